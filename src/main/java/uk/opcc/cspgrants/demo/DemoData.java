@@ -1,0 +1,82 @@
+package uk.opcc.cspgrants.demo;
+
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import uk.opcc.cspgrants.partnership.PartnershipDetails;
+import uk.opcc.cspgrants.partnership.PartnershipManagement;
+import uk.opcc.cspgrants.security.AccountDetails;
+import uk.opcc.cspgrants.security.UserManagement;
+import uk.opcc.cspgrants.shared.Role;
+
+/**
+ * Loads the demo partnerships and users, once: what already exists is left as it is, so a
+ * restart keeps whatever was changed.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	/**
+	 * Every demo user's password; written in the README. Never used outside the demo
+	 * profile.
+	 */
+	static final String DEMO_PASSWORD = "csp-grants-demo";
+
+	static final List<PartnershipDetails> PARTNERSHIPS = List
+		.of(new PartnershipDetails("Leicester", "LEI", "E06000016", "Leicester City Council", true),
+				new PartnershipDetails("Charnwood", "CHA", "E07000130", "Charnwood Borough Council", true),
+				new PartnershipDetails("Blaby", "BLA", "E07000129", "Blaby District Council", true),
+				new PartnershipDetails("Hinckley & Bosworth", "HAB", "E07000132",
+						"Hinckley and Bosworth Borough Council", true),
+				new PartnershipDetails("North West Leicestershire", "NWL", "E07000134",
+						"North West Leicestershire District Council", true),
+				new PartnershipDetails("Harborough", "HAR", "E07000131", "Harborough District Council", true),
+				new PartnershipDetails("Oadby & Wigston", "OAW", "E07000135", "Oadby and Wigston Borough Council",
+						true),
+				new PartnershipDetails("Melton", "MEL", "E07000133", "Melton Borough Council", true),
+				new PartnershipDetails("Rutland", "RUT", "E06000017", "Rutland County Council", true));
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final PartnershipManagement partnerships;
+
+	private final UserManagement users;
+
+	DemoData(PartnershipManagement partnerships, UserManagement users) {
+		this.partnerships = partnerships;
+		this.users = users;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (PartnershipDetails partnership : PARTNERSHIPS) {
+			if (this.partnerships.findByCode(partnership.code()).isEmpty()) {
+				this.partnerships.create(partnership);
+			}
+		}
+		user("admin", "Ada Admin", Role.ADMIN, null);
+		user("officer", "Olu Officer", Role.OFFICER, null);
+		user("finance", "Fran Finance", Role.FINANCE, null);
+		user("monitoring", "Mo Monitoring", Role.MONITORING_OFFICER, null);
+		user("commissioner", "Chris Commissioner", Role.COMMISSIONER, null);
+		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
+		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
+				+ "leicester.csp with the password in the README");
+	}
+
+	private void user(String username, String name, Role role, String partnershipCode) {
+		if (!this.users.exists(username)) {
+			this.users.create(username, new AccountDetails(name, Set.of(role), partnershipCode), DEMO_PASSWORD);
+		}
+	}
+
+}

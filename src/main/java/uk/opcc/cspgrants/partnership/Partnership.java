@@ -1,0 +1,76 @@
+package uk.opcc.cspgrants.partnership;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "partnership")
+class Partnership {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(nullable = false)
+	private String code;
+
+	@Column(name = "ons_code")
+	private String onsCode;
+
+	@Column(name = "lead_authority", nullable = false)
+	private String leadAuthority;
+
+	@Column(nullable = false)
+	private boolean active;
+
+	@Version
+	private long version;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected Partnership() {
+	}
+
+	Partnership(PartnershipDetails details, Instant now) {
+		this.createdAt = now;
+		apply(details, now);
+	}
+
+	void apply(PartnershipDetails details, Instant now) {
+		this.name = details.name();
+		this.code = details.code();
+		this.onsCode = details.onsCode();
+		this.leadAuthority = details.leadAuthority();
+		this.active = details.active();
+		this.updatedAt = now;
+	}
+
+	void setActive(boolean active, Instant now) {
+		this.active = active;
+		this.updatedAt = now;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	PartnershipView toView() {
+		return new PartnershipView(this.id, this.code, this.name, this.onsCode, this.leadAuthority, this.active,
+				this.version);
+	}
+
+}

@@ -1,0 +1,123 @@
+package uk.opcc.cspgrants.partnership;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.web.FormErrors;
+
+/** The partnership pages: list, view, add, change, archive and restore. */
+@Controller
+@RequestMapping("/partnerships")
+class PartnershipController {
+
+	private final PartnershipManagement partnerships;
+
+	private final AuditTrail auditTrail;
+
+	PartnershipController(PartnershipManagement partnerships, AuditTrail auditTrail) {
+		this.partnerships = partnerships;
+		this.auditTrail = auditTrail;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "false") boolean archived, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		model.addAttribute("partnerships", this.partnerships.listFor(user, archived));
+		model.addAttribute("showingArchived", archived);
+		model.addAttribute("mayEdit", mayEdit(user));
+		return "partnership/list";
+	}
+
+	@GetMapping("/new")
+	String newPartnership(Model model) {
+		model.addAttribute("form", new PartnershipForm());
+		return "partnership/new";
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") PartnershipForm form, BindingResult result, RedirectAttributes redirect) {
+		try {
+			PartnershipView created = this.partnerships.create(form.toDetails());
+			redirect.addFlashAttribute("success", created.name() + " has been added");
+			return "redirect:/partnerships/" + created.code();
+		}
+		catch (RuntimeException refusal) {
+			if (FormErrors.addTo(result, refusal)) {
+				return "partnership/new";
+			}
+			throw refusal;
+		}
+	}
+
+	@GetMapping("/{code}")
+	String show(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+		PartnershipView partnership = this.partnerships.get(code, user);
+		model.addAttribute("partnership", partnership);
+		model.addAttribute("mayEdit", mayEdit(user));
+		if (user.has(Role.ADMIN) || user.has(Role.OFFICER)) {
+			model.addAttribute("history",
+					this.auditTrail.historyOf(PartnershipManagement.AUDIT_TYPE, partnership.id()));
+		}
+		return "partnership/show";
+	}
+
+	@GetMapping("/{code}/edit")
+	String edit(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+		PartnershipView partnership = this.partnerships.get(code, user);
+		model.addAttribute("partnership", partnership);
+		model.addAttribute("form", PartnershipForm.from(partnership));
+		return "partnership/edit";
+	}
+
+	@PostMapping("/{code}")
+	String update(@PathVariable String code, @ModelAttribute("form") PartnershipForm form, BindingResult result,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		try {
+			PartnershipView saved = this.partnerships.update(code, form.toDetails(), form.getVersion());
+			redirect.addFlashAttribute("success", "The changes to " + saved.name() + " have been saved");
+			return "redirect:/partnerships/" + saved.code();
+		}
+		catch (RuntimeException refusal) {
+			if (FormErrors.addTo(result, refusal)) {
+				PartnershipView current = this.partnerships.get(code, user);
+				model.addAttribute("partnership", current);
+				if (refusal instanceof ConflictException conflict && conflict.field() == null) {
+					model.addAttribute("current", current);
+				}
+				return "partnership/edit";
+			}
+			throw refusal;
+		}
+	}
+
+	@PostMapping("/{code}/archive")
+	String archive(@PathVariable String code, @RequestParam long version, RedirectAttributes redirect) {
+		PartnershipView archived = this.partnerships.archive(code, version);
+		redirect.addFlashAttribute("success", archived.name() + " has been archived");
+		return "redirect:/partnerships/" + archived.code();
+	}
+
+	@PostMapping("/{code}/restore")
+	String restore(@PathVariable String code, @RequestParam long version, RedirectAttributes redirect) {
+		PartnershipView restored = this.partnerships.restore(code, version);
+		redirect.addFlashAttribute("success", restored.name() + " is active again");
+		return "redirect:/partnerships/" + restored.code();
+	}
+
+	private static boolean mayEdit(CurrentUser user) {
+		return user.hasAny(Role.ADMIN, Role.OFFICER);
+	}
+
+}

@@ -1,0 +1,81 @@
+package uk.opcc.cspgrants.partnership;
+
+/** The add-a-partnership and change-a-partnership forms. */
+class PartnershipForm {
+
+	private String name;
+
+	private String code;
+
+	private String onsCode;
+
+	private String leadAuthority;
+
+	private boolean active = true;
+
+	private long version;
+
+	static PartnershipForm from(PartnershipView view) {
+		PartnershipForm form = new PartnershipForm();
+		form.name = view.name();
+		form.code = view.code();
+		form.onsCode = view.onsCode();
+		form.leadAuthority = view.leadAuthority();
+		form.active = view.active();
+		form.version = view.version();
+		return form;
+	}
+
+	PartnershipDetails toDetails() {
+		return new PartnershipDetails(this.name, this.code, this.onsCode, this.leadAuthority, this.active);
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getCode() {
+		return this.code;
+	}
+
+	public void setCode(String code) {
+		this.code = code;
+	}
+
+	public String getOnsCode() {
+		return this.onsCode;
+	}
+
+	public void setOnsCode(String onsCode) {
+		this.onsCode = onsCode;
+	}
+
+	public String getLeadAuthority() {
+		return this.leadAuthority;
+	}
+
+	public void setLeadAuthority(String leadAuthority) {
+		this.leadAuthority = leadAuthority;
+	}
+
+	public boolean isActive() {
+		return this.active;
+	}
+
+	public void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
+}

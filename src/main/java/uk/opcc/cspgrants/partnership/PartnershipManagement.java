@@ -1,0 +1,162 @@
+package uk.opcc.cspgrants.partnership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.NotFoundException;
+
+/**
+ * Creates, changes, archives and finds Community Safety Partnerships. Every change is
+ * audited with the values before and after.
+ */
+@Service
+@Validated
+@Transactional
+public class PartnershipManagement {
+
+	static final String AUDIT_TYPE = "Partnership";
+
+	private final PartnershipRepository partnerships;
+
+	private final AuditTrail auditTrail;
+
+	private final Clock clock;
+
+	PartnershipManagement(PartnershipRepository partnerships, AuditTrail auditTrail, Clock clock) {
+		this.partnerships = partnerships;
+		this.auditTrail = auditTrail;
+		this.clock = clock;
+	}
+
+	/** The partnerships this user may see, by name; archived ones only when asked for. */
+	@Transactional(readOnly = true)
+	public List<PartnershipView> listFor(CurrentUser user, boolean includeArchived) {
+		return this.partnerships.findAllByName()
+			.stream()
+			.map(Partnership::toView)
+			.filter(view -> includeArchived || view.active())
+			.filter(view -> user.maySee(view.id()))
+			.toList();
+	}
+
+	/** Every partnership, active first, for choosing one in a form. */
+	@Transactional(readOnly = true)
+	public List<PartnershipView> all() {
+		return this.partnerships.findAllByName().stream().map(Partnership::toView).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PartnershipView> findById(long id) {
+		return this.partnerships.findById(id).map(Partnership::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PartnershipView> findByCode(String code) {
+		return this.partnerships.findByCode(code).map(Partnership::toView);
+	}
+
+	/** One partnership by code, if it exists and this user may see it. */
+	@Transactional(readOnly = true)
+	public PartnershipView get(String code, CurrentUser user) {
+		PartnershipView view = findByCode(code).orElseThrow(() -> notFound(code));
+		if (!user.maySee(view.id())) {
+			throw new AccessDeniedException("A CSP manager sees only their own partnership");
+		}
+		return view;
+	}
+
+	public PartnershipView create(@Valid PartnershipDetails details) {
+		refuseDuplicates(details, null);
+		Partnership partnership = this.partnerships.saveAndFlush(new Partnership(details, now()));
+		PartnershipView created = partnership.toView();
+		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
+		return created;
+	}
+
+	/**
+	 * Changes a partnership. {@code expectedVersion} is the version the user read; if
+	 * someone else saved since, the change is refused and nothing is saved.
+	 */
+	public PartnershipView update(String code, @Valid PartnershipDetails details, long expectedVersion) {
+		Partnership partnership = this.partnerships.findByCode(code).orElseThrow(() -> notFound(code));
+		PartnershipView before = checkVersion(partnership, expectedVersion);
+		refuseDuplicates(details, before.id());
+		partnership.apply(details, now());
+		PartnershipView after = this.partnerships.saveAndFlush(partnership).toView();
+		this.auditTrail.record("UPDATE", AUDIT_TYPE, after.id(), before, after);
+		return after;
+	}
+
+	/** Archives a partnership: it leaves the lists but its history stays. */
+	public PartnershipView archive(String code, long expectedVersion) {
+		return setActive(code, false, expectedVersion, "ARCHIVE");
+	}
+
+	public PartnershipView restore(String code, long expectedVersion) {
+		return setActive(code, true, expectedVersion, "RESTORE");
+	}
+
+	private PartnershipView setActive(String code, boolean active, long expectedVersion, String action) {
+		Partnership partnership = this.partnerships.findByCode(code).orElseThrow(() -> notFound(code));
+		PartnershipView before = checkVersion(partnership, expectedVersion);
+		partnership.setActive(active, now());
+		PartnershipView after = this.partnerships.saveAndFlush(partnership).toView();
+		this.auditTrail.record(action, AUDIT_TYPE, after.id(), before, after);
+		return after;
+	}
+
+	private static PartnershipView checkVersion(Partnership partnership, long expectedVersion) {
+		if (partnership.getVersion() != expectedVersion) {
+			throw ConflictException.changedBySomeoneElse();
+		}
+		return partnership.toView();
+	}
+
+	private void refuseDuplicates(PartnershipDetails details, Long ownId) {
+		this.partnerships.findByName(details.name())
+			.map(Partnership::toView)
+			.filter(other -> isAnother(other, ownId))
+			.ifPresent(other -> {
+				throw new ConflictException("name", "A partnership called " + other.name() + " already exists");
+			});
+		this.partnerships.findByCode(details.code())
+			.map(Partnership::toView)
+			.filter(other -> isAnother(other, ownId))
+			.ifPresent(other -> {
+				throw new ConflictException("code",
+						"The code " + details.code() + " is already used by " + other.name());
+			});
+		if (details.onsCode() != null) {
+			this.partnerships.findByOnsCode(details.onsCode())
+				.map(Partnership::toView)
+				.filter(other -> isAnother(other, ownId))
+				.ifPresent(other -> {
+					throw new ConflictException("onsCode",
+							"The ONS area code " + details.onsCode() + " is already used by " + other.name());
+				});
+		}
+	}
+
+	private static boolean isAnother(PartnershipView other, Long ownId) {
+		return ownId == null || other.id() != ownId;
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	private static NotFoundException notFound(String code) {
+		return new NotFoundException("There is no partnership with the code " + code);
+	}
+
+}

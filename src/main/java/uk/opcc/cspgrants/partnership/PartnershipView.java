@@ -1,0 +1,16 @@
+package uk.opcc.cspgrants.partnership;
+
+/**
+ * A Community Safety Partnership as other modules, pages and the API see it.
+ *
+ * @param id internal id
+ * @param code short code, e.g. {@code CHA}
+ * @param name e.g. {@code Charnwood}
+ * @param onsCode ONS area code of the district, e.g. {@code E07000130}, or {@code null}
+ * @param leadAuthority the local authority that leads the partnership
+ * @param active false once archived
+ * @param version for optimistic locking: send it back with a change
+ */
+public record PartnershipView(long id, String code, String name, String onsCode, String leadAuthority, boolean active,
+		long version) {
+}

@@ -1,0 +1,109 @@
+package uk.opcc.cspgrants.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Who may reach what. Pages use form sign-in with a session; the JSON API under
+ * {@code /api/v1} uses HTTP Basic for the same users, with no session and no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] OPEN_TO_ALL = { "/login", "/assets/**", "/webjars/**", "/css/**", "/js/**",
+			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/partnerships/**")
+				.authenticated()
+				.requestMatchers("/api/v1/partnerships/**")
+				.hasAnyRole("ADMIN", "OFFICER")
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.realmName("CSP Grants").authenticationEntryPoint(this::unauthorised))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(this::unauthorised)
+				.accessDeniedHandler((request, response, denied) -> problem(response, HttpServletResponse.SC_FORBIDDEN,
+						"Forbidden", "Your role does not allow this.")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_TO_ALL)
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.authenticated()
+			.requestMatchers("/partnerships/new", "/partnerships/*/edit")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.POST, "/partnerships/**")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle) {
+		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users));
+		passwordCheck.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+	}
+
+	/** Locked accounts get their own message; every other failure the same one. */
+	private static AuthenticationFailureHandler failureHandler() {
+		return (request, response, failure) -> response.sendRedirect(
+				request.getContextPath() + ((failure instanceof LockedException) ? "/login?locked" : "/login?error"));
+	}
+
+	private void unauthorised(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"CSP Grants\"");
+		String detail = (failure instanceof LockedException)
+				? "This account is locked after too many failed sign-ins. Try again later."
+				: "Sign in with HTTP Basic: a username and password.";
+		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+	}
+
+	private static void problem(HttpServletResponse response, int status, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
+	}
+
+}

@@ -1,0 +1,79 @@
+package uk.opcc.cspgrants.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts failed sign-ins per username typed, whether or not that user exists, and locks
+ * the username after too many in a row. Kept in PostgreSQL so that every node sees the
+ * same count.
+ */
+@Component
+class SignInThrottle {
+
+	private final JdbcClient jdbc;
+
+	private final SignInProperties properties;
+
+	private final Clock clock;
+
+	SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** When the username's lock ends, if it is locked now. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> lockedUntil(String username) {
+		return this.jdbc.sql("select locked_until from sign_in_attempt where username = ?")
+			.param(key(username))
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.filter(until -> until.isAfter(this.clock.instant()));
+	}
+
+	/** Counts a failure; returns true when this failure locks the username. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public boolean recordFailure(String username) {
+		Instant now = this.clock.instant();
+		int failures = this.jdbc
+			.sql("insert into sign_in_attempt (username, failed_count, last_failed_at) values (?, 1, ?) "
+					+ "on conflict (username) do update set failed_count = case "
+					+ "when sign_in_attempt.locked_until is not null and sign_in_attempt.locked_until <= excluded.last_failed_at then 1 "
+					+ "else sign_in_attempt.failed_count + 1 end, "
+					+ "locked_until = case when sign_in_attempt.locked_until <= excluded.last_failed_at then null "
+					+ "else sign_in_attempt.locked_until end, last_failed_at = excluded.last_failed_at "
+					+ "returning failed_count")
+			.params(key(username), Timestamp.from(now))
+			.query(Integer.class)
+			.single();
+		if (failures >= this.properties.maxFailedAttempts()) {
+			this.jdbc.sql("update sign_in_attempt set locked_until = ? where username = ?")
+				.params(Timestamp.from(now.plus(this.properties.lockout())), key(username))
+				.update();
+			return true;
+		}
+		return false;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordSuccess(String username) {
+		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();
+	}
+
+	private static String key(String username) {
+		String name = (username == null) ? "" : username.strip().toLowerCase(Locale.ROOT);
+		return (name.length() > 255) ? name.substring(0, 255) : name;
+	}
+
+}

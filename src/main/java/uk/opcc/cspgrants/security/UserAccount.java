@@ -1,0 +1,108 @@
+package uk.opcc.cspgrants.security;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
+
+@Entity
+@Table(name = "app_user")
+class UserAccount {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String username;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Column(nullable = false)
+	private boolean enabled = true;
+
+	@Column(name = "partnership_id")
+	private Long partnershipId;
+
+	@ElementCollection
+	@CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = new HashSet<>();
+
+	@Version
+	private long version;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected UserAccount() {
+	}
+
+	UserAccount(String username, String passwordHash, Instant now) {
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	void change(String displayName, Set<Role> roles, Long partnershipId, Instant now) {
+		this.displayName = displayName;
+		this.roles.clear();
+		this.roles.addAll(roles);
+		this.partnershipId = partnershipId;
+		this.updatedAt = now;
+	}
+
+	void changePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.updatedAt = now;
+	}
+
+	void setEnabled(boolean enabled, Instant now) {
+		this.enabled = enabled;
+		this.updatedAt = now;
+	}
+
+	long getId() {
+		return this.id;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	CurrentUser toCurrentUser() {
+		return new CurrentUser(this.id, this.username, this.displayName, this.passwordHash, this.enabled, this.roles,
+				this.partnershipId);
+	}
+
+	UserView toView() {
+		return new UserView(this.id, this.username, this.displayName,
+				this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles), this.partnershipId,
+				this.enabled, this.version);
+	}
+
+}

@@ -1,0 +1,24 @@
+package uk.opcc.cspgrants.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import uk.opcc.cspgrants.shared.Role;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+	@EntityGraph(attributePaths = "roles")
+	@Query("select u from UserAccount u where lower(u.username) = lower(?1)")
+	Optional<UserAccount> findByUsername(String username);
+
+	@EntityGraph(attributePaths = "roles")
+	@Query("select distinct u from UserAccount u order by u.username")
+	List<UserAccount> findAllWithRoles();
+
+	@Query("select count(u) > 0 from UserAccount u join u.roles r where r = ?1 and u.enabled = true")
+	boolean existsEnabledWithRole(Role role);
+
+}

@@ -1,0 +1,158 @@
+package uk.opcc.cspgrants.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.partnership.PartnershipManagement;
+import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.FormErrors;
+
+/** Administrators' pages for user accounts. */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+	private final UserManagement users;
+
+	private final PartnershipManagement partnerships;
+
+	UserAdminController(UserManagement users, PartnershipManagement partnerships) {
+		this.users = users;
+		this.partnerships = partnerships;
+	}
+
+	@ModelAttribute("allRoles")
+	Role[] allRoles() {
+		return Role.values();
+	}
+
+	@ModelAttribute("partnerships")
+	Map<Long, PartnershipView> partnerships() {
+		return this.partnerships.all()
+			.stream()
+			.collect(Collectors.toMap(PartnershipView::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("users", this.users.list());
+		return "admin/users";
+	}
+
+	@GetMapping("/new")
+	String newUser(Model model) {
+		model.addAttribute("form", new UserForm());
+		return "admin/user-new";
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") UserForm form, BindingResult result, RedirectAttributes redirect) {
+		try {
+			UserView created = this.users.create(form.getUsername(), form.toDetails(), form.getPassword());
+			redirect.addFlashAttribute("success", "User " + created.username() + " has been added");
+			return "redirect:/admin/users/" + created.id();
+		}
+		catch (RuntimeException refusal) {
+			if (FormErrors.addTo(result, refusal)) {
+				form.setPassword(null);
+				return "admin/user-new";
+			}
+			throw refusal;
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(@PathVariable long id, Model model) {
+		UserView user = this.users.get(id);
+		model.addAttribute("user", user);
+		model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
+		model.addAttribute("passwordForm", new PasswordResetForm());
+		return "admin/user-edit";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult result,
+			@AuthenticationPrincipal CurrentUser actor, Model model, RedirectAttributes redirect) {
+		try {
+			this.users.update(id, form.toDetails(), form.getVersion(), actor);
+			redirect.addFlashAttribute("success", "The changes have been saved");
+			return "redirect:/admin/users/" + id;
+		}
+		catch (RuntimeException refusal) {
+			if (FormErrors.addTo(result, refusal)) {
+				UserView user = this.users.get(id);
+				model.addAttribute("user", user);
+				form.setUsername(user.username());
+				model.addAttribute("passwordForm", new PasswordResetForm());
+				return "admin/user-edit";
+			}
+			throw refusal;
+		}
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordResetForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		try {
+			this.users.resetPassword(id, form.getNewPassword());
+			redirect.addFlashAttribute("success", "The password has been reset. Tell the user their new password.");
+			return "redirect:/admin/users/" + id;
+		}
+		catch (RuntimeException refusal) {
+			if (FormErrors.addTo(result, refusal)) {
+				UserView user = this.users.get(id);
+				model.addAttribute("user", user);
+				model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
+				form.setNewPassword(null);
+				return "admin/user-edit";
+			}
+			throw refusal;
+		}
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser actor,
+			RedirectAttributes redirect) {
+		return changeStatus(id, redirect, () -> this.users.disable(id, version, actor), "has been disabled");
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+		return changeStatus(id, redirect, () -> this.users.enable(id, version), "can sign in again");
+	}
+
+	private String changeStatus(long id, RedirectAttributes redirect, Supplier<UserView> change, String outcome) {
+		try {
+			UserView user = change.get();
+			redirect.addFlashAttribute("success", "User " + user.username() + " " + outcome);
+		}
+		catch (ValidationException | ConflictException refusal) {
+			redirect.addFlashAttribute("problem", refusal.getMessage());
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	private String partnershipCode(UserView user) {
+		return (user.partnershipId() != null)
+				? this.partnerships.findById(user.partnershipId()).map(PartnershipView::code).orElse(null) : null;
+	}
+
+}

@@ -1,0 +1,170 @@
+package uk.opcc.cspgrants.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.partnership.PartnershipManagement;
+import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * Administrators create users, set their roles, link CSP managers to a partnership,
+ * disable them and reset their passwords. Every change is audited; passwords never are.
+ */
+@Service
+@Validated
+@Transactional
+public class UserManagement {
+
+	static final String AUDIT_TYPE = "User";
+
+	private final UserAccountRepository users;
+
+	private final PartnershipManagement partnerships;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditTrail auditTrail;
+
+	private final Clock clock;
+
+	UserManagement(UserAccountRepository users, PartnershipManagement partnerships, PasswordEncoder passwordEncoder,
+			AuditTrail auditTrail, Clock clock) {
+		this.users = users;
+		this.partnerships = partnerships;
+		this.passwordEncoder = passwordEncoder;
+		this.auditTrail = auditTrail;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserView> list() {
+		return this.users.findAllWithRoles().stream().map(UserAccount::toView).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public UserView get(long id) {
+		return find(id).toView();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String username) {
+		return this.users.findByUsername(username).isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anEnabledAdministratorExists() {
+		return this.users.existsEnabledWithRole(Role.ADMIN);
+	}
+
+	public UserView create(String username, @Valid AccountDetails details, String password) {
+		String name = (username == null) ? "" : username.strip();
+		if (!name.matches("[A-Za-z0-9._@-]{3,60}")) {
+			throw new ValidationException("username",
+					"The username must be 3 to 60 letters, digits, dots, dashes, underscores or @");
+		}
+		if (exists(name)) {
+			throw new ConflictException("username", "The username " + name + " is already taken");
+		}
+		PasswordPolicy.check("password", password);
+		Long partnershipId = partnershipFor(details);
+		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
+		account.change(details.displayName(), details.roles(), partnershipId, now());
+		UserView created = this.users.saveAndFlush(account).toView();
+		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
+		return created;
+	}
+
+	public UserView update(long id, @Valid AccountDetails details, long expectedVersion, CurrentUser actor) {
+		UserAccount account = find(id);
+		UserView before = checkVersion(account, expectedVersion);
+		if (actor.id() == id && !details.roles().contains(Role.ADMIN)) {
+			throw new ValidationException("roles", "You cannot remove your own administrator role");
+		}
+		account.change(details.displayName(), details.roles(), partnershipFor(details), now());
+		UserView after = this.users.saveAndFlush(account).toView();
+		this.auditTrail.record("UPDATE", AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	public UserView disable(long id, long expectedVersion, CurrentUser actor) {
+		if (actor.id() == id) {
+			throw new ValidationException("enabled", "You cannot disable your own account");
+		}
+		return setEnabled(id, false, expectedVersion, "DISABLE");
+	}
+
+	public UserView enable(long id, long expectedVersion) {
+		return setEnabled(id, true, expectedVersion, "ENABLE");
+	}
+
+	/**
+	 * Sets a new password chosen by an administrator; the audit trail records that, not
+	 * the password.
+	 */
+	public void resetPassword(long id, String newPassword) {
+		PasswordPolicy.check("newPassword", newPassword);
+		UserAccount account = find(id);
+		account.changePassword(this.passwordEncoder.encode(newPassword), now());
+		this.users.saveAndFlush(account);
+		this.auditTrail.record("RESET_PASSWORD", AUDIT_TYPE, id, null, null);
+	}
+
+	private UserView setEnabled(long id, boolean enabled, long expectedVersion, String action) {
+		UserAccount account = find(id);
+		UserView before = checkVersion(account, expectedVersion);
+		account.setEnabled(enabled, now());
+		UserView after = this.users.saveAndFlush(account).toView();
+		this.auditTrail.record(action, AUDIT_TYPE, id, before, after);
+		return after;
+	}
+
+	/**
+	 * A CSP manager is linked to exactly one partnership and holds no other role, since
+	 * the other roles would let them see every partnership. Nobody else is linked to one.
+	 */
+	private Long partnershipFor(AccountDetails details) {
+		Set<Role> roles = details.roles();
+		if (!roles.contains(Role.CSP_MANAGER)) {
+			return null;
+		}
+		if (roles.size() > 1) {
+			throw new ValidationException("roles", "A CSP manager cannot hold any other role");
+		}
+		if (details.partnershipCode() == null) {
+			throw new ValidationException("partnershipCode", "Choose the partnership this CSP manager manages");
+		}
+		PartnershipView partnership = this.partnerships.findByCode(details.partnershipCode())
+			.orElseThrow(() -> new ValidationException("partnershipCode",
+					"There is no partnership with the code " + details.partnershipCode()));
+		return partnership.id();
+	}
+
+	private static UserView checkVersion(UserAccount account, long expectedVersion) {
+		if (account.getVersion() != expectedVersion) {
+			throw ConflictException.changedBySomeoneElse();
+		}
+		return account.toView();
+	}
+
+	private UserAccount find(long id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException("There is no user with the id " + id));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

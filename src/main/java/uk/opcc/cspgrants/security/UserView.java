@@ -1,0 +1,25 @@
+package uk.opcc.cspgrants.security;
+
+import java.util.Set;
+
+import uk.opcc.cspgrants.shared.Role;
+
+/**
+ * A user account as pages and the audit trail see it: never the password hash.
+ *
+ * @param id internal id
+ * @param username what they sign in with
+ * @param displayName their name as shown to others
+ * @param roles what they may do
+ * @param partnershipId the partnership a CSP manager is linked to, else {@code null}
+ * @param enabled false once disabled: they can no longer sign in
+ * @param version for optimistic locking
+ */
+public record UserView(long id, String username, String displayName, Set<Role> roles, Long partnershipId,
+		boolean enabled, long version) {
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+}

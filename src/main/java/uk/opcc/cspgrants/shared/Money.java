@@ -1,0 +1,150 @@
+package uk.opcc.cspgrants.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An amount of money in pounds and pence. Always scale 2; never floating point. This is
+ * the one place that decides how money is parsed, rounded and shown.
+ */
+public final class Money implements Comparable<Money> {
+
+	public static final Money ZERO = new Money(BigDecimal.ZERO);
+
+	/**
+	 * Digits with optional thousands separators and at most a few decimals (checked
+	 * below).
+	 */
+	private static final Pattern USER_INPUT = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|-?\\.\\d+");
+
+	private final BigDecimal amount;
+
+	private Money(BigDecimal amount) {
+		this.amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	/** An exact amount; refuses anything with fractions of a penny. */
+	public static Money of(BigDecimal amount) {
+		Objects.requireNonNull(amount, "amount");
+		if (amount.stripTrailingZeros().scale() > 2) {
+			throw new InvalidMoneyException("Enter an amount in pounds and pence, with no more than 2 decimal places");
+		}
+		return new Money(amount);
+	}
+
+	public static Money of(String plainAmount) {
+		return of(new BigDecimal(plainAmount));
+	}
+
+	public static Money ofPence(long pence) {
+		return new Money(BigDecimal.valueOf(pence, 2));
+	}
+
+	/**
+	 * Reads what a person typed: {@code £1,234.50}, {@code 1234.5}, {@code -£10}. Refuses
+	 * text, more than two decimal places and misplaced thousands separators, with a
+	 * message a user can act on.
+	 */
+	public static Money parse(String input) {
+		if (input == null || input.isBlank()) {
+			throw new InvalidMoneyException("Enter an amount");
+		}
+		String text = input.strip().replace(" ", "");
+		boolean negative = text.startsWith("-");
+		if (negative) {
+			text = text.substring(1);
+		}
+		if (text.startsWith("£")) {
+			text = text.substring(1);
+		}
+		if (text.startsWith("-")) {
+			negative = !negative;
+			text = text.substring(1);
+		}
+		if (!USER_INPUT.matcher(text).matches()) {
+			throw new InvalidMoneyException("Enter an amount in pounds and pence, like £1,234.50");
+		}
+		BigDecimal value = new BigDecimal(text.replace(",", ""));
+		if (value.scale() > 2) {
+			throw new InvalidMoneyException("Enter an amount with no more than 2 decimal places");
+		}
+		return new Money(negative ? value.negate() : value);
+	}
+
+	public BigDecimal amount() {
+		return this.amount;
+	}
+
+	/** The amount in pence, exactly. */
+	public long pence() {
+		return this.amount.movePointRight(2).longValueExact();
+	}
+
+	public Money plus(Money other) {
+		return new Money(this.amount.add(other.amount));
+	}
+
+	public Money minus(Money other) {
+		return new Money(this.amount.subtract(other.amount));
+	}
+
+	public Money negate() {
+		return new Money(this.amount.negate());
+	}
+
+	public boolean isNegative() {
+		return this.amount.signum() < 0;
+	}
+
+	public boolean isZero() {
+		return this.amount.signum() == 0;
+	}
+
+	public boolean isGreaterThan(Money other) {
+		return compareTo(other) > 0;
+	}
+
+	/** {@code £1,234.50}; negative amounts as {@code -£1.00}. */
+	public String format() {
+		NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		return (isNegative() ? "-£" : "£") + format.format(this.amount.abs());
+	}
+
+	/**
+	 * To the pound, as the published quarterly tables show money: {@code £1,235},
+	 * {@code -£1}.
+	 */
+	public String formatWholePounds() {
+		BigDecimal pounds = this.amount.setScale(0, RoundingMode.HALF_UP);
+		NumberFormat format = NumberFormat.getIntegerInstance(Locale.UK);
+		return (pounds.signum() < 0 ? "-£" : "£") + format.format(pounds.abs());
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		return this.amount.compareTo(other.amount);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Money money && this.amount.equals(money.amount);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.amount.hashCode();
+	}
+
+	/** The plain amount, e.g. {@code 1234.50}, as stored and sent in JSON. */
+	@Override
+	public String toString() {
+		return this.amount.toPlainString();
+	}
+
+}

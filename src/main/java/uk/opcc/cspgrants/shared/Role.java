@@ -1,0 +1,26 @@
+package uk.opcc.cspgrants.shared;
+
+/**
+ * What a signed-in person may do. A user can hold several roles, except a CSP manager.
+ */
+public enum Role {
+
+	ADMIN("Administrator"), OFFICER("OPCC officer"), FINANCE("Finance"), MONITORING_OFFICER("Monitoring Officer"),
+	COMMISSIONER("Commissioner"), CSP_MANAGER("CSP manager");
+
+	private final String label;
+
+	Role(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+	/** The Spring Security authority, e.g. {@code ROLE_OFFICER}. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

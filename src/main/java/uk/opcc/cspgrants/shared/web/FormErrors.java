@@ -1,0 +1,98 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.springframework.validation.BindingResult;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * Turns a service's refusal into messages on the form the user filled in, so that the
+ * page shows them in the error summary and beside each field, with the user's input kept.
+ */
+public final class FormErrors {
+
+	private FormErrors() {
+	}
+
+	/**
+	 * Adds the refusal's messages to the form's binding result. Returns false for
+	 * exceptions that are not a refusal of input, which the caller should let through.
+	 */
+	public static boolean addTo(BindingResult result, RuntimeException refusal) {
+		if (refusal instanceof ConstraintViolationException violations) {
+			for (ConstraintViolation<?> violation : inFieldOrder(violations)) {
+				reject(result, leafName(violation.getPropertyPath()), violation.getMessage());
+			}
+			return true;
+		}
+		if (refusal instanceof ValidationException validation) {
+			validation.fieldErrors().forEach((field, message) -> reject(result, field, message));
+			return true;
+		}
+		if (refusal instanceof ConflictException conflict) {
+			reject(result, conflict.field(), conflict.getMessage());
+			return true;
+		}
+		return false;
+	}
+
+	private static void reject(BindingResult result, String field, String message) {
+		if (field != null && result.getTarget() != null && hasField(result, field)) {
+			result.rejectValue(field, "refused", message);
+		}
+		else {
+			result.reject("refused", message);
+		}
+	}
+
+	private static boolean hasField(BindingResult result, String field) {
+		try {
+			return result.getFieldType(field) != null;
+		}
+		catch (RuntimeException notAField) {
+			return false;
+		}
+	}
+
+	/**
+	 * The violations in the order their fields are declared (for a record, its
+	 * components), so that the error summary lists them in the order of the form.
+	 */
+	static List<ConstraintViolation<?>> inFieldOrder(ConstraintViolationException violations) {
+		List<ConstraintViolation<?>> ordered = new ArrayList<>(violations.getConstraintViolations());
+		ordered.sort(Comparator.comparingInt(FormErrors::declarationIndex)
+			.thenComparing(violation -> String.valueOf(leafName(violation.getPropertyPath()))));
+		return ordered;
+	}
+
+	private static int declarationIndex(ConstraintViolation<?> violation) {
+		Object bean = violation.getLeafBean();
+		String field = leafName(violation.getPropertyPath());
+		if (bean != null && bean.getClass().isRecord()) {
+			RecordComponent[] components = bean.getClass().getRecordComponents();
+			for (int i = 0; i < components.length; i++) {
+				if (components[i].getName().equals(field)) {
+					return i;
+				}
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	/** The field a constraint violation is about: the last node of its path. */
+	static String leafName(Path path) {
+		String leaf = null;
+		for (Path.Node node : path) {
+			leaf = node.getName();
+		}
+		return leaf;
+	}
+
+}
