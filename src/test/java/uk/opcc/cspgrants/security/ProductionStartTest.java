@@ -1,0 +1,44 @@
+package uk.opcc.cspgrants.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.opcc.cspgrants.CspGrantsApplication;
+import uk.opcc.cspgrants.support.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The {@code prod} profile creates no demo users and needs the first administrator's
+ * password.
+ */
+class ProductionStartTest {
+
+	@Test
+	void refusesToStartWithoutTheFirstAdministratorsPassword() {
+		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_without_password");
+		assertThatThrownBy(() -> start(database, "")).hasStackTraceContaining("CSP_GRANTS_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void startsWithOnlyTheFirstAdministratorAndNoDemoData() {
+		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_with_password");
+		try (ConfigurableApplicationContext context = start(database, "first-admin-password")) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForList("select username from app_user", String.class)).containsExactly("admin");
+			assertThat(jdbc.queryForObject("select count(*) from partnership", Integer.class)).isZero();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(TestPostgres.DatabaseAddress database, String adminPassword) {
+		return new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
+			.properties("server.port=0", "spring.datasource.url=" + database.url(),
+					"spring.datasource.username=" + database.username(),
+					"spring.datasource.password=" + database.password(), "CSP_GRANTS_ADMIN_PASSWORD=" + adminPassword,
+					"logging.structured.format.console=")
+			.run();
+	}
+
+}

@@ -1,0 +1,176 @@
+package uk.opcc.cspgrants.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.support.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class UserAdministrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void anAdministratorAddsACspManagerLinkedToTheirPartnership() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc
+			.perform(post("/admin/users").session(admin)
+				.with(csrf())
+				.param("username", "charnwood.csp")
+				.param("displayName", "Charlie Charnwood")
+				.param("roles", "CSP_MANAGER")
+				.param("partnershipCode", "CHA")
+				.param("password", "charnwood-password-1"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.jdbc.queryForObject(
+				"select p.code from app_user u join partnership p on p.id = u.partnership_id where u.username = 'charnwood.csp'",
+				String.class))
+			.isEqualTo("CHA");
+		assertThat(this.jdbc.queryForObject("select password_hash from app_user where username = 'charnwood.csp'",
+				String.class))
+			.startsWith("{bcrypt}")
+			.doesNotContain("charnwood-password-1");
+		assertThat(this.jdbc
+			.queryForObject("select after_json::text from audit_event where entity_type = 'User' and action = 'CREATE' "
+					+ "and after_json ->> 'username' = 'charnwood.csp'", String.class))
+			.contains("CSP_MANAGER")
+			.doesNotContain("charnwood-password-1", "bcrypt");
+
+		MockHttpSession manager = SignIn.as(this.mvc, "charnwood.csp", "charnwood-password-1");
+		this.mvc.perform(get("/partnerships/CHA").session(manager)).andExpect(status().isOk());
+		this.mvc.perform(get("/partnerships/LEI").session(manager)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void mistakesAreShownOnTheFormAndNothingIsSaved() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc
+			.perform(post("/admin/users").session(admin)
+				.with(csrf())
+				.param("username", "short.password")
+				.param("displayName", "Short Password")
+				.param("roles", "OFFICER")
+				.param("password", "elevenchars"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("The password must be at least 12 characters long"),
+					containsString("value=\"Short Password\""), not(containsString("elevenchars")))));
+		this.mvc
+			.perform(post("/admin/users").session(admin)
+				.with(csrf())
+				.param("username", "no.partnership")
+				.param("displayName", "No Partnership")
+				.param("roles", "CSP_MANAGER")
+				.param("password", "a-long-enough-password"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose the partnership this CSP manager manages")));
+		this.mvc
+			.perform(post("/admin/users").session(admin)
+				.with(csrf())
+				.param("username", "Officer")
+				.param("displayName", "Another Officer")
+				.param("roles", "OFFICER")
+				.param("password", "a-long-enough-password"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The username Officer is already taken")));
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from app_user where username in ('short.password', 'no.partnership')", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void aDisabledUserCannotSignInAndIsToldNothingMore() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc.perform(post("/admin/users").session(admin)
+			.with(csrf())
+			.param("username", "leaver")
+			.param("displayName", "Lee Leaver")
+			.param("roles", "FINANCE")
+			.param("password", "leaver-password-1"));
+		long id = this.jdbc.queryForObject("select id from app_user where username = 'leaver'", Long.class);
+		this.mvc.perform(post("/admin/users/" + id + "/disable").session(admin).with(csrf()).param("version", "0"))
+			.andExpect(redirectedUrl("/admin/users/" + id));
+
+		this.mvc.perform(formLogin("/login").user("leaver").password("leaver-password-1"))
+			.andExpect(redirectedUrl("/login?error"));
+		assertThat(this.jdbc.queryForList(
+				"select action from audit_event where entity_type = 'User' and entity_id = ? order by id", String.class,
+				String.valueOf(id)))
+			.containsExactly("CREATE", "DISABLE");
+	}
+
+	@Test
+	void anAdministratorResetsAPasswordToAtLeastTwelveCharacters() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc.perform(post("/admin/users").session(admin)
+			.with(csrf())
+			.param("username", "forgetful")
+			.param("displayName", "Fay Forgetful")
+			.param("roles", "OFFICER")
+			.param("password", "first-password-1"));
+		long id = this.jdbc.queryForObject("select id from app_user where username = 'forgetful'", Long.class);
+
+		this.mvc
+			.perform(post("/admin/users/" + id + "/password").session(admin).with(csrf()).param("newPassword", "short"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The password must be at least 12 characters long")));
+		this.mvc
+			.perform(post("/admin/users/" + id + "/password").session(admin)
+				.with(csrf())
+				.param("newPassword", "second-password-2"))
+			.andExpect(redirectedUrl("/admin/users/" + id));
+
+		this.mvc.perform(formLogin("/login").user("forgetful").password("first-password-1"))
+			.andExpect(redirectedUrl("/login?error"));
+		SignIn.as(this.mvc, "forgetful", "second-password-2");
+	}
+
+	@Test
+	void anAdministratorCannotLockThemselvesOut() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		long id = this.jdbc.queryForObject("select id from app_user where username = 'admin'", Long.class);
+		long version = this.jdbc.queryForObject("select version from app_user where username = 'admin'", Long.class);
+		this.mvc
+			.perform(post("/admin/users/" + id + "/disable").session(admin)
+				.with(csrf())
+				.param("version", String.valueOf(version)))
+			.andExpect(redirectedUrl("/admin/users/" + id));
+		assertThat(this.jdbc.queryForObject("select enabled from app_user where id = ?", Boolean.class, id)).isTrue();
+		this.mvc
+			.perform(post("/admin/users/" + id).session(admin)
+				.with(csrf())
+				.param("displayName", "Ada Admin")
+				.param("roles", "OFFICER")
+				.param("version", String.valueOf(version)))
+			.andExpect(content().string(containsString("You cannot remove your own administrator role")));
+	}
+
+	@Test
+	void theAuditTrailPageFiltersByWhatChanged() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc.perform(get("/admin/audit").param("entityType", "Partnership").param("actor", "system").session(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Audit trail"), containsString("Leicester City Council"),
+					not(containsString("leicester.csp")))));
+	}
+
+}

@@ -1,0 +1,97 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import uk.opcc.cspgrants.support.SignIn;
+import uk.opcc.cspgrants.support.TestDatabaseConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The error pages as a browser gets them from a running server: friendly words, the
+ * service's layout, and never an exception's class, message or stack trace.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabaseConfiguration.class, ErrorPagesTest.Exploding.class })
+class ErrorPagesTest {
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	@Test
+	void anUnknownAddressGetsTheNotFoundPage() throws Exception {
+		signIn("officer");
+		HttpResponse<String> page = get("/no-such-page");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("Page not found", "CSP Grants").doesNotContain("Exception", "at org.");
+	}
+
+	@Test
+	void aForbiddenPageSaysSoKindly() throws Exception {
+		signIn("leicester.csp");
+		HttpResponse<String> page = get("/partnerships/CHA");
+		assertThat(page.statusCode()).isEqualTo(403);
+		assertThat(page.body()).contains("You do not have access to this page").doesNotContain("AccessDenied");
+	}
+
+	@Test
+	void aFailureShowsNoExceptionText() throws Exception {
+		signIn("officer");
+		HttpResponse<String> page = get("/test/explode");
+		assertThat(page.statusCode()).isEqualTo(500);
+		assertThat(page.body()).contains("Sorry, there is a problem with the service")
+			.doesNotContain("secret internal detail", "IllegalStateException", "at uk.opcc");
+	}
+
+	private void signIn(String username) throws Exception {
+		String login = get("/login").body();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+		assertThat(token.find()).isTrue();
+		String form = "username=" + username + "&password=" + SignIn.DEMO_PASSWORD + "&_csrf="
+				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> response = this.browser.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@Controller
+	static class Exploding {
+
+		@GetMapping("/test/explode")
+		String explode() {
+			throw new IllegalStateException("secret internal detail");
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package uk.opcc.cspgrants.shared.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.web.servlet.MockMvc;
+import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.support.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void onlyHealthAndInfoAreExposed() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.name").value("CSP Grants"));
+		this.mvc.perform(get("/actuator/env").session(SignIn.as(this.mvc, "admin"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/actuator/beans").session(SignIn.as(this.mvc, "admin"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void requestsAreLoggedWithoutPasswords(CapturedOutput output) throws Exception {
+		this.mvc.perform(formLogin("/login").user("monitoring").password("csp-grants-demo"))
+			.andExpect(redirectedUrl("/"));
+		this.mvc.perform(get("/api/v1/partnerships").with(httpBasic("monitoring", "csp-grants-demo")))
+			.andExpect(status().isOk());
+		assertThat(output.getOut()).contains("POST /login 302", "GET /api/v1/partnerships 200 ", "user=monitoring")
+			.doesNotContain("csp-grants-demo");
+	}
+
+	@Test
+	void theApiIsDocumentedForSignedInUsers() throws Exception {
+		this.mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/v3/api-docs").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/api/v1/partnerships/{code}")));
+	}
+
+}

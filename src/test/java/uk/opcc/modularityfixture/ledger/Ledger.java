@@ -1,0 +1,5 @@
+package uk.opcc.modularityfixture.ledger;
+
+public class Ledger {
+
+}
