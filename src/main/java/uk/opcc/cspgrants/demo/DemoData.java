@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.demo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -9,11 +10,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import uk.opcc.cspgrants.indicators.IndicatorManagement;
+import uk.opcc.cspgrants.indicators.UploadedFile;
 import uk.opcc.cspgrants.partnership.PartnershipDetails;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.security.AccountDetails;
 import uk.opcc.cspgrants.security.UserManagement;
+import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Role;
 
 /**
@@ -31,19 +36,29 @@ class DemoData implements ApplicationRunner {
 	 */
 	static final String DEMO_PASSWORD = "csp-grants-demo";
 
-	static final List<PartnershipDetails> PARTNERSHIPS = List
-		.of(new PartnershipDetails("Leicester", "LEI", "E06000016", "Leicester City Council", true),
-				new PartnershipDetails("Charnwood", "CHA", "E07000130", "Charnwood Borough Council", true),
-				new PartnershipDetails("Blaby", "BLA", "E07000129", "Blaby District Council", true),
-				new PartnershipDetails("Hinckley & Bosworth", "HAB", "E07000132",
-						"Hinckley and Bosworth Borough Council", true),
-				new PartnershipDetails("North West Leicestershire", "NWL", "E07000134",
-						"North West Leicestershire District Council", true),
-				new PartnershipDetails("Harborough", "HAR", "E07000131", "Harborough District Council", true),
-				new PartnershipDetails("Oadby & Wigston", "OAW", "E07000135", "Oadby and Wigston Borough Council",
-						true),
-				new PartnershipDetails("Melton", "MEL", "E07000133", "Melton Borough Council", true),
-				new PartnershipDetails("Rutland", "RUT", "E06000017", "Rutland County Council", true));
+	static final List<PartnershipDetails> PARTNERSHIPS = List.of(
+			new PartnershipDetails("Leicester", "LEI", "E06000016", "Leicester City Council", true),
+			new PartnershipDetails("Charnwood", "CHA", "E07000130", "Charnwood Borough Council", true),
+			new PartnershipDetails("Blaby", "BLA", "E07000129", "Blaby District Council", true),
+			new PartnershipDetails("Hinckley & Bosworth", "HAB", "E07000132", "Hinckley and Bosworth Borough Council",
+					true, List.of("Hinckley and Bosworth")),
+			new PartnershipDetails("North West Leicestershire", "NWL", "E07000134",
+					"North West Leicestershire District Council", true),
+			new PartnershipDetails("Harborough", "HAR", "E07000131", "Harborough District Council", true),
+			new PartnershipDetails("Oadby & Wigston", "OAW", "E07000135", "Oadby and Wigston Borough Council", true,
+					List.of("Oadby and Wigston")),
+			new PartnershipDetails("Melton", "MEL", "E07000133", "Melton Borough Council", true),
+			new PartnershipDetails("Rutland", "RUT", "E06000017", "Rutland County Council", true));
+
+	static final String CRIME_COUNTS = "demo/police-uk-leicestershire-crime-counts-2023-01-to-2024-12.csv";
+
+	static final String POPULATION = "demo/ons-population-mid-2022-by-area.csv";
+
+	/**
+	 * ONS mid-2022 estimates serve as the population of 2023-24, the year the demo
+	 * formula reads.
+	 */
+	static final FinancialYear POPULATION_YEAR = FinancialYear.parse("2023-24");
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -51,13 +66,16 @@ class DemoData implements ApplicationRunner {
 
 	private final UserManagement users;
 
-	DemoData(PartnershipManagement partnerships, UserManagement users) {
+	private final IndicatorManagement indicators;
+
+	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators) {
 		this.partnerships = partnerships;
 		this.users = users;
+		this.indicators = indicators;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run(ApplicationArguments args) throws IOException {
 		for (PartnershipDetails partnership : PARTNERSHIPS) {
 			if (this.partnerships.findByCode(partnership.code()).isEmpty()) {
 				this.partnerships.create(partnership);
@@ -69,8 +87,23 @@ class DemoData implements ApplicationRunner {
 		user("monitoring", "Mo Monitoring", Role.MONITORING_OFFICER, null);
 		user("commissioner", "Chris Commissioner", Role.COMMISSIONER, null);
 		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
+		loadIndicators();
 		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
+	}
+
+	/** Real police.uk crime for 2023 and 2024 and ONS mid-2022 population, once. */
+	private void loadIndicators() throws IOException {
+		if (!this.indicators.crimeCoverage().isEmpty()) {
+			return;
+		}
+		this.indicators.importPoliceUk(List.of(classpathFile(CRIME_COUNTS)));
+		this.indicators.importPopulation(POPULATION_YEAR, classpathFile(POPULATION));
+	}
+
+	private static UploadedFile classpathFile(String path) {
+		ClassPathResource resource = new ClassPathResource(path);
+		return UploadedFile.of(resource.getFilename(), resource::getInputStream);
 	}
 
 	private void user(String username, String name, Role role, String partnershipCode) {

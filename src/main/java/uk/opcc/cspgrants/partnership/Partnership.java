@@ -1,12 +1,19 @@
 package uk.opcc.cspgrants.partnership;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -33,6 +40,12 @@ class Partnership {
 	@Column(nullable = false)
 	private boolean active;
 
+	@ElementCollection
+	@CollectionTable(name = "partnership_alias", joinColumns = @JoinColumn(name = "partnership_id"))
+	@Column(name = "alias")
+	@OrderBy
+	private Set<String> aliases = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
 	@Version
 	private long version;
 
@@ -56,6 +69,8 @@ class Partnership {
 		this.onsCode = details.onsCode();
 		this.leadAuthority = details.leadAuthority();
 		this.active = details.active();
+		this.aliases.clear();
+		this.aliases.addAll(details.aliases());
 		this.updatedAt = now;
 	}
 
@@ -70,7 +85,7 @@ class Partnership {
 
 	PartnershipView toView() {
 		return new PartnershipView(this.id, this.code, this.name, this.onsCode, this.leadAuthority, this.active,
-				this.version);
+				this.version, List.copyOf(new TreeSet<>(this.aliases)));
 	}
 
 }

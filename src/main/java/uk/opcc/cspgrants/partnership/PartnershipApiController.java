@@ -58,22 +58,23 @@ class PartnershipApiController {
 	}
 
 	/** A new partnership; {@code active} defaults to true. */
-	record PartnershipRequest(String name, String code, String onsCode, String leadAuthority, Boolean active) {
+	record PartnershipRequest(String name, String code, String onsCode, String leadAuthority, Boolean active,
+			List<String> aliases) {
 
 		PartnershipDetails toDetails() {
 			return new PartnershipDetails(this.name, this.code, this.onsCode, this.leadAuthority,
-					this.active == null || this.active);
+					this.active == null || this.active, this.aliases);
 		}
 
 	}
 
 	/** A change to a partnership, with the version it was read at. */
 	record PartnershipUpdate(String name, String code, String onsCode, String leadAuthority, Boolean active,
-			@NotNull(message = "Send the version you read") Long version) {
+			List<String> aliases, @NotNull(message = "Send the version you read") Long version) {
 
 		PartnershipDetails toDetails() {
 			return new PartnershipDetails(this.name, this.code, this.onsCode, this.leadAuthority,
-					this.active == null || this.active);
+					this.active == null || this.active, this.aliases);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package uk.opcc.cspgrants.partnership;
 
+import java.util.List;
+
 /** The add-a-partnership and change-a-partnership forms. */
 class PartnershipForm {
 
@@ -15,6 +17,8 @@ class PartnershipForm {
 
 	private long version;
 
+	private String aliases = "";
+
 	static PartnershipForm from(PartnershipView view) {
 		PartnershipForm form = new PartnershipForm();
 		form.name = view.name();
@@ -23,11 +27,13 @@ class PartnershipForm {
 		form.leadAuthority = view.leadAuthority();
 		form.active = view.active();
 		form.version = view.version();
+		form.aliases = String.join("\n", view.aliases());
 		return form;
 	}
 
 	PartnershipDetails toDetails() {
-		return new PartnershipDetails(this.name, this.code, this.onsCode, this.leadAuthority, this.active);
+		return new PartnershipDetails(this.name, this.code, this.onsCode, this.leadAuthority, this.active,
+				List.of(this.aliases.split("\\R")));
 	}
 
 	public String getName() {
@@ -68,6 +74,14 @@ class PartnershipForm {
 
 	public void setActive(boolean active) {
 		this.active = active;
+	}
+
+	public String getAliases() {
+		return this.aliases;
+	}
+
+	public void setAliases(String aliases) {
+		this.aliases = (aliases == null) ? "" : aliases;
 	}
 
 	public long getVersion() {

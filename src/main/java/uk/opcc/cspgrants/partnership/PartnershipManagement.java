@@ -136,6 +136,7 @@ public class PartnershipManagement {
 				throw new ConflictException("code",
 						"The code " + details.code() + " is already used by " + other.name());
 			});
+		refuseTakenAliases(details, ownId);
 		if (details.onsCode() != null) {
 			this.partnerships.findByOnsCode(details.onsCode())
 				.map(Partnership::toView)
@@ -144,6 +145,20 @@ public class PartnershipManagement {
 					throw new ConflictException("onsCode",
 							"The ONS area code " + details.onsCode() + " is already used by " + other.name());
 				});
+		}
+	}
+
+	private void refuseTakenAliases(PartnershipDetails details, Long ownId) {
+		for (PartnershipView other : all()) {
+			if (!isAnother(other, ownId)) {
+				continue;
+			}
+			for (String alias : details.aliases()) {
+				if (other.isCalled(alias)) {
+					throw new ConflictException("aliases",
+							"The other name " + alias + " is already used by " + other.name());
+				}
+			}
 		}
 	}
 

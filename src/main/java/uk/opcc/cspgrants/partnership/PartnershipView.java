@@ -1,5 +1,7 @@
 package uk.opcc.cspgrants.partnership;
 
+import java.util.List;
+
 /**
  * A Community Safety Partnership as other modules, pages and the API see it.
  *
@@ -10,7 +12,15 @@ package uk.opcc.cspgrants.partnership;
  * @param leadAuthority the local authority that leads the partnership
  * @param active false once archived
  * @param version for optimistic locking: send it back with a change
+ * @param aliases other names it goes by in source data
  */
 public record PartnershipView(long id, String code, String name, String onsCode, String leadAuthority, boolean active,
-		long version) {
+		long version, List<String> aliases) {
+
+	/** Whether this partnership is called {@code name}, or goes by it, ignoring case. */
+	public boolean isCalled(String name) {
+		return this.name.equalsIgnoreCase(name)
+				|| this.aliases.stream().anyMatch(alias -> alias.equalsIgnoreCase(name));
+	}
+
 }

@@ -29,6 +29,9 @@ class SecurityConfiguration {
 	private static final String[] OPEN_TO_ALL = { "/login", "/assets/**", "/webjars/**", "/css/**", "/js/**",
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info" };
 
+	/** Everyone who works in the OPCC: every role but a CSP manager. */
+	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -36,6 +39,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/partnerships/**")
 				.authenticated()
 				.requestMatchers("/api/v1/partnerships/**")
+				.hasAnyRole("ADMIN", "OFFICER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/indicators/**", "/api/v1/harm-weights")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/indicators/**", "/api/v1/harm-weights")
 				.hasAnyRole("ADMIN", "OFFICER")
 				.anyRequest()
 				.authenticated())
@@ -60,6 +67,10 @@ class SecurityConfiguration {
 			.requestMatchers("/partnerships/new", "/partnerships/*/edit")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.POST, "/partnerships/**")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.GET, "/indicators", "/indicators/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/indicators/**")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.anyRequest()
 			.authenticated())

@@ -5,6 +5,9 @@ import java.time.Month;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A UK public-sector financial year, 1 April to 31 March, written {@code 2024-25}.
  *
@@ -21,6 +24,7 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
 	}
 
 	/** Reads {@code 2024-25} (also {@code 2024/25} and {@code 2024-2025}). */
+	@JsonCreator
 	public static FinancialYear parse(String text) {
 		Matcher matcher = TEXT.matcher(text == null ? "" : text.strip());
 		if (!matcher.matches()) {
@@ -76,6 +80,7 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return "%d-%02d".formatted(this.startYear, (this.startYear + 1) % 100);
 	}

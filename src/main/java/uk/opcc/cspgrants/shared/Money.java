@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * An amount of money in pounds and pence. Always scale 2; never floating point. This is
  * the one place that decides how money is parsed, rounded and shown.
@@ -28,6 +31,7 @@ public final class Money implements Comparable<Money> {
 	}
 
 	/** An exact amount; refuses anything with fractions of a penny. */
+	@JsonCreator
 	public static Money of(BigDecimal amount) {
 		Objects.requireNonNull(amount, "amount");
 		if (amount.stripTrailingZeros().scale() > 2) {
@@ -75,6 +79,7 @@ public final class Money implements Comparable<Money> {
 		return new Money(negative ? value.negate() : value);
 	}
 
+	@JsonValue
 	public BigDecimal amount() {
 		return this.amount;
 	}

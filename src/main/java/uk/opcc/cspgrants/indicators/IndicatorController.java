@@ -1,0 +1,238 @@
+package uk.opcc.cspgrants.indicators;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * Indicator pages: the grid for a year, the imports, corrections and the harm weights.
+ */
+@Controller
+@RequestMapping("/indicators")
+class IndicatorController {
+
+	private final IndicatorManagement indicators;
+
+	private final HarmWeights harmWeights;
+
+	IndicatorController(IndicatorManagement indicators, HarmWeights harmWeights) {
+		this.indicators = indicators;
+		this.harmWeights = harmWeights;
+	}
+
+	@GetMapping
+	String grid(@RequestParam(required = false) String year, Model model) {
+		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : defaultYear();
+		model.addAttribute("grid", this.indicators.grid(shown));
+		model.addAttribute("years", recentYears(shown));
+		model.addAttribute("labels", labels());
+		return "indicators/grid";
+	}
+
+	@GetMapping("/import")
+	String importPage(Model model) {
+		model.addAttribute("coverage", this.indicators.crimeCoverage());
+		model.addAttribute("years", recentYears(FinancialYear.of(LocalDate.now())));
+		return "indicators/import";
+	}
+
+	@PostMapping("/import/police-uk")
+	String importPoliceUk(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model)
+			throws IOException {
+		try {
+			model.addAttribute("crime", this.indicators.importPoliceUk(MultipartUpload.of(files)));
+		}
+		catch (ValidationException nothingChosen) {
+			return importPageWith(model, nothingChosen.getMessage());
+		}
+		model.addAttribute("coverage", this.indicators.crimeCoverage());
+		return "indicators/import-result";
+	}
+
+	@PostMapping("/import/population")
+	String importPopulation(@RequestParam String year,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+		List<MultipartUpload> chosen = MultipartUpload.of((file != null) ? List.of(file) : List.of());
+		if (chosen.isEmpty()) {
+			return importPageWith(model, "Choose the ONS population file");
+		}
+		model.addAttribute("population", this.indicators.importPopulation(FinancialYear.parse(year), chosen.get(0)));
+		return "indicators/import-result";
+	}
+
+	@PostMapping("/import/generic")
+	String importGeneric(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
+			throws IOException {
+		List<MultipartUpload> chosen = MultipartUpload.of((file != null) ? List.of(file) : List.of());
+		if (chosen.isEmpty()) {
+			return importPageWith(model, "Choose an indicator CSV file");
+		}
+		model.addAttribute("generic", this.indicators.importIndicators(chosen.get(0)));
+		return "indicators/import-result";
+	}
+
+	@GetMapping("/crime-counts.csv")
+	void exportCrimeCounts(HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"crime-counts.csv\"");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		try (PrintWriter writer = response.getWriter();
+				CSVPrinter csv = new CSVPrinter(writer,
+						CSVFormat.DEFAULT.builder().setHeader("Month", "Area", "Crime type", "Count").get())) {
+			for (String[] row : this.indicators.crimeCountsForExport()) {
+				csv.printRecord((Object[]) row);
+			}
+		}
+	}
+
+	@GetMapping("/{year}/{code}/correct")
+	String correctForm(@PathVariable String year, @PathVariable String code, @RequestParam String indicator,
+			Model model) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		IndicatorGrid.Row row = rowOf(financialYear, code);
+		model.addAttribute("year", financialYear);
+		model.addAttribute("row", row);
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("label", IndicatorKeys.label(indicator));
+		model.addAttribute("current", row.cell(indicator));
+		return "indicators/correct";
+	}
+
+	@PostMapping("/{year}/{code}/correct")
+	String correct(@PathVariable String year, @PathVariable String code, @RequestParam String indicator,
+			@RequestParam String value, @RequestParam String reason, Model model, RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		try {
+			this.indicators.correct(code, financialYear, indicator, number(value), reason);
+		}
+		catch (ValidationException refused) {
+			IndicatorGrid.Row row = rowOf(financialYear, code);
+			model.addAttribute("year", financialYear);
+			model.addAttribute("row", row);
+			model.addAttribute("indicator", indicator);
+			model.addAttribute("label", IndicatorKeys.label(indicator));
+			model.addAttribute("current", row.cell(indicator));
+			model.addAttribute("errors", refused.fieldErrors());
+			model.addAttribute("value", value);
+			model.addAttribute("reason", reason);
+			return "indicators/correct";
+		}
+		redirect.addFlashAttribute("success", IndicatorKeys.label(indicator) + " for " + row(financialYear, code)
+				+ " in " + financialYear + " has been corrected");
+		return "redirect:/indicators?year=" + financialYear;
+	}
+
+	@GetMapping("/harm-weights")
+	String harmWeights(Model model) {
+		model.addAttribute("weights", this.harmWeights.list());
+		return "indicators/harm-weights";
+	}
+
+	@PostMapping("/harm-weights")
+	String saveHarmWeights(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+		Map<String, BigDecimal> weights = new LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
+		form.forEach((name, text) -> {
+			if (name.startsWith("weight[") && name.endsWith("]") && !text.isBlank()) {
+				String crimeType = name.substring(7, name.length() - 1);
+				try {
+					weights.put(crimeType, new BigDecimal(text.strip()));
+				}
+				catch (NumberFormatException notANumber) {
+					errors.put("weights[" + crimeType + "]", "The weight of " + crimeType + " must be a number");
+				}
+			}
+		});
+		try {
+			if (!errors.isEmpty()) {
+				throw new ValidationException(errors);
+			}
+			this.harmWeights.update(weights, form.get("source"));
+		}
+		catch (ValidationException refused) {
+			model.addAttribute("weights", this.harmWeights.list());
+			model.addAttribute("errors", refused.fieldErrors());
+			model.addAttribute("typed", form);
+			return "indicators/harm-weights";
+		}
+		redirect.addFlashAttribute("success", "The harm weights have been saved; crime harm is recalculated from them");
+		return "redirect:/indicators/harm-weights";
+	}
+
+	private String importPageWith(Model model, String problem) {
+		model.addAttribute("problem", problem);
+		return importPage(model);
+	}
+
+	private IndicatorGrid.Row rowOf(FinancialYear year, String code) {
+		return this.indicators.grid(year)
+			.rows()
+			.stream()
+			.filter(row -> row.partnership().code().equalsIgnoreCase(code))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("There is no active partnership with the code " + code));
+	}
+
+	private String row(FinancialYear year, String code) {
+		return rowOf(year, code).partnership().name();
+	}
+
+	private static BigDecimal number(String text) {
+		try {
+			return new BigDecimal(text.strip().replace(",", ""));
+		}
+		catch (NumberFormatException | NullPointerException notANumber) {
+			throw new ValidationException("value", "Enter a number, like 1234 or 12.5");
+		}
+	}
+
+	private FinancialYear defaultYear() {
+		return this.indicators.crimeCoverage()
+			.stream()
+			.filter(CrimeCoverage::complete)
+			.map(CrimeCoverage::year)
+			.findFirst()
+			.orElse(FinancialYear.of(LocalDate.now()).previous());
+	}
+
+	private static List<FinancialYear> recentYears(FinancialYear around) {
+		FinancialYear latest = FinancialYear.of(LocalDate.now()).next();
+		if (around.compareTo(latest) > 0) {
+			latest = around;
+		}
+		List<FinancialYear> years = new ArrayList<>();
+		for (FinancialYear year = latest; years.size() < 12; year = year.previous()) {
+			years.add(year);
+		}
+		return years;
+	}
+
+	private static Map<String, String> labels() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		IndicatorKeys.BUILT_IN.forEach(key -> labels.put(key, IndicatorKeys.label(key)));
+		return labels;
+	}
+
+}

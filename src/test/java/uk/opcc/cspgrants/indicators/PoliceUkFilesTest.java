@@ -1,0 +1,95 @@
+package uk.opcc.cspgrants.indicators;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reading police.uk files, without Spring. The figures for April 2023 were counted
+ * independently of this code (a short Python script over the same file): 9,595 records,
+ * Hinckley and Bosworth 718 crimes, 263 crimes with no location, 763 anti-social
+ * behaviour incidents.
+ */
+class PoliceUkFilesTest {
+
+	private static final YearMonth APRIL_2023 = YearMonth.of(2023, 4);
+
+	@Test
+	void countsEachRecordByMonthAreaAndCrimeType() throws Exception {
+		CrimeTally tally = PoliceUkFiles.read(List.of(classpath("police-uk/2023-04-leicestershire-street.csv")));
+
+		assertThat(tally.refused()).isEmpty();
+		assertThat(tally.records()).isEqualTo(9_595);
+		Map<String, Map<String, Integer>> april = tally.counts().get(APRIL_2023);
+		assertThat(crimes(april.get("Hinckley and Bosworth"))).isEqualTo(718);
+		assertThat(crimes(april.get("Leicester"))).isEqualTo(3_849);
+		assertThat(crimes(april.get(""))).isEqualTo(263);
+		assertThat(crimes(april.get("Rugby"))).isEqualTo(20);
+		long antiSocialBehaviour = april.values()
+			.stream()
+			.mapToLong(byType -> byType.getOrDefault("Anti-social behaviour", 0))
+			.sum();
+		assertThat(antiSocialBehaviour).isEqualTo(763);
+	}
+
+	@Test
+	void theAreaIsTheLsoaNameWithoutItsLastWord() {
+		assertThat(PoliceUkFiles.area("Charnwood 012A")).isEqualTo("Charnwood");
+		assertThat(PoliceUkFiles.area("Hinckley and Bosworth 007B")).isEqualTo("Hinckley and Bosworth");
+		assertThat(PoliceUkFiles.area("")).isEmpty();
+	}
+
+	@Test
+	void refusesAFileThatIsNotAStreetFileAndRowsItCannotRead() throws Exception {
+		UploadedFile wrong = text("wrong.csv", "Code,Name\nE07000130,Charnwood\n");
+		UploadedFile badRow = text("bad-row.csv",
+				String.join(",", PoliceUkFiles.STREET_HEADER) + "\n"
+						+ "x,2023-04,Leicestershire Police,Leicestershire Police,,,No location,,,Burglary,,\n"
+						+ "y,April 2023,Leicestershire Police,Leicestershire Police,,,No location,,,Burglary,,\n"
+						+ "z,2023-04,Leicestershire Police,Leicestershire Police,,,No location,,,,,\n");
+
+		CrimeTally tally = PoliceUkFiles.read(List.of(wrong, badRow));
+
+		assertThat(tally.refused()).extracting(RefusedRow::file, RefusedRow::line)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("wrong.csv", 1L),
+					org.assertj.core.groups.Tuple.tuple("bad-row.csv", 3L),
+					org.assertj.core.groups.Tuple.tuple("bad-row.csv", 4L));
+		assertThat(tally.refused().get(1).reason()).isEqualTo("The month \"April 2023\" is not a month like 2023-04");
+		assertThat(tally.refused().get(2).reason()).isEqualTo("The crime type is missing");
+	}
+
+	@Test
+	void readsTheCompactExportBack() throws Exception {
+		UploadedFile compact = text("counts.csv",
+				"Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,12\n2023-04,,Drugs,3\n2023-05,Charnwood,Burglary,7\n");
+		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
+		assertThat(tally.records()).isEqualTo(22);
+		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", 12);
+		assertThat(tally.counts().get(APRIL_2023).get("")).containsEntry("Drugs", 3);
+	}
+
+	private static int crimes(Map<String, Integer> byType) {
+		return byType.entrySet()
+			.stream()
+			.filter(entry -> !entry.getKey().equals("Anti-social behaviour"))
+			.mapToInt(Map.Entry::getValue)
+			.sum();
+	}
+
+	static UploadedFile classpath(String path) {
+		ClassPathResource resource = new ClassPathResource(path);
+		return UploadedFile.of(resource.getFilename(), resource::getInputStream);
+	}
+
+	static UploadedFile text(String name, String content) {
+		return UploadedFile.of(name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
