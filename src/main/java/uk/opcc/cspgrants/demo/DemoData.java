@@ -1,7 +1,10 @@
 package uk.opcc.cspgrants.demo;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -11,14 +14,26 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import uk.opcc.cspgrants.allocation.FormulaDetails;
+import uk.opcc.cspgrants.allocation.FormulaManagement;
+import uk.opcc.cspgrants.allocation.FormulaVersionView;
+import uk.opcc.cspgrants.allocation.RunManagement;
+import uk.opcc.cspgrants.allocation.RunPurpose;
+import uk.opcc.cspgrants.allocation.RunRequest;
+import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
 import uk.opcc.cspgrants.indicators.UploadedFile;
 import uk.opcc.cspgrants.partnership.PartnershipDetails;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.security.AccountDetails;
 import uk.opcc.cspgrants.security.UserManagement;
+import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Role;
 
 /**
@@ -50,6 +65,8 @@ class DemoData implements ApplicationRunner {
 			new PartnershipDetails("Melton", "MEL", "E07000133", "Melton Borough Council", true),
 			new PartnershipDetails("Rutland", "RUT", "E06000017", "Rutland County Council", true));
 
+	static final String FORMULA_NAME = "Population 20%, crime per 1,000 40%, crime harm 40%, 1-year window";
+
 	static final String CRIME_COUNTS = "demo/police-uk-leicestershire-crime-counts-2023-01-to-2024-12.csv";
 
 	static final String POPULATION = "demo/ons-population-mid-2022-by-area.csv";
@@ -68,10 +85,17 @@ class DemoData implements ApplicationRunner {
 
 	private final IndicatorManagement indicators;
 
-	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators) {
+	private final FormulaManagement formulas;
+
+	private final RunManagement runs;
+
+	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators,
+			FormulaManagement formulas, RunManagement runs) {
 		this.partnerships = partnerships;
 		this.users = users;
 		this.indicators = indicators;
+		this.formulas = formulas;
+		this.runs = runs;
 	}
 
 	@Override
@@ -88,6 +112,7 @@ class DemoData implements ApplicationRunner {
 		user("commissioner", "Chris Commissioner", Role.COMMISSIONER, null);
 		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
 		loadIndicators();
+		approvedRun();
 		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
 	}
@@ -99,6 +124,41 @@ class DemoData implements ApplicationRunner {
 		}
 		this.indicators.importPoliceUk(List.of(classpathFile(CRIME_COUNTS)));
 		this.indicators.importPopulation(POPULATION_YEAR, classpathFile(POPULATION));
+	}
+
+	/**
+	 * The example formula and one approved run for 2024-25 of £97,905.00: made by the
+	 * officer, approved by finance, as the pages would do it.
+	 */
+	private void approvedRun() {
+		if (this.formulas.findLatestByName(FORMULA_NAME).isPresent()) {
+			return;
+		}
+		FormulaVersionView formula = as("officer",
+				() -> this.formulas
+					.create(new FormulaDetails(
+							FORMULA_NAME, Map.of("population", new BigDecimal("20"), "crime_per_1000",
+									new BigDecimal("40"), "crime_harm", new BigDecimal("40")),
+							1, null, null, null, null)));
+		RunView run = as("officer",
+				() -> this.runs.create(new RunRequest(FinancialYear.parse("2024-25"), Money.of("97905.00"),
+						RunPurpose.ALLOCATION, formula.id(), null, null, null,
+						"Example: the 2023-24 underspend remainder split as in decision record EXE0019-24")));
+		as("finance", () -> this.runs.approve(run.id(), this.users.principalOf("finance").orElseThrow()));
+	}
+
+	private <T> T as(String username, Supplier<T> work) {
+		CurrentUser user = this.users.principalOf(username).orElseThrow();
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
 	}
 
 	private static UploadedFile classpathFile(String path) {

@@ -48,10 +48,9 @@ public class HarmWeights {
 	/** Every weight, and every crime type seen in the crime data without one. */
 	@Transactional(readOnly = true)
 	public List<HarmWeight> list() {
-		return this.jdbc
-			.sql("select crime_type, weight, source, updated_at from harm_weight union all "
-					+ "select distinct crime_type, null, null, null from crime_count where crime_type <> ? "
-					+ "and crime_type not in (select crime_type from harm_weight) order by 1")
+		return this.jdbc.sql("select crime_type, weight, source, updated_at from harm_weight union all "
+				+ "select distinct crime_type, null::numeric, null::varchar, null::timestamptz from crime_count where crime_type <> ? "
+				+ "and crime_type not in (select crime_type from harm_weight) order by 1")
 			.param(IndicatorManagement.ANTI_SOCIAL_BEHAVIOUR_TYPE)
 			.query((rs, row) -> new HarmWeight(rs.getString(1),
 					(rs.getBigDecimal(2) != null) ? rs.getBigDecimal(2).stripTrailingZeros() : null, rs.getString(3),

@@ -27,7 +27,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 class SecurityConfiguration {
 
 	private static final String[] OPEN_TO_ALL = { "/login", "/assets/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info" };
+			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/how-the-formula-works", "/public/**" };
 
 	/** Everyone who works in the OPCC: every role but a CSP manager. */
 	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };
@@ -43,6 +44,14 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/indicators/**", "/api/v1/harm-weights")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/indicators/**", "/api/v1/harm-weights")
+				.hasAnyRole("ADMIN", "OFFICER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/formula-runs/*/approve")
+				.hasRole("FINANCE")
+				.requestMatchers(HttpMethod.GET, "/api/v1/formulas/**", "/api/v1/formula-runs/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/api/v1/scenarios")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/formulas/**", "/api/v1/formula-runs/**")
 				.hasAnyRole("ADMIN", "OFFICER")
 				.anyRequest()
 				.authenticated())
@@ -71,6 +80,14 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/indicators", "/indicators/**")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/indicators/**")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.GET, "/allocations/mine", "/allocations/runs/*/explain/*")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/allocations/runs/*/approve")
+			.hasRole("FINANCE")
+			.requestMatchers(HttpMethod.GET, "/allocations", "/allocations/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/allocations/**")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.anyRequest()
 			.authenticated())

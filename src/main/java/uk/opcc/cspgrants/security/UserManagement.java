@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -62,6 +63,15 @@ public class UserManagement {
 	@Transactional(readOnly = true)
 	public boolean exists(String username) {
 		return this.users.findByUsername(username).isPresent();
+	}
+
+	/**
+	 * The principal of an enabled user, for work the system does on their behalf (such as
+	 * loading demo data); empty if there is no such enabled user.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> principalOf(String username) {
+		return this.users.findByUsername(username).map(UserAccount::toCurrentUser).filter(CurrentUser::isEnabled);
 	}
 
 	@Transactional(readOnly = true)

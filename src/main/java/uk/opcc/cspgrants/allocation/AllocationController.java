@@ -1,0 +1,298 @@
+package uk.opcc.cspgrants.allocation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.allocation.formula.FormulaException;
+import uk.opcc.cspgrants.allocation.formula.Indicators;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.InvalidMoneyException;
+import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * The allocation pages: formulas, runs, approval, explanations, scenarios and the table.
+ */
+@Controller
+@RequestMapping("/allocations")
+class AllocationController {
+
+	private final FormulaManagement formulas;
+
+	private final RunManagement runs;
+
+	AllocationController(FormulaManagement formulas, RunManagement runs) {
+		this.formulas = formulas;
+		this.runs = runs;
+	}
+
+	@ModelAttribute("indicatorLabels")
+	Map<String, String> indicatorLabels() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (String key : List.of(Indicators.POPULATION, Indicators.RECORDED_CRIME, Indicators.CRIME_PER_1000,
+				Indicators.CRIME_HARM, Indicators.CRIME_HARM_PER_1000)) {
+			labels.put(key, Indicators.label(key));
+		}
+		return labels;
+	}
+
+	@GetMapping
+	String overview(Model model) {
+		model.addAttribute("runs", this.runs.list());
+		model.addAttribute("formulas", this.formulas.latestVersions());
+		return "allocation/overview";
+	}
+
+	@GetMapping("/formulas/new")
+	String newFormula(Model model) {
+		model.addAttribute("form", new FormulaForm());
+		return "allocation/formula";
+	}
+
+	@PostMapping("/formulas")
+	String createFormula(@ModelAttribute("form") FormulaForm form, Model model, RedirectAttributes redirect) {
+		try {
+			FormulaVersionView created = this.formulas.create(form.toDetails());
+			redirect.addFlashAttribute("success", created.label() + " has been saved");
+			return "redirect:/allocations/formulas/" + created.formulaId();
+		}
+		catch (ValidationException | ConflictException refused) {
+			model.addAttribute("errors", errors(refused));
+			return "allocation/formula";
+		}
+	}
+
+	@GetMapping("/formulas/{id}")
+	String formula(@PathVariable long id, Model model) {
+		List<FormulaVersionView> versions = this.formulas.versionsOf(id);
+		model.addAttribute("versions", versions);
+		model.addAttribute("form", FormulaForm.from(versions.get(0)));
+		return "allocation/formula";
+	}
+
+	@PostMapping("/formulas/{id}")
+	String changeFormula(@PathVariable long id, @ModelAttribute("form") FormulaForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			FormulaVersionView changed = this.formulas.change(id, form.toDetails());
+			redirect.addFlashAttribute("success", changed.label() + " has been saved");
+			return "redirect:/allocations/formulas/" + id;
+		}
+		catch (ValidationException | ConflictException refused) {
+			model.addAttribute("versions", this.formulas.versionsOf(id));
+			model.addAttribute("errors", errors(refused));
+			return "allocation/formula";
+		}
+	}
+
+	@GetMapping("/runs/new")
+	String newRun(Model model) {
+		model.addAttribute("formulas", this.formulas.latestVersions());
+		model.addAttribute("years", years());
+		model.addAttribute("purposes", RunPurpose.values());
+		return "allocation/run-new";
+	}
+
+	@PostMapping("/runs")
+	String createRun(@RequestParam String year, @RequestParam String pot,
+			@RequestParam(required = false) Long formulaVersionId, @RequestParam(required = false) String windowEnd,
+			@RequestParam(defaultValue = "ALLOCATION") RunPurpose purpose, @RequestParam(required = false) String note,
+			Model model, RedirectAttributes redirect) {
+		try {
+			FinancialYear runYear = FinancialYear.parse(year);
+			RunView run = this.runs.create(new RunRequest(runYear, money(pot), purpose, formulaVersionId, null,
+					(windowEnd == null || windowEnd.isBlank()) ? null : FinancialYear.parse(windowEnd), null, note));
+			redirect.addFlashAttribute("success",
+					"Run " + run.id() + " has been made as a draft. Finance can now approve it.");
+			return "redirect:/allocations/runs/" + run.id();
+		}
+		catch (ValidationException | ConflictException | FormulaException | IllegalArgumentException refused) {
+			model.addAttribute("errors", errors(refused));
+			model.addAttribute("typed",
+					Map.of("year", year, "pot", pot, "windowEnd", (windowEnd != null) ? windowEnd : "", "note",
+							(note != null) ? note : "", "formulaVersionId",
+							(formulaVersionId != null) ? formulaVersionId.toString() : ""));
+			return newRun(model);
+		}
+	}
+
+	@GetMapping("/runs/{id}")
+	String run(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		RunView run = this.runs.get(id, user);
+		model.addAttribute("run", run);
+		model.addAttribute("mayApprove", user.has(Role.FINANCE) && run.status() == RunStatus.DRAFT
+				&& !run.createdBy().equalsIgnoreCase(user.getUsername()));
+		model.addAttribute("mayRun", user.hasAny(Role.ADMIN, Role.OFFICER));
+		return "allocation/run";
+	}
+
+	@PostMapping("/runs/{id}/approve")
+	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try {
+			this.runs.approve(id, user);
+			redirect.addFlashAttribute("success", "Run " + id + " has been approved");
+		}
+		catch (ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/allocations/runs/" + id;
+	}
+
+	@PostMapping("/runs/{id}/discard")
+	String discard(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			this.runs.discard(id);
+			redirect.addFlashAttribute("success", "Draft run " + id + " has been discarded");
+			return "redirect:/allocations";
+		}
+		catch (ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+			return "redirect:/allocations/runs/" + id;
+		}
+	}
+
+	@GetMapping("/runs/{id}/explain/{code}")
+	String explain(@PathVariable long id, @PathVariable String code, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		model.addAttribute("line", this.runs.explain(id, code, user));
+		model.addAttribute("run", this.runs.get(id, user));
+		return "allocation/explain";
+	}
+
+	@GetMapping("/mine")
+	String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
+		List<Map.Entry<RunView, RunView.Line>> mine = new ArrayList<>();
+		for (RunView run : this.runs.published()) {
+			RunView full = this.runs.get(run.id(), user);
+			full.lines()
+				.stream()
+				.filter(line -> user.maySee(line.partnershipId()))
+				.forEach(line -> mine.add(Map.entry(full, line)));
+		}
+		model.addAttribute("mine", mine);
+		return "allocation/mine";
+	}
+
+	@GetMapping("/runs/{id}/scenario")
+	String scenario(@PathVariable long id, @ModelAttribute("form") FormulaForm form,
+			@RequestParam(required = false) String compare, @AuthenticationPrincipal CurrentUser user, Model model) {
+		RunView run = this.runs.get(id, user);
+		model.addAttribute("run", run);
+		model.addAttribute("years", years());
+		if (compare == null) {
+			model.addAttribute("form", FormulaForm.from(run));
+			return "allocation/scenario";
+		}
+		try {
+			model.addAttribute("comparison", this.runs.scenario(id, optionalMoney(form.getPot()), form.toDetails(),
+					optionalYear(form.getWindowEnd()), user));
+		}
+		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
+			model.addAttribute("errors", errors(refused));
+		}
+		return "allocation/scenario";
+	}
+
+	@PostMapping("/runs/{id}/scenario")
+	String saveScenario(@PathVariable long id, @ModelAttribute("form") FormulaForm form,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		try {
+			RunView saved = this.runs.saveScenario(id, optionalMoney(form.getPot()), form.toDetails(),
+					optionalYear(form.getWindowEnd()));
+			redirect.addFlashAttribute("success", "The scenario has been saved as draft run " + saved.id());
+			return "redirect:/allocations/runs/" + saved.id();
+		}
+		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
+			model.addAttribute("run", this.runs.get(id, user));
+			model.addAttribute("years", years());
+			model.addAttribute("errors", errors(refused));
+			return "allocation/scenario";
+		}
+	}
+
+	@GetMapping("/runs/{id}/sensitivity")
+	String sensitivity(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("run", this.runs.get(id, user));
+		model.addAttribute("rows", this.runs.sensitivity(id, user));
+		return "allocation/sensitivity";
+	}
+
+	@GetMapping("/runs/{id}/table.csv")
+	ResponseEntity<byte[]> tableCsv(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		RunView run = this.runs.get(id, user);
+		return download(AllocationTable.csv(run).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+				"allocation-run-" + id + ".csv");
+	}
+
+	@GetMapping("/runs/{id}/table.xlsx")
+	ResponseEntity<byte[]> tableXlsx(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		return download(AllocationTable.xlsx(this.runs.get(id, user)),
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "allocation-run-" + id + ".xlsx");
+	}
+
+	static ResponseEntity<byte[]> download(byte[] body, String type, String filename) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(type))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+
+	private static Map<String, String> errors(RuntimeException refused) {
+		if (refused instanceof ValidationException validation) {
+			return validation.fieldErrors();
+		}
+		if (refused instanceof ConflictException conflict && conflict.field() != null) {
+			return Map.of(conflict.field(), conflict.getMessage());
+		}
+		return Map.of("form", refused.getMessage());
+	}
+
+	private static Money money(String text) {
+		try {
+			return Money.parse(text);
+		}
+		catch (InvalidMoneyException refused) {
+			throw new ValidationException("pot", refused.getMessage());
+		}
+	}
+
+	private static Money optionalMoney(String text) {
+		return (text == null || text.isBlank()) ? null : money(text);
+	}
+
+	private static FinancialYear optionalYear(String text) {
+		return (text == null || text.isBlank()) ? null : FinancialYear.parse(text);
+	}
+
+	private static List<FinancialYear> years() {
+		List<FinancialYear> years = new ArrayList<>();
+		FinancialYear latest = FinancialYear.of(LocalDate.now()).next();
+		for (FinancialYear year = latest; years.size() < 12; year = year.previous()) {
+			years.add(year);
+		}
+		return years;
+	}
+
+}

@@ -1,0 +1,296 @@
+package uk.opcc.cspgrants.allocation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.allocation.formula.AreaResult;
+import uk.opcc.cspgrants.allocation.formula.FormulaRequest;
+import uk.opcc.cspgrants.allocation.formula.FormulaResult;
+import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
+import uk.opcc.cspgrants.allocation.formula.Sensitivity;
+import uk.opcc.cspgrants.allocation.formula.SensitivityRow;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * Formula runs: made as drafts, approved by a finance user who did not make them, then
+ * superseded by a later approved run for the same year and purpose. An approved run never
+ * changes. Scenarios and sensitivity are worked out from a run without saving anything.
+ */
+@Service
+@Transactional
+public class RunManagement {
+
+	static final String AUDIT_TYPE = "FormulaRun";
+
+	private final RunStore runs;
+
+	private final RunCalculation calculation;
+
+	private final FormulaManagement formulas;
+
+	private final AuditTrail auditTrail;
+
+	private final Clock clock;
+
+	RunManagement(RunStore runs, RunCalculation calculation, FormulaManagement formulas, AuditTrail auditTrail,
+			Clock clock) {
+		this.runs = runs;
+		this.calculation = calculation;
+		this.formulas = formulas;
+		this.auditTrail = auditTrail;
+		this.clock = clock;
+	}
+
+	/** Runs the formula and keeps the result as a draft. */
+	public RunView create(RunRequest request) {
+		if (request.year() == null) {
+			throw new ValidationException("year", "Choose the financial year the money is for");
+		}
+		FormulaVersionView version = null;
+		FormulaSpec spec;
+		int windowYears;
+		String label;
+		if (request.formulaVersionId() != null) {
+			version = this.formulas.version(request.formulaVersionId());
+			spec = version.spec();
+			windowYears = version.windowYears();
+			label = version.label();
+		}
+		else if (request.formula() != null) {
+			FormulaManagement.FormulaRules.check(withName(request.formula()));
+			spec = specOf(request.formula());
+			windowYears = request.formula().windowYears();
+			label = "Weights given with the run";
+		}
+		else {
+			throw new ValidationException("formulaVersionId", "Choose a formula");
+		}
+		FinancialYear windowEnd = (request.windowEnd() != null) ? request.windowEnd() : request.year().previous();
+		Map<String, Money> baselines = request.baselines();
+		String baselineSource = "Baselines given with the run";
+		if (baselines == null) {
+			var previous = this.runs.approvedRunId(request.year().previous(), request.purpose())
+				.flatMap(this.runs::find);
+			baselines = previous.map(RunManagement::amountsByCode).orElse(Map.of());
+			baselineSource = previous.map(run -> "Approved run " + run.id() + " for " + run.year())
+				.orElse("No baseline: no approved run for " + request.year().previous());
+		}
+		RunCalculation.Calculated calculated = this.calculation.calculate(request.pot(), spec,
+				RunCalculation.window(windowEnd, windowYears), baselines, baselineSource);
+		long id = this.runs.save(request, (version != null) ? version.id() : null, label, calculated,
+				FormulaManagement.actor(), this.clock.instant());
+		RunView created = get(id);
+		this.auditTrail.record("CREATE", AUDIT_TYPE, id, null, summary(created));
+		return created;
+	}
+
+	/**
+	 * Approves a draft run. Only finance may, and never for a run they made themselves.
+	 */
+	public RunView approve(long id, CurrentUser approver) {
+		RunView run = get(id);
+		if (!approver.has(Role.FINANCE)) {
+			throw new AccessDeniedException("Only finance approves formula runs");
+		}
+		if (!run.status().canBecome(RunStatus.APPROVED)) {
+			throw new ConflictException(null,
+					"Run " + id + " is " + run.status().label().toLowerCase() + " and cannot be approved");
+		}
+		if (run.createdBy().equalsIgnoreCase(approver.getUsername())) {
+			throw new ConflictException(null,
+					"Nobody approves their own proposal: another finance user must approve run " + id);
+		}
+		var previous = this.runs.approvedRunId(run.year(), run.purpose());
+		if (previous.isPresent()) {
+			RunView before = get(previous.get());
+			this.runs.supersede(previous.get(), id, this.clock.instant());
+			this.auditTrail.record("SUPERSEDE", AUDIT_TYPE, previous.get(), summary(before),
+					summary(get(previous.get())));
+		}
+		this.runs.approve(id, approver.getUsername(), this.clock.instant());
+		if (run.formulaVersionId() != null) {
+			this.formulas.lock(run.formulaVersionId());
+		}
+		RunView approved = get(id);
+		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, summary(run), summary(approved));
+		return approved;
+	}
+
+	/** Throws away a draft. */
+	public void discard(long id) {
+		RunView run = get(id);
+		if (run.status() != RunStatus.DRAFT) {
+			throw new ConflictException(null,
+					"Only a draft run can be discarded; run " + id + " is " + run.status().label().toLowerCase());
+		}
+		this.runs.delete(id);
+		this.auditTrail.record("DISCARD", AUDIT_TYPE, id, summary(run), null);
+	}
+
+	@Transactional(readOnly = true)
+	public RunView get(long id) {
+		return this.runs.find(id).orElseThrow(() -> new NotFoundException("There is no formula run " + id));
+	}
+
+	/** A run as this user may see it: a CSP manager sees approved runs only. */
+	@Transactional(readOnly = true)
+	public RunView get(long id, CurrentUser user) {
+		RunView run = get(id);
+		if (user.isLimitedToOnePartnership() && !run.published()) {
+			throw new NotFoundException("There is no formula run " + id);
+		}
+		return run;
+	}
+
+	/**
+	 * One partnership's line in a run, for the explanation; a CSP manager may see only
+	 * their own.
+	 */
+	@Transactional(readOnly = true)
+	public RunView.Line explain(long id, String code, CurrentUser user) {
+		RunView run = get(id, user);
+		RunView.Line line = run.line(code);
+		if (line == null) {
+			throw new NotFoundException("Partnership " + code + " is not in run " + id);
+		}
+		if (!user.maySee(line.partnershipId())) {
+			throw new AccessDeniedException("A CSP manager sees only their own partnership");
+		}
+		return line;
+	}
+
+	@Transactional(readOnly = true)
+	public List<RunView> list() {
+		return this.runs.list();
+	}
+
+	/** Approved and superseded runs, newest first: what a CSP manager may read. */
+	@Transactional(readOnly = true)
+	public List<RunView> published() {
+		return this.runs.list().stream().filter(RunView::published).toList();
+	}
+
+	/**
+	 * Works the run out again from the indicator values it froze and says whether every
+	 * amount comes out the same.
+	 */
+	@Transactional(readOnly = true)
+	public boolean reproduces(long id) {
+		RunView run = get(id);
+		FormulaResult again = this.calculation
+			.calculate(run.pot(), run.spec(), run.window(), this.runs.inputs(id), baselinesOf(run),
+					run.baselineSource())
+			.result();
+		for (AreaResult area : again.areas()) {
+			RunView.Line line = run.line(area.code());
+			if (line == null || line.amount().pence() != area.finalPence()) {
+				return false;
+			}
+		}
+		return again.areas().size() == run.lines().size();
+	}
+
+	/**
+	 * What the run would give with other weights, window, floor, damping or pot; nothing
+	 * is saved.
+	 */
+	@Transactional(readOnly = true)
+	public ScenarioComparison scenario(long id, Money pot, FormulaDetails changes, FinancialYear windowEnd,
+			CurrentUser user) {
+		RunView run = (user != null) ? get(id, user) : get(id);
+		FormulaManagement.FormulaRules.check(withName(changes));
+		FinancialYear end = (windowEnd != null) ? windowEnd : run.window().get(run.window().size() - 1);
+		List<FinancialYear> window = RunCalculation.window(end, changes.windowYears());
+		FormulaSpec spec = specOf(changes);
+		Money scenarioPot = (pot != null) ? pot : run.pot();
+		RunCalculation.Calculated calculated = window.equals(run.window())
+				? this.calculation.calculate(scenarioPot, spec, window, this.runs.inputs(id), baselinesOf(run), "")
+				: this.calculation.calculate(scenarioPot, spec, window, baselinesOf(run), "");
+		List<ScenarioComparison.Row> rows = new ArrayList<>();
+		for (AreaResult area : calculated.result().areas()) {
+			RunView.Line line = run.line(area.code());
+			rows.add(new ScenarioComparison.Row(area.code(), area.name(), (line != null) ? line.amount() : Money.ZERO,
+					Money.ofPence(area.finalPence())));
+		}
+		return new ScenarioComparison(run, scenarioPot, spec, window, rows);
+	}
+
+	/** Saves a scenario as a new draft run for the same year and purpose. */
+	public RunView saveScenario(long id, Money pot, FormulaDetails changes, FinancialYear windowEnd) {
+		RunView run = get(id);
+		FinancialYear end = (windowEnd != null) ? windowEnd : run.window().get(run.window().size() - 1);
+		return create(new RunRequest(run.year(), (pot != null) ? pot : run.pot(), run.purpose(), null, changes, end,
+				baselinesOf(run), "Scenario from run " + id));
+	}
+
+	/**
+	 * Each partnership's amount when each weight moves 10 points up or down, the others
+	 * rescaled.
+	 */
+	@Transactional(readOnly = true)
+	public List<SensitivityRow> sensitivity(long id, CurrentUser user) {
+		RunView run = get(id, user);
+		FormulaRequest request = this.calculation
+			.calculate(run.pot(), run.spec(), run.window(), this.runs.inputs(id), baselinesOf(run),
+					run.baselineSource())
+			.request();
+		return Sensitivity.of(this.calculation.calculator(), request);
+	}
+
+	static Map<String, Money> amountsByCode(RunView run) {
+		Map<String, Money> amounts = new LinkedHashMap<>();
+		run.lines().forEach(line -> amounts.put(line.code(), line.amount()));
+		return amounts;
+	}
+
+	private static Map<String, Money> baselinesOf(RunView run) {
+		Map<String, Money> baselines = new LinkedHashMap<>();
+		run.lines()
+			.stream()
+			.filter(line -> line.baseline() != null)
+			.forEach(line -> baselines.put(line.code(), line.baseline()));
+		return baselines;
+	}
+
+	static FormulaSpec specOf(FormulaDetails details) {
+		return new FormulaSpec(details.weights(),
+				new uk.opcc.cspgrants.allocation.formula.Floor(details.floorAmount(), details.floorPercent()),
+				new uk.opcc.cspgrants.allocation.formula.Damping(details.maxDecreasePercent(),
+						details.maxIncreasePercent()));
+	}
+
+	private static FormulaDetails withName(FormulaDetails details) {
+		return new FormulaDetails((details.name() == null || details.name().isBlank()) ? "Scenario" : details.name(),
+				details.weights(), details.windowYears(), details.floorAmount(), details.floorPercent(),
+				details.maxDecreasePercent(), details.maxIncreasePercent());
+	}
+
+	private static Map<String, Object> summary(RunView run) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("year", run.year().toString());
+		summary.put("purpose", run.purpose().name());
+		summary.put("pot", run.pot().amount());
+		summary.put("formula", run.formulaLabel());
+		summary.put("status", run.status().name());
+		summary.put("approvedBy", run.approvedBy());
+		Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+		run.lines().forEach(line -> amounts.put(line.code(), line.amount().amount()));
+		summary.put("amounts", amounts);
+		return summary;
+	}
+
+}

@@ -1,0 +1,218 @@
+package uk.opcc.cspgrants.allocation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import uk.opcc.cspgrants.allocation.formula.AreaInput;
+import uk.opcc.cspgrants.allocation.formula.AreaResult;
+import uk.opcc.cspgrants.allocation.formula.Damping;
+import uk.opcc.cspgrants.allocation.formula.Floor;
+import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
+import uk.opcc.cspgrants.allocation.formula.IndicatorLine;
+import uk.opcc.cspgrants.allocation.formula.Limit;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+
+/** Saves and reads formula runs with every figure they froze. */
+@Component
+class RunStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final JsonMapper json;
+
+	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+	}
+
+	/** How a run's weights, floor and damping are kept. */
+	record StoredSpec(Map<String, BigDecimal> weights, BigDecimal floorAmount, BigDecimal floorPercent,
+			BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent) {
+
+		static StoredSpec of(FormulaSpec spec) {
+			return new StoredSpec(spec.weightsPercent(), spec.floor().amountPounds(), spec.floor().percentOfPot(),
+					spec.damping().maxDecreasePercent(), spec.damping().maxIncreasePercent());
+		}
+
+		FormulaSpec toSpec() {
+			return new FormulaSpec(this.weights, new Floor(this.floorAmount, this.floorPercent),
+					new Damping(this.maxDecreasePercent, this.maxIncreasePercent));
+		}
+
+	}
+
+	long save(RunRequest request, Long formulaVersionId, String formulaLabel, RunCalculation.Calculated calculated,
+			String actor, Instant now) {
+		long id = this.jdbc
+			.sql("insert into formula_run (financial_year, purpose, pot, formula_version_id, formula_label, window_years, "
+					+ "spec, baseline_source, note, status, created_at, created_by) "
+					+ "values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, 'DRAFT', ?, ?) returning id")
+			.params(request.year().startYear(), request.purpose().name(), request.pot().amount(), formulaVersionId,
+					formulaLabel,
+					this.json.writeValueAsString(
+							calculated.request().window().stream().map(FinancialYear::toString).toList()),
+					this.json.writeValueAsString(StoredSpec.of(calculated.request().spec())),
+					calculated.baselineSource(), request.note(), Timestamp.from(now), actor)
+			.query(Long.class)
+			.single();
+		List<Object[]> inputs = new ArrayList<>();
+		for (AreaInput area : calculated.request().areas()) {
+			long partnershipId = calculated.partnershipIds().get(area.code());
+			area.values()
+				.forEach((indicator, byYear) -> byYear.forEach((year, value) -> inputs
+					.add(new Object[] { id, partnershipId, indicator, year.startYear(), value })));
+		}
+		this.batch.batchUpdate(
+				"insert into formula_run_input (run_id, partnership_id, indicator, financial_year, value) values (?, ?, ?, ?, ?)",
+				inputs);
+		List<Object[]> lines = new ArrayList<>();
+		List<Object[]> indicatorLines = new ArrayList<>();
+		for (AreaResult area : calculated.result().areas()) {
+			long partnershipId = calculated.partnershipIds().get(area.code());
+			lines.add(new Object[] { id, partnershipId, area.code(), area.name(), area.weightedShare(),
+					area.rawAmount(), area.limit().name(), area.adjustedAmount(),
+					Money.ofPence(area.finalPence()).amount(), area.receivedRoundingPenny(),
+					pounds(area.baselinePence()), pounds(area.changePence()), area.changePercent() });
+			for (IndicatorLine line : area.lines()) {
+				indicatorLines.add(new Object[] { id, partnershipId, line.indicator(), line.value(), line.total(),
+						line.share(), line.weightPercent(), line.contributionPounds() });
+			}
+		}
+		this.batch.batchUpdate("insert into formula_run_line (run_id, partnership_id, code, name, weighted_share, "
+				+ "raw_amount, limit_applied, adjusted_amount, amount, rounding_penny, baseline, change_amount, change_percent) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+		this.batch
+			.batchUpdate("insert into formula_run_indicator (run_id, partnership_id, indicator, value, total, share, "
+					+ "weight, contribution) values (?, ?, ?, ?, ?, ?, ?, ?)", indicatorLines);
+		return id;
+	}
+
+	Optional<RunView> find(long id) {
+		return this.jdbc.sql("select * from formula_run where id = ?")
+			.param(id)
+			.query((rs, row) -> header(rs))
+			.optional()
+			.map(header -> withLines(header, lines(id)));
+	}
+
+	/** Runs, newest first, without their lines. */
+	List<RunView> list() {
+		return this.jdbc.sql("select * from formula_run order by financial_year desc, id desc")
+			.query((rs, row) -> header(rs))
+			.list();
+	}
+
+	Optional<Long> approvedRunId(FinancialYear year, RunPurpose purpose) {
+		return this.jdbc
+			.sql("select id from formula_run where financial_year = ? and purpose = ? and status = 'APPROVED'")
+			.params(year.startYear(), purpose.name())
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The indicator values a run used, by partnership code, indicator and year. */
+	Map<String, Map<String, Map<FinancialYear, BigDecimal>>> inputs(long runId) {
+		Map<String, Map<String, Map<FinancialYear, BigDecimal>>> inputs = new TreeMap<>();
+		this.jdbc.sql(
+				"select l.code, i.indicator, i.financial_year, i.value from formula_run_input i join formula_run_line l "
+						+ "on l.run_id = i.run_id and l.partnership_id = i.partnership_id where i.run_id = ?")
+			.param(runId)
+			.query((rs, row) -> inputs.computeIfAbsent(rs.getString(1), code -> new TreeMap<>())
+				.computeIfAbsent(rs.getString(2), key -> new TreeMap<>())
+				.put(new FinancialYear(rs.getInt(3)), rs.getBigDecimal(4)))
+			.list();
+		return inputs;
+	}
+
+	void approve(long id, String approver, Instant now) {
+		this.jdbc.sql("update formula_run set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?")
+			.params(approver, Timestamp.from(now), id)
+			.update();
+	}
+
+	void supersede(long id, long by, Instant now) {
+		this.jdbc.sql("update formula_run set status = 'SUPERSEDED', superseded_by = ?, superseded_at = ? where id = ?")
+			.params(by, Timestamp.from(now), id)
+			.update();
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("delete from formula_run where id = ? and status = 'DRAFT'").param(id).update();
+	}
+
+	private RunView header(ResultSet rs) throws SQLException {
+		List<String> window = this.json.readValue(rs.getString("window_years"), new TypeReference<List<String>>() {
+		});
+		StoredSpec spec = this.json.readValue(rs.getString("spec"), StoredSpec.class);
+		return new RunView(rs.getLong("id"), new FinancialYear(rs.getInt("financial_year")),
+				RunPurpose.valueOf(rs.getString("purpose")), Money.of(rs.getBigDecimal("pot")),
+				(Long) rs.getObject("formula_version_id"), rs.getString("formula_label"),
+				window.stream().map(FinancialYear::parse).toList(), spec.toSpec(), rs.getString("baseline_source"),
+				rs.getString("note"), RunStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
+				rs.getString("created_by"), instant(rs, "approved_at"), rs.getString("approved_by"),
+				(Long) rs.getObject("superseded_by"), List.of());
+	}
+
+	private List<RunView.Line> lines(long runId) {
+		Map<Long, List<IndicatorLine>> indicators = new HashMap<>();
+		this.jdbc.sql("select * from formula_run_indicator where run_id = ? order by indicator")
+			.param(runId)
+			.query((rs, row) -> indicators.computeIfAbsent(rs.getLong("partnership_id"), id -> new ArrayList<>())
+				.add(new IndicatorLine(rs.getString("indicator"), rs.getBigDecimal("value"), rs.getBigDecimal("total"),
+						rs.getBigDecimal("share"), rs.getBigDecimal("weight"), rs.getBigDecimal("contribution"))))
+			.list();
+		Map<Long, RunView.Line> lines = new LinkedHashMap<>();
+		this.jdbc.sql("select * from formula_run_line where run_id = ? order by code")
+			.param(runId)
+			.query((rs, row) -> lines.put(rs.getLong("partnership_id"),
+					new RunView.Line(rs.getLong("partnership_id"), rs.getString("code"), rs.getString("name"),
+							rs.getBigDecimal("weighted_share"), rs.getBigDecimal("raw_amount"),
+							Limit.valueOf(rs.getString("limit_applied")), rs.getBigDecimal("adjusted_amount"),
+							Money.of(rs.getBigDecimal("amount")), rs.getBoolean("rounding_penny"),
+							money(rs.getBigDecimal("baseline")), money(rs.getBigDecimal("change_amount")),
+							rs.getBigDecimal("change_percent"),
+							indicators.getOrDefault(rs.getLong("partnership_id"), List.of()))))
+			.list();
+		return List.copyOf(lines.values());
+	}
+
+	private static RunView withLines(RunView header, List<RunView.Line> lines) {
+		return new RunView(header.id(), header.year(), header.purpose(), header.pot(), header.formulaVersionId(),
+				header.formulaLabel(), header.window(), header.spec(), header.baselineSource(), header.note(),
+				header.status(), header.createdAt(), header.createdBy(), header.approvedAt(), header.approvedBy(),
+				header.supersededBy(), lines);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static Money money(BigDecimal amount) {
+		return (amount != null) ? Money.of(amount) : null;
+	}
+
+	private static BigDecimal pounds(Long pence) {
+		return (pence != null) ? Money.ofPence(pence).amount() : null;
+	}
+
+}

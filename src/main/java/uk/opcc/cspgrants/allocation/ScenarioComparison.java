@@ -1,0 +1,65 @@
+package uk.opcc.cspgrants.allocation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+
+/**
+ * A run and a scenario side by side: every partnership's amount in each, and the
+ * difference. Nothing of it is saved.
+ *
+ * @param run the run compared against
+ * @param pot the scenario's pot
+ * @param spec the scenario's weights, floor and damping
+ * @param window the scenario's window
+ * @param rows one per partnership, by code
+ */
+public record ScenarioComparison(RunView run, Money pot, FormulaSpec spec, List<FinancialYear> window, List<Row> rows) {
+
+	public Money originalTotal() {
+		return this.rows.stream().map(Row::original).reduce(Money.ZERO, Money::plus);
+	}
+
+	public Money scenarioTotal() {
+		return this.rows.stream().map(Row::scenario).reduce(Money.ZERO, Money::plus);
+	}
+
+	/** The largest amount in either, for drawing bars to scale. */
+	public Money largest() {
+		return this.rows.stream()
+			.flatMap(row -> java.util.stream.Stream.of(row.original(), row.scenario()))
+			.max(Money::compareTo)
+			.orElse(Money.ZERO);
+	}
+
+	/**
+	 * One partnership in both.
+	 *
+	 * @param code short code
+	 * @param name name
+	 * @param original its amount in the run
+	 * @param scenario its amount in the scenario
+	 */
+	public record Row(String code, String name, Money original, Money scenario) {
+
+		public Money difference() {
+			return this.scenario.minus(this.original);
+		}
+
+		/** The difference as a percentage of the original, to 2 decimal places. */
+		public BigDecimal differencePercent() {
+			if (this.original.isZero()) {
+				return null;
+			}
+			return difference().amount()
+				.multiply(BigDecimal.valueOf(100))
+				.divide(this.original.amount(), 2, RoundingMode.HALF_UP);
+		}
+
+	}
+
+}
