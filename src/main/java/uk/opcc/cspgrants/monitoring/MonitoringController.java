@@ -1,0 +1,207 @@
+package uk.opcc.cspgrants.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Quarter;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/** The monitoring pages: dashboard, returns, payments and the quarterly reports. */
+@Controller
+@RequestMapping("/monitoring")
+class MonitoringController {
+
+	private final ReturnManagement returns;
+
+	private final PaymentManagement payments;
+
+	private final QuarterlyReports reports;
+
+	private final Clock clock;
+
+	MonitoringController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports, Clock clock) {
+		this.returns = returns;
+		this.payments = payments;
+		this.reports = reports;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String dashboard(@RequestParam(required = false) String year, Model model) {
+		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(today());
+		Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
+		for (Quarter quarter : Quarter.values()) {
+			dueDates.put(quarter, this.returns.dueDate(shown, quarter));
+		}
+		model.addAttribute("dashboard",
+				Dashboard.of(shown, this.payments.schedules(shown), this.returns.returnsOf(shown), dueDates, today()));
+		model.addAttribute("years", years(shown));
+		model.addAttribute("quarters", Quarter.values());
+		return "monitoring/dashboard";
+	}
+
+	@GetMapping("/returns/{year}/{quarter}/{code}")
+	String showReturn(@PathVariable String year, @PathVariable String quarter, @PathVariable String code,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		ReturnView view = this.returns.get(FinancialYear.parse(year), Quarter.parse(quarter), code, user);
+		model.addAttribute("view", view);
+		model.addAttribute("form", ReturnForm.from(view));
+		return "monitoring/return";
+	}
+
+	@PostMapping("/returns/{year}/{quarter}/{code}")
+	String saveReturn(@PathVariable String year, @PathVariable String quarter, @PathVariable String code,
+			@ModelAttribute("form") ReturnForm form, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		Quarter q = Quarter.parse(quarter);
+		try {
+			this.returns.save(financialYear, q, code, form.toDetails());
+			redirect.addFlashAttribute("success", "The " + q + " return has been saved as a draft");
+			return "redirect:" + path(financialYear, q, code);
+		}
+		catch (ValidationException | ConflictException refused) {
+			ReturnView current = this.returns.get(financialYear, q, code, user);
+			model.addAttribute("view", current);
+			model.addAttribute("errors", (refused instanceof ValidationException validation) ? validation.fieldErrors()
+					: Map.of("form", refused.getMessage()));
+			if (refused instanceof ConflictException) {
+				model.addAttribute("current", current);
+			}
+			form.padActivities();
+			return "monitoring/return";
+		}
+	}
+
+	@PostMapping("/returns/{year}/{quarter}/{code}/{action}")
+	String moveReturn(@PathVariable String year, @PathVariable String quarter, @PathVariable String code,
+			@PathVariable String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		Quarter q = Quarter.parse(quarter);
+		try {
+			ReturnView moved = switch (action) {
+				case "submit" -> this.returns.submit(financialYear, q, code);
+				case "accept" -> this.returns.accept(financialYear, q, code);
+				case "return-for-correction" -> this.returns.returnForCorrection(financialYear, q, code, reason);
+				case "reopen" -> this.returns.reopen(financialYear, q, code, reason);
+				default -> throw new IllegalArgumentException("There is no such step: " + action);
+			};
+			redirect.addFlashAttribute("success",
+					"The " + q + " return of " + moved.name() + " is now " + moved.status().label().toLowerCase());
+		}
+		catch (ValidationException | ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:" + path(financialYear, q, code);
+	}
+
+	@GetMapping("/payments")
+	String paymentsPage(@RequestParam(required = false) String year, Model model) {
+		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(today());
+		model.addAttribute("year", shown);
+		model.addAttribute("years", years(shown));
+		model.addAttribute("schedules", this.payments.schedules(shown));
+		model.addAttribute("today", today());
+		return "monitoring/payments";
+	}
+
+	@PostMapping("/payments/{year}/{code}")
+	String recordPaid(@PathVariable String year, @PathVariable String code,
+			@RequestParam(required = false) String quarter, @RequestParam String paidOn, @RequestParam String reference,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		try {
+			LocalDate date;
+			try {
+				date = LocalDate.parse(paidOn.strip());
+			}
+			catch (DateTimeParseException notADate) {
+				throw new ValidationException("paidOn", "Enter the date it was paid, like 2024-07-31");
+			}
+			this.payments.recordPaid(financialYear, code,
+					(quarter == null || quarter.isBlank()) ? null : Quarter.parse(quarter), date, reference, user);
+			redirect.addFlashAttribute("success", "The payment has been recorded as paid");
+		}
+		catch (ValidationException | ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/monitoring/payments?year=" + financialYear;
+	}
+
+	@GetMapping("/reports/{year}/{quarter}")
+	String report(@PathVariable String year, @PathVariable String quarter, Model model) {
+		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
+		model.addAttribute("report", report);
+		model.addAttribute("table1", QuarterlyReportExport.table1Header(report));
+		model.addAttribute("table2", QuarterlyReportExport.table2Header(report));
+		model.addAttribute("charts", ReportCharts.of(report));
+		return "monitoring/report";
+	}
+
+	@GetMapping("/reports/{year}/{quarter}.csv")
+	ResponseEntity<byte[]> reportCsv(@PathVariable String year, @PathVariable String quarter) {
+		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
+		return download(QuarterlyReportExport.csv(report).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+				"quarterly-report-" + year + "-" + report.quarter() + ".csv");
+	}
+
+	@GetMapping("/reports/{year}/{quarter}.xlsx")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable String year, @PathVariable String quarter) {
+		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
+		return download(QuarterlyReportExport.xlsx(report),
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				"quarterly-report-" + year + "-" + report.quarter() + ".xlsx");
+	}
+
+	static ResponseEntity<byte[]> download(byte[] body, String type, String filename) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(type))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+
+	private static String path(FinancialYear year, Quarter quarter, String code) {
+		return "/monitoring/returns/" + year + "/" + quarter + "/" + code;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private List<FinancialYear> years(FinancialYear around) {
+		List<FinancialYear> years = new ArrayList<>();
+		FinancialYear latest = FinancialYear.of(today()).next();
+		if (around.compareTo(latest) > 0) {
+			latest = around;
+		}
+		for (FinancialYear year = latest; years.size() < 12 || year.compareTo(around) >= 0; year = year.previous()) {
+			years.add(year);
+		}
+		return years;
+	}
+
+}

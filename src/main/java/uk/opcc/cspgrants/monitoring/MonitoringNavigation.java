@@ -1,0 +1,17 @@
+package uk.opcc.cspgrants.monitoring;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.web.NavigationEntry;
+
+@Configuration(proxyBeanMethods = false)
+class MonitoringNavigation {
+
+	@Bean
+	NavigationEntry monitoringLink() {
+		return NavigationEntry.of(500, "Returns", "/monitoring", Role.ADMIN, Role.OFFICER, Role.FINANCE,
+				Role.MONITORING_OFFICER, Role.COMMISSIONER);
+	}
+
+}

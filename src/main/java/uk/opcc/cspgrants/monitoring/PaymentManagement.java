@@ -1,0 +1,188 @@
+package uk.opcc.cspgrants.monitoring;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.grants.GrantManagement;
+import uk.opcc.cspgrants.grants.GrantView;
+import uk.opcc.cspgrants.grants.YearSettings;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.Quarter;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * Payments of grants. Paid quarterly in arrears, each quarter's payment falls due when
+ * that quarter's return is accepted; paid annually in advance, the one payment is due at
+ * once. Finance records a due payment as paid, with its date and reference.
+ */
+@Service
+@Transactional
+public class PaymentManagement {
+
+	private final JdbcClient jdbc;
+
+	private final GrantManagement grants;
+
+	private final ReturnManagement returns;
+
+	private final AuditTrail auditTrail;
+
+	private final Clock clock;
+
+	PaymentManagement(JdbcClient jdbc, GrantManagement grants, ReturnManagement returns, AuditTrail auditTrail,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.grants = grants;
+		this.returns = returns;
+		this.auditTrail = auditTrail;
+		this.clock = clock;
+	}
+
+	/** Every grant's payments for a year, by partnership name. */
+	@Transactional(readOnly = true)
+	public List<PaymentSchedule> schedules(FinancialYear year) {
+		YearSettings settings = this.grants.settings(year);
+		Map<Long, Map<Quarter, ReturnView>> returns = this.returns.returnsOf(year);
+		List<PaymentSchedule> schedules = new ArrayList<>();
+		for (GrantView grant : this.grants.grants(year)) {
+			schedules.add(schedule(grant, settings, returns.getOrDefault(grant.partnershipId(), Map.of())));
+		}
+		return schedules;
+	}
+
+	/** Records a due payment as paid. Only finance may. */
+	public PaymentSchedule recordPaid(FinancialYear year, String code, Quarter quarter, LocalDate paidOn,
+			String reference, CurrentUser user) {
+		if (!user.has(Role.FINANCE)) {
+			throw new AccessDeniedException("Only finance records payments");
+		}
+		if (paidOn == null) {
+			throw new ValidationException("paidOn", "Enter the date it was paid");
+		}
+		if (reference == null || reference.isBlank() || reference.length() > 100) {
+			throw new ValidationException("reference", "Enter the payment reference, up to 100 characters");
+		}
+		PaymentSchedule schedule = schedules(year).stream()
+			.filter(candidate -> candidate.code().equalsIgnoreCase(code))
+			.findFirst()
+			.orElseThrow(() -> new ConflictException(null, code + " has no grant for " + year));
+		PaymentSchedule.Instalment instalment = schedule.instalments()
+			.stream()
+			.filter(candidate -> candidate.quarter() == quarter)
+			.findFirst()
+			.orElseThrow(() -> new ConflictException(null, "There is no such payment for " + schedule.name()));
+		if (instalment.status() != PaymentSchedule.Status.DUE) {
+			throw new ConflictException(null,
+					"This payment is " + instalment.status().label().toLowerCase()
+							+ (instalment.status() == PaymentSchedule.Status.NOT_YET_DUE
+									? ": it falls due when the " + quarter + " return is accepted" : ""));
+		}
+		long grantId = this.grants.grant(year, schedule.partnershipId()).orElseThrow().id();
+		this.jdbc
+			.sql("insert into grant_payment (grant_id, quarter, amount, paid_on, reference, recorded_by, recorded_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(grantId, (quarter != null) ? quarter.name() : null, instalment.amount().amount(),
+					Date.valueOf(paidOn), reference.strip(), user.getUsername(), Timestamp.from(this.clock.instant()))
+			.update();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("partnership", schedule.code());
+		after.put("quarter", (quarter != null) ? quarter.name() : "ANNUAL");
+		after.put("amount", instalment.amount().amount());
+		after.put("paidOn", paidOn.toString());
+		after.put("reference", reference.strip());
+		this.auditTrail.record("PAY", "Payment", grantId + " " + after.get("quarter"), null, after);
+		return schedules(year).stream()
+			.filter(candidate -> candidate.code().equals(schedule.code()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private PaymentSchedule schedule(GrantView grant, YearSettings settings, Map<Quarter, ReturnView> returns) {
+		Map<Quarter, Paid> paid = new HashMap<>();
+		Paid annualPaid = null;
+		for (Paid payment : this.jdbc
+			.sql("select quarter, amount, paid_on, reference from grant_payment where grant_id = ?")
+			.param(grant.id())
+			.query((rs, row) -> new Paid((rs.getString(1) != null) ? Quarter.valueOf(rs.getString(1)) : null,
+					Money.of(rs.getBigDecimal(2)), rs.getDate(3).toLocalDate(), rs.getString(4)))
+			.list()) {
+			if (payment.quarter() == null) {
+				annualPaid = payment;
+			}
+			else {
+				paid.put(payment.quarter(), payment);
+			}
+		}
+		List<PaymentSchedule.Instalment> instalments = new ArrayList<>();
+		if (settings.paymentProfile() == YearSettings.PaymentProfile.ANNUALLY_IN_ADVANCE) {
+			instalments.add((annualPaid != null)
+					? new PaymentSchedule.Instalment(null, annualPaid.amount(), PaymentSchedule.Status.PAID,
+							annualPaid.paidOn(), annualPaid.reference())
+					: new PaymentSchedule.Instalment(null, grant.totalAvailable(), PaymentSchedule.Status.DUE, null,
+							null));
+		}
+		else {
+			Money paidSoFar = paid.values().stream().map(Paid::amount).reduce(Money.ZERO, Money::plus);
+			List<Quarter> unpaid = new ArrayList<>();
+			for (Quarter quarter : Quarter.values()) {
+				if (!paid.containsKey(quarter)) {
+					unpaid.add(quarter);
+				}
+			}
+			List<Money> shares = split(grant.totalAvailable().minus(paidSoFar), unpaid.size());
+			for (Quarter quarter : Quarter.values()) {
+				Paid payment = paid.get(quarter);
+				if (payment != null) {
+					instalments.add(new PaymentSchedule.Instalment(quarter, payment.amount(),
+							PaymentSchedule.Status.PAID, payment.paidOn(), payment.reference()));
+				}
+				else {
+					ReturnView ofQuarter = returns.get(quarter);
+					boolean accepted = ofQuarter != null && ofQuarter.status() == ReturnStatus.ACCEPTED;
+					instalments.add(new PaymentSchedule.Instalment(quarter, shares.get(unpaid.indexOf(quarter)),
+							accepted ? PaymentSchedule.Status.DUE : PaymentSchedule.Status.NOT_YET_DUE, null, null));
+				}
+			}
+		}
+		return new PaymentSchedule(grant.partnershipId(), grant.code(), grant.name(), grant.totalAvailable(),
+				instalments);
+	}
+
+	/**
+	 * Splits an amount into equal parts to the penny; the first parts take any pennies
+	 * left over.
+	 */
+	static List<Money> split(Money amount, int parts) {
+		List<Money> shares = new ArrayList<>();
+		if (parts == 0) {
+			return shares;
+		}
+		long pence = amount.pence();
+		long each = Math.floorDiv(pence, parts);
+		long left = pence - each * parts;
+		for (int i = 0; i < parts; i++) {
+			shares.add(Money.ofPence(each + ((i < left) ? 1 : 0)));
+		}
+		return shares;
+	}
+
+	private record Paid(Quarter quarter, Money amount, LocalDate paidOn, String reference) {
+	}
+
+}

@@ -1,0 +1,139 @@
+package uk.opcc.cspgrants.allocation;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.support.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The allocation journey through the pages: an officer runs a formula and finance
+ * approves it.
+ */
+@IntegrationTest
+class AllocationPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void anOfficerRunsTheFormulaAndFinanceApprovesIt() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		long formula = this.jdbc.queryForObject("select min(id) from formula_version", Long.class);
+		this.mvc
+			.perform(post("/allocations/runs").session(officer)
+				.with(csrf())
+				.param("year", "2017-18")
+				.param("pot", "£12,345.67")
+				.param("formulaVersionId", String.valueOf(formula))
+				.param("windowEnd", "2023-24")
+				.param("purpose", "ALLOCATION"))
+			.andExpect(redirectedUrlPattern("/allocations/runs/*"));
+		long id = this.jdbc.queryForObject("select max(id) from formula_run where financial_year = 2017", Long.class);
+		this.mvc.perform(get("/allocations/runs/" + id).session(officer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Draft"), containsString("£12,345.67"),
+					containsString("A finance user who did not make this run approves it"))));
+
+		MockHttpSession finance = SignIn.as(this.mvc, "finance");
+		this.mvc.perform(get("/allocations/runs/" + id).session(finance))
+			.andExpect(content().string(containsString("Approve this run")));
+		this.mvc.perform(post("/allocations/runs/" + id + "/approve").session(finance).with(csrf()))
+			.andExpect(redirectedUrlPattern("/allocations/runs/*"));
+		assertThat(this.jdbc.queryForObject("select status from formula_run where id = ?", String.class, id))
+			.isEqualTo("APPROVED");
+		this.mvc.perform(post("/allocations/runs/" + id + "/approve").session(officer).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aMistakeInTheRunFormIsShownAndNothingIsSaved() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		Long before = this.jdbc.queryForObject("select count(*) from formula_run", Long.class);
+		this.mvc
+			.perform(post("/allocations/runs").session(officer)
+				.with(csrf())
+				.param("year", "2024-25")
+				.param("pot", "12.345")
+				.param("formulaVersionId", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("There is a problem"),
+					containsString("Enter an amount with no more than 2 decimal places"))));
+		assertThat(this.jdbc.queryForObject("select count(*) from formula_run", Long.class)).isEqualTo(before);
+	}
+
+	@Test
+	void aFormulaWhoseWeightsDoNotAddUpIsRefusedOnTheForm() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		this.mvc
+			.perform(post("/allocations/formulas").session(officer)
+				.with(csrf())
+				.param("name", "Lopsided")
+				.param("weights[population]", "30")
+				.param("weights[crime_harm]", "30")
+				.param("windowYears", "3"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The weights add up to 60%; they must add up to exactly 100%")));
+	}
+
+	@Test
+	void theExplanationScenarioAndSensitivityPagesShowTheFigures() throws Exception {
+		long id = this.jdbc.queryForObject(
+				"select min(id) from formula_run where financial_year = 2024 and created_by = 'officer'", Long.class);
+		MockHttpSession commissioner = SignIn.as(this.mvc, "commissioner");
+		this.mvc.perform(get("/allocations/runs/" + id + "/explain/RUT").session(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Step 1: each indicator"),
+					containsString("Crime per 1,000 population"), containsString("Step 3: rounding to the penny"))));
+		this.mvc
+			.perform(get("/allocations/runs/" + id + "/scenario").session(commissioner)
+				.param("compare", "1")
+				.param("pot", "97905")
+				.param("windowEnd", "2023-24")
+				.param("windowYears", "1")
+				.param("weights[population]", "100"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("side by side"), containsString("<svg"), containsString("£97,905.00"))));
+		this.mvc.perform(get("/allocations/runs/" + id + "/sensitivity").session(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Population +10")));
+	}
+
+	@Test
+	void aCspManagerReadsTheirOwnAllocationAndItsExplanation() throws Exception {
+		MockHttpSession manager = SignIn.as(this.mvc, "leicester.csp");
+		long id = this.jdbc.queryForObject(
+				"select min(id) from formula_run where financial_year = 2024 and created_by = 'officer'", Long.class);
+		this.mvc.perform(get("/allocations/mine").session(manager))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Explanation of run " + id)));
+		this.mvc.perform(get("/allocations/runs/" + id + "/explain/LEI").session(manager)).andExpect(status().isOk());
+		this.mvc.perform(get("/allocations/runs/" + id + "/explain/CHA").session(manager))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/allocations/runs/" + id).session(manager)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void howTheFormulaWorksIsPublic() throws Exception {
+		this.mvc.perform(get("/how-the-formula-works"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("largest remainders")));
+	}
+
+}
