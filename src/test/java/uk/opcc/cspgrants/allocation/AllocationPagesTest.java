@@ -88,7 +88,9 @@ class AllocationPagesTest {
 				.param("weights[crime_harm]", "30")
 				.param("windowYears", "3"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("The weights add up to 60%; they must add up to exactly 100%")));
+			.andExpect(content()
+				.string(allOf(containsString("The weights add up to 60%; they must add up to exactly 100%"),
+						containsString("id=\"weights-error\""))));
 	}
 
 	@Test
