@@ -25,7 +25,10 @@ import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunPurpose;
 import uk.opcc.cspgrants.allocation.RunRequest;
 import uk.opcc.cspgrants.allocation.RunView;
+import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
+import uk.opcc.cspgrants.monitoring.ReturnDetails;
+import uk.opcc.cspgrants.monitoring.ReturnManagement;
 import uk.opcc.cspgrants.indicators.UploadedFile;
 import uk.opcc.cspgrants.partnership.PartnershipDetails;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
@@ -34,6 +37,7 @@ import uk.opcc.cspgrants.security.UserManagement;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.Role;
 
 /**
@@ -89,13 +93,19 @@ class DemoData implements ApplicationRunner {
 
 	private final RunManagement runs;
 
+	private final GrantManagement grants;
+
+	private final ReturnManagement returns;
+
 	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators,
-			FormulaManagement formulas, RunManagement runs) {
+			FormulaManagement formulas, RunManagement runs, GrantManagement grants, ReturnManagement returns) {
 		this.partnerships = partnerships;
 		this.users = users;
 		this.indicators = indicators;
 		this.formulas = formulas;
 		this.runs = runs;
+		this.grants = grants;
+		this.returns = returns;
 	}
 
 	@Override
@@ -145,6 +155,35 @@ class DemoData implements ApplicationRunner {
 						RunPurpose.ALLOCATION, formula.id(), null, null, null,
 						"Example: the 2023-24 underspend remainder split as in decision record EXE0019-24")));
 		as("finance", () -> this.runs.approve(run.id(), this.users.principalOf("finance").orElseThrow()));
+		as("officer", () -> this.grants.createFromRun(run.id()));
+		as("officer", () -> demoReturns(run.id()));
+	}
+
+	/**
+	 * Q1 returns of 2024-25 from every partnership but Rutland, accepted, and a Q2 return
+	 * from Leicester waiting to be accepted: the dashboard and the Q1 and Q2 reports have
+	 * something to show, including a missing return.
+	 */
+	private Object demoReturns(long runId) {
+		RunView run = this.runs.get(runId);
+		FinancialYear year = FinancialYear.parse("2024-25");
+		for (RunView.Line line : run.lines()) {
+			if (line.code().equals("RUT")) {
+				continue;
+			}
+			Money planned = Money.ofPence(line.amount().pence() * 3 / 4);
+			Money spend = Money.ofPence(line.amount().pence() / 5);
+			this.returns.save(year, Quarter.Q1, line.code(),
+					new ReturnDetails(planned, spend, List.of(new ReturnDetails.Activity("Community safety projects",
+							"Safer communities", planned, spend, "Projects started")), null, null, null));
+			this.returns.submit(year, Quarter.Q1, line.code());
+			this.returns.accept(year, Quarter.Q1, line.code());
+		}
+		RunView.Line leicester = run.line("LEI");
+		this.returns.save(year, Quarter.Q2, "LEI", new ReturnDetails(leicester.amount(),
+				Money.ofPence(leicester.amount().pence() * 2 / 5), List.of(), "Fully committed", null, null));
+		this.returns.submit(year, Quarter.Q2, "LEI");
+		return null;
 	}
 
 	private <T> T as(String username, Supplier<T> work) {
