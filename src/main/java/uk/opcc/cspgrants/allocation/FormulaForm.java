@@ -8,10 +8,11 @@ import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
- * The formula form and the scenario form: weights per indicator, window, floor and
- * damping as typed. Turning it into {@link FormulaDetails} refuses what is not a number.
+ * The formula form and the scenario form (also the public one): weights per indicator,
+ * window, floor and damping as typed. Turning it into {@link FormulaDetails} refuses what
+ * is not a number.
  */
-class FormulaForm {
+public class FormulaForm {
 
 	private String name;
 
@@ -43,7 +44,7 @@ class FormulaForm {
 		return form;
 	}
 
-	static FormulaForm from(RunView run) {
+	public static FormulaForm from(RunView run) {
 		FormulaForm form = new FormulaForm();
 		FormulaSpec spec = run.spec();
 		spec.weightsPercent()
@@ -58,7 +59,7 @@ class FormulaForm {
 		return form;
 	}
 
-	FormulaDetails toDetails() {
+	public FormulaDetails toDetails() {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, BigDecimal> parsedWeights = new LinkedHashMap<>();
 		this.weights.forEach((key, text) -> {

@@ -2,8 +2,10 @@ package uk.opcc.cspgrants.demo;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.Set;
 
@@ -25,7 +27,10 @@ import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunPurpose;
 import uk.opcc.cspgrants.allocation.RunRequest;
 import uk.opcc.cspgrants.allocation.RunView;
-import uk.opcc.cspgrants.grants.GrantManagement;
+import uk.opcc.cspgrants.decision.DecisionDraft;
+import uk.opcc.cspgrants.decision.DecisionManagement;
+import uk.opcc.cspgrants.decision.DecisionView;
+import uk.opcc.cspgrants.decision.Publication;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
 import uk.opcc.cspgrants.monitoring.ReturnDetails;
 import uk.opcc.cspgrants.monitoring.ReturnManagement;
@@ -93,18 +98,18 @@ class DemoData implements ApplicationRunner {
 
 	private final RunManagement runs;
 
-	private final GrantManagement grants;
+	private final DecisionManagement decisions;
 
 	private final ReturnManagement returns;
 
 	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators,
-			FormulaManagement formulas, RunManagement runs, GrantManagement grants, ReturnManagement returns) {
+			FormulaManagement formulas, RunManagement runs, DecisionManagement decisions, ReturnManagement returns) {
 		this.partnerships = partnerships;
 		this.users = users;
 		this.indicators = indicators;
 		this.formulas = formulas;
 		this.runs = runs;
-		this.grants = grants;
+		this.decisions = decisions;
 		this.returns = returns;
 	}
 
@@ -155,8 +160,32 @@ class DemoData implements ApplicationRunner {
 						RunPurpose.ALLOCATION, formula.id(), null, null, null,
 						"Example: the 2023-24 underspend remainder split as in decision record EXE0019-24")));
 		as("finance", () -> this.runs.approve(run.id(), this.users.principalOf("finance").orElseThrow()));
-		as("officer", () -> this.grants.createFromRun(run.id()));
+		decisionRecord(run);
 		as("officer", () -> demoReturns(run.id()));
+	}
+
+	/**
+	 * The decision record of the demo run, signed by four different people and published:
+	 * the Supported decision creates the 2024-25 grants.
+	 */
+	private void decisionRecord(RunView run) {
+		DecisionView record = as("officer", () -> this.decisions.create(new DecisionDraft(
+				"Community Safety Partnership funding 2024-25", LocalDate.of(2024, 7, 9), "Olu Officer",
+				"At the end of the 2023-24 financial year, **£97,905.00** is to be split across the nine Community Safety "
+						+ "Partnerships of Leicester, Leicestershire and Rutland.",
+				"Split the £97,905.00 by the formula that weighs population (20%), crime per 1,000 population (40%) and "
+						+ "crime harm (40%), as in the table below.",
+				"- Every partnership's share is explained on the public allocation page\n- The split adds up to the pot to the penny",
+				"£97,905.00 from the Community Safety Partnership budget.", run.id(), null, null),
+				this.users.principalOf("officer").orElseThrow()));
+		as("finance", () -> this.decisions.consult(record.reference(), "Fran Finance", LocalDate.of(2024, 7, 9),
+				this.users.principalOf("finance").orElseThrow()));
+		as("monitoring",
+				() -> this.decisions.decidePublication(record.reference(), Publication.YES, Publication.YES,
+						Publication.YES, null, Set.of(), LocalDate.of(2024, 7, 10),
+						this.users.principalOf("monitoring").orElseThrow()));
+		as("commissioner", () -> this.decisions.decide(record.reference(), true, LocalDate.of(2024, 7, 11), null,
+				this.users.principalOf("commissioner").orElseThrow()));
 	}
 
 	/**

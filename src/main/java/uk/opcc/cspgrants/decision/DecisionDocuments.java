@@ -1,0 +1,104 @@
+package uk.opcc.cspgrants.decision;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import uk.opcc.cspgrants.allocation.RunManagement;
+import uk.opcc.cspgrants.allocation.RunView;
+
+/**
+ * Lays out decision records for pages and PDFs, from the one template fragment
+ * {@code decision/document}, applying redactions for the public.
+ */
+@Component
+public class DecisionDocuments {
+
+	private final RunManagement runs;
+
+	private final ITemplateEngine templates;
+
+	private final String area;
+
+	DecisionDocuments(RunManagement runs, ITemplateEngine templates,
+			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area) {
+		this.runs = runs;
+		this.templates = templates;
+		this.area = area;
+	}
+
+	public DecisionDocument of(DecisionView record, boolean forPublic) {
+		List<DecisionDocument.Part> parts = new ArrayList<>();
+		add(parts, record, Section.OFFICERS_PRESENT, "Officers present", record.draft().officersPresent(), forPublic);
+		parts.add(new DecisionDocument.Part("Title", SimpleText.toHtml(record.draft().title()), null, false));
+		add(parts, record, Section.SUMMARY, "Summary of Issue", record.draft().summary(), forPublic);
+		add(parts, record, Section.RECOMMENDATIONS, "Recommendations presented", record.draft().recommendations(),
+				forPublic);
+		add(parts, record, Section.DISCUSSION, "Key discussion points", record.draft().discussion(), forPublic);
+		add(parts, record, Section.FINANCIAL_IMPLICATIONS, "Financial implications",
+				record.draft().financialImplications(), forPublic);
+		RunView run = (record.draft().formulaRunId() != null) ? this.runs.get(record.draft().formulaRunId()) : null;
+		String tableRedaction = null;
+		if (run != null && forPublic && record.redacted(Section.ATTACHMENT)) {
+			tableRedaction = redaction(record);
+			run = null;
+		}
+		return new DecisionDocument(record, this.area.toUpperCase(Locale.UK), parts, run, tableRedaction, forPublic);
+	}
+
+	/** The record as a PDF, from the same fragment as its page. */
+	public byte[] pdf(DecisionView record, boolean forPublic) {
+		Context context = new Context(Locale.UK);
+		context.setVariable("document", of(record, forPublic));
+		String html = this.templates.process("decision/pdf", context);
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+	}
+
+	static ResponseEntity<byte[]> pdfResponse(String reference, byte[] pdf) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(reference + ".pdf").build().toString())
+			.body(pdf);
+	}
+
+	private static void add(List<DecisionDocument.Part> parts, DecisionView record, Section section, String heading,
+			String text, boolean forPublic) {
+		boolean redacted = record.redacted(section);
+		if (redacted && forPublic) {
+			parts.add(new DecisionDocument.Part(heading, null, redaction(record), false));
+		}
+		else {
+			parts.add(new DecisionDocument.Part(heading, SimpleText.toHtml(text), null, redacted));
+		}
+	}
+
+	private static String redaction(DecisionView record) {
+		String reasons = (record.publication() != null && record.publication().reasons() != null)
+				? record.publication().reasons() : "withheld by the Monitoring Officer";
+		return "Redacted: " + reasons;
+	}
+
+}
