@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.allocation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,6 +39,7 @@ public record RunView(long id, FinancialYear year, RunPurpose purpose, Money pot
 		RunStatus status, Instant createdAt, String createdBy, Instant approvedAt, String approvedBy, Long supersededBy,
 		List<Line> lines) {
 
+	@JsonProperty
 	public Money total() {
 		return this.lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus);
 	}

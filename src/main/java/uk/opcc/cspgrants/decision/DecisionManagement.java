@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -56,8 +57,11 @@ public class DecisionManagement {
 
 	private final String prefix;
 
+	private final ApplicationEventPublisher events;
+
 	DecisionManagement(JdbcClient jdbc, RunManagement runs, DecisionEffects effects, AuditTrail auditTrail, Clock clock,
-			@Value("${csp-grants.decisions.reference-prefix:EXE}") String prefix) {
+			@Value("${csp-grants.decisions.reference-prefix:EXE}") String prefix, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.effects = effects;
@@ -105,6 +109,18 @@ public class DecisionManagement {
 	 */
 	public DecisionView create(DecisionDraft draft, CurrentUser user) {
 		requireRole(user, Role.OFFICER, Role.ADMIN);
+		return insert(draft, user.getUsername());
+	}
+
+	/**
+	 * Drafts a record automatically on behalf of the officer who proposed what it decides
+	 * (for example a redistribution approved by finance); that officer is its drafter.
+	 */
+	public DecisionView draftOnBehalfOf(DecisionDraft draft, String officer) {
+		return insert(draft, officer);
+	}
+
+	private DecisionView insert(DecisionDraft draft, String drafter) {
 		check(draft);
 		int year = draft.decisionDate().getYear();
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(4_200_000L + year).query(Object.class).list();
@@ -123,7 +139,7 @@ public class DecisionManagement {
 					draft.officersPresent(), draft.summary(), draft.recommendations(), draft.discussion(),
 					draft.financialImplications(), (draft.formulaRunId() != null) ? "FORMULA_RUN" : null,
 					(draft.formulaRunId() != null) ? draft.formulaRunId().toString() : null, corrects,
-					Timestamp.from(this.clock.instant()), user.getUsername())
+					Timestamp.from(this.clock.instant()), drafter)
 			.update();
 		DecisionView created = get(reference);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, reference, null, snapshot(created));
@@ -235,6 +251,7 @@ public class DecisionManagement {
 		if (supported) {
 			this.effects.apply(decided);
 		}
+		this.events.publishEvent(new DecisionDecided(decided.reference(), supported, decided.draft().formulaRunId()));
 		return decided;
 	}
 

@@ -126,6 +126,20 @@ public class GrantManagement {
 			.orElseThrow(() -> new NotFoundException(partnership.name() + " has no grant for " + year));
 	}
 
+	/**
+	 * The highest total available of a partnership in any year before {@code year}, or
+	 * zero.
+	 */
+	@Transactional(readOnly = true)
+	public Money highestTotalBefore(long partnershipId, FinancialYear year) {
+		return Money.of(this.jdbc.sql(
+				"select coalesce(max(g.carry_forward + coalesce((select sum(l.amount) from grant_line l where l.grant_id = g.id), 0)), 0) "
+						+ "from grant_award g where g.partnership_id = ? and g.financial_year < ?")
+			.params(partnershipId, year.startYear())
+			.query(java.math.BigDecimal.class)
+			.single());
+	}
+
 	/** Approved runs whose grants have not been created yet. */
 	@Transactional(readOnly = true)
 	public List<RunView> runsWithoutGrants() {

@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.grants;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,11 +24,13 @@ public record GrantView(long id, long partnershipId, String code, String name, F
 		Money carryForward, String carryForwardNote, long version) {
 
 	/** The allocations: every line added up. */
+	@JsonProperty
 	public Money allocation() {
 		return this.lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus);
 	}
 
 	/** Allocation plus carry forward. */
+	@JsonProperty
 	public Money totalAvailable() {
 		return allocation().plus(this.carryForward);
 	}

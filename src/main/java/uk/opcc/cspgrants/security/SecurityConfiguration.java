@@ -59,7 +59,8 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/grants/**", "/api/v1/returns/**")
 				.hasAnyRole("ADMIN", "OFFICER")
-				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**")
+				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**", "/api/v1/years/**",
+						"/api/v1/redistributions", "/api/v1/redistributions/**")
 				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())
@@ -105,7 +106,8 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/grants/**", "/monitoring/**")
 			.hasAnyRole("ADMIN", "OFFICER")
-			.requestMatchers("/decisions", "/decisions/**")
+			.requestMatchers("/decisions", "/decisions/**", "/underspend", "/underspend/**", "/redistributions",
+					"/redistributions/**")
 			.hasAnyRole(STAFF)
 			.anyRequest()
 			.authenticated())

@@ -1,0 +1,13 @@
+package uk.opcc.cspgrants.decision;
+
+/**
+ * A decision record was decided. Published in the deciding transaction, after its money
+ * was created, so that other modules can act on it within the same transaction. A
+ * listener may see the same decision more than once and must act only once.
+ *
+ * @param reference the record's reference
+ * @param supported whether the Commissioner supported it
+ * @param formulaRunId the formula run it decided, if any
+ */
+public record DecisionDecided(String reference, boolean supported, Long formulaRunId) {
+}

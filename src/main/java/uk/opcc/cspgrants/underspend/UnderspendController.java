@@ -1,0 +1,216 @@
+package uk.opcc.cspgrants.underspend;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.allocation.FormulaManagement;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.InvalidMoneyException;
+import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * The underspend page of a year, the proposal editor, finance's approval queue and the
+ * history.
+ */
+@Controller
+class UnderspendController {
+
+	static final int TOP_SLICE_ROWS = 5;
+
+	private final YearEndManagement yearEnds;
+
+	private final RedistributionManagement redistributions;
+
+	private final FormulaManagement formulas;
+
+	UnderspendController(YearEndManagement yearEnds, RedistributionManagement redistributions,
+			FormulaManagement formulas) {
+		this.yearEnds = yearEnds;
+		this.redistributions = redistributions;
+		this.formulas = formulas;
+	}
+
+	@GetMapping("/underspend")
+	String underspend(@RequestParam(required = false) String year, Model model) {
+		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now()).previous();
+		model.addAttribute("yearEnd", this.yearEnds.yearEnd(shown));
+		List<FinancialYear> years = new ArrayList<>();
+		for (FinancialYear y = FinancialYear.of(LocalDate.now()); years.size() < 12; y = y.previous()) {
+			years.add(y);
+		}
+		if (!years.contains(shown)) {
+			years.add(shown);
+		}
+		model.addAttribute("years", years);
+		return "underspend/year";
+	}
+
+	@PostMapping("/underspend/{year}/close")
+	String close(@PathVariable String year, @RequestParam(required = false) String missingReason,
+			@RequestParam(defaultValue = "false") boolean carryOverspend, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		try {
+			this.yearEnds.close(financialYear, missingReason, carryOverspend, user);
+			redirect.addFlashAttribute("success", financialYear + " has been closed");
+		}
+		catch (ValidationException | ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/underspend?year=" + financialYear;
+	}
+
+	@PostMapping("/underspend/{year}/reopen")
+	String reopen(@PathVariable String year, @RequestParam(required = false) String reason,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		try {
+			this.yearEnds.reopen(financialYear, reason, user);
+			redirect.addFlashAttribute("success", financialYear + " has been re-opened");
+		}
+		catch (ValidationException | ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/underspend?year=" + financialYear;
+	}
+
+	@GetMapping("/redistributions")
+	String history(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("proposals", this.redistributions.list());
+		model.addAttribute("awaiting", this.redistributions.awaitingApproval(user));
+		return "underspend/redistributions";
+	}
+
+	@GetMapping("/redistributions/new")
+	String newProposal(@RequestParam(required = false) String year, Model model) {
+		model.addAttribute("typed", (year != null) ? Map.of("sourceYear", year) : Map.of());
+		return editor(model, null);
+	}
+
+	@PostMapping("/redistributions")
+	String propose(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		try {
+			RedistributionView created = this.redistributions.propose(request(form), user);
+			redirect.addFlashAttribute("success",
+					"Redistribution proposal " + created.id() + " has been saved for finance to approve");
+			return "redirect:/redistributions/" + created.id();
+		}
+		catch (ValidationException refused) {
+			model.addAttribute("errors", refused.fieldErrors());
+			model.addAttribute("typed", form);
+			return editor(model, null);
+		}
+	}
+
+	@GetMapping("/redistributions/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("proposal", this.redistributions.get(id));
+		return "underspend/redistribution";
+	}
+
+	@GetMapping("/redistributions/{id}/edit")
+	String edit(@PathVariable long id, Model model) {
+		model.addAttribute("typed", Map.of());
+		return editor(model, this.redistributions.get(id));
+	}
+
+	@PostMapping("/redistributions/{id}")
+	String revise(@PathVariable long id, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		try {
+			this.redistributions.revise(id, request(form), user);
+			redirect.addFlashAttribute("success", "The proposal has been revised");
+			return "redirect:/redistributions/" + id;
+		}
+		catch (ValidationException | ConflictException refused) {
+			model.addAttribute("errors", (refused instanceof ValidationException validation) ? validation.fieldErrors()
+					: Map.of("form", refused.getMessage()));
+			model.addAttribute("typed", form);
+			return editor(model, this.redistributions.get(id));
+		}
+	}
+
+	@PostMapping("/redistributions/{id}/approve")
+	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try {
+			RedistributionView approved = this.redistributions.approve(id, user);
+			redirect.addFlashAttribute("success", "Approved: decision record " + approved.decisionReference()
+					+ " has been drafted for the key discussion points and the sign-offs");
+		}
+		catch (ConflictException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/redistributions/" + id;
+	}
+
+	private String editor(Model model, RedistributionView proposal) {
+		model.addAttribute("proposal", proposal);
+		model.addAttribute("formulas", this.formulas.latestVersions());
+		model.addAttribute("rows", TOP_SLICE_ROWS);
+		return "underspend/editor";
+	}
+
+	static RedistributionRequest request(Map<String, String> form) {
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		FinancialYear year = null;
+		try {
+			year = FinancialYear.parse(form.get("sourceYear"));
+		}
+		catch (IllegalArgumentException notAYear) {
+			errors.put("sourceYear", "Choose the year whose underspend is redistributed");
+		}
+		Money pot = money(form.get("pot"), "pot", errors);
+		Money budget = money(form.get("topSliceBudget"), "topSliceBudget", errors);
+		List<TopSlice> slices = new ArrayList<>();
+		for (int i = 0; i < TOP_SLICE_ROWS; i++) {
+			String recipient = form.get("recipient" + i);
+			String purpose = form.get("purpose" + i);
+			String amount = form.get("amount" + i);
+			boolean balance = "on".equals(form.get("balance" + i)) || "true".equals(form.get("balance" + i));
+			if (isBlank(recipient) && isBlank(purpose) && isBlank(amount) && !balance) {
+				continue;
+			}
+			slices.add(new TopSlice(recipient, purpose, balance ? null : money(amount, "topSlices", errors), balance));
+		}
+		Long formula = null;
+		if (!isBlank(form.get("formulaVersionId"))) {
+			formula = Long.valueOf(form.get("formulaVersionId").strip());
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		return new RedistributionRequest(year, pot, form.get("potReason"), budget, slices, formula, null);
+	}
+
+	private static Money money(String text, String field, Map<String, String> errors) {
+		if (isBlank(text)) {
+			return null;
+		}
+		try {
+			return Money.parse(text);
+		}
+		catch (InvalidMoneyException refused) {
+			errors.putIfAbsent(field, refused.getMessage());
+			return null;
+		}
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}
