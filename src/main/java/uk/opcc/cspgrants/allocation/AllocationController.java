@@ -3,7 +3,6 @@ package uk.opcc.cspgrants.allocation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.formula.FormulaException;
-import uk.opcc.cspgrants.allocation.formula.Indicators;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -49,12 +47,7 @@ class AllocationController {
 
 	@ModelAttribute("indicatorLabels")
 	Map<String, String> indicatorLabels() {
-		Map<String, String> labels = new LinkedHashMap<>();
-		for (String key : List.of(Indicators.POPULATION, Indicators.RECORDED_CRIME, Indicators.CRIME_PER_1000,
-				Indicators.CRIME_HARM, Indicators.CRIME_HARM_PER_1000)) {
-			labels.put(key, Indicators.label(key));
-		}
-		return labels;
+		return IndicatorLabels.builtIn();
 	}
 
 	@GetMapping

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.opcc.cspgrants.allocation.FormulaForm;
+import uk.opcc.cspgrants.allocation.IndicatorLabels;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunView;
-import uk.opcc.cspgrants.allocation.formula.Indicators;
 import uk.opcc.cspgrants.decision.DecisionView;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
@@ -101,7 +101,7 @@ class PublicController {
 		model.addAttribute("run", run);
 		model.addAttribute("publicScenario", true);
 		model.addAttribute("years", List.of(run.window().get(run.window().size() - 1)));
-		model.addAttribute("indicatorLabels", indicatorLabels());
+		model.addAttribute("indicatorLabels", IndicatorLabels.builtIn());
 		if (compare == null) {
 			model.addAttribute("form", FormulaForm.from(run));
 			return "allocation/scenario";
@@ -121,15 +121,6 @@ class PublicController {
 			model.addAttribute("errors", Map.of("form", refused.getMessage()));
 		}
 		return "allocation/scenario";
-	}
-
-	private static Map<String, String> indicatorLabels() {
-		Map<String, String> labels = new java.util.LinkedHashMap<>();
-		for (String key : List.of(Indicators.POPULATION, Indicators.RECORDED_CRIME, Indicators.CRIME_PER_1000,
-				Indicators.CRIME_HARM, Indicators.CRIME_HARM_PER_1000)) {
-			labels.put(key, Indicators.label(key));
-		}
-		return labels;
 	}
 
 	private RunView publishedRun(String year) {

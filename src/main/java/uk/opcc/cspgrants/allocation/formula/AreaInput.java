@@ -1,9 +1,7 @@
 package uk.opcc.cspgrants.allocation.formula;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,7 +14,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * breaks ties in rounding
  * @param name the partnership's name, as messages show it
  * @param values base indicator key → financial year → value; a missing year (or a
- * {@code null} value) is missing data, never zero
+ * {@code null} value) is missing data, never zero; kept as an immutable copy
  * @param baselinePence what the partnership received before (usually last year's
  * allocation), for damping and the change columns; {@code null} if none
  */
@@ -29,15 +27,15 @@ public record AreaInput(String code, String name, Map<String, Map<FinancialYear,
 		if (code.isBlank()) {
 			throw new IllegalArgumentException("Every partnership needs a code");
 		}
-		Map<String, Map<FinancialYear, BigDecimal>> copy = new LinkedHashMap<>();
+		Map<String, Map<FinancialYear, BigDecimal>> copy = new HashMap<>();
 		if (values != null) {
 			values.forEach((key, byYear) -> {
 				if (key != null && byYear != null) {
-					copy.put(key, Collections.unmodifiableMap(new HashMap<>(byYear)));
+					copy.put(key, YearValues.copyOf(byYear));
 				}
 			});
 		}
-		values = Collections.unmodifiableMap(copy);
+		values = Map.copyOf(copy);
 	}
 
 	/** The value of a base indicator for a year, or {@code null} if the data has none. */

@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param code the partnership's code
  * @param name the partnership's name
- * @param lines what each weighted indicator contributed
+ * @param lines what each weighted indicator contributed (in a run, worked out when read)
  * @param weightedShare {@code Σ weight ÷ 100 × share}: the partnership's share of the pot
- * by the formula alone
+ * by the formula alone (at least 40 significant digits; not rounded, so it may carry
+ * more)
  * @param rawAmount {@code pot × weightedShare}, in pounds (unrounded)
  * @param limit which limit, if any, moved the amount
  * @param adjustedAmount the amount after the floor and damping, in pounds (unrounded)
@@ -28,7 +29,7 @@ public record AreaResult(String code, String name, List<IndicatorLine> lines, Bi
 		Long baselinePence, Long changePence, BigDecimal changePercent) {
 
 	public AreaResult {
-		lines = List.copyOf(lines);
+		lines = (lines instanceof ExplanationLines) ? lines : List.copyOf(lines);
 	}
 
 }

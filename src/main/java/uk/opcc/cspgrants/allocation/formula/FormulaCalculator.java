@@ -21,9 +21,10 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * the partnership, the indicator and the year, never a silent zero. The derived rates are
  * {@code 1,000 × mean recorded crime (or crime harm) ÷ mean population}.</li>
  * <li><b>Shares.</b> A partnership's share of an indicator is its value ÷ the total over
- * all partnerships. Only indicators with a weight above 0 are used.</li>
- * <li><b>Formula amount.</b>
- * {@code weighted share = Σ weight ÷ 100 × share; raw amount = pot × weighted share}.</li>
+ * all partnerships (worked out from the exact sums over the window, since the number of
+ * years cancels). Only indicators with a weight above 0 are used, and need data.</li>
+ * <li><b>Formula amount.</b> {@code weighted share = Σ weight ÷ 100 × share} (at least 40
+ * significant digits); {@code raw amount = pot × weighted share}.</li>
  * <li><b>Floor and damping.</b> Each partnership gets a lower bound (the larger of the
  * floor and {@code baseline × (1 − max decrease ÷ 100)}), rounded up to the penny, and an
  * upper bound ({@code baseline × (1 + max increase ÷ 100)}, or none), rounded down, so
@@ -39,7 +40,9 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * <li><b>Change.</b> Against the baseline: in pence, and as a percentage to 2 decimal
  * places, half up.</li>
  * </ol>
- * The work is {@code O(n log n)} in the number of partnerships.
+ * The work is {@code O(n log n)} in the number of partnerships. Each partnership's
+ * explanation lines ({@link AreaResult#lines()}) are worked out when read, so that runs
+ * over many areas or many scenarios pay only for the explanations someone looks at.
  */
 public final class FormulaCalculator {
 
@@ -66,6 +69,7 @@ public final class FormulaCalculator {
 		ScaleSolver.Adjusted adjusted = ScaleSolver.solve(weighting.rawPence(), bounds, pot);
 		PennyRounding.Rounded rounded = PennyRounding.round(adjusted.amountsPence(), pot);
 		List<AreaResult> results = new ArrayList<>(areas.size());
+		BigDecimal potPounds = BigDecimal.valueOf(pot, 2);
 		long total = 0;
 		for (int i = 0; i < areas.size(); i++) {
 			long pence = rounded.pence()[i];
@@ -73,7 +77,7 @@ public final class FormulaCalculator {
 				throw new IllegalStateException(areas.get(i).name() + " was rounded outside its limits");
 			}
 			total += pence;
-			results.add(result(areas.get(i), i, columns, weighting, adjusted, rounded));
+			results.add(result(areas.get(i), i, columns, potPounds, weighting, adjusted, rounded));
 		}
 		if (total != pot) {
 			throw new IllegalStateException("The allocations add up to " + FormulaMath.pounds(total)
@@ -82,22 +86,16 @@ public final class FormulaCalculator {
 		return new FormulaResult(pot, window, spec, results);
 	}
 
-	private static AreaResult result(AreaInput area, int i, List<IndicatorColumn> columns, Weighting weighting,
-			ScaleSolver.Adjusted adjusted, PennyRounding.Rounded rounded) {
-		List<IndicatorLine> lines = new ArrayList<>(columns.size());
-		for (int k = 0; k < columns.size(); k++) {
-			IndicatorColumn column = columns.get(k);
-			lines.add(new IndicatorLine(column.key(), column.values()[i], column.total(), column.shares()[i],
-					column.weightPercent(), weighting.contributionPence()[k][i].movePointLeft(2)));
-		}
+	private static AreaResult result(AreaInput area, int i, List<IndicatorColumn> columns, BigDecimal potPounds,
+			Weighting weighting, ScaleSolver.Adjusted adjusted, PennyRounding.Rounded rounded) {
 		long pence = rounded.pence()[i];
 		Long baseline = area.baselinePence();
 		Long change = (baseline != null) ? pence - baseline : null;
 		BigDecimal changePercent = (baseline != null && baseline != 0) ? BigDecimal.valueOf(change)
 			.multiply(FormulaMath.HUNDRED)
 			.divide(BigDecimal.valueOf(baseline), 2, RoundingMode.HALF_UP) : null;
-		return new AreaResult(area.code(), area.name(), lines, weighting.weightedShares()[i],
-				weighting.rawPence()[i].movePointLeft(2), adjusted.limits()[i],
+		return new AreaResult(area.code(), area.name(), new ExplanationLines(columns, i, potPounds),
+				weighting.weightedShares()[i], weighting.rawPence()[i].movePointLeft(2), adjusted.limits()[i],
 				adjusted.amountsPence()[i].movePointLeft(2), pence, rounded.receivedPenny()[i], baseline, change,
 				changePercent);
 	}

@@ -1,44 +1,33 @@
 package uk.opcc.cspgrants.allocation.formula;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Each partnership's formula amount before any limit: its weighted share of the pot.
- * Arrays are indexed like the (code-sorted) areas.
+ * Each partnership's formula amount before any limit, indexed like the (code-sorted)
+ * areas: {@code weighted share = Σ weight ÷ 100 × share} and
+ * {@code raw = pot × weighted share} in pence. Each indicator's {@code weight ÷ 100 ÷
+ * total} is worked out once to 40 significant digits; from there the products and sums
+ * are exact (not rounded again: rounding is a division, the costliest step per area).
  *
- * @param weightedShares {@code Σ weight ÷ 100 × share} for each partnership
- * @param contributionPence {@code [indicator][area]}: {@code pot × weight ÷ 100 × share},
- * in pence
- * @param rawPence the sum of a partnership's contributions, in pence
+ * @param weightedShares each partnership's weighted share
+ * @param rawPence each partnership's formula amount, in pence
  */
-record Weighting(BigDecimal[] weightedShares, BigDecimal[][] contributionPence, BigDecimal[] rawPence) {
+record Weighting(BigDecimal[] weightedShares, BigDecimal[] rawPence) {
 
 	static Weighting of(List<IndicatorColumn> columns, long potPence, int areaCount) {
 		BigDecimal pot = BigDecimal.valueOf(potPence);
-		BigDecimal[] weightedShares = filled(areaCount);
-		BigDecimal[] rawPence = filled(areaCount);
-		BigDecimal[][] contributions = new BigDecimal[columns.size()][];
-		for (int k = 0; k < columns.size(); k++) {
-			IndicatorColumn column = columns.get(k);
-			BigDecimal fraction = column.weightPercent().movePointLeft(2);
-			BigDecimal potPart = pot.multiply(fraction);
-			contributions[k] = new BigDecimal[areaCount];
-			for (int i = 0; i < areaCount; i++) {
-				BigDecimal share = column.shares()[i];
-				contributions[k][i] = potPart.multiply(share, FormulaMath.CONTEXT);
-				weightedShares[i] = weightedShares[i].add(fraction.multiply(share, FormulaMath.CONTEXT));
-				rawPence[i] = rawPence[i].add(contributions[k][i]);
+		BigDecimal[] weightedShares = new BigDecimal[areaCount];
+		BigDecimal[] rawPence = new BigDecimal[areaCount];
+		for (int i = 0; i < areaCount; i++) {
+			BigDecimal share = BigDecimal.ZERO;
+			for (IndicatorColumn column : columns) {
+				share = share.add(column.weightedShare(i));
 			}
+			weightedShares[i] = share;
+			rawPence[i] = weightedShares[i].multiply(pot);
 		}
-		return new Weighting(weightedShares, contributions, rawPence);
-	}
-
-	private static BigDecimal[] filled(int count) {
-		BigDecimal[] zeros = new BigDecimal[count];
-		Arrays.fill(zeros, BigDecimal.ZERO);
-		return zeros;
+		return new Weighting(weightedShares, rawPence);
 	}
 
 }
