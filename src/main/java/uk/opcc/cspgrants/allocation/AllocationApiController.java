@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.opcc.cspgrants.allocation.formula.FormulaException;
 import uk.opcc.cspgrants.allocation.formula.SensitivityRow;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.web.Downloads;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -65,16 +66,15 @@ class AllocationApiController {
 	@GetMapping("/api/v1/formula-runs/{id}.csv")
 	@Operation(summary = "A run's allocation table as CSV")
 	ResponseEntity<byte[]> runCsv(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return AllocationController.download(
-				AllocationTable.csv(this.runs.get(id, user)).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
-				"allocation-run-" + id + ".csv");
+		return Downloads.attachment(AllocationTable.csv(this.runs.get(id, user)).getBytes(StandardCharsets.UTF_8),
+				Downloads.CSV, "allocation-run-" + id + ".csv");
 	}
 
 	@GetMapping("/api/v1/formula-runs/{id}.xlsx")
 	@Operation(summary = "A run's allocation table as an Excel workbook")
 	ResponseEntity<byte[]> runXlsx(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return AllocationController.download(AllocationTable.xlsx(this.runs.get(id, user)),
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "allocation-run-" + id + ".xlsx");
+		return Downloads.attachment(AllocationTable.xlsx(this.runs.get(id, user)), Downloads.XLSX,
+				"allocation-run-" + id + ".xlsx");
 	}
 
 	@PostMapping("/api/v1/formula-runs/{id}/approve")

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +25,7 @@ import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.Downloads;
 
 /**
  * The allocation pages: formulas, runs, approval, explanations, scenarios and the table.
@@ -102,7 +100,7 @@ class AllocationController {
 	@GetMapping("/runs/new")
 	String newRun(Model model) {
 		model.addAttribute("formulas", this.formulas.latestVersions());
-		model.addAttribute("years", years());
+		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
 		model.addAttribute("purposes", RunPurpose.values());
 		return "allocation/run-new";
 	}
@@ -192,7 +190,7 @@ class AllocationController {
 			@RequestParam(required = false) String compare, @AuthenticationPrincipal CurrentUser user, Model model) {
 		RunView run = this.runs.get(id, user);
 		model.addAttribute("run", run);
-		model.addAttribute("years", years());
+		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
 		if (compare == null) {
 			model.addAttribute("form", FormulaForm.from(run));
 			return "allocation/scenario";
@@ -218,7 +216,7 @@ class AllocationController {
 		}
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
 			model.addAttribute("run", this.runs.get(id, user));
-			model.addAttribute("years", years());
+			model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
 			model.addAttribute("errors", errors(refused));
 			return "allocation/scenario";
 		}
@@ -234,22 +232,14 @@ class AllocationController {
 	@GetMapping("/runs/{id}/table.csv")
 	ResponseEntity<byte[]> tableCsv(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		RunView run = this.runs.get(id, user);
-		return download(AllocationTable.csv(run).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+		return Downloads.attachment(AllocationTable.csv(run).getBytes(StandardCharsets.UTF_8), Downloads.CSV,
 				"allocation-run-" + id + ".csv");
 	}
 
 	@GetMapping("/runs/{id}/table.xlsx")
 	ResponseEntity<byte[]> tableXlsx(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return download(AllocationTable.xlsx(this.runs.get(id, user)),
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "allocation-run-" + id + ".xlsx");
-	}
-
-	static ResponseEntity<byte[]> download(byte[] body, String type, String filename) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(type))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(body);
+		return Downloads.attachment(AllocationTable.xlsx(this.runs.get(id, user)), Downloads.XLSX,
+				"allocation-run-" + id + ".xlsx");
 	}
 
 	private static Map<String, String> errors(RuntimeException refused) {
@@ -277,15 +267,6 @@ class AllocationController {
 
 	private static FinancialYear optionalYear(String text) {
 		return (text == null || text.isBlank()) ? null : FinancialYear.parse(text);
-	}
-
-	private static List<FinancialYear> years() {
-		List<FinancialYear> years = new ArrayList<>();
-		FinancialYear latest = FinancialYear.of(LocalDate.now()).next();
-		for (FinancialYear year = latest; years.size() < 12; year = year.previous()) {
-			years.add(year);
-		}
-		return years;
 	}
 
 }

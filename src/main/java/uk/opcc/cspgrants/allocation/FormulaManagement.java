@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -95,7 +94,7 @@ public class FormulaManagement {
 		}
 		long formulaId = this.jdbc
 			.sql("insert into formula (name, created_at, created_by) values (?, ?, ?) returning id")
-			.params(details.name(), Timestamp.from(this.clock.instant()), actor())
+			.params(details.name(), Timestamp.from(this.clock.instant()), AuditTrail.currentActor())
 			.query(Long.class)
 			.single();
 		FormulaVersionView created = insertVersion(formulaId, 1, details);
@@ -143,7 +142,7 @@ public class FormulaManagement {
 					+ "values (?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?) returning id")
 			.params(formulaId, number, this.json.writeValueAsString(details.weights()), details.windowYears(),
 					details.floorAmount(), details.floorPercent(), details.maxDecreasePercent(),
-					details.maxIncreasePercent(), Timestamp.from(this.clock.instant()), actor())
+					details.maxIncreasePercent(), Timestamp.from(this.clock.instant()), AuditTrail.currentActor())
 			.query(Long.class)
 			.single();
 		return version(id);
@@ -158,11 +157,6 @@ public class FormulaManagement {
 				rs.getBigDecimal("floor_percent"), rs.getBigDecimal("max_decrease_percent"),
 				rs.getBigDecimal("max_increase_percent"), rs.getBoolean("locked"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
-	}
-
-	static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : AuditTrail.SYSTEM;
 	}
 
 	/** The rules a formula must meet, with messages for the form. */

@@ -92,7 +92,7 @@ public class RunManagement {
 		RunCalculation.Calculated calculated = this.calculation.calculate(request.pot(), spec,
 				RunCalculation.window(windowEnd, windowYears), baselines, baselineSource);
 		long id = this.runs.save(request, (version != null) ? version.id() : null, label, calculated,
-				FormulaManagement.actor(), this.clock.instant());
+				AuditTrail.currentActor(), this.clock.instant());
 		RunView created = get(id);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, id, null, summary(created));
 		return created;

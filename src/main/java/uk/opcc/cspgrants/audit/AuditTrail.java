@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -121,9 +122,11 @@ public class AuditTrail {
 		return (value != null) ? this.json.writeValueAsString(value) : null;
 	}
 
-	private static String currentActor() {
+	/** Who is making the change: the signed-in user's name, or "system". */
+	public static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+		return (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName() : SYSTEM;
 	}
 
 	/** Filters for browsing; blank or {@code null} values match everything. */

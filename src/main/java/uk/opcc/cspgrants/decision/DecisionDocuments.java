@@ -9,8 +9,6 @@ import java.util.Locale;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -18,6 +16,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunView;
+import uk.opcc.cspgrants.shared.web.Downloads;
 
 /**
  * Lays out decision records for pages and PDFs, from the one template fragment
@@ -77,11 +76,7 @@ public class DecisionDocuments {
 	}
 
 	static ResponseEntity<byte[]> pdfResponse(String reference, byte[] pdf) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(reference + ".pdf").build().toString())
-			.body(pdf);
+		return Downloads.inline(pdf, MediaType.APPLICATION_PDF_VALUE, reference + ".pdf");
 	}
 
 	private static void add(List<DecisionDocument.Part> parts, DecisionView record, Section section, String heading,

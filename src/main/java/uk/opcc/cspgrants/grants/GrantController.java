@@ -1,7 +1,6 @@
 package uk.opcc.cspgrants.grants;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +40,7 @@ class GrantController {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now());
 		List<GrantView> grants = this.grants.grants(shown, user);
 		model.addAttribute("year", shown);
-		model.addAttribute("years", years(shown));
+		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
 		model.addAttribute("grants", grants);
 		model.addAttribute("allocation", grants.stream().map(GrantView::allocation).reduce(Money.ZERO, Money::plus));
 		model.addAttribute("carryForward",
@@ -128,18 +127,6 @@ class GrantController {
 		catch (InvalidMoneyException refused) {
 			throw new ValidationException(field, refused.getMessage());
 		}
-	}
-
-	static List<FinancialYear> years(FinancialYear around) {
-		List<FinancialYear> years = new ArrayList<>();
-		FinancialYear latest = FinancialYear.of(LocalDate.now()).next();
-		if (around.compareTo(latest) > 0) {
-			latest = around;
-		}
-		for (FinancialYear year = latest; years.size() < 12 || year.compareTo(around) >= 0; year = year.previous()) {
-			years.add(year);
-		}
-		return years;
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.allocation.RunManagement;
@@ -199,7 +198,7 @@ public class GrantManagement {
 			.sql("insert into grant_line (grant_id, source, amount, run_id, source_ref, note, created_at, created_by) "
 					+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(grantId, source.name(), amount.amount(), runId, sourceRef, note,
-					Timestamp.from(this.clock.instant()), actor())
+					Timestamp.from(this.clock.instant()), AuditTrail.currentActor())
 			.update();
 		touch(grantId);
 		GrantView after = load(grantId);
@@ -237,7 +236,8 @@ public class GrantManagement {
 			this.jdbc.sql("delete from grant_line where grant_id = ? and source = 'HISTORIC'").param(grantId).update();
 			this.jdbc.sql(
 					"insert into grant_line (grant_id, source, amount, note, created_at, created_by) values (?, 'HISTORIC', ?, ?, ?, ?)")
-				.params(grantId, allocation.amount(), note, Timestamp.from(this.clock.instant()), actor())
+				.params(grantId, allocation.amount(), note, Timestamp.from(this.clock.instant()),
+						AuditTrail.currentActor())
 				.update();
 		}
 		if (carryForward != null) {
@@ -312,11 +312,6 @@ public class GrantManagement {
 		snapshot.put("carryForward", grant.carryForward().amount());
 		snapshot.put("lines", grant.lines().stream().map(line -> line.source() + " " + line.amount()).toList());
 		return snapshot;
-	}
-
-	private static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : AuditTrail.SYSTEM;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class IndicatorController {
 	String grid(@RequestParam(required = false) String year, Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : defaultYear();
 		model.addAttribute("grid", this.indicators.grid(shown));
-		model.addAttribute("years", recentYears(shown));
+		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
 		model.addAttribute("labels", labels());
 		return "indicators/grid";
 	}
@@ -54,7 +53,7 @@ class IndicatorController {
 	@GetMapping("/import")
 	String importPage(Model model) {
 		model.addAttribute("coverage", this.indicators.crimeCoverage());
-		model.addAttribute("years", recentYears(FinancialYear.of(LocalDate.now())));
+		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
 		return "indicators/import";
 	}
 
@@ -215,18 +214,6 @@ class IndicatorController {
 			.map(CrimeCoverage::year)
 			.findFirst()
 			.orElse(FinancialYear.of(LocalDate.now()).previous());
-	}
-
-	private static List<FinancialYear> recentYears(FinancialYear around) {
-		FinancialYear latest = FinancialYear.of(LocalDate.now()).next();
-		if (around.compareTo(latest) > 0) {
-			latest = around;
-		}
-		List<FinancialYear> years = new ArrayList<>();
-		for (FinancialYear year = latest; years.size() < 12; year = year.previous()) {
-			years.add(year);
-		}
-		return years;
 	}
 
 	private static Map<String, String> labels() {

@@ -1,19 +1,14 @@
 package uk.opcc.cspgrants.indicators;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import uk.opcc.cspgrants.shared.FinancialYear;
 
 /**
@@ -38,14 +33,7 @@ final class IndicatorFile {
 
 	static List<Row> read(UploadedFile file, List<RefusedRow> refused) throws IOException {
 		List<Row> rows = new ArrayList<>();
-		try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(file.open()).get(),
-				StandardCharsets.UTF_8);
-				CSVParser parser = CSVFormat.DEFAULT.builder()
-					.setHeader()
-					.setSkipHeaderRecord(true)
-					.setIgnoreEmptyLines(true)
-					.get()
-					.parse(reader)) {
+		try (CSVParser parser = CsvFiles.open(file)) {
 			List<String> header = parser.getHeaderNames()
 				.stream()
 				.map(name -> name.strip().toLowerCase(Locale.UK))

@@ -19,7 +19,6 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
@@ -157,7 +156,8 @@ public class IndicatorManagement {
 			this.jdbc.sql("delete from crime_month where month = ?").param(first).update();
 			this.jdbc
 				.sql("insert into crime_month (month, loaded_at, loaded_by, source, records) values (?, ?, ?, ?, ?)")
-				.params(first, now, actor(), truncate(String.join(", ", month.files()), 255), month.records())
+				.params(first, now, AuditTrail.currentActor(), truncate(String.join(", ", month.files()), 255),
+						month.records())
 				.update();
 			this.auditTrail.record(month.replaced() ? "REPLACE" : "IMPORT", "CrimeMonth", month.month(),
 					(before != null) ? Map.of("records", before) : null,
@@ -206,7 +206,8 @@ public class IndicatorManagement {
 							+ "values (?, ?, ?, ?, ?, ?) on conflict (partnership_id, financial_year) do update set "
 							+ "value = excluded.value, source = excluded.source, loaded_at = excluded.loaded_at, "
 							+ "loaded_by = excluded.loaded_by")
-					.params(id, year.startYear(), value.value(), source, Timestamp.from(now()), actor())
+					.params(id, year.startYear(), value.value(), source, Timestamp.from(now()),
+							AuditTrail.currentActor())
 					.update();
 				this.auditTrail.record("IMPORT", "Population", value.code() + " " + year,
 						(before != null) ? Map.of("value", before) : null,
@@ -245,7 +246,7 @@ public class IndicatorManagement {
 							+ "do update set value = excluded.value, source = excluded.source, loaded_at = excluded.loaded_at, "
 							+ "loaded_by = excluded.loaded_by")
 					.params(byCode.get(row.partnershipCode()).id(), row.year().startYear(), row.indicator(),
-							row.value(), source, Timestamp.from(now()), actor())
+							row.value(), source, Timestamp.from(now()), AuditTrail.currentActor())
 					.update();
 			}
 			this.auditTrail.record("IMPORT", "IndicatorFile", file.name(), null,
@@ -364,7 +365,7 @@ public class IndicatorManagement {
 					+ "do update set value = excluded.value, reason = excluded.reason, corrected_at = excluded.corrected_at, "
 					+ "corrected_by = excluded.corrected_by")
 			.params(partnership.id(), year.startYear(), indicator, value, reason.strip(), Timestamp.from(now()),
-					actor())
+					AuditTrail.currentActor())
 			.update();
 		Map<String, Object> beforeJson = new LinkedHashMap<>();
 		if (before != null) {
@@ -462,11 +463,6 @@ public class IndicatorManagement {
 
 	private Instant now() {
 		return this.clock.instant();
-	}
-
-	private static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : AuditTrail.SYSTEM;
 	}
 
 	private static String truncate(String text, int length) {

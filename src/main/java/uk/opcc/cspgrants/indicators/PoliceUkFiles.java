@@ -1,18 +1,13 @@
 package uk.opcc.cspgrants.indicators;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Reads police.uk street-level crime files ({@code Crime ID, Month, Reported by, ...})
@@ -40,14 +35,7 @@ final class PoliceUkFiles {
 	}
 
 	private static void read(UploadedFile file, CrimeTally tally) throws IOException {
-		try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(file.open()).get(),
-				StandardCharsets.UTF_8);
-				CSVParser parser = CSVFormat.DEFAULT.builder()
-					.setHeader()
-					.setSkipHeaderRecord(true)
-					.setIgnoreEmptyLines(true)
-					.get()
-					.parse(reader)) {
+		try (CSVParser parser = CsvFiles.open(file)) {
 			List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
 			if (header.equals(STREET_HEADER)) {
 				readStreetRecords(file.name(), parser, tally);

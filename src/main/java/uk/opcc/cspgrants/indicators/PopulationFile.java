@@ -1,19 +1,14 @@
 package uk.opcc.cspgrants.indicators;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Reads an ONS population estimates file ({@code Code, Name, Geography, Population},
@@ -32,14 +27,7 @@ final class PopulationFile {
 	 */
 	static Map<String, BigDecimal> read(UploadedFile file, List<RefusedRow> refused) throws IOException {
 		Map<String, BigDecimal> populations = new LinkedHashMap<>();
-		try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(file.open()).get(),
-				StandardCharsets.UTF_8);
-				CSVParser parser = CSVFormat.DEFAULT.builder()
-					.setHeader()
-					.setSkipHeaderRecord(true)
-					.setIgnoreEmptyLines(true)
-					.get()
-					.parse(reader)) {
+		try (CSVParser parser = CsvFiles.open(file)) {
 			List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
 			if (!header.equals(HEADER)) {
 				refused.add(new RefusedRow(file.name(), 1,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.web.Downloads;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -97,16 +98,15 @@ class MonitoringApiController {
 	@Operation(summary = "The quarterly report as CSV")
 	ResponseEntity<byte[]> reportCsv(@PathVariable String year, @PathVariable String quarter) {
 		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
-		return MonitoringController.download(QuarterlyReportExport.csv(report).getBytes(StandardCharsets.UTF_8),
-				"text/csv;charset=UTF-8", "quarterly-report-" + year + "-" + report.quarter() + ".csv");
+		return Downloads.attachment(QuarterlyReportExport.csv(report).getBytes(StandardCharsets.UTF_8), Downloads.CSV,
+				"quarterly-report-" + year + "-" + report.quarter() + ".csv");
 	}
 
 	@GetMapping("/api/v1/reports/quarterly/{year}/{quarter}.xlsx")
 	@Operation(summary = "The quarterly report as an Excel workbook")
 	ResponseEntity<byte[]> reportXlsx(@PathVariable String year, @PathVariable String quarter) {
 		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
-		return MonitoringController.download(QuarterlyReportExport.xlsx(report),
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		return Downloads.attachment(QuarterlyReportExport.xlsx(report), Downloads.XLSX,
 				"quarterly-report-" + year + "-" + report.quarter() + ".xlsx");
 	}
 

@@ -4,14 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +23,7 @@ import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.Downloads;
 
 /** The monitoring pages: dashboard, returns, payments and the quarterly reports. */
 @Controller
@@ -58,7 +54,7 @@ class MonitoringController {
 		}
 		model.addAttribute("dashboard",
 				Dashboard.of(shown, this.payments.schedules(shown), this.returns.returnsOf(shown), dueDates, today()));
-		model.addAttribute("years", years(shown));
+		model.addAttribute("years", FinancialYear.choices(shown, today()));
 		model.addAttribute("quarters", Quarter.values());
 		return "monitoring/dashboard";
 	}
@@ -122,7 +118,7 @@ class MonitoringController {
 	String paymentsPage(@RequestParam(required = false) String year, Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(today());
 		model.addAttribute("year", shown);
-		model.addAttribute("years", years(shown));
+		model.addAttribute("years", FinancialYear.choices(shown, today()));
 		model.addAttribute("schedules", this.payments.schedules(shown));
 		model.addAttribute("today", today());
 		return "monitoring/payments";
@@ -164,24 +160,15 @@ class MonitoringController {
 	@GetMapping("/reports/{year}/{quarter}.csv")
 	ResponseEntity<byte[]> reportCsv(@PathVariable String year, @PathVariable String quarter) {
 		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
-		return download(QuarterlyReportExport.csv(report).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+		return Downloads.attachment(QuarterlyReportExport.csv(report).getBytes(StandardCharsets.UTF_8), Downloads.CSV,
 				"quarterly-report-" + year + "-" + report.quarter() + ".csv");
 	}
 
 	@GetMapping("/reports/{year}/{quarter}.xlsx")
 	ResponseEntity<byte[]> reportXlsx(@PathVariable String year, @PathVariable String quarter) {
 		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
-		return download(QuarterlyReportExport.xlsx(report),
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		return Downloads.attachment(QuarterlyReportExport.xlsx(report), Downloads.XLSX,
 				"quarterly-report-" + year + "-" + report.quarter() + ".xlsx");
-	}
-
-	static ResponseEntity<byte[]> download(byte[] body, String type, String filename) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(type))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(body);
 	}
 
 	private static String path(FinancialYear year, Quarter quarter, String code) {
@@ -190,18 +177,6 @@ class MonitoringController {
 
 	private LocalDate today() {
 		return LocalDate.now(this.clock);
-	}
-
-	private List<FinancialYear> years(FinancialYear around) {
-		List<FinancialYear> years = new ArrayList<>();
-		FinancialYear latest = FinancialYear.of(today()).next();
-		if (around.compareTo(latest) > 0) {
-			latest = around;
-		}
-		for (FinancialYear year = latest; years.size() < 12 || year.compareTo(around) >= 0; year = year.previous()) {
-			years.add(year);
-		}
-		return years;
 	}
 
 }

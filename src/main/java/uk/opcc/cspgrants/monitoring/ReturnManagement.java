@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
@@ -115,7 +114,7 @@ public class ReturnManagement {
 				.sql("update quarterly_return set planned_allocation = ?, cumulative_spend = ?, comments = ?, "
 						+ "spend_fall_reason = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?")
 				.params(details.plannedAllocation().amount(), details.cumulativeSpend().amount(), details.comments(),
-						details.spendFallReason(), now, actor(), id)
+						details.spendFallReason(), now, AuditTrail.currentActor(), id)
 				.update();
 			this.jdbc.sql("delete from return_activity where return_id = ?").param(id).update();
 		}
@@ -126,7 +125,7 @@ public class ReturnManagement {
 							+ "values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?) returning id")
 				.params(partnership.id(), year.startYear(), quarter.name(), details.plannedAllocation().amount(),
 						details.cumulativeSpend().amount(), details.comments(), details.spendFallReason(), now, now,
-						actor())
+						AuditTrail.currentActor())
 				.query(Long.class)
 				.single();
 		}
@@ -186,8 +185,8 @@ public class ReturnManagement {
 					+ "updated_by = ?, submitted_at = case when ? = 'SUBMITTED' then ? else submitted_at end, "
 					+ "accepted_at = case when ? = 'ACCEPTED' then ? else accepted_at end, "
 					+ "accepted_by = case when ? = 'ACCEPTED' then ? else accepted_by end where id = ?")
-			.params(next.name(), reason, now, actor(), next.name(), now, next.name(), now, next.name(), actor(),
-					before.id())
+			.params(next.name(), reason, now, AuditTrail.currentActor(), next.name(), now, next.name(), now,
+					next.name(), AuditTrail.currentActor(), before.id())
 			.update();
 		ReturnView after = get(year, quarter, code, null);
 		this.auditTrail.record(action, AUDIT_TYPE, before.id(), snapshot(before), snapshot(after));
@@ -295,11 +294,6 @@ public class ReturnManagement {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
-	}
-
-	private static String actor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : AuditTrail.SYSTEM;
 	}
 
 }

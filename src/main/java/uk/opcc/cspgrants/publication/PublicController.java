@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +22,7 @@ import uk.opcc.cspgrants.decision.DecisionView;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.Downloads;
 import uk.opcc.cspgrants.shared.NotFoundException;
 
 /**
@@ -68,11 +67,8 @@ class PublicController {
 	@GetMapping("/decisions/{reference}.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String reference) {
 		DecisionView record = this.published.get(reference);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(record.reference() + ".pdf").build().toString())
-			.body(this.published.documents().pdf(record, true));
+		return Downloads.inline(this.published.documents().pdf(record, true), MediaType.APPLICATION_PDF_VALUE,
+				record.reference() + ".pdf");
 	}
 
 	@GetMapping("/allocations/{year}")

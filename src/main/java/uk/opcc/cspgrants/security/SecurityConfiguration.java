@@ -7,10 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -18,6 +20,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Who may reach what. Pages use form sign-in with a session; the JSON API under
@@ -73,9 +78,33 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The Content-Security-Policy of every page: scripts, styles, fonts and images only
+	 * from this service, no inline script, and never inside another site's frame. The API
+	 * documentation's own page, which needs inline script, is left out.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, Environment environment) throws Exception {
+		boolean production = environment.matchesProfiles("prod");
+		http.headers(headers -> {
+			headers.contentTypeOptions(Customizer.withDefaults())
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						request -> !request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"),
+						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
+			if (production) {
+				headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+			}
+			else {
+				headers.httpStrictTransportSecurity(hsts -> hsts.disable());
+			}
+		});
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_TO_ALL)
 			.permitAll()
 			.requestMatchers("/admin/**")

@@ -2,6 +2,8 @@ package uk.opcc.cspgrants.shared;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,23 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
 			throw new IllegalArgumentException(date + " is not in the financial year " + this);
 		}
 		return Quarter.of(date.getMonth());
+	}
+
+	/**
+	 * The years a page offers to choose from: next year back over twelve years, and
+	 * always the year being shown.
+	 */
+	public static List<FinancialYear> choices(FinancialYear shown, LocalDate today) {
+		List<FinancialYear> years = new ArrayList<>();
+		FinancialYear latest = FinancialYear.of(today).next();
+		if (shown != null && shown.compareTo(latest) > 0) {
+			latest = shown;
+		}
+		for (FinancialYear year = latest; years.size() < 12
+				|| (shown != null && year.compareTo(shown) >= 0); year = year.previous()) {
+			years.add(year);
+		}
+		return years;
 	}
 
 	public FinancialYear previous() {

@@ -47,14 +47,7 @@ class UnderspendController {
 	String underspend(@RequestParam(required = false) String year, Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now()).previous();
 		model.addAttribute("yearEnd", this.yearEnds.yearEnd(shown));
-		List<FinancialYear> years = new ArrayList<>();
-		for (FinancialYear y = FinancialYear.of(LocalDate.now()); years.size() < 12; y = y.previous()) {
-			years.add(y);
-		}
-		if (!years.contains(shown)) {
-			years.add(shown);
-		}
-		model.addAttribute("years", years);
+		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
 		return "underspend/year";
 	}
 

@@ -60,6 +60,29 @@ class ErrorPagesTest {
 			.doesNotContain("secret internal detail", "IllegalStateException", "at uk.opcc");
 	}
 
+	@Test
+	void anUploadOverTheLimitIsRefusedWithAProblemDetailAndLoadsNothing() throws Exception {
+		String boundary = "csp-grants-boundary";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"huge.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + 21 * 1024 * 1024 + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		java.util.Arrays.fill(body, head.length, body.length - tail.length, (byte) 'x');
+		System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString(("officer:" + SignIn.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/api/v1/indicators/police-uk"))
+				.header("Authorization", "Basic " + credentials)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("The upload is too large", "Nothing was loaded");
+	}
+
 	private void signIn(String username) throws Exception {
 		String login = get("/login").body();
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
