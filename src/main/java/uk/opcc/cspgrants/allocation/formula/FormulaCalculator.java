@@ -3,11 +3,10 @@ package uk.opcc.cspgrants.allocation.formula;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import uk.opcc.cspgrants.shared.FinancialYear;
 
@@ -117,16 +116,17 @@ public final class FormulaCalculator {
 		if (areas.isEmpty()) {
 			throw new FormulaException("There are no partnerships to share the pot between");
 		}
-		Set<String> codes = new HashSet<>();
-		for (AreaInput area : areas) {
-			if (!codes.add(area.code())) {
-				throw new FormulaException("More than one partnership has the code " + area.code());
+		AreaInput[] sorted = areas.toArray(AreaInput[]::new);
+		Arrays.sort(sorted, Comparator.comparing(AreaInput::code));
+		for (int i = 0; i < sorted.length; i++) {
+			if (i > 0 && sorted[i].code().equals(sorted[i - 1].code())) {
+				throw new FormulaException("More than one partnership has the code " + sorted[i].code());
 			}
-			if (area.baselinePence() != null && area.baselinePence() < 0) {
-				throw new FormulaException(area.name() + "'s baseline cannot be negative");
+			if (sorted[i].baselinePence() != null && sorted[i].baselinePence() < 0) {
+				throw new FormulaException(sorted[i].name() + "'s baseline cannot be negative");
 			}
 		}
-		return areas.stream().sorted(Comparator.comparing(AreaInput::code)).toList();
+		return Arrays.asList(sorted);
 	}
 
 }

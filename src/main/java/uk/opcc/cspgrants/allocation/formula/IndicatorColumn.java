@@ -122,9 +122,10 @@ final class IndicatorColumn {
 			for (int k = 0; k < sums.length; k++) {
 				String key = keys.get(k);
 				Map<FinancialYear, BigDecimal> byYear = area.values().get(key);
-				BigDecimal sum = BigDecimal.ZERO;
+				BigDecimal sum = null;
 				for (FinancialYear year : window) {
-					sum = sum.add(valueOf(area, byYear, key, year));
+					BigDecimal value = valueOf(area, byYear, key, year);
+					sum = (sum != null) ? sum.add(value) : value;
 				}
 				sums[k][i] = sum;
 			}
