@@ -1,0 +1,139 @@
+package uk.opcc.cspgrants.journeys;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import uk.opcc.cspgrants.support.SignIn;
+import uk.opcc.cspgrants.support.TestDatabaseConfiguration;
+
+/**
+ * The base of the browser journeys: the whole application on a random port with the test
+ * PostgreSQL and the demo data, and a real Chromium. A failing journey leaves a
+ * screenshot and the page's HTML under {@code target/journeys/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfiguration.class)
+abstract class JourneyTest {
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver browser;
+
+	@RegisterExtension
+	final TestWatcher evidence = new TestWatcher() {
+
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			keepEvidence(
+					context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+			closeBrowser();
+		}
+
+		@Override
+		public void testSuccessful(ExtensionContext context) {
+			closeBrowser();
+		}
+
+		@Override
+		public void testAborted(ExtensionContext context, Throwable cause) {
+			closeBrowser();
+		}
+
+	};
+
+	@BeforeEach
+	void openBrowser(TestInfo test) throws IOException {
+		Browser.requireInstalled();
+		this.browser = Browser.start();
+	}
+
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+			this.browser = null;
+		}
+	}
+
+	void open(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+	void signIn(String username) {
+		open("/login");
+		type("username", username);
+		type("password", SignIn.DEMO_PASSWORD);
+		press("Sign in");
+	}
+
+	void signOut() {
+		press("Sign out");
+	}
+
+	void type(String id, String text) {
+		WebElement field = this.browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void choose(String id, String visibleText) {
+		new Select(this.browser.findElement(By.id(id))).selectByVisibleText(visibleText);
+	}
+
+	void press(String buttonText) {
+		this.browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
+	}
+
+	void follow(String linkText) {
+		this.browser.findElement(By.partialLinkText(linkText)).click();
+	}
+
+	String page() {
+		return this.browser.findElement(By.tagName("body")).getText();
+	}
+
+	String heading() {
+		return this.browser.findElement(By.tagName("h1")).getText();
+	}
+
+	/** Fetches a URL outside the browser, e.g. to check a download. */
+	HttpResponse<byte[]> fetch(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private void keepEvidence(String name) {
+		if (this.browser == null) {
+			return;
+		}
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "journeys"));
+			Files.write(folder.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+			Files.writeString(folder.resolve(name + ".html"), this.browser.getPageSource(), StandardCharsets.UTF_8);
+		}
+		catch (IOException | RuntimeException ignored) {
+			// the evidence is a help, not the result
+		}
+	}
+
+}

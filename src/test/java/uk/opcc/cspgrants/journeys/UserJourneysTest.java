@@ -1,0 +1,112 @@
+package uk.opcc.cspgrants.journeys;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What each role does, by clicking, in a real browser. */
+class UserJourneysTest extends JourneyTest {
+
+	@Test
+	void anOfficerAddsAPartnershipAfterCorrectingAMistakeShownInTheErrorSummary() {
+		signIn("officer");
+		follow("Partnerships");
+		follow("Add a partnership");
+		type("name", "Warwick District");
+		type("code", "W");
+		type("leadAuthority", "Warwick District Council");
+		press("Add partnership");
+
+		WebElement summary = this.browser.findElement(By.className("govuk-error-summary"));
+		assertThat(summary.getText()).contains("There is a problem",
+				"The short code must be 2 to 12 letters or digits, like CHA");
+		summary.findElement(By.linkText("The short code must be 2 to 12 letters or digits, like CHA")).click();
+		assertThat(this.browser.switchTo().activeElement().getAttribute("id")).isEqualTo("code");
+
+		type("code", "WDC");
+		press("Add partnership");
+		assertThat(page()).contains("Warwick District has been added", "Warwick District Council");
+		archiveAgain();
+	}
+
+	@Test
+	void anOfficerRunsTheFormulaAndFinanceApprovesIt() {
+		signIn("officer");
+		follow("Allocations");
+		follow("Run a formula");
+		choose("year", "2020-21");
+		type("pot", "£12,000");
+		choose("windowEnd", "2023-24");
+		press("Run the formula");
+		assertThat(heading()).contains("Formula run").contains("Draft");
+		assertThat(page()).contains("£12,000.00", "A finance user who did not make this run approves it");
+		String run = this.browser.getCurrentUrl();
+		signOut();
+
+		signIn("finance");
+		this.browser.get(run);
+		press("Approve this run");
+		assertThat(page()).contains("has been approved");
+		assertThat(heading()).contains("Approved");
+	}
+
+	@Test
+	void anOfficerEntersSubmitsAndAcceptsAQ2ReturnAndOpensTheQuarterlyReport() {
+		signIn("officer");
+		follow("Returns");
+		choose("year", "2024-25");
+		press("Show");
+		this.browser.findElement(By.xpath("//a[.//span[contains(., 'Q2 return of Charnwood')]]")).click();
+		type("plannedAllocation", "13,000");
+		type("cumulativeSpend", "6,500.50");
+		type("activities0.title", "Night-time economy patrols");
+		type("activities0.planned", "13000");
+		type("activities0.spend", "6500.50");
+		press("Save draft");
+		assertThat(page()).contains("saved as a draft");
+		press("Submit the return");
+		press("Accept the return");
+		assertThat(page()).contains("is now accepted");
+
+		follow("Back to the returns");
+		follow("Q2");
+		assertThat(heading()).contains("Quarterly report 2024-25, Q2");
+		assertThat(this.browser.findElement(By.id("table-1")).getText()).contains("Charnwood", "£13,000");
+		assertThat(this.browser.findElement(By.id("table-2")).getText()).contains("£6,501",
+				"Q2 report has not been received, Q1 figures have therefore been used for Q2");
+	}
+
+	@Test
+	void aCspManagerSeesTheirOwnAllocationAndExplanationAndIsRefusedAnothers() {
+		signIn("leicester.csp");
+		follow("Your allocations");
+		follow("Explanation of run");
+		assertThat(heading()).startsWith("Leicester: £");
+		assertThat(page()).contains("Step 1: each indicator", "Population", "Crime harm");
+		this.browser.get(this.browser.getCurrentUrl().replace("/LEI", "/CHA"));
+		assertThat(page()).contains("You do not have access to this page");
+	}
+
+	@Test
+	void thePublicReadsAPublishedDecisionAndDownloadsItsPdf() throws Exception {
+		open("/public/decisions");
+		follow("EXE0001-24");
+		assertThat(page()).contains("POLICE AND CRIME COMMISSIONER FOR LEICESTERSHIRE DECISION RECORD", "£97,905.00",
+				"Supported");
+		String pdfLink = this.browser.findElement(By.linkText("Download as PDF")).getAttribute("href");
+		HttpResponse<byte[]> pdf = fetch(pdfLink.substring(pdfLink.indexOf("/public")));
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+	}
+
+	private void archiveAgain() {
+		press("Archive");
+		assertThat(page()).contains("has been archived");
+	}
+
+}
