@@ -1,0 +1,71 @@
+package uk.opcc.cspgrants.journeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core run in the browser on the main pages: no violation of impact serious or
+ * critical against WCAG 2.2 AA. Each violation found is printed with its selectors.
+ */
+class AccessibilityJourneyTest extends JourneyTest {
+
+	private static final List<String> PUBLIC_PAGES = List.of("/login", "/how-the-formula-works", "/public/decisions",
+			"/public/decisions/EXE0001-24", "/public/allocations/2024-25", "/public/allocations/2024-25/LEI",
+			"/public/allocations/2024-25/scenario");
+
+	private static final List<String> OFFICER_PAGES = List.of("/", "/partnerships", "/partnerships/new",
+			"/partnerships/CHA", "/indicators?year=2023-24", "/indicators/import", "/indicators/harm-weights",
+			"/allocations", "/allocations/runs/new", "/allocations/runs/1", "/allocations/runs/1/explain/LEI",
+			"/allocations/runs/1/scenario", "/allocations/runs/1/sensitivity", "/grants?year=2024-25",
+			"/grants/2024-25/LEI", "/monitoring?year=2024-25", "/monitoring/returns/2024-25/Q2/LEI",
+			"/monitoring/payments?year=2024-25", "/monitoring/reports/2024-25/Q2", "/decisions", "/decisions/new",
+			"/decisions/EXE0001-24", "/underspend?year=2024-25", "/redistributions", "/redistributions/new");
+
+	@Test
+	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+		String axe = new ClassPathResource("axe/axe.min.js")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> problems = new ArrayList<>();
+		for (String path : PUBLIC_PAGES) {
+			check(path, axe, problems);
+		}
+		signIn("admin");
+		for (String path : OFFICER_PAGES) {
+			check(path, axe, problems);
+		}
+		check("/admin/users", axe, problems);
+		check("/admin/audit", axe, problems);
+		problems.forEach(System.out::println);
+		assertThat(problems).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private void check(String path, String axe, List<String> problems) {
+		open(path);
+		this.browser.executeScript(axe);
+		Object result = this.browser.executeAsyncScript(
+				"const done = arguments[arguments.length - 1];" + "axe.run(document, { runOnly: { type: 'tag', values: "
+						+ "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
+						+ ".then(r => done({ passes: r.passes.length, violations: r.violations"
+						+ ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+						+ ".map(v => ({ id: v.id, impact: v.impact, help: v.help,"
+						+ " targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))"
+						+ ".catch(e => done({ passes: 0, violations: [{ id: 'axe-error', impact: 'critical',"
+						+ " help: String(e), targets: [] }] }));");
+		Map<String, Object> outcome = (Map<String, Object>) result;
+		if (((Number) outcome.get("passes")).intValue() == 0) {
+			problems.add(path + ": axe checked nothing");
+		}
+		for (Map<String, Object> violation : (List<Map<String, Object>>) outcome.get("violations")) {
+			problems.add(path + ": " + violation.get("impact") + " " + violation.get("id") + " ("
+					+ violation.get("help") + ") at " + violation.get("targets"));
+		}
+	}
+
+}
