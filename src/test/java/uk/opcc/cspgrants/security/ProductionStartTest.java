@@ -34,7 +34,7 @@ class ProductionStartTest {
 
 	private static ConfigurableApplicationContext start(TestPostgres.DatabaseAddress database, String adminPassword) {
 		return new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
-			.properties("server.port=0", "spring.datasource.url=" + database.url(),
+			.properties("SERVER_PORT=0", "spring.datasource.url=" + database.url(),
 					"spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(), "CSP_GRANTS_ADMIN_PASSWORD=" + adminPassword,
 					"logging.structured.format.console=")
