@@ -23,12 +23,20 @@ class ProductionStartTest {
 	}
 
 	@Test
-	void startsWithOnlyTheFirstAdministratorAndNoDemoData() {
+	void startsWithOnlyTheFirstAdministratorAndNoDemoData() throws Exception {
 		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_with_password");
 		try (ConfigurableApplicationContext context = start(database, "first-admin-password")) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("select username from app_user", String.class)).containsExactly("admin");
 			assertThat(jdbc.queryForObject("select count(*) from partnership", Integer.class)).isZero();
+			int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context)
+				.getWebServer()
+				.getPort();
+			java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+					cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure", "HttpOnly", "SameSite=Lax"));
 		}
 	}
 
