@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,17 +71,35 @@ public class ReturnManagement {
 					totalAvailable(year, partnership.id()), dueDate(year, quarter), null, null, null));
 	}
 
-	/** Every return of a year, by partnership id and quarter. */
+	/**
+	 * Every return of a year, by partnership id and quarter: three queries whatever the
+	 * number of partnerships (returns, their activities, the year's grants).
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Map<Quarter, ReturnView>> returnsOf(FinancialYear year) {
+		Map<Long, PartnershipView> partnerships = new HashMap<>();
+		this.partnerships.all().forEach(partnership -> partnerships.put(partnership.id(), partnership));
+		Map<Long, Money> available = new HashMap<>();
+		this.grants.grants(year).forEach(grant -> available.put(grant.partnershipId(), grant.totalAvailable()));
+		Map<Long, List<ReturnDetails.Activity>> activities = new HashMap<>();
+		this.jdbc.sql("select a.return_id, a.title, a.theme, a.planned, a.spend, a.outcomes from return_activity a "
+				+ "join quarterly_return r on r.id = a.return_id where r.financial_year = ? order by a.return_id, a.line")
+			.param(year.startYear())
+			.query((rs, row) -> activities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(activity(rs, 2)))
+			.list();
+		int dueDays = this.grants.settings(year).returnDueDays();
 		Map<Long, Map<Quarter, ReturnView>> returns = new LinkedHashMap<>();
-		for (PartnershipView partnership : this.partnerships.all()) {
-			for (Quarter quarter : Quarter.values()) {
-				find(year, quarter, partnership)
-					.ifPresent(found -> returns.computeIfAbsent(partnership.id(), id -> new EnumMap<>(Quarter.class))
-						.put(quarter, found));
-			}
-		}
+		this.jdbc.sql("select * from quarterly_return where financial_year = ? order by partnership_id, quarter")
+			.param(year.startYear())
+			.query((rs, row) -> {
+				PartnershipView partnership = partnerships.get(rs.getLong("partnership_id"));
+				Quarter quarter = Quarter.valueOf(rs.getString("quarter"));
+				ReturnView view = view(rs, partnership, year, quarter,
+						activities.getOrDefault(rs.getLong("id"), List.of()),
+						available.getOrDefault(partnership.id(), Money.ZERO), quarter.endIn(year).plusDays(dueDays));
+				return returns.computeIfAbsent(partnership.id(), id -> new EnumMap<>(Quarter.class)).put(quarter, view);
+			})
+			.list();
 		return returns;
 	}
 
@@ -243,26 +263,33 @@ public class ReturnManagement {
 		return this.jdbc
 			.sql("select * from quarterly_return where partnership_id = ? and financial_year = ? and quarter = ?")
 			.params(partnership.id(), year.startYear(), quarter.name())
-			.query((rs, row) -> view(rs, partnership, year, quarter))
+			.query((rs, row) -> view(rs, partnership, year, quarter, activitiesOf(rs.getLong("id")),
+					totalAvailable(year, partnership.id()), dueDate(year, quarter)))
 			.optional();
 	}
 
-	private ReturnView view(ResultSet rs, PartnershipView partnership, FinancialYear year, Quarter quarter)
-			throws SQLException {
-		long id = rs.getLong("id");
-		List<ReturnDetails.Activity> activities = this.jdbc
+	private List<ReturnDetails.Activity> activitiesOf(long returnId) {
+		return this.jdbc
 			.sql("select title, theme, planned, spend, outcomes from return_activity where return_id = ? order by line")
-			.param(id)
-			.query((a, row) -> new ReturnDetails.Activity(a.getString(1), a.getString(2), Money.of(a.getBigDecimal(3)),
-					Money.of(a.getBigDecimal(4)), a.getString(5)))
+			.param(returnId)
+			.query((rs, row) -> activity(rs, 1))
 			.list();
+	}
+
+	private static ReturnDetails.Activity activity(ResultSet rs, int first) throws SQLException {
+		return new ReturnDetails.Activity(rs.getString(first), rs.getString(first + 1),
+				Money.of(rs.getBigDecimal(first + 2)), Money.of(rs.getBigDecimal(first + 3)), rs.getString(first + 4));
+	}
+
+	private static ReturnView view(ResultSet rs, PartnershipView partnership, FinancialYear year, Quarter quarter,
+			List<ReturnDetails.Activity> activities, Money totalAvailable, LocalDate dueDate) throws SQLException {
 		ReturnDetails details = new ReturnDetails(Money.of(rs.getBigDecimal("planned_allocation")),
 				Money.of(rs.getBigDecimal("cumulative_spend")), activities, rs.getString("comments"),
 				rs.getString("spend_fall_reason"), rs.getLong("version"));
-		return new ReturnView(id, partnership.id(), partnership.code(), partnership.name(), year, quarter,
-				ReturnStatus.valueOf(rs.getString("status")), details, rs.getString("status_reason"),
-				totalAvailable(year, partnership.id()), dueDate(year, quarter),
-				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getString("accepted_by"));
+		return new ReturnView(rs.getLong("id"), partnership.id(), partnership.code(), partnership.name(), year, quarter,
+				ReturnStatus.valueOf(rs.getString("status")), details, rs.getString("status_reason"), totalAvailable,
+				dueDate, rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+				rs.getString("accepted_by"));
 	}
 
 	private Money totalAvailable(FinancialYear year, long partnershipId) {
