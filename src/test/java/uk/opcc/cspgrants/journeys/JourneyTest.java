@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -15,10 +16,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -100,11 +104,25 @@ abstract class JourneyTest {
 	}
 
 	void press(String buttonText) {
-		this.browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
+		clickAndWaitForNextPage(By.xpath("//button[normalize-space()='" + buttonText + "']"));
 	}
 
 	void follow(String linkText) {
-		this.browser.findElement(By.partialLinkText(linkText)).click();
+		clickAndWaitForNextPage(By.partialLinkText(linkText));
+	}
+
+	/**
+	 * Every button and link in the application leads to a new page (there is no script),
+	 * so a click waits until the old page has gone and the new one has loaded; otherwise
+	 * the next look at the page can catch the old one as it is being replaced.
+	 */
+	void clickAndWaitForNextPage(By target) {
+		WebElement oldPage = this.browser.findElement(By.tagName("html"));
+		this.browser.findElement(target).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.stalenessOf(oldPage));
+		wait.until((driver) -> "complete"
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
 
 	String page() {

@@ -60,7 +60,7 @@ class UserJourneysTest extends JourneyTest {
 		follow("Returns");
 		choose("year", "2024-25");
 		press("Show");
-		this.browser.findElement(By.xpath("//a[.//span[contains(., 'Q2 return of Charnwood')]]")).click();
+		clickAndWaitForNextPage(By.xpath("//a[.//span[contains(., 'Q2 return of Charnwood')]]"));
 		type("plannedAllocation", "13,000");
 		type("cumulativeSpend", "6,500.50");
 		type("activities0.title", "Night-time economy patrols");
