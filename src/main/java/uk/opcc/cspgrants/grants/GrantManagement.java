@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,12 @@ import uk.opcc.cspgrants.shared.ValidationException;
 public class GrantManagement {
 
 	static final String AUDIT_TYPE = "Grant";
+
+	private static final String LINE_COLUMNS = "l.source, l.amount, l.run_id, l.note, l.created_at, l.created_by";
+
+	private static final String GRANT_SELECT = "select g.id, g.partnership_id, p.code, p.name, g.financial_year, "
+			+ "g.carry_forward, g.carry_forward_note, g.version from grant_award g "
+			+ "join partnership p on p.id = g.partnership_id";
 
 	private final JdbcClient jdbc;
 
@@ -97,15 +104,38 @@ public class GrantManagement {
 		return grants(year).stream().filter(grant -> user == null || user.maySee(grant.partnershipId())).toList();
 	}
 
+	/** Every grant of a year, by partnership name, read in two queries. */
 	@Transactional(readOnly = true)
 	public List<GrantView> grants(FinancialYear year) {
-		List<Long> ids = this.jdbc.sql(
-				"select g.id from grant_award g join partnership p on p.id = g.partnership_id where g.financial_year = ? "
-						+ "order by p.name")
+		Map<Long, List<GrantView.Line>> lines = new HashMap<>();
+		this.jdbc
+			.sql("select l.grant_id, " + LINE_COLUMNS + " from grant_line l join grant_award g on g.id = l.grant_id "
+					+ "where g.financial_year = ? order by l.id")
 			.param(year.startYear())
-			.query(Long.class)
+			.query((rs) -> {
+				lines.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(line(rs, 2));
+			});
+		return this.jdbc.sql(GRANT_SELECT + " where g.financial_year = ? order by p.name")
+			.param(year.startYear())
+			.query((rs, row) -> grant(rs, lines.getOrDefault(rs.getLong(1), List.of())))
 			.list();
-		return ids.stream().map(this::load).toList();
+	}
+
+	/**
+	 * A version of a year's grants, for pages that keep what they show: it changes
+	 * whenever a grant, a line of one or a carry forward is added or changed.
+	 */
+	@Transactional(readOnly = true)
+	public String version(FinancialYear year) {
+		return this.jdbc
+			.sql("select concat_ws(',', "
+					+ "(select concat_ws(':', count(*), sum(version), sum(carry_forward)) from grant_award "
+					+ "where financial_year = ?), "
+					+ "(select concat_ws(':', count(*), max(l.id), sum(l.amount)) from grant_line l "
+					+ "join grant_award g on g.id = l.grant_id where g.financial_year = ?))")
+			.params(year.startYear(), year.startYear())
+			.query(String.class)
+			.single();
 	}
 
 	@Transactional(readOnly = true)
@@ -284,19 +314,21 @@ public class GrantManagement {
 	}
 
 	private GrantView load(long grantId) {
-		List<GrantView.Line> lines = this.jdbc.sql(
-				"select source, amount, run_id, note, created_at, created_by from grant_line where grant_id = ? order by id")
+		List<GrantView.Line> lines = this.jdbc
+			.sql("select " + LINE_COLUMNS + " from grant_line l where l.grant_id = ? order by l.id")
 			.param(grantId)
-			.query((rs, row) -> new GrantView.Line(GrantView.Source.valueOf(rs.getString(1)),
-					Money.of(rs.getBigDecimal(2)), (Long) rs.getObject(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(), rs.getString(6)))
+			.query((rs, row) -> line(rs, 1))
 			.list();
-		return this.jdbc.sql(
-				"select g.id, g.partnership_id, p.code, p.name, g.financial_year, g.carry_forward, g.carry_forward_note, "
-						+ "g.version from grant_award g join partnership p on p.id = g.partnership_id where g.id = ?")
+		return this.jdbc.sql(GRANT_SELECT + " where g.id = ?")
 			.param(grantId)
 			.query((rs, row) -> grant(rs, lines))
 			.single();
+	}
+
+	private static GrantView.Line line(ResultSet rs, int first) throws SQLException {
+		return new GrantView.Line(GrantView.Source.valueOf(rs.getString(first)), Money.of(rs.getBigDecimal(first + 1)),
+				(Long) rs.getObject(first + 2), rs.getString(first + 3), rs.getTimestamp(first + 4).toInstant(),
+				rs.getString(first + 5));
 	}
 
 	private static GrantView grant(ResultSet rs, List<GrantView.Line> lines) throws SQLException {

@@ -57,11 +57,30 @@ public class PaymentManagement {
 	/** Every grant's payments for a year, by partnership name. */
 	@Transactional(readOnly = true)
 	public List<PaymentSchedule> schedules(FinancialYear year) {
+		return schedules(year, this.returns.returnsOf(year));
+	}
+
+	/**
+	 * The same, from the year's returns already read; the payments of every grant come in
+	 * one query.
+	 */
+	@Transactional(readOnly = true)
+	public List<PaymentSchedule> schedules(FinancialYear year, Map<Long, Map<Quarter, ReturnView>> returns) {
 		YearSettings settings = this.grants.settings(year);
-		Map<Long, Map<Quarter, ReturnView>> returns = this.returns.returnsOf(year);
+		Map<Long, List<Paid>> payments = new HashMap<>();
+		this.jdbc
+			.sql("select p.grant_id, p.quarter, p.amount, p.paid_on, p.reference from grant_payment p "
+					+ "join grant_award g on g.id = p.grant_id where g.financial_year = ? and p.paid_on is not null")
+			.param(year.startYear())
+			.query((rs) -> {
+				payments.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new Paid((rs.getString(2) != null) ? Quarter.valueOf(rs.getString(2)) : null,
+							Money.of(rs.getBigDecimal(3)), rs.getDate(4).toLocalDate(), rs.getString(5)));
+			});
 		List<PaymentSchedule> schedules = new ArrayList<>();
 		for (GrantView grant : this.grants.grants(year)) {
-			schedules.add(schedule(grant, settings, returns.getOrDefault(grant.partnershipId(), Map.of())));
+			schedules.add(schedule(grant, settings, returns.getOrDefault(grant.partnershipId(), Map.of()),
+					payments.getOrDefault(grant.id(), List.of())));
 		}
 		return schedules;
 	}
@@ -113,15 +132,11 @@ public class PaymentManagement {
 			.orElseThrow();
 	}
 
-	private PaymentSchedule schedule(GrantView grant, YearSettings settings, Map<Quarter, ReturnView> returns) {
+	private static PaymentSchedule schedule(GrantView grant, YearSettings settings, Map<Quarter, ReturnView> returns,
+			List<Paid> payments) {
 		Map<Quarter, Paid> paid = new HashMap<>();
 		Paid annualPaid = null;
-		for (Paid payment : this.jdbc
-			.sql("select quarter, amount, paid_on, reference from grant_payment where grant_id = ?")
-			.param(grant.id())
-			.query((rs, row) -> new Paid((rs.getString(1) != null) ? Quarter.valueOf(rs.getString(1)) : null,
-					Money.of(rs.getBigDecimal(2)), rs.getDate(3).toLocalDate(), rs.getString(4)))
-			.list()) {
+		for (Paid payment : payments) {
 			if (payment.quarter() == null) {
 				annualPaid = payment;
 			}

@@ -1,6 +1,5 @@
 package uk.opcc.cspgrants.partnership;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,8 +14,5 @@ interface PartnershipRepository extends JpaRepository<Partnership, Long> {
 	Optional<Partnership> findByName(String name);
 
 	Optional<Partnership> findByOnsCode(String onsCode);
-
-	@Query("select p from Partnership p order by p.name")
-	List<Partnership> findAllByName();
 
 }
