@@ -2,11 +2,14 @@ package uk.opcc.cspgrants.shared.web;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.TemplateEngine;
 import org.webjars.WebJarVersionLocator;
 
 /** Static assets of GOV.UK Frontend, and the clock every feature reads the time from. */
@@ -18,17 +21,34 @@ class WebConfiguration implements WebMvcConfigurer {
 		return Clock.systemUTC();
 	}
 
+	/** See {@link ThymeleafLocks}: before the first request, never during one. */
+	@Bean
+	SmartInitializingSingleton nonFairThymeleafLocks(ObjectProvider<TemplateEngine> engines) {
+		return () -> engines.ifAvailable(ThymeleafLocks::makeNonFair);
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RequestLoggingFilter.UserNoter());
 	}
 
 	/**
-	 * GOV.UK Frontend's compiled stylesheet asks for its fonts and images under
-	 * {@code /assets/}; serve them from the WebJar.
+	 * The static files, each under its own path: the WebJars (asked for without their
+	 * version), the application's stylesheet and scripts, and GOV.UK Frontend's fonts and
+	 * images under {@code /assets/}, where its compiled stylesheet asks for them.
+	 * <p>
+	 * Spring Boot's catch-all {@code /**} mapping is switched off
+	 * ({@code spring.web.resources.add-mappings=false}): with it, every link on a page
+	 * was looked up as a file in the jar before being written, which cost more than the
+	 * rest of a 300-partnership report.
 	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.resourceChain(true);
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
 		String version = new WebJarVersionLocator().version("govuk-frontend");
 		registry.addResourceHandler("/assets/**")
 			.addResourceLocations(
