@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /**
  * The allocation pages: formulas, runs, approval, explanations, scenarios and the table.
@@ -38,7 +41,10 @@ class AllocationController {
 
 	private final RunManagement runs;
 
-	AllocationController(FormulaManagement formulas, RunManagement runs) {
+	private final RenderedFragments fragments;
+
+	AllocationController(FormulaManagement formulas, RunManagement runs, RenderedFragments fragments) {
+		this.fragments = fragments;
 		this.formulas = formulas;
 		this.runs = runs;
 	}
@@ -128,10 +134,14 @@ class AllocationController {
 		}
 	}
 
+	/** A run; its allocation table never changes, so it is rendered once and kept. */
 	@GetMapping("/runs/{id}")
-	String run(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+	String run(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		RunView run = this.runs.get(id, user);
 		model.addAttribute("run", run);
+		model.addAttribute("table", this.fragments.render("allocation-table " + run.id(), "allocation/run-table",
+				"table", () -> Map.of("run", run), request, response));
 		model.addAttribute("mayApprove", user.has(Role.FINANCE) && run.status() == RunStatus.DRAFT
 				&& !run.createdBy().equalsIgnoreCase(user.getUsername()));
 		model.addAttribute("mayRun", user.hasAny(Role.ADMIN, Role.OFFICER));

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /** The monitoring pages: dashboard, returns, payments and the quarterly reports. */
 @Controller
@@ -38,11 +41,15 @@ class MonitoringController {
 
 	private final Clock clock;
 
-	MonitoringController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports, Clock clock) {
+	private final RenderedFragments fragments;
+
+	MonitoringController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports, Clock clock,
+			RenderedFragments fragments) {
 		this.returns = returns;
 		this.payments = payments;
 		this.reports = reports;
 		this.clock = clock;
+		this.fragments = fragments;
 	}
 
 	@GetMapping
@@ -52,8 +59,9 @@ class MonitoringController {
 		for (Quarter quarter : Quarter.values()) {
 			dueDates.put(quarter, this.returns.dueDate(shown, quarter));
 		}
+		Map<Long, Map<Quarter, ReturnView>> returns = this.returns.returnsOf(shown);
 		model.addAttribute("dashboard",
-				Dashboard.of(shown, this.payments.schedules(shown), this.returns.returnsOf(shown), dueDates, today()));
+				Dashboard.of(shown, this.payments.schedules(shown, returns), returns, dueDates, today()));
 		model.addAttribute("years", FinancialYear.choices(shown, today()));
 		model.addAttribute("quarters", Quarter.values());
 		return "monitoring/dashboard";
@@ -147,13 +155,26 @@ class MonitoringController {
 		return "redirect:/monitoring/payments?year=" + financialYear;
 	}
 
+	/**
+	 * The report page; its tables and charts are rendered once for each version of the
+	 * year's grants, returns and partnerships, and kept.
+	 */
 	@GetMapping("/reports/{year}/{quarter}")
-	String report(@PathVariable String year, @PathVariable String quarter, Model model) {
-		QuarterlyReport report = this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter));
-		model.addAttribute("report", report);
-		model.addAttribute("table1", QuarterlyReportExport.table1Header(report));
-		model.addAttribute("table2", QuarterlyReportExport.table2Header(report));
-		model.addAttribute("charts", ReportCharts.of(report));
+	String report(@PathVariable String year, @PathVariable String quarter, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		Quarter shown = Quarter.parse(quarter);
+		model.addAttribute("year", financialYear);
+		model.addAttribute("quarter", shown);
+		model.addAttribute("tables",
+				this.fragments.render(
+						"quarterly-report " + financialYear + " " + shown + " " + this.reports.version(financialYear),
+						"monitoring/report-tables", "tables", () -> {
+							QuarterlyReport report = this.reports.report(financialYear, shown);
+							return Map.of("report", report, "table1", QuarterlyReportExport.table1Header(report),
+									"table2", QuarterlyReportExport.table2Header(report), "charts",
+									ReportCharts.of(report));
+						}, request, response));
 		return "monitoring/report";
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
+import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
 
@@ -21,9 +22,20 @@ public class QuarterlyReports {
 
 	private final ReturnManagement returns;
 
-	QuarterlyReports(GrantManagement grants, ReturnManagement returns) {
+	private final PartnershipManagement partnerships;
+
+	QuarterlyReports(GrantManagement grants, ReturnManagement returns, PartnershipManagement partnerships) {
 		this.grants = grants;
 		this.returns = returns;
+		this.partnerships = partnerships;
+	}
+
+	/**
+	 * The version of everything a year's reports show: it changes whenever a grant, a
+	 * return or a partnership's name does.
+	 */
+	public String version(FinancialYear year) {
+		return this.grants.version(year) + "/" + this.returns.version(year) + "/" + this.partnerships.version();
 	}
 
 	public QuarterlyReport report(FinancialYear year, Quarter quarter) {

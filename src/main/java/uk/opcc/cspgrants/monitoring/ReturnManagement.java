@@ -103,6 +103,19 @@ public class ReturnManagement {
 		return returns;
 	}
 
+	/**
+	 * A version of a year's returns, for pages that keep what they show: every change of
+	 * a return raises its version.
+	 */
+	@Transactional(readOnly = true)
+	public String version(FinancialYear year) {
+		return this.jdbc.sql(
+				"select concat_ws(',', count(*), sum(version), max(id)) from quarterly_return where financial_year = ?")
+			.param(year.startYear())
+			.query(String.class)
+			.single();
+	}
+
 	/** Saves the figures of a draft (or returned) return, after checking them. */
 	public ReturnView save(FinancialYear year, Quarter quarter, String code, ReturnDetails details) {
 		PartnershipView partnership = this.partnerships.findByCode(code)

@@ -1,0 +1,82 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The large, slow-changing parts of a page (a 300-row report, a run's allocation table)
+ * rendered once and kept, keyed by what they show. The page around them (the signed-in
+ * user, the navigation, the forms with their CSRF tokens) is rendered on every request as
+ * usual and takes the kept HTML with {@code th:utext}.
+ * <p>
+ * The key must change whenever anything shown changes: a caller builds it from the data's
+ * version (for example a fingerprint read from the database in one small query), so that
+ * every node of a cluster, each with its own cache, shows the same. The HTML is escaped
+ * by Thymeleaf when it is rendered, as any other template output. The cache holds at most
+ * {@code csp-grants.rendered-fragments.max-entries} fragments, least recently used going
+ * first.
+ */
+@Component
+public class RenderedFragments {
+
+	private final ITemplateEngine templates;
+
+	private final JakartaServletWebApplication application;
+
+	private final Map<String, String> kept;
+
+	RenderedFragments(ITemplateEngine templates, ServletContext servletContext,
+			@Value("${csp-grants.rendered-fragments.max-entries:64}") int maxEntries) {
+		this.templates = templates;
+		this.application = JakartaServletWebApplication.buildApplication(servletContext);
+		this.kept = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+				return size() > maxEntries;
+			}
+
+		};
+	}
+
+	/**
+	 * The fragment {@code fragment} of {@code template} for {@code key}: kept from an
+	 * earlier request, or rendered now with the variables {@code model} gives.
+	 */
+	public String render(String key, String template, String fragment, Supplier<Map<String, Object>> model,
+			HttpServletRequest request, HttpServletResponse response) {
+		synchronized (this.kept) {
+			String html = this.kept.get(key);
+			if (html != null) {
+				return html;
+			}
+		}
+		WebContext context = new WebContext(this.application.buildExchange(request, response),
+				RequestContextUtils.getLocale(request), model.get());
+		String html = this.templates.process(template, Set.of(fragment), context);
+		synchronized (this.kept) {
+			this.kept.put(key, html);
+		}
+		return html;
+	}
+
+	/** How many fragments are kept, for tests. */
+	int size() {
+		synchronized (this.kept) {
+			return this.kept.size();
+		}
+	}
+
+}
