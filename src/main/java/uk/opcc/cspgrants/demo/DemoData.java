@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,7 +215,12 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private <T> T as(String username, Supplier<T> work) {
-		CurrentUser user = this.users.principalOf(username).orElseThrow();
+		return as(this.users, username, work);
+	}
+
+	/** Does some work signed in as one of the demo users, as the pages would. */
+	static <T> T as(UserManagement users, String username, Supplier<T> work) {
+		CurrentUser user = users.principalOf(username).orElseThrow();
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Load test of CSP Grants at national scale (issue 7). Builds the application, starts it on the
+# embedded PostgreSQL with the demo users and generated national-scale data (300 partnerships, ten
+# financial years 2013-14 to 2022-23 with approved formula runs and grants, four accepted quarterly
+# returns per partnership and year: profile "national-scale"), then drives the main pages (signed in
+# as the demo officer) and API endpoints (HTTP Basic) with wrk, one endpoint at a time, and prints
+# requests per second, p50 and p99 latency and the error count of each.
+#
+#   scripts/load-test.sh                      # 50 connections, 30 s per endpoint
+#   CONNECTIONS=10 DURATION=10s scripts/load-test.sh
+#
+# Needs wrk (Debian: apt-get install wrk; installed here when run as root). The generated database is
+# kept in target/load-test/postgres, so a second run starts in seconds; delete it to start afresh.
+# Targets on a 2-core machine: no errors; p99 under 200 ms for the quarterly report and allocation pages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONNECTIONS=${CONNECTIONS:-50}
+DURATION=${DURATION:-30s}
+WARM_UP=${WARM_UP:-5s}
+PORT=${PORT:-8089}
+WORK=target/load-test
+BASE=http://localhost:$PORT
+PASSWORD=csp-grants-demo
+
+if ! command -v wrk > /dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    apt-get install -y -q wrk > /dev/null
+  else
+    echo "wrk is not installed: sudo apt-get install wrk" >&2
+    exit 1
+  fi
+fi
+
+mkdir -p "$WORK"
+echo "Building the application ..."
+./mvnw -B -q -DskipTests package
+jar=$(ls target/csp-grants-*.jar | grep -v plain | head -1)
+
+echo "Starting it on port $PORT with the national-scale data (the first start generates it: about a minute) ..."
+java -jar "$jar" --spring.profiles.active=demo,national-scale --server.port="$PORT" \
+  --csp-grants.embedded-database.data-directory="$WORK/postgres" > "$WORK/application.log" 2>&1 &
+app=$!
+trap 'kill $app 2> /dev/null; wait $app 2> /dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  if curl -fs "$BASE/actuator/health" > /dev/null 2>&1; then break; fi
+  if ! kill -0 $app 2> /dev/null; then echo "The application stopped; see $WORK/application.log" >&2; exit 1; fi
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" > /dev/null || { echo "The application did not start in 300 s" >&2; exit 1; }
+
+# A signed-in session for the pages, as a browser would get it.
+jar_file="$WORK/cookies.txt"
+rm -f "$jar_file"
+token=$(curl -fs -c "$jar_file" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -fs -b "$jar_file" -c "$jar_file" -o /dev/null -d "username=officer&password=$PASSWORD&_csrf=$token" "$BASE/login"
+session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar_file")
+[ -n "$session" ] || { echo "Could not sign in as the demo officer" >&2; exit 1; }
+
+# The approved run of 2022-23: the allocation page of 300 partnerships.
+run=$(curl -fs -u "officer:$PASSWORD" "$BASE/api/v1/grants?year=2022-23" | grep -o '"runId":[0-9]*' | head -1 | cut -d: -f2)
+[ -n "$run" ] || { echo "No approved run for 2022-23: is the national-scale data loaded?" >&2; exit 1; }
+
+endpoints=(
+  "page|Quarterly report 2022-23 Q2 (300 partnerships)|/monitoring/reports/2022-23/Q2"
+  "page|Allocation: formula run $run (300 partnerships)|/allocations/runs/$run"
+  "page|Returns dashboard 2022-23|/monitoring?year=2022-23"
+  "page|Grants 2022-23|/grants?year=2022-23"
+  "page|Partnerships|/partnerships"
+  "api|API: quarterly report 2022-23 Q2|/api/v1/reports/quarterly/2022-23/Q2"
+  "api|API: formula run $run|/api/v1/formula-runs/$run"
+)
+
+printf '\n%-50s %9s %8s %9s %9s %7s\n' "Endpoint ($CONNECTIONS connections, $DURATION each)" "requests" "req/s" "p50 ms" "p99 ms" "errors"
+for endpoint in "${endpoints[@]}"; do
+  IFS='|' read -r kind name path <<< "$endpoint"
+  if [ "$kind" = page ]; then
+    auth=(-H "Cookie: JSESSIONID=$session")
+    status=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$session" "$BASE$path")
+  else
+    auth=(-H "Authorization: Basic $(printf 'officer:%s' "$PASSWORD" | base64)")
+    status=$(curl -s -o /dev/null -w '%{http_code}' -u "officer:$PASSWORD" "$BASE$path")
+  fi
+  if [ "$status" != 200 ]; then
+    printf '%-50s answered HTTP %s, not 200: not measured\n' "$name" "$status"
+    continue
+  fi
+  wrk -t2 -c"$CONNECTIONS" -d"$WARM_UP" --timeout 10s "${auth[@]}" "$BASE$path" > /dev/null
+  result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s scripts/load-test.lua "${auth[@]}" "$BASE$path" | grep '^RESULT')
+  read -r _ requests rate p50 p99 errors <<< "$result"
+  printf '%-50s %9s %8s %9s %9s %7s\n' "$name" "$requests" "$rate" "$p50" "$p99" "$errors"
+done
+# A session that had expired would have been answered with a redirect to the sign-in page.
+curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$session" "$BASE/monitoring" | grep -q 200 \
+  || echo "The signed-in session ended during the test: the page figures are not valid" >&2
+echo
+echo "Application log: $WORK/application.log"
