@@ -101,7 +101,8 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
 	@Override
 	@JsonValue
 	public String toString() {
-		return "%d-%02d".formatted(this.startYear, (this.startYear + 1) % 100);
+		int end = (this.startYear + 1) % 100;
+		return this.startYear + ((end < 10) ? "-0" : "-") + end;
 	}
 
 }

@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.journeys;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,8 +35,18 @@ class UserJourneysTest extends JourneyTest {
 	}
 
 	@Test
-	void anOfficerRunsTheFormulaAndFinanceApprovesIt() {
+	void anOfficerLoadsPoliceUkFilesRunsTheFormulaAndFinanceApprovesIt() throws Exception {
 		signIn("officer");
+		follow("Indicators");
+		follow("Load data");
+		// April 2023 again, verbatim: reloading a month replaces it with the same counts
+		this.browser.findElement(By.id("files"))
+			.sendKeys(
+					Path.of(getClass().getResource("/police-uk/2023-04-leicestershire-street.csv").toURI()).toString());
+		press("Load crime files");
+		assertThat(heading()).isEqualTo("Data loaded");
+		assertThat(page()).contains("2023-04");
+
 		follow("Allocations");
 		follow("Run a formula");
 		choose("year", "2020-21");
