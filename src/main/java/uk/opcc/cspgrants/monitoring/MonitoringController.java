@@ -53,17 +53,24 @@ class MonitoringController {
 	}
 
 	@GetMapping
-	String dashboard(@RequestParam(required = false) String year, Model model) {
+	String dashboard(@RequestParam(required = false) String year, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(today());
-		Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
-		for (Quarter quarter : Quarter.values()) {
-			dueDates.put(quarter, this.returns.dueDate(shown, quarter));
-		}
-		Map<Long, Map<Quarter, ReturnView>> returns = this.returns.returnsOf(shown);
-		model.addAttribute("dashboard",
-				Dashboard.of(shown, this.payments.schedules(shown, returns), returns, dueDates, today()));
-		model.addAttribute("years", FinancialYear.choices(shown, today()));
+		LocalDate today = today();
+		model.addAttribute("year", shown);
+		model.addAttribute("years", FinancialYear.choices(shown, today));
 		model.addAttribute("quarters", Quarter.values());
+		model.addAttribute("table",
+				this.fragments.render("returns-dashboard " + shown + " " + today + " " + this.reports.version(shown)
+						+ " " + this.payments.version(shown), "monitoring/dashboard-table", "table", () -> {
+							Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
+							for (Quarter quarter : Quarter.values()) {
+								dueDates.put(quarter, this.returns.dueDate(shown, quarter));
+							}
+							Map<Long, Map<Quarter, ReturnView>> returns = this.returns.returnsOf(shown);
+							return Map.of("dashboard", Dashboard.of(shown, this.payments.schedules(shown, returns),
+									returns, dueDates, today), "quarters", Quarter.values());
+						}, request, response));
 		return "monitoring/dashboard";
 	}
 

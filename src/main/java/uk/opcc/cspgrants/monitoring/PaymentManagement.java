@@ -85,6 +85,20 @@ public class PaymentManagement {
 		return schedules;
 	}
 
+	/**
+	 * A version of a year's payments and payment settings, for pages that keep what they
+	 * show.
+	 */
+	@Transactional(readOnly = true)
+	public String version(FinancialYear year) {
+		return this.jdbc
+			.sql("select concat_ws(',', count(*), max(p.id), sum(p.version), sum(p.amount)) from grant_payment p "
+					+ "join grant_award g on g.id = p.grant_id where g.financial_year = ?")
+			.param(year.startYear())
+			.query(String.class)
+			.single() + "," + this.grants.settings(year).version();
+	}
+
 	/** Records a due payment as paid. Only finance may. */
 	public PaymentSchedule recordPaid(FinancialYear year, String code, Quarter quarter, LocalDate paidOn,
 			String reference, CurrentUser user) {

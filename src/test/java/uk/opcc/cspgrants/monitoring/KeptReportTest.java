@@ -21,8 +21,9 @@ import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.SignIn;
 
 /**
- * The report page keeps its rendered tables (RenderedFragments); every change of a grant
- * or a return shows on the next request. Uses 2021-22, a year no other test uses.
+ * The report page and the returns dashboard keep their rendered tables
+ * (RenderedFragments); every change of a grant or a return shows on the next request.
+ * Uses 2021-22, a year no other test uses.
  */
 @IntegrationTest
 class KeptReportTest {
@@ -30,6 +31,8 @@ class KeptReportTest {
 	private static final FinancialYear YEAR = FinancialYear.parse("2021-22");
 
 	private static final String REPORT = "/monitoring/reports/2021-22/Q1";
+
+	private static final String DASHBOARD = "/monitoring?year=2021-22";
 
 	@Autowired
 	MockMvc mvc;
@@ -50,6 +53,9 @@ class KeptReportTest {
 					containsString("No return received"))));
 		this.mvc.perform(get(REPORT).session(officer))
 			.andExpect(content().string(allOf(containsString("£8,000"), containsString("Sign out"))));
+		this.mvc.perform(get(DASHBOARD).session(officer))
+			.andExpect(content().string(allOf(containsString("Q1 return of Harborough"),
+					containsString("Overdue: not received"), not(containsString("Received<")))));
 
 		this.returns.save(YEAR, Quarter.Q1, "HAR",
 				new ReturnDetails(Money.of("7000"), Money.of("1234.40"), List.of(), "Kept test", null, null));
@@ -57,6 +63,7 @@ class KeptReportTest {
 		this.mvc.perform(get(REPORT).session(officer))
 			.andExpect(content().string(allOf(containsString("£1,234"), containsString("Kept test"),
 					not(containsString("No return received")))));
+		this.mvc.perform(get(DASHBOARD).session(officer)).andExpect(content().string(containsString("Received<")));
 
 		this.grants.setHistoric(YEAR, "HAR", Money.of("9000"), Money.of("250"), "Test grant, corrected", null);
 		this.mvc.perform(get(REPORT).session(officer))

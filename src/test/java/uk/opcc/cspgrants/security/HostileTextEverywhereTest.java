@@ -39,7 +39,7 @@ import uk.opcc.cspgrants.support.SignIn;
  * The hostile text of {@link HostileInputTest} in the free-text fields of grants, returns
  * (and their activities), decision records and user accounts: stored as typed and shown
  * escaped on every page that shows it, including the kept report tables. And the only
- * templates that write HTML unescaped are the four reviewed ones.
+ * templates that write HTML unescaped are the reviewed ones.
  */
 @IntegrationTest
 class HostileTextEverywhereTest {
@@ -132,8 +132,8 @@ class HostileTextEverywhereTest {
 			}
 		}
 		assertThat(found).as("kept fragments rendered by Thymeleaf, and SimpleText, which escapes before it formats")
-			.isEqualTo(Map.of("report.html", List.of("${tables}"), "run.html", List.of("${table}"), "document.html",
-					List.of("${part.html()}",
+			.isEqualTo(Map.of("report.html", List.of("${tables}"), "run.html", List.of("${table}"), "dashboard.html",
+					List.of("${table}"), "document.html", List.of("${part.html()}",
 							"${T(uk.opcc.cspgrants.decision.SimpleText).toHtml(record.decision().comment())}")));
 	}
 
