@@ -25,7 +25,7 @@ PASSWORD=csp-grants-demo
 
 if ! command -v wrk > /dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    apt-get install -y -q wrk > /dev/null
+    apt-get update -qq && apt-get install -y -qq wrk > /dev/null
   else
     echo "wrk is not installed: sudo apt-get install wrk" >&2
     exit 1
@@ -35,30 +35,38 @@ fi
 mkdir -p "$WORK"
 echo "Building the application ..."
 ./mvnw -B -q -DskipTests package
-jar=$(ls target/csp-grants-*.jar | grep -v plain | head -1)
+jar=$(find target -maxdepth 1 -name 'csp-grants-*.jar' ! -name '*plain*' | sort | tail -1)
+[ -n "$jar" ] || { echo "No application jar in target/ after the build" >&2; exit 1; }
 
 echo "Starting it on port $PORT with the national-scale data (the first start generates it: about a minute) ..."
 java -jar "$jar" --spring.profiles.active=demo,national-scale --server.port="$PORT" \
   --csp-grants.embedded-database.data-directory="$WORK/postgres" > "$WORK/application.log" 2>&1 &
 app=$!
 trap 'kill $app 2> /dev/null; wait $app 2> /dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  if curl -fs "$BASE/actuator/health" > /dev/null 2>&1; then break; fi
+# Ready when the generated data is there: the health endpoint answers before the demo and
+# national-scale data have been loaded.
+for _ in $(seq 1 600); do
+  if grep -q "National-scale data is" "$WORK/application.log"; then break; fi
   if ! kill -0 $app 2> /dev/null; then echo "The application stopped; see $WORK/application.log" >&2; exit 1; fi
   sleep 1
 done
-curl -fs "$BASE/actuator/health" > /dev/null || { echo "The application did not start in 300 s" >&2; exit 1; }
+grep -q "National-scale data is" "$WORK/application.log" \
+  || { echo "The data was not loaded in 600 s; see $WORK/application.log" >&2; exit 1; }
 
 # A signed-in session for the pages, as a browser would get it.
 jar_file="$WORK/cookies.txt"
 rm -f "$jar_file"
-token=$(curl -fs -c "$jar_file" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -fs -b "$jar_file" -c "$jar_file" -o /dev/null -d "username=officer&password=$PASSWORD&_csrf=$token" "$BASE/login"
+token=$(curl -fs -c "$jar_file" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p)
+landing=$(curl -s -b "$jar_file" -c "$jar_file" -o /dev/null -w '%{redirect_url}' --data-urlencode "username=officer" \
+  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login")
 session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar_file")
-[ -n "$session" ] || { echo "Could not sign in as the demo officer" >&2; exit 1; }
+case "$landing" in
+  *error*|"") echo "Could not sign in as the demo officer (sent to '$landing')" >&2; exit 1 ;;
+esac
 
 # The approved run of 2022-23: the allocation page of 300 partnerships.
-run=$(curl -fs -u "officer:$PASSWORD" "$BASE/api/v1/grants?year=2022-23" | grep -o '"runId":[0-9]*' | head -1 | cut -d: -f2)
+run=$(curl -fs -u "officer:$PASSWORD" "$BASE/api/v1/grants?year=2022-23" \
+  | sed -n 's/.*"runId":\([0-9]*\).*/\1/p' | sed -n 1p || true)
 [ -n "$run" ] || { echo "No approved run for 2022-23: is the national-scale data loaded?" >&2; exit 1; }
 
 endpoints=(

@@ -70,7 +70,7 @@ public class PaymentManagement {
 		Map<Long, List<Paid>> payments = new HashMap<>();
 		this.jdbc
 			.sql("select p.grant_id, p.quarter, p.amount, p.paid_on, p.reference from grant_payment p "
-					+ "join grant_award g on g.id = p.grant_id where g.financial_year = ? and p.paid_on is not null")
+					+ "join grant_award g on g.id = p.grant_id where g.financial_year = ? order by p.id")
 			.param(year.startYear())
 			.query((rs) -> {
 				payments.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())

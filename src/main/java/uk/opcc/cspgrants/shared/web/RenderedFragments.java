@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.shared.web;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -23,8 +23,10 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * <p>
  * The key must change whenever anything shown changes: a caller builds it from the data's
  * version (for example a fingerprint read from the database in one small query), so that
- * every node of a cluster, each with its own cache, shows the same. The HTML is escaped
- * by Thymeleaf when it is rendered, as any other template output. The cache holds at most
+ * every node of a cluster, each with its own cache, shows the same. A fragment must not
+ * depend on who asks: no forms (their CSRF tokens), no user names, no request or session
+ * attributes; dates and numbers are formatted for the UK. The HTML is escaped by
+ * Thymeleaf when it is rendered, as any other template output. The cache holds at most
  * {@code csp-grants.rendered-fragments.max-entries} fragments, least recently used going
  * first.
  */
@@ -63,8 +65,9 @@ public class RenderedFragments {
 				return html;
 			}
 		}
-		WebContext context = new WebContext(this.application.buildExchange(request, response),
-				RequestContextUtils.getLocale(request), model.get());
+		// Kept fragments are shared by every visitor, so never in the first visitor's
+		// language
+		WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK, model.get());
 		String html = this.templates.process(template, Set.of(fragment), context);
 		synchronized (this.kept) {
 			this.kept.put(key, html);

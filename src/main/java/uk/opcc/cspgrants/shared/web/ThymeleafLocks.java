@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -33,6 +34,12 @@ final class ThymeleafLocks {
 
 	private static final Logger log = LoggerFactory.getLogger(ThymeleafLocks.class);
 
+	/**
+	 * The name repositories are static: swapped once per JVM, never while another
+	 * application context (in tests) may be rendering with them.
+	 */
+	private static final AtomicBoolean staticRepositoriesSwapped = new AtomicBoolean();
+
 	private ThymeleafLocks() {
 	}
 
@@ -43,8 +50,10 @@ final class ThymeleafLocks {
 	static int makeNonFair(TemplateEngine engine) {
 		try {
 			List<Object> repositories = new ArrayList<>();
-			repositories.addAll(repositoriesIn(AttributeNames.class, null));
-			repositories.addAll(repositoriesIn(ElementNames.class, null));
+			if (staticRepositoriesSwapped.compareAndSet(false, true)) {
+				repositories.addAll(repositoriesIn(AttributeNames.class, null));
+				repositories.addAll(repositoriesIn(ElementNames.class, null));
+			}
 			Object attributeDefinitions = engine.getConfiguration().getAttributeDefinitions();
 			Object elementDefinitions = engine.getConfiguration().getElementDefinitions();
 			repositories.addAll(repositoriesIn(attributeDefinitions.getClass(), attributeDefinitions));

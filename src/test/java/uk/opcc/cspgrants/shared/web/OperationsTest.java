@@ -66,6 +66,22 @@ class OperationsTest {
 		this.mvc.perform(get("/v3/api-docs").session(SignIn.as(this.mvc, "officer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/api/v1/partnerships/{code}")));
+		this.mvc.perform(get("/swagger-ui/index.html").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("swagger-ui")));
+	}
+
+	/** Mapped path by path in WebConfiguration; there is no catch-all. */
+	@Test
+	void theStaticFilesAreServed() throws Exception {
+		for (String path : new String[] { "/css/app.css", "/js/app.js", "/js/supported.js",
+				"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css",
+				"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js", "/assets/images/favicon.ico",
+				"/assets/fonts/light-94a07e06a1-v2.woff2" }) {
+			this.mvc.perform(get(path)).andExpect(status().isOk());
+		}
+		this.mvc.perform(get("/templates/layout.html").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isNotFound());
 	}
 
 }
