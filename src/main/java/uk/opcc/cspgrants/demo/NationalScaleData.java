@@ -151,8 +151,9 @@ class NationalScaleData implements ApplicationRunner {
 	}
 
 	/**
-	 * Four returns per grant, all accepted, each with three activities: spend grows
-	 * through the year to between 80% and 100% of the grant.
+	 * Four returns per grant, all accepted, each with three activities that add up to the
+	 * return to the penny: spend grows through the year to between 80% and 100% of the
+	 * grant.
 	 */
 	private void returns() {
 		this.jdbc.sql("insert into quarterly_return (partnership_id, financial_year, quarter, status, "
@@ -167,14 +168,15 @@ class NationalScaleData implements ApplicationRunner {
 				+ "where g.financial_year between ? and ?")
 			.params(FIRST_YEAR.startYear(), FIRST_YEAR.startYear() + YEARS - 1)
 			.update();
-		this.jdbc
-			.sql("insert into return_activity (return_id, line, title, theme, planned, spend, outcomes) "
-					+ "select r.id, line, (array['Street safety patrols', 'Youth diversion', 'Domestic abuse support'])"
-					+ "[line], (array['Safer streets', 'Young people', 'Victims'])[line], "
-					+ "round(r.planned_allocation * (array[0.5, 0.3, 0.2])[line], 2), "
-					+ "round(r.cumulative_spend * (array[0.5, 0.3, 0.2])[line], 2), 'On track' "
-					+ "from quarterly_return r cross join generate_series(1, 3) as line "
-					+ "where r.comments = 'Generated for the load test'")
+		this.jdbc.sql("insert into return_activity (return_id, line, title, theme, planned, spend, outcomes) "
+				+ "select r.id, line, (array['Street safety patrols', 'Youth diversion', 'Domestic abuse support'])"
+				+ "[line], (array['Safer streets', 'Young people', 'Victims'])[line], "
+				+ "(array[round(r.planned_allocation * 0.5, 2), round(r.planned_allocation * 0.3, 2), "
+				+ "r.planned_allocation - round(r.planned_allocation * 0.5, 2) - round(r.planned_allocation * 0.3, 2)])"
+				+ "[line], (array[round(r.cumulative_spend * 0.5, 2), round(r.cumulative_spend * 0.3, 2), "
+				+ "r.cumulative_spend - round(r.cumulative_spend * 0.5, 2) - round(r.cumulative_spend * 0.3, 2)])"
+				+ "[line], 'On track' " + "from quarterly_return r cross join generate_series(1, 3) as line "
+				+ "where r.comments = 'Generated for the load test'")
 			.update();
 	}
 
