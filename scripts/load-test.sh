@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-30s}
-WARM_UP=${WARM_UP:-5s}
+WARM_UP=${WARM_UP:-15s}
 PORT=${PORT:-8089}
 WORK=target/load-test
 BASE=http://localhost:$PORT
