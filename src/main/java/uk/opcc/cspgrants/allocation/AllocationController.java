@@ -160,6 +160,20 @@ class AllocationController {
 		return "redirect:/allocations/runs/" + id;
 	}
 
+	/** Asks before a draft is discarded: it cannot be undone. */
+	@GetMapping("/runs/{id}/discard")
+	String confirmDiscard(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		RunView run = this.runs.get(id, user);
+		if (run.status() != RunStatus.DRAFT) {
+			redirect.addFlashAttribute("problem",
+					"Run " + id + " is " + run.status().label().toLowerCase() + ": only a draft can be discarded");
+			return "redirect:/allocations/runs/" + id;
+		}
+		model.addAttribute("run", run);
+		return "allocation/discard";
+	}
+
 	@PostMapping("/runs/{id}/discard")
 	String discard(@PathVariable long id, RedirectAttributes redirect) {
 		try {

@@ -123,6 +123,8 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/allocations/runs/*/approve")
 			.hasRole("FINANCE")
+			.requestMatchers(HttpMethod.GET, "/allocations/runs/*/discard")
+			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/allocations", "/allocations/**")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/allocations/**")

@@ -15,6 +15,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -136,6 +138,46 @@ class AllocationPagesTest {
 		this.mvc.perform(get("/how-the-formula-works"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("largest remainders")));
+	}
+
+	@Test
+	void aDraftIsDiscardedOnlyAfterTheOfficerConfirmsAndAnApprovedRunNever() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		long formula = this.jdbc.queryForObject("select min(id) from formula_version", Long.class);
+		this.mvc
+			.perform(post("/allocations/runs").session(officer)
+				.with(csrf())
+				.param("year", "2011-12")
+				.param("pot", "£500")
+				.param("formulaVersionId", String.valueOf(formula))
+				.param("windowEnd", "2023-24")
+				.param("purpose", "ALLOCATION"))
+			.andExpect(redirectedUrlPattern("/allocations/runs/*"));
+		long id = this.jdbc.queryForObject("select max(id) from formula_run where financial_year = 2011", Long.class);
+		this.mvc.perform(get("/allocations/runs/" + id).session(officer))
+			.andExpect(content().string(containsString("href=\"/allocations/runs/" + id + "/discard\"")));
+		this.mvc.perform(get("/allocations/runs/" + id + "/discard").session(officer))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("Discard draft run " + id), containsString("This cannot be undone"),
+						containsString("£500.00"), containsString("Yes, discard this draft"))));
+		assertThat(count(id)).as("asking changes nothing").isEqualTo(1);
+		this.mvc.perform(get("/allocations/runs/" + id + "/discard").session(SignIn.as(this.mvc, "finance")))
+			.andExpect(status().isForbidden());
+
+		this.mvc.perform(post("/allocations/runs/" + id + "/discard").session(officer).with(csrf()))
+			.andExpect(redirectedUrl("/allocations"));
+		assertThat(count(id)).isZero();
+
+		long approved = this.jdbc.queryForObject("select min(id) from formula_run where status = 'APPROVED'",
+				Long.class);
+		this.mvc.perform(get("/allocations/runs/" + approved + "/discard").session(officer))
+			.andExpect(redirectedUrl("/allocations/runs/" + approved))
+			.andExpect(flash().attribute("problem", containsString("only a draft can be discarded")));
+	}
+
+	private int count(long run) {
+		return this.jdbc.queryForObject("select count(*) from formula_run where id = ?", Integer.class, run);
 	}
 
 }

@@ -66,6 +66,26 @@ class UserJourneysTest extends JourneyTest {
 	}
 
 	@Test
+	void anOfficerDiscardsADraftRunOnlyAfterConfirming() {
+		signIn("officer");
+		follow("Allocations");
+		follow("Run a formula");
+		choose("year", "2025-26");
+		type("pot", "£100");
+		choose("windowEnd", "2023-24");
+		press("Run the formula");
+		String run = this.browser.getCurrentUrl();
+		follow("Discard this draft");
+		assertThat(heading()).startsWith("Discard draft run");
+		assertThat(page()).contains("This cannot be undone");
+		follow("No, keep it");
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(run);
+		follow("Discard this draft");
+		press("Yes, discard this draft");
+		assertThat(page()).contains("has been discarded");
+	}
+
+	@Test
 	void anOfficerEntersSubmitsAndAcceptsAQ2ReturnAndOpensTheQuarterlyReport() {
 		signIn("officer");
 		follow("Returns");

@@ -60,6 +60,7 @@ class AuthorisationMatrixTest {
 			Map.entry("POST /allocations/formulas/{id}", "AO"), Map.entry("GET /allocations/runs/new", "AOFMC"),
 			Map.entry("POST /allocations/runs", "AO"), Map.entry("GET /allocations/runs/{id}", "AOFMC"),
 			Map.entry("POST /allocations/runs/{id}/approve", "F"),
+			Map.entry("GET /allocations/runs/{id}/discard", "AO"),
 			Map.entry("POST /allocations/runs/{id}/discard", "AO"),
 			Map.entry("GET /allocations/runs/{id}/explain/{code}", "AOFMCP"),
 			Map.entry("GET /allocations/runs/{id}/scenario", "AOFMC"),
