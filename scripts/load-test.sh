@@ -8,6 +8,7 @@
 #
 #   scripts/load-test.sh                      # 50 connections, 30 s per endpoint
 #   CONNECTIONS=10 DURATION=10s scripts/load-test.sh
+#   ENCODING=gzip scripts/load-test.sh       # responses compressed, as browsers ask for them
 #
 # Needs wrk (Debian: apt-get install wrk; installed here when run as root). The generated database is
 # kept in target/load-test/postgres, so a second run starts in seconds; delete it to start afresh.
@@ -18,6 +19,8 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-30s}
 WARM_UP=${WARM_UP:-15s}
+# identity: uncompressed, as wrk asks by default; gzip: compressed, as a browser asks (more CPU a request)
+ENCODING=${ENCODING:-identity}
 PORT=${PORT:-8089}
 WORK=target/load-test
 BASE=http://localhost:$PORT
@@ -83,10 +86,10 @@ printf '\n%-50s %9s %8s %9s %9s %7s\n' "Endpoint ($CONNECTIONS connections, $DUR
 for endpoint in "${endpoints[@]}"; do
   IFS='|' read -r kind name path <<< "$endpoint"
   if [ "$kind" = page ]; then
-    auth=(-H "Cookie: JSESSIONID=$session")
+    auth=(-H "Cookie: JSESSIONID=$session" -H "Accept-Encoding: $ENCODING")
     status=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$session" "$BASE$path")
   else
-    auth=(-H "Authorization: Basic $(printf 'officer:%s' "$PASSWORD" | base64)")
+    auth=(-H "Authorization: Basic $(printf 'officer:%s' "$PASSWORD" | base64)" -H "Accept-Encoding: $ENCODING")
     status=$(curl -s -o /dev/null -w '%{http_code}' -u "officer:$PASSWORD" "$BASE$path")
   fi
   if [ "$status" != 200 ]; then
