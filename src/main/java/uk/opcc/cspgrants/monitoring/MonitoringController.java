@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,8 +42,11 @@ class MonitoringController {
 
 	private final RenderedFragments fragments;
 
-	MonitoringController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports, Clock clock,
-			RenderedFragments fragments) {
+	private final Dashboards dashboards;
+
+	MonitoringController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports,
+			Dashboards dashboards, Clock clock, RenderedFragments fragments) {
+		this.dashboards = dashboards;
 		this.returns = returns;
 		this.payments = payments;
 		this.reports = reports;
@@ -61,16 +63,10 @@ class MonitoringController {
 		model.addAttribute("years", FinancialYear.choices(shown, today));
 		model.addAttribute("quarters", Quarter.values());
 		model.addAttribute("table",
-				this.fragments.render("returns-dashboard " + shown + " " + today + " " + this.reports.version(shown)
-						+ " " + this.payments.version(shown), "monitoring/dashboard-table", "table", () -> {
-							Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
-							for (Quarter quarter : Quarter.values()) {
-								dueDates.put(quarter, this.returns.dueDate(shown, quarter));
-							}
-							Map<Long, Map<Quarter, ReturnView>> returns = this.returns.returnsOf(shown);
-							return Map.of("dashboard", Dashboard.of(shown, this.payments.schedules(shown, returns),
-									returns, dueDates, today), "quarters", Quarter.values());
-						}, request, response));
+				this.fragments.render("returns-dashboard " + shown + " " + this.dashboards.version(shown, today),
+						"monitoring/dashboard-table", "table", () -> Map.of("dashboard",
+								this.dashboards.dashboard(shown, today), "quarters", Quarter.values()),
+						request, response));
 		return "monitoring/dashboard";
 	}
 

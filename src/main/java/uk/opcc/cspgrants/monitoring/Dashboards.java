@@ -1,0 +1,50 @@
+package uk.opcc.cspgrants.monitoring;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Quarter;
+
+/**
+ * Builds the returns dashboard of a year, and says which version of the data it shows.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboards {
+
+	private final ReturnManagement returns;
+
+	private final PaymentManagement payments;
+
+	private final QuarterlyReports reports;
+
+	Dashboards(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports) {
+		this.returns = returns;
+		this.payments = payments;
+		this.reports = reports;
+	}
+
+	/** Each partnership's returns, money paid and due, as of {@code today}. */
+	public Dashboard dashboard(FinancialYear year, LocalDate today) {
+		Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
+		for (Quarter quarter : Quarter.values()) {
+			dueDates.put(quarter, this.returns.dueDate(year, quarter));
+		}
+		Map<Long, Map<Quarter, ReturnView>> all = this.returns.returnsOf(year);
+		return Dashboard.of(year, this.payments.schedules(year, all), all, dueDates, today);
+	}
+
+	/**
+	 * The version of everything the dashboard shows: grants, returns and partnerships (as
+	 * the reports), payments and the year's settings, and the day, since a return falls
+	 * overdue with it.
+	 */
+	public String version(FinancialYear year, LocalDate today) {
+		return today + " " + this.reports.version(year) + " " + this.payments.version(year);
+	}
+
+}
