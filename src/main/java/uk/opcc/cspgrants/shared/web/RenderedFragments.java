@@ -75,11 +75,4 @@ public class RenderedFragments {
 		return html;
 	}
 
-	/** How many fragments are kept, for tests. */
-	int size() {
-		synchronized (this.kept) {
-			return this.kept.size();
-		}
-	}
-
 }

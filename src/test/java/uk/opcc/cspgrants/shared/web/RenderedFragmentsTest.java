@@ -1,0 +1,59 @@
+package uk.opcc.cspgrants.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+class RenderedFragmentsTest {
+
+	private static final String TEMPLATE = "<div><p th:fragment=\"amount\" th:text=\"${amount}\">£0</p>"
+			+ "<p>not this</p></div>";
+
+	private final AtomicInteger renders = new AtomicInteger();
+
+	private final RenderedFragments fragments = new RenderedFragments(engine(), new MockServletContext(), 2);
+
+	@Test
+	void aFragmentIsRenderedEscapedOnceAndKeptForItsKey() {
+		assertThat(render("a", "<£1,234 & more>")).isEqualTo("<p>&lt;£1,234 &amp; more&gt;</p>");
+		assertThat(render("a", "ignored: the kept one is used")).isEqualTo("<p>&lt;£1,234 &amp; more&gt;</p>");
+		assertThat(this.renders).hasValue(1);
+		assertThat(render("b", "£2")).isEqualTo("<p>£2</p>");
+		assertThat(this.renders).hasValue(2);
+	}
+
+	@Test
+	void atMostTheConfiguredNumberAreKeptTheLeastRecentlyUsedGoingFirst() {
+		render("a", "£1");
+		render("b", "£2");
+		render("a", "£1");
+		render("c", "£3");
+		assertThat(this.renders).hasValue(3);
+		render("a", "£1");
+		assertThat(this.renders).as("a was used after b, so b went").hasValue(3);
+		render("b", "£2");
+		assertThat(this.renders).hasValue(4);
+	}
+
+	private String render(String key, String amount) {
+		return this.fragments.render(key, TEMPLATE, "amount", () -> {
+			this.renders.incrementAndGet();
+			return Map.of("amount", amount);
+		}, new MockHttpServletRequest(), new MockHttpServletResponse());
+	}
+
+	private static SpringTemplateEngine engine() {
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(new StringTemplateResolver());
+		return engine;
+	}
+
+}
