@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunStatus;
@@ -20,6 +21,7 @@ import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -46,6 +48,8 @@ public class GrantManagement {
 
 	private final JdbcClient jdbc;
 
+	private final DataVersions versions;
+
 	private final PartnershipManagement partnerships;
 
 	private final RunManagement runs;
@@ -55,8 +59,9 @@ public class GrantManagement {
 	private final Clock clock;
 
 	GrantManagement(JdbcClient jdbc, PartnershipManagement partnerships, RunManagement runs, AuditTrail auditTrail,
-			Clock clock) {
+			Clock clock, DataVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 		this.partnerships = partnerships;
 		this.runs = runs;
 		this.auditTrail = auditTrail;
@@ -123,19 +128,21 @@ public class GrantManagement {
 
 	/**
 	 * A version of a year's grants, for pages that keep what they show: it changes
-	 * whenever a grant, a line of one or a carry forward is added or changed.
+	 * whenever a grant, a line of one or a carry forward is added or changed. Read at
+	 * most once a second (see {@link DataVersions}), without a transaction of its own.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year) {
-		return this.jdbc
-			.sql("select concat_ws(',', "
-					+ "(select concat_ws(':', count(*), sum(version), sum(carry_forward)) from grant_award "
-					+ "where financial_year = ?), "
-					+ "(select concat_ws(':', count(*), max(l.id), sum(l.amount)) from grant_line l "
-					+ "join grant_award g on g.id = l.grant_id where g.financial_year = ?))")
-			.params(year.startYear(), year.startYear())
-			.query(String.class)
-			.single();
+		return this.versions.of("grants " + year,
+				() -> this.jdbc
+					.sql("select concat_ws(',', "
+							+ "(select concat_ws(':', count(*), sum(version), sum(carry_forward)) from grant_award "
+							+ "where financial_year = ?), "
+							+ "(select concat_ws(':', count(*), max(l.id), sum(l.amount)) from grant_line l "
+							+ "join grant_award g on g.id = l.grant_id where g.financial_year = ?))")
+					.params(year.startYear(), year.startYear())
+					.query(String.class)
+					.single());
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -41,8 +42,10 @@ public class Dashboards {
 	/**
 	 * The version of everything the dashboard shows: grants, returns and partnerships (as
 	 * the reports), payments and the year's settings, and the day, since a return falls
-	 * overdue with it.
+	 * overdue with it. Without a transaction of its own: each part is mostly read from
+	 * memory (see {@code DataVersions}).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year, LocalDate today) {
 		return today + " " + this.reports.version(year) + " " + this.payments.version(year);
 	}

@@ -13,11 +13,13 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
 import uk.opcc.cspgrants.grants.YearSettings;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -37,6 +39,8 @@ public class PaymentManagement {
 
 	private final JdbcClient jdbc;
 
+	private final DataVersions versions;
+
 	private final GrantManagement grants;
 
 	private final ReturnManagement returns;
@@ -46,8 +50,9 @@ public class PaymentManagement {
 	private final Clock clock;
 
 	PaymentManagement(JdbcClient jdbc, GrantManagement grants, ReturnManagement returns, AuditTrail auditTrail,
-			Clock clock) {
+			Clock clock, DataVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 		this.grants = grants;
 		this.returns = returns;
 		this.auditTrail = auditTrail;
@@ -87,16 +92,19 @@ public class PaymentManagement {
 
 	/**
 	 * A version of a year's payments and payment settings, for pages that keep what they
-	 * show.
+	 * show. Read at most once a second (see {@link DataVersions}), without a transaction
+	 * of its own.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year) {
-		return this.jdbc
-			.sql("select concat_ws(',', count(*), max(p.id), sum(p.version), sum(p.amount)) from grant_payment p "
-					+ "join grant_award g on g.id = p.grant_id where g.financial_year = ?")
-			.param(year.startYear())
-			.query(String.class)
-			.single() + "," + this.grants.settings(year).version();
+		return this.versions
+			.of("payments " + year,
+					() -> this.jdbc.sql("select concat_ws(',', count(*), max(p.id), sum(p.version), sum(p.amount), "
+							+ "(select max(version) from year_settings where financial_year = ?)) from grant_payment p "
+							+ "join grant_award g on g.id = p.grant_id where g.financial_year = ?")
+						.params(year.startYear(), year.startYear())
+						.query(String.class)
+						.single());
 	}
 
 	/** Records a due payment as paid. Only finance may. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
@@ -32,8 +33,10 @@ public class QuarterlyReports {
 
 	/**
 	 * The version of everything a year's reports show: it changes whenever a grant, a
-	 * return or a partnership's name does.
+	 * return or a partnership's name does. Without a transaction of its own: each part is
+	 * mostly read from memory (see {@code DataVersions}).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year) {
 		return this.grants.version(year) + "/" + this.returns.version(year) + "/" + this.partnerships.version();
 	}

@@ -15,12 +15,14 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -42,6 +44,8 @@ public class ReturnManagement {
 
 	private final JdbcClient jdbc;
 
+	private final DataVersions versions;
+
 	private final PartnershipManagement partnerships;
 
 	private final GrantManagement grants;
@@ -51,8 +55,9 @@ public class ReturnManagement {
 	private final Clock clock;
 
 	ReturnManagement(JdbcClient jdbc, PartnershipManagement partnerships, GrantManagement grants, AuditTrail auditTrail,
-			Clock clock) {
+			Clock clock, DataVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 		this.partnerships = partnerships;
 		this.grants = grants;
 		this.auditTrail = auditTrail;
@@ -105,15 +110,16 @@ public class ReturnManagement {
 
 	/**
 	 * A version of a year's returns, for pages that keep what they show: every change of
-	 * a return raises its version.
+	 * a return raises its version. Read at most once a second (see {@link DataVersions}),
+	 * without a transaction of its own.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year) {
-		return this.jdbc.sql(
+		return this.versions.of("returns " + year, () -> this.jdbc.sql(
 				"select concat_ws(',', count(*), sum(version), max(id)) from quarterly_return where financial_year = ?")
 			.param(year.startYear())
 			.query(String.class)
-			.single();
+			.single());
 	}
 
 	/** Saves the figures of a draft (or returned) return, after checking them. */

@@ -9,9 +9,11 @@ import jakarta.validation.Valid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -35,8 +37,12 @@ public class PartnershipManagement {
 
 	private final JdbcClient jdbc;
 
-	PartnershipManagement(PartnershipRepository partnerships, AuditTrail auditTrail, Clock clock, JdbcClient jdbc) {
+	private final DataVersions versions;
+
+	PartnershipManagement(PartnershipRepository partnerships, AuditTrail auditTrail, Clock clock, JdbcClient jdbc,
+			DataVersions versions) {
 		this.partnerships = partnerships;
+		this.versions = versions;
 		this.auditTrail = auditTrail;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -69,13 +75,15 @@ public class PartnershipManagement {
 
 	/**
 	 * A version of every partnership, for pages that keep what they show: it changes when
-	 * one is added, renamed, archived or restored.
+	 * one is added, renamed, archived or restored. Read at most once a second (see
+	 * {@link DataVersions}), without a transaction of its own.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version() {
-		return this.jdbc.sql("select concat_ws(',', count(*), sum(version), max(id)) from partnership")
-			.query(String.class)
-			.single();
+		return this.versions.of("partnerships",
+				() -> this.jdbc.sql("select concat_ws(',', count(*), sum(version), max(id)) from partnership")
+					.query(String.class)
+					.single());
 	}
 
 	@Transactional(readOnly = true)

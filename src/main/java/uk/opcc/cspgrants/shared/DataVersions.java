@@ -1,0 +1,83 @@
+package uk.opcc.cspgrants.shared;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+
+/**
+ * The versions of data that pages keep rendered (a year's grants, its returns, the
+ * partnerships: see {@code RenderedFragments}), each read from the database at most once
+ * per {@code csp-grants.data-versions.max-age} on this node, and read afresh after any
+ * change this node's services commit. So a change shows on the next page of whoever made
+ * it, and on another node of a cluster (or after a change made by hand in SQL) within the
+ * max age; a busy page costs no database query for its version in between.
+ * <p>
+ * A version read while a change was being committed is not kept: the next request reads
+ * it again.
+ */
+@Component
+public class DataVersions implements TransactionExecutionListener {
+
+	private static final String APPLICATION_PACKAGE = "uk.opcc.cspgrants.";
+
+	private final long maxAgeNanos;
+
+	private final Map<String, Read> reads = new ConcurrentHashMap<>();
+
+	/** How many of this node's writing transactions have committed. */
+	private final AtomicLong commits = new AtomicLong();
+
+	private final LongSupplier nanoTime;
+
+	@Autowired
+	DataVersions(@Value("${csp-grants.data-versions.max-age:1s}") Duration maxAge) {
+		this(maxAge, System::nanoTime);
+	}
+
+	DataVersions(Duration maxAge, LongSupplier nanoTime) {
+		this.maxAgeNanos = maxAge.toNanos();
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * The version called {@code name}: as read by {@code read} less than the max age ago
+	 * with no change committed here since, or read now.
+	 */
+	public String of(String name, Supplier<String> read) {
+		long commitsBefore = this.commits.get();
+		long now = this.nanoTime.getAsLong();
+		Read kept = this.reads.get(name);
+		if (kept != null && kept.commits() == commitsBefore && now - kept.at() < this.maxAgeNanos) {
+			return kept.version();
+		}
+		String version = read.get();
+		this.reads.put(name, new Read(version, now, commitsBefore));
+		return version;
+	}
+
+	/**
+	 * Counts a committed transaction of one of this application's services that could
+	 * write. Sessions stored in the database (Spring Session's own transactions, on every
+	 * request) are not changes of data a page shows.
+	 */
+	@Override
+	public void afterCommit(TransactionExecution transaction, Throwable failure) {
+		String name = transaction.getTransactionName();
+		if (failure == null && !transaction.isReadOnly() && name != null && name.startsWith(APPLICATION_PACKAGE)) {
+			this.commits.incrementAndGet();
+		}
+	}
+
+	private record Read(String version, long at, long commits) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package uk.opcc.cspgrants.shared;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionExecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DataVersionsTest {
+
+	private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+	private final DataVersions versions = new DataVersions(Duration.ofSeconds(1), this.now::get);
+
+	private final AtomicInteger reads = new AtomicInteger();
+
+	private String read() {
+		return "v" + this.reads.incrementAndGet();
+	}
+
+	@Test
+	void aVersionIsReadOnceAndKeptForTheMaxAge() {
+		assertThat(this.versions.of("grants 2022-23", this::read)).isEqualTo("v1");
+		this.now.addAndGet(Duration.ofMillis(999).toNanos());
+		assertThat(this.versions.of("grants 2022-23", this::read)).isEqualTo("v1");
+		this.now.addAndGet(Duration.ofMillis(1).toNanos());
+		assertThat(this.versions.of("grants 2022-23", this::read)).isEqualTo("v2");
+		assertThat(this.reads).hasValue(2);
+	}
+
+	@Test
+	void eachNameIsReadOnItsOwn() {
+		assertThat(this.versions.of("grants 2022-23", () -> "g")).isEqualTo("g");
+		assertThat(this.versions.of("returns 2022-23", () -> "r")).isEqualTo("r");
+		assertThat(this.versions.of("grants 2022-23", () -> "not read")).isEqualTo("g");
+	}
+
+	@Test
+	void aChangeCommittedByOneOfTheApplicationsServicesIsReadAtOnce() {
+		this.versions.of("returns 2022-23", this::read);
+		this.versions.afterCommit(transaction("uk.opcc.cspgrants.monitoring.ReturnManagement.submit", false), null);
+		assertThat(this.versions.of("returns 2022-23", this::read)).isEqualTo("v2");
+	}
+
+	@Test
+	void readOnlyFailedAndOtherTransactionsChangeNothingShown() {
+		this.versions.of("returns 2022-23", this::read);
+		this.versions.afterCommit(transaction("uk.opcc.cspgrants.monitoring.ReturnManagement.get", true), null);
+		this.versions.afterCommit(transaction("uk.opcc.cspgrants.monitoring.ReturnManagement.submit", false),
+				new IllegalStateException("refused"));
+		// Spring Session's own transactions, on every request when sessions are stored in
+		// the database, have no name of ours
+		this.versions.afterCommit(transaction("", false), null);
+		this.versions.afterCommit(transaction(null, false), null);
+		assertThat(this.versions.of("returns 2022-23", this::read)).isEqualTo("v1");
+	}
+
+	@Test
+	void aVersionReadWhileAChangeWasCommittedIsNotKept() {
+		String during = this.versions.of("grants 2022-23", () -> {
+			this.versions.afterCommit(transaction("uk.opcc.cspgrants.grants.GrantManagement.setHistoric", false), null);
+			return "read before the change was visible";
+		});
+		assertThat(during).isEqualTo("read before the change was visible");
+		assertThat(this.versions.of("grants 2022-23", () -> "after")).isEqualTo("after");
+	}
+
+	private static TransactionExecution transaction(String name, boolean readOnly) {
+		return new TransactionExecution() {
+
+			@Override
+			public String getTransactionName() {
+				return name;
+			}
+
+			@Override
+			public boolean isReadOnly() {
+				return readOnly;
+			}
+
+		};
+	}
+
+}
