@@ -140,8 +140,8 @@ class AllocationController {
 			HttpServletRequest request, HttpServletResponse response) {
 		RunView run = this.runs.get(id, user);
 		model.addAttribute("run", run);
-		model.addAttribute("table", this.fragments.render("allocation-table " + run.id(), "allocation/run-table",
-				"table", () -> Map.of("run", run), request, response));
+		model.addAttribute("table", this.fragments.render("allocation-table " + run.id() + " " + run.createdAt(),
+				"allocation/run-table", "table", () -> Map.of("run", run), request, response));
 		model.addAttribute("mayApprove", user.has(Role.FINANCE) && run.status() == RunStatus.DRAFT
 				&& !run.createdBy().equalsIgnoreCase(user.getUsername()));
 		model.addAttribute("mayRun", user.hasAny(Role.ADMIN, Role.OFFICER));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.allocation.formula.IndicatorLine;
 import uk.opcc.cspgrants.allocation.formula.Limit;
 import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 import uk.opcc.cspgrants.shared.Money;
 
 /** Saves and reads formula runs with every figure they froze. */
@@ -38,10 +40,23 @@ class RunStore {
 
 	private final JsonMapper json;
 
-	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	/**
+	 * A run's lines never change once saved (an approved run's are guarded by a trigger,
+	 * a draft's are only ever discarded with it), so the most recently read are kept, by
+	 * run and the moment it was made (ids could come round again after restoring an older
+	 * backup).
+	 */
+	private final LeastRecentlyUsed<LinesKey, List<RunView.Line>> keptLines;
+
+	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json,
+			@Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
+		this.keptLines = new LeastRecentlyUsed<>(keptRuns);
+	}
+
+	private record LinesKey(long runId, Instant createdAt) {
 	}
 
 	/** How a run's weights, floor and damping are kept. */
@@ -111,7 +126,8 @@ class RunStore {
 			.param(id)
 			.query((rs, row) -> header(rs))
 			.optional()
-			.map(header -> withLines(header, lines(id)));
+			.map(header -> withLines(header,
+					this.keptLines.get(new LinesKey(id, header.createdAt()), () -> lines(id))));
 	}
 
 	/** Runs, newest first, without their lines. */
@@ -190,7 +206,7 @@ class RunStore {
 							Money.of(rs.getBigDecimal("amount")), rs.getBoolean("rounding_penny"),
 							money(rs.getBigDecimal("baseline")), money(rs.getBigDecimal("change_amount")),
 							rs.getBigDecimal("change_percent"),
-							indicators.getOrDefault(rs.getLong("partnership_id"), List.of()))))
+							List.copyOf(indicators.getOrDefault(rs.getLong("partnership_id"), List.of())))))
 			.list();
 		return List.copyOf(lines.values());
 	}

@@ -1,6 +1,6 @@
 package uk.opcc.cspgrants.shared.web;
 
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 
 /**
  * The large, slow-changing parts of a page (a 300-row report, a run's allocation table)
@@ -28,7 +29,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * attributes; dates and numbers are formatted for the UK. The HTML is escaped by
  * Thymeleaf when it is rendered, as any other template output. The cache holds at most
  * {@code csp-grants.rendered-fragments.max-entries} fragments, least recently used going
- * first.
+ * first. Each is kept with its UTF-8 bytes too, which {@link KeptFragmentsFilter} sends
+ * as they are instead of encoding the text again on every request.
  */
 @Component
 public class RenderedFragments {
@@ -37,20 +39,13 @@ public class RenderedFragments {
 
 	private final JakartaServletWebApplication application;
 
-	private final Map<String, String> kept;
+	private final LeastRecentlyUsed<String, Kept> kept;
 
 	RenderedFragments(ITemplateEngine templates, ServletContext servletContext,
 			@Value("${csp-grants.rendered-fragments.max-entries:64}") int maxEntries) {
 		this.templates = templates;
 		this.application = JakartaServletWebApplication.buildApplication(servletContext);
-		this.kept = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-				return size() > maxEntries;
-			}
-
-		};
+		this.kept = new LeastRecentlyUsed<>(maxEntries);
 	}
 
 	/**
@@ -59,20 +54,23 @@ public class RenderedFragments {
 	 */
 	public String render(String key, String template, String fragment, Supplier<Map<String, Object>> model,
 			HttpServletRequest request, HttpServletResponse response) {
-		synchronized (this.kept) {
-			String html = this.kept.get(key);
-			if (html != null) {
-				return html;
-			}
-		}
-		// Kept fragments are shared by every visitor, so never in the first visitor's
-		// language
-		WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK, model.get());
-		String html = this.templates.process(template, Set.of(fragment), context);
-		synchronized (this.kept) {
-			this.kept.put(key, html);
-		}
-		return html;
+		Kept fragmentKept = this.kept.get(key, () -> {
+			// Kept fragments are shared by every visitor, so never in the first visitor's
+			// language
+			WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK,
+					model.get());
+			String html = this.templates.process(template, Set.of(fragment), context);
+			return new Kept(html, html.getBytes(StandardCharsets.UTF_8));
+		});
+		KeptFragmentsFilter.taken(request, fragmentKept.html(), fragmentKept.utf8());
+		return fragmentKept.html();
+	}
+
+	/**
+	 * A fragment's HTML and its UTF-8 bytes, sent as they are by
+	 * {@link KeptFragmentsFilter}.
+	 */
+	private record Kept(String html, byte[] utf8) {
 	}
 
 }

@@ -1,0 +1,138 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeptFragmentsFilterTest {
+
+	private static final String TABLE = "<table><tr><td>£97,905.00</td><td>Blaby – ‘quoted’ 😀</td></tr></table>";
+
+	private final KeptFragmentsFilter filter = new KeptFragmentsFilter();
+
+	@Test
+	void aKeptFragmentGoesOutAsItsKeptBytesInPlaceWithTheRestOfThePage() throws Exception {
+		// bytes that differ from the text's own encoding show which were sent
+		byte[] kept = "<table>KEPT £</table>".getBytes(StandardCharsets.UTF_8);
+		MockHttpServletResponse response = run(kept, (request, writer) -> {
+			writer.write("<h1>Quarterly report £</h1>");
+			writer.write(TABLE);
+			writer.print("<p>Sign out</p>");
+		});
+		String expected = "<h1>Quarterly report £</h1><table>KEPT £</table><p>Sign out</p>";
+		assertThat(response.getContentAsByteArray()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+		assertThat(response.getContentLengthLong()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
+	}
+
+	@Test
+	void theKeptBytesOfAFragmentAreWhatEncodingItGives() throws Exception {
+		MockHttpServletResponse response = run(TABLE.getBytes(StandardCharsets.UTF_8), (request, writer) -> {
+			writer.write("<main>");
+			writer.write(TABLE);
+			writer.write("</main>");
+		});
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("<main>" + TABLE + "</main>");
+	}
+
+	@Test
+	void thymeleafWritesAFragmentTakenWithUtextWholeSoItsKeptBytesAreSent() throws Exception {
+		// If a Thymeleaf upgrade stopped passing th:utext's string whole, pages would
+		// still
+		// be right but every kept fragment would be encoded again: this says so
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(new StringTemplateResolver());
+		byte[] kept = "<table>KEPT</table>".getBytes(StandardCharsets.UTF_8);
+		MockHttpServletResponse response = run(kept,
+				(request, writer) -> engine.process(
+						"<main><h1 th:text=\"${title}\">Title</h1><div th:utext=\"${table}\"></div></main>",
+						new Context(Locale.UK, Map.of("title", "Quarterly report", "table", TABLE)), writer));
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo("<main><h1>Quarterly report</h1><div><table>KEPT</table></div></main>");
+	}
+
+	@Test
+	void aFragmentWrittenInPiecesOrAnEqualButOtherStringIsEncodedAsUsual() throws Exception {
+		byte[] kept = "WRONG".getBytes(StandardCharsets.UTF_8);
+		MockHttpServletResponse response = run(kept, (request, writer) -> {
+			writer.write(TABLE, 0, 10);
+			writer.write(TABLE, 10, TABLE.length() - 10);
+			writer.write(new String(TABLE.toCharArray()));
+		});
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(TABLE + TABLE);
+	}
+
+	@Test
+	void whatWasWrittenBeforeAResetIsNotSent() throws Exception {
+		MockHttpServletResponse response = run(TABLE.getBytes(StandardCharsets.UTF_8), (request, writer) -> {
+			writer.write("<p>half a page</p>");
+			writer.write(TABLE);
+		}, (request, response1) -> {
+			response1.resetBuffer();
+			response1.getWriter().write("<p>An error page</p>");
+		});
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("<p>An error page</p>");
+	}
+
+	@Test
+	void aPageWithoutAKeptFragmentIsWrittenStraightThrough() throws Exception {
+		MockHttpServletResponse response = run(null, (request, writer) -> writer.write("<p>Partnerships £</p>"));
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("<p>Partnerships £</p>");
+		assertThat(response.getContentLengthLong()).as("not gathered, so no length set").isEqualTo(0);
+	}
+
+	private MockHttpServletResponse run(byte[] keptTable, Page page) throws Exception {
+		return run(keptTable, page, (request, response) -> {
+		});
+	}
+
+	/**
+	 * A page as a controller and its template make it: the controller takes the kept
+	 * table (if any), then the template writes.
+	 */
+	private MockHttpServletResponse run(byte[] keptTable, Page page, After after) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/monitoring/reports/2016-17/Q2");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
+
+			@Override
+			protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+				if (keptTable != null) {
+					KeptFragmentsFilter.taken(req, TABLE, keptTable);
+				}
+				resp.setContentType("text/html;charset=UTF-8");
+				page.write(req, resp.getWriter());
+				after.run(req, resp);
+			}
+
+		}));
+		return response;
+	}
+
+	private interface Page {
+
+		void write(HttpServletRequest request, PrintWriter writer) throws IOException;
+
+	}
+
+	private interface After {
+
+		void run(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+	}
+
+}
