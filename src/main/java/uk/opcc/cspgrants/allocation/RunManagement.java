@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.allocation.formula.AreaResult;
 import uk.opcc.cspgrants.allocation.formula.FormulaRequest;
@@ -17,6 +19,8 @@ import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.allocation.formula.Sensitivity;
 import uk.opcc.cspgrants.allocation.formula.SensitivityRow;
 import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.DataVersions;
+import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -46,13 +50,26 @@ public class RunManagement {
 
 	private final Clock clock;
 
+	private final DataVersions versions;
+
+	/**
+	 * Runs as most recently read, by id and the version of all runs: a run's lines never
+	 * change, and its status only with that version.
+	 */
+	private final LeastRecentlyUsed<KeptRun, RunView> kept;
+
 	RunManagement(RunStore runs, RunCalculation calculation, FormulaManagement formulas, AuditTrail auditTrail,
-			Clock clock) {
+			Clock clock, DataVersions versions, @Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns) {
 		this.runs = runs;
 		this.calculation = calculation;
 		this.formulas = formulas;
 		this.auditTrail = auditTrail;
 		this.clock = clock;
+		this.versions = versions;
+		this.kept = new LeastRecentlyUsed<>(keptRuns);
+	}
+
+	private record KeptRun(long id, String runsVersion) {
 	}
 
 	/** Runs the formula and keeps the result as a draft. */
@@ -141,13 +158,25 @@ public class RunManagement {
 		this.auditTrail.record("DISCARD", AUDIT_TYPE, id, summary(run), null);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * A run: kept in memory from an earlier request while no run has been made, approved,
+	 * superseded or discarded since (see {@link DataVersions} for how soon another node's
+	 * change is seen); read afresh inside a transaction that may have changed it.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public RunView get(long id) {
+		if (DataVersions.insideWritingTransaction()) {
+			return load(id);
+		}
+		return this.kept.get(new KeptRun(id, this.versions.of("runs", this.runs::version)), () -> load(id));
+	}
+
+	private RunView load(long id) {
 		return this.runs.find(id).orElseThrow(() -> new NotFoundException("There is no formula run " + id));
 	}
 
 	/** A run as this user may see it: a CSP manager sees approved runs only. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public RunView get(long id, CurrentUser user) {
 		RunView run = get(id);
 		if (user.isLimitedToOnePartnership() && !run.published()) {

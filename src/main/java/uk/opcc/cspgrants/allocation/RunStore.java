@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.opcc.cspgrants.allocation.formula.AreaInput;
@@ -27,7 +27,6 @@ import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.allocation.formula.IndicatorLine;
 import uk.opcc.cspgrants.allocation.formula.Limit;
 import uk.opcc.cspgrants.shared.FinancialYear;
-import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 import uk.opcc.cspgrants.shared.Money;
 
 /** Saves and reads formula runs with every figure they froze. */
@@ -40,23 +39,10 @@ class RunStore {
 
 	private final JsonMapper json;
 
-	/**
-	 * A run's lines never change once saved (an approved run's are guarded by a trigger,
-	 * a draft's are only ever discarded with it), so the most recently read are kept, by
-	 * run and the moment it was made (ids could come round again after restoring an older
-	 * backup).
-	 */
-	private final LeastRecentlyUsed<LinesKey, List<RunView.Line>> keptLines;
-
-	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json,
-			@Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns) {
+	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
-		this.keptLines = new LeastRecentlyUsed<>(keptRuns);
-	}
-
-	private record LinesKey(long runId, Instant createdAt) {
 	}
 
 	/** How a run's weights, floor and damping are kept. */
@@ -121,13 +107,26 @@ class RunStore {
 		return id;
 	}
 
+	/** A run with its lines, read in one transaction. */
+	@Transactional(readOnly = true)
 	Optional<RunView> find(long id) {
 		return this.jdbc.sql("select * from formula_run where id = ?")
 			.param(id)
 			.query((rs, row) -> header(rs))
 			.optional()
-			.map(header -> withLines(header,
-					this.keptLines.get(new LinesKey(id, header.createdAt()), () -> lines(id))));
+			.map(header -> withLines(header, lines(id)));
+	}
+
+	/**
+	 * A version of every run: it changes when one is made, approved, superseded or
+	 * discarded, the only changes a run ever has.
+	 */
+	String version() {
+		return this.jdbc
+			.sql("select concat_ws(',', count(*), max(id), sum(id), count(approved_at), count(superseded_at)) "
+					+ "from formula_run")
+			.query(String.class)
+			.single();
 	}
 
 	/** Runs, newest first, without their lines. */

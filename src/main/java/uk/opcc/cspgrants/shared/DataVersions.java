@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The versions of data that pages keep rendered (a year's grants, its returns, the
@@ -22,7 +23,7 @@ import org.springframework.transaction.TransactionExecutionListener;
  * max age; a busy page costs no database query for its version in between.
  * <p>
  * A version read while a change was being committed is not kept: the next request reads
- * it again.
+ * it again. Inside a transaction that may have written, versions are always read afresh.
  */
 @Component
 public class DataVersions implements TransactionExecutionListener {
@@ -53,6 +54,9 @@ public class DataVersions implements TransactionExecutionListener {
 	 * with no change committed here since, or read now.
 	 */
 	public String of(String name, Supplier<String> read) {
+		if (insideWritingTransaction()) {
+			return read.get();
+		}
 		long commitsBefore = this.commits.get();
 		long now = this.nanoTime.getAsLong();
 		Read kept = this.reads.get(name);
@@ -62,6 +66,16 @@ public class DataVersions implements TransactionExecutionListener {
 		String version = read.get();
 		this.reads.put(name, new Read(version, now, commitsBefore));
 		return version;
+	}
+
+	/**
+	 * Whether this thread is inside a transaction that may have written: what it reads
+	 * may never be committed, or may differ from what others see until it is, so it is
+	 * read afresh and not kept.
+	 */
+	public static boolean insideWritingTransaction() {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 	}
 
 	/**

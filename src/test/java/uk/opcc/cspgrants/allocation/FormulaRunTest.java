@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import uk.opcc.cspgrants.indicators.IndicatorGrid;
 import uk.opcc.cspgrants.indicators.IndicatorKeys;
@@ -17,12 +18,17 @@ import uk.opcc.cspgrants.indicators.IndicatorManagement;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,12 +123,19 @@ class FormulaRunTest {
 			.getResponse()
 			.getContentAsString();
 		long firstId = Long.parseLong(first.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+		// The run page keeps what it read (RunManagement.get); the approval shows at once
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		this.mvc.perform(get("/allocations/runs/" + firstId).session(officer))
+			.andExpect(content().string(containsString("govuk-tag--blue\">Draft<")));
 
 		this.mvc.perform(post("/api/v1/formula-runs/" + firstId + "/approve").with(httpBasic("officer", PASSWORD)))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/api/v1/formula-runs/" + firstId + "/approve").with(httpBasic("finance", PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("APPROVED"));
+		this.mvc.perform(get("/allocations/runs/" + firstId).session(officer))
+			.andExpect(content().string(allOf(containsString("govuk-tag--green\">Approved<"),
+					containsString("Approved by"), not(containsString(">Draft<")))));
 
 		String second = this.mvc
 			.perform(post("/api/v1/formula-runs").with(httpBasic("admin", PASSWORD))

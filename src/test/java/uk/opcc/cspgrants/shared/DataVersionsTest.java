@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,26 @@ class DataVersionsTest {
 		});
 		assertThat(during).isEqualTo("read before the change was visible");
 		assertThat(this.versions.of("grants 2022-23", () -> "after")).isEqualTo("after");
+	}
+
+	@Test
+	void insideATransactionThatMayHaveWrittenAVersionIsReadAfreshAndNotKept() {
+		this.versions.of("runs", this::read);
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		try {
+			TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
+			assertThat(this.versions.of("runs", this::read)).as("read-only: kept").isEqualTo("v1");
+			TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+			assertThat(DataVersions.insideWritingTransaction()).isTrue();
+			assertThat(this.versions.of("runs", this::read)).isEqualTo("v2");
+			assertThat(this.versions.of("runs", this::read)).isEqualTo("v3");
+		}
+		finally {
+			TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+			TransactionSynchronizationManager.setActualTransactionActive(false);
+		}
+		assertThat(DataVersions.insideWritingTransaction()).isFalse();
+		assertThat(this.versions.of("runs", this::read)).as("what the transaction read was not kept").isEqualTo("v1");
 	}
 
 	private static TransactionExecution transaction(String name, boolean readOnly) {
