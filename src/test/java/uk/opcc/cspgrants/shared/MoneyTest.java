@@ -1,6 +1,9 @@
 package uk.opcc.cspgrants.shared;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +70,26 @@ class MoneyTest {
 		assertThat(Money.of("4294482").formatWholePounds()).isEqualTo("£4,294,482");
 		assertThat(Money.of("-1").formatWholePounds()).isEqualTo("-£1");
 		assertThat(Money.of("0.50").formatWholePounds()).isEqualTo("£1");
+		assertThat(Money.of("0.05").format()).isEqualTo("£0.05");
+		assertThat(Money.of("999.99").format()).isEqualTo("£999.99");
+		assertThat(Money.of("1000").format()).isEqualTo("£1,000.00");
+		assertThat(Money.of("-140705.06").format()).isEqualTo("-£140,705.06");
+		assertThat(Money.of("3000000").format()).isEqualTo("£3,000,000.00");
+		assertThat(Money.of("-0.40").formatWholePounds()).isEqualTo("£0");
+		assertThat(Money.of("999.50").formatWholePounds()).isEqualTo("£1,000");
+	}
+
+	@Test
+	void groupsDigitsAsTheUkNumberFormatDoes() {
+		NumberFormat uk = NumberFormat.getNumberInstance(Locale.UK);
+		uk.setMinimumFractionDigits(2);
+		uk.setMaximumFractionDigits(2);
+		Random random = new Random(20261122);
+		for (int i = 0; i < 20_000; i++) {
+			BigDecimal amount = BigDecimal.valueOf(random.nextLong() % 10_000_000_000_000L, 2);
+			assertThat(Money.of(amount).format()).as(amount.toPlainString())
+				.isEqualTo((amount.signum() < 0 ? "-£" : "£") + uk.format(amount.abs()));
+		}
 	}
 
 	@Test
