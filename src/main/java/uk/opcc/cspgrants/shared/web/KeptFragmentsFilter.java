@@ -3,11 +3,15 @@ package uk.opcc.cspgrants.shared.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,19 +20,26 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sends a page's kept fragments ({@link RenderedFragments}) as the UTF-8 bytes they were
- * encoded to when they were kept, instead of encoding hundreds of kilobytes of text again
- * on every request. Only a page whose handler took a kept fragment is touched: its text
- * is gathered while the template is rendered (a few kilobytes around the fragment), and
- * when the page is complete the text and the kept bytes go out in order, with their
- * length. The bytes are exactly what encoding the fragment would give; a fragment the
- * template writes in pieces is simply encoded as usual.
+ * Sends a page's kept fragments ({@link RenderedFragments}) as bytes made once when they
+ * were kept, instead of encoding (and compressing) hundreds of kilobytes of text again on
+ * every request. Only a page whose handler took a kept fragment is touched: its text is
+ * gathered while the template is rendered (a few kilobytes around the fragment), and when
+ * the page is complete the text and the kept bytes go out in order, with their length.
+ * The bytes are exactly what encoding the fragment would give; a fragment the template
+ * writes in pieces is simply encoded as usual.
+ * <p>
+ * When compression is on and the browser accepts gzip, the page goes as one gzip stream
+ * made of the page's own text compressed now and the fragment's blocks compressed when it
+ * was kept (each part starts afresh, so none refers back into another), with the checksum
+ * and length of the whole page; Tomcat leaves a response that is already compressed as it
+ * is.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -36,36 +47,81 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 
 	private static final String KEPT = KeptFragmentsFilter.class.getName() + ".kept";
 
-	/** Notes that this request's page takes {@code html}, whose UTF-8 bytes are kept. */
-	static void taken(ServletRequest request, String html, byte[] utf8) {
+	/** ID1, ID2, DEFLATE, no flags, no time, no extra flags, unknown system. */
+	private static final byte[] GZIP_HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
+
+	private final boolean compression;
+
+	KeptFragmentsFilter(@Value("${server.compression.enabled:false}") boolean compression) {
+		this.compression = compression;
+	}
+
+	/** Notes that this request's page takes {@code html}, whose bytes are kept. */
+	static void taken(ServletRequest request, String html, KeptBytes bytes) {
 		@SuppressWarnings("unchecked")
-		Map<String, byte[]> kept = (Map<String, byte[]>) request.getAttribute(KEPT);
+		Map<String, KeptBytes> kept = (Map<String, KeptBytes>) request.getAttribute(KEPT);
 		if (kept == null) {
 			kept = new IdentityHashMap<>();
 			request.setAttribute(KEPT, kept);
 		}
-		kept.put(html, utf8);
+		kept.put(html, bytes);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		KeptFragmentsResponse page = new KeptFragmentsResponse(request, response);
+		KeptFragmentsResponse page = new KeptFragmentsResponse(request, response,
+				this.compression && acceptsGzip(request));
 		chain.doFilter(request, page);
 		page.send();
+	}
+
+	/**
+	 * Whether an {@code Accept-Encoding} header names gzip (or anything) with q above 0.
+	 */
+	static boolean acceptsGzip(HttpServletRequest request) {
+		Enumeration<String> headers = request.getHeaders("Accept-Encoding");
+		while (headers != null && headers.hasMoreElements()) {
+			for (String coding : headers.nextElement().split(",")) {
+				String[] parameters = coding.split(";");
+				String name = parameters[0].trim();
+				if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+					return quality(parameters) > 0;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static double quality(String[] parameters) {
+		for (int i = 1; i < parameters.length; i++) {
+			String parameter = parameters[i].trim();
+			if (parameter.startsWith("q=")) {
+				try {
+					return Double.parseDouble(parameter.substring(2).trim());
+				}
+				catch (NumberFormatException unreadable) {
+					return 0;
+				}
+			}
+		}
+		return 1;
 	}
 
 	private static final class KeptFragmentsResponse extends HttpServletResponseWrapper {
 
 		private final HttpServletRequest request;
 
+		private final boolean gzip;
+
 		private PageText text;
 
 		private PrintWriter writer;
 
-		KeptFragmentsResponse(HttpServletRequest request, HttpServletResponse response) {
+		KeptFragmentsResponse(HttpServletRequest request, HttpServletResponse response, boolean gzip) {
 			super(response);
 			this.request = request;
+			this.gzip = gzip;
 		}
 
 		@Override
@@ -74,7 +130,7 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 				return this.writer;
 			}
 			@SuppressWarnings("unchecked")
-			Map<String, byte[]> kept = (Map<String, byte[]>) this.request.getAttribute(KEPT);
+			Map<String, KeptBytes> kept = (Map<String, KeptBytes>) this.request.getAttribute(KEPT);
 			if (kept == null || !StandardCharsets.UTF_8.name().equalsIgnoreCase(getCharacterEncoding())) {
 				return super.getWriter();
 			}
@@ -112,12 +168,17 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 				return;
 			}
 			this.writer.flush();
-			List<byte[]> parts = this.text.parts();
+			boolean compressed = this.gzip && !isCommitted() && getHeader("Content-Encoding") == null;
+			List<byte[]> parts = compressed ? gzipped(this.text.parts()) : plain(this.text.parts());
 			long length = 0;
 			for (byte[] part : parts) {
 				length += part.length;
 			}
 			if (!isCommitted()) {
+				if (compressed) {
+					setHeader("Content-Encoding", "gzip");
+					addHeader("Vary", "accept-encoding");
+				}
 				setContentLengthLong(length);
 			}
 			ServletOutputStream out = super.getOutputStream();
@@ -129,25 +190,59 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 
 	}
 
+	private static List<byte[]> plain(List<Object> parts) {
+		List<byte[]> bytes = new ArrayList<>(parts.size());
+		for (Object part : parts) {
+			bytes.add((part instanceof KeptBytes kept) ? kept.utf8() : (byte[]) part);
+		}
+		return bytes;
+	}
+
+	/**
+	 * One gzip member: the header, the page's text compressed now and the kept fragments'
+	 * blocks in order (the last part, always the page's own text, ends the stream), then
+	 * the CRC-32 and length of the whole page.
+	 */
+	private static List<byte[]> gzipped(List<Object> parts) {
+		List<byte[]> bytes = new ArrayList<>(parts.size() + 2);
+		bytes.add(GZIP_HEADER);
+		CRC32 crc = new CRC32();
+		long size = 0;
+		for (int i = 0; i < parts.size(); i++) {
+			Object part = parts.get(i);
+			byte[] text = (part instanceof KeptBytes kept) ? kept.utf8() : (byte[]) part;
+			crc.update(text);
+			size += text.length;
+			bytes.add((part instanceof KeptBytes kept) ? kept.deflated()
+					: KeptBytes.deflate(text, i == parts.size() - 1));
+		}
+		bytes.add(ByteBuffer.allocate(8)
+			.order(ByteOrder.LITTLE_ENDIAN)
+			.putInt((int) crc.getValue())
+			.putInt((int) size)
+			.array());
+		return bytes;
+	}
+
 	/**
 	 * A page's text as it is written: ordinary text gathered, each kept fragment written
 	 * whole kept as its bytes.
 	 */
 	private static final class PageText extends Writer {
 
-		private final Map<String, byte[]> kept;
+		private final Map<String, KeptBytes> kept;
 
 		private final List<Object> parts = new ArrayList<>();
 
 		private StringBuilder current = new StringBuilder(8192);
 
-		PageText(Map<String, byte[]> kept) {
+		PageText(Map<String, KeptBytes> kept) {
 			this.kept = kept;
 		}
 
 		@Override
 		public void write(String text, int offset, int length) {
-			byte[] bytes = (offset == 0 && length == text.length()) ? this.kept.get(text) : null;
+			KeptBytes bytes = (offset == 0 && length == text.length()) ? this.kept.get(text) : null;
 			if (bytes == null) {
 				this.current.append(text, offset, offset + length);
 				return;
@@ -182,10 +277,14 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 			this.current = new StringBuilder(8192);
 		}
 
-		List<byte[]> parts() {
-			List<byte[]> bytes = new ArrayList<>(this.parts.size() + 1);
+		/**
+		 * The page in order: its own text as UTF-8 bytes and kept fragments as they were
+		 * kept, always ending with its own text (perhaps none).
+		 */
+		List<Object> parts() {
+			List<Object> bytes = new ArrayList<>(this.parts.size() + 1);
 			for (Object part : this.parts) {
-				bytes.add((part instanceof byte[] kept) ? kept : part.toString().getBytes(StandardCharsets.UTF_8));
+				bytes.add((part instanceof KeptBytes kept) ? kept : part.toString().getBytes(StandardCharsets.UTF_8));
 			}
 			bytes.add(this.current.toString().getBytes(StandardCharsets.UTF_8));
 			return bytes;

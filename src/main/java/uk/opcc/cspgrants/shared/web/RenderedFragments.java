@@ -1,6 +1,5 @@
 package uk.opcc.cspgrants.shared.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +28,9 @@ import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
  * attributes; dates and numbers are formatted for the UK. The HTML is escaped by
  * Thymeleaf when it is rendered, as any other template output. The cache holds at most
  * {@code csp-grants.rendered-fragments.max-entries} fragments, least recently used going
- * first. Each is kept with its UTF-8 bytes too, which {@link KeptFragmentsFilter} sends
- * as they are instead of encoding the text again on every request.
+ * first. Each is kept with its UTF-8 bytes too, plain and compressed, which
+ * {@link KeptFragmentsFilter} sends as they are instead of encoding the text again on
+ * every request.
  */
 @Component
 public class RenderedFragments {
@@ -60,17 +60,16 @@ public class RenderedFragments {
 			WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK,
 					model.get());
 			String html = this.templates.process(template, Set.of(fragment), context);
-			return new Kept(html, html.getBytes(StandardCharsets.UTF_8));
+			return new Kept(html, KeptBytes.of(html));
 		});
-		KeptFragmentsFilter.taken(request, fragmentKept.html(), fragmentKept.utf8());
+		KeptFragmentsFilter.taken(request, fragmentKept.html(), fragmentKept.bytes());
 		return fragmentKept.html();
 	}
 
 	/**
-	 * A fragment's HTML and its UTF-8 bytes, sent as they are by
-	 * {@link KeptFragmentsFilter}.
+	 * A fragment's HTML and its bytes, sent as they are by {@link KeptFragmentsFilter}.
 	 */
-	private record Kept(String html, byte[] utf8) {
+	private record Kept(String html, KeptBytes bytes) {
 	}
 
 }

@@ -1,10 +1,12 @@
 package uk.opcc.cspgrants.shared.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +25,7 @@ class KeptFragmentsFilterTest {
 
 	private static final String TABLE = "<table><tr><td>£97,905.00</td><td>Blaby – ‘quoted’ 😀</td></tr></table>";
 
-	private final KeptFragmentsFilter filter = new KeptFragmentsFilter();
+	private final KeptFragmentsFilter filter = new KeptFragmentsFilter(true);
 
 	@Test
 	void aKeptFragmentGoesOutAsItsKeptBytesInPlaceWithTheRestOfThePage() throws Exception {
@@ -95,6 +97,55 @@ class KeptFragmentsFilterTest {
 		assertThat(response.getContentLengthLong()).as("not gathered, so no length set").isEqualTo(0);
 	}
 
+	@Test
+	void aBrowserThatAcceptsGzipGetsTheSamePageAsOneGzipStream() throws Exception {
+		Page page = (request, writer) -> {
+			writer.write(TABLE);
+			writer.write("<h1>Quarterly report £ – 😀</h1>".repeat(50));
+			writer.write(TABLE);
+			writer.write("<p>Sign out</p>");
+		};
+		byte[] kept = TABLE.getBytes(StandardCharsets.UTF_8);
+		MockHttpServletResponse plain = run(kept, page);
+		MockHttpServletResponse compressed = run(kept, page, "gzip, deflate, br");
+		assertThat(plain.getHeader("Content-Encoding")).isNull();
+		assertThat(compressed.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(compressed.getHeaders("Vary")).contains("accept-encoding");
+		assertThat(compressed.getContentLengthLong()).isEqualTo(compressed.getContentAsByteArray().length);
+		assertThat(compressed.getContentAsByteArray().length).isLessThan(plain.getContentAsByteArray().length / 4);
+		try (GZIPInputStream unzipped = new GZIPInputStream(
+				new ByteArrayInputStream(compressed.getContentAsByteArray()))) {
+			// GZIPInputStream checks the CRC-32 and the length in the trailer
+			assertThat(unzipped.readAllBytes()).isEqualTo(plain.getContentAsByteArray());
+		}
+	}
+
+	@Test
+	void gzipOnlyWhenCompressionIsOnAndTheBrowserAsksForIt() throws Exception {
+		byte[] kept = TABLE.getBytes(StandardCharsets.UTF_8);
+		Page page = (request, writer) -> writer.write(TABLE);
+		assertThat(run(kept, page, "gzip;q=0").getHeader("Content-Encoding")).isNull();
+		assertThat(run(kept, page, "identity").getHeader("Content-Encoding")).isNull();
+		assertThat(run(kept, page, "br;q=1.0, gzip;q=0.5").getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(run(kept, page, "*").getHeader("Content-Encoding")).isEqualTo("gzip");
+		MockHttpServletResponse off = new MockHttpServletResponse();
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/monitoring/reports/2016-17/Q2");
+		request.addHeader("Accept-Encoding", "gzip");
+		new KeptFragmentsFilter(false).doFilter(request, off, chain(kept, page, (req, resp) -> {
+		}));
+		assertThat(off.getHeader("Content-Encoding")).isNull();
+		assertThat(off.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(TABLE);
+	}
+
+	private MockHttpServletResponse run(byte[] keptTable, Page page, String acceptEncoding) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/monitoring/reports/2016-17/Q2");
+		request.addHeader("Accept-Encoding", acceptEncoding);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, chain(keptTable, page, (req, resp) -> {
+		}));
+		return response;
+	}
+
 	private MockHttpServletResponse run(byte[] keptTable, Page page) throws Exception {
 		return run(keptTable, page, (request, response) -> {
 		});
@@ -107,20 +158,25 @@ class KeptFragmentsFilterTest {
 	private MockHttpServletResponse run(byte[] keptTable, Page page, After after) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/monitoring/reports/2016-17/Q2");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		this.filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
+		this.filter.doFilter(request, response, chain(keptTable, page, after));
+		return response;
+	}
+
+	private static MockFilterChain chain(byte[] keptTable, Page page, After after) {
+		return new MockFilterChain(new HttpServlet() {
 
 			@Override
 			protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
 				if (keptTable != null) {
-					KeptFragmentsFilter.taken(req, TABLE, keptTable);
+					KeptFragmentsFilter.taken(req, TABLE,
+							new KeptBytes(keptTable, KeptBytes.deflate(keptTable, false)));
 				}
 				resp.setContentType("text/html;charset=UTF-8");
 				page.write(req, resp.getWriter());
 				after.run(req, resp);
 			}
 
-		}));
-		return response;
+		});
 	}
 
 	private interface Page {

@@ -1,0 +1,47 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
+
+/**
+ * A kept fragment's HTML as it is sent, made once when it is kept: its UTF-8 bytes, and
+ * the same compressed as DEFLATE blocks that stand on their own (no reference to anything
+ * before them, no final block), so that {@link KeptFragmentsFilter} can put them between
+ * a page's own compressed parts in a gzip response.
+ */
+record KeptBytes(byte[] utf8, byte[] deflated) {
+
+	static KeptBytes of(String html) {
+		byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+		return new KeptBytes(utf8, deflate(utf8, false));
+	}
+
+	/**
+	 * {@code bytes} compressed with a fresh dictionary: ending on a byte boundary with no
+	 * final block (a sync flush), or with the final block when {@code last}.
+	 */
+	static byte[] deflate(byte[] bytes, boolean last) {
+		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		try {
+			deflater.setInput(bytes);
+			if (last) {
+				deflater.finish();
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+			byte[] buffer = new byte[16384];
+			int flush = last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH;
+			boolean done = false;
+			while (!done) {
+				int length = deflater.deflate(buffer, 0, buffer.length, flush);
+				out.write(buffer, 0, length);
+				done = last ? deflater.finished() : (length < buffer.length && deflater.needsInput());
+			}
+			return out.toByteArray();
+		}
+		finally {
+			deflater.end();
+		}
+	}
+
+}
