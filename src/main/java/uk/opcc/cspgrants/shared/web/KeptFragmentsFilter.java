@@ -77,20 +77,27 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether an {@code Accept-Encoding} header names gzip (or anything) with q above 0.
+	 * Whether {@code Accept-Encoding} accepts gzip: named with a q above 0, or not named
+	 * and covered by {@code *} with a q above 0.
 	 */
 	static boolean acceptsGzip(HttpServletRequest request) {
+		Double gzip = null;
+		Double any = null;
 		Enumeration<String> headers = request.getHeaders("Accept-Encoding");
 		while (headers != null && headers.hasMoreElements()) {
 			for (String coding : headers.nextElement().split(",")) {
 				String[] parameters = coding.split(";");
 				String name = parameters[0].trim();
-				if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
-					return quality(parameters) > 0;
+				if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+					gzip = quality(parameters);
+				}
+				else if (name.equals("*")) {
+					any = quality(parameters);
 				}
 			}
 		}
-		return false;
+		Double chosen = (gzip != null) ? gzip : any;
+		return chosen != null && chosen > 0;
 	}
 
 	private static double quality(String[] parameters) {
@@ -154,12 +161,38 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 			}
 		}
 
+		/** Forgets the page and the writer given out, as a reset response does. */
 		@Override
 		public void reset() {
 			super.reset();
-			if (this.text != null) {
-				this.text.clear();
-			}
+			forget();
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			forget();
+			super.sendError(status);
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			forget();
+			super.sendError(status, message);
+		}
+
+		@Override
+		public void sendRedirect(String location) throws IOException {
+			forget();
+			super.sendRedirect(location);
+		}
+
+		/**
+		 * Drops what was gathered: an error page or a redirect goes out as Tomcat makes
+		 * it, without this page's length or encoding.
+		 */
+		private void forget() {
+			this.text = null;
+			this.writer = null;
 		}
 
 		/** Sends the gathered page, if this page was gathered. */

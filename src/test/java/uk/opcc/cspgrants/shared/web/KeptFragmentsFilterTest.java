@@ -91,6 +91,34 @@ class KeptFragmentsFilterTest {
 	}
 
 	@Test
+	void aRedirectOrErrorAfterThePageBeganGoesOutWithoutThePagesLengthOrEncoding() throws Exception {
+		MockHttpServletResponse redirected = run(TABLE.getBytes(StandardCharsets.UTF_8), (request, writer) -> {
+			writer.write("<p>half a page</p>");
+			writer.write(TABLE);
+		}, (request, response) -> response.sendRedirect("/login"));
+		assertThat(redirected.getRedirectedUrl()).isEqualTo("/login");
+		assertThat(redirected.getContentLengthLong()).isZero();
+		assertThat(redirected.getContentAsByteArray()).isEmpty();
+
+		MockHttpServletResponse refused = run(TABLE.getBytes(StandardCharsets.UTF_8),
+				(request, writer) -> writer.write(TABLE), (request, response) -> response.sendError(403));
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentLengthLong()).isZero();
+		assertThat(refused.getHeader("Content-Encoding")).isNull();
+	}
+
+	@Test
+	void afterAResetThePageMayBeWrittenAsBytesInstead() throws Exception {
+		MockHttpServletResponse response = run(TABLE.getBytes(StandardCharsets.UTF_8),
+				(request, writer) -> writer.write(TABLE), (request, reset) -> {
+					reset.reset();
+					reset.getOutputStream().write("%PDF".getBytes(StandardCharsets.US_ASCII));
+				});
+		assertThat(response.getContentAsString(StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+		assertThat(response.getContentLengthLong()).as("no length of the forgotten page").isZero();
+	}
+
+	@Test
 	void aPageWithoutAKeptFragmentIsWrittenStraightThrough() throws Exception {
 		MockHttpServletResponse response = run(null, (request, writer) -> writer.write("<p>Partnerships £</p>"));
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("<p>Partnerships £</p>");
@@ -128,6 +156,10 @@ class KeptFragmentsFilterTest {
 		assertThat(run(kept, page, "identity").getHeader("Content-Encoding")).isNull();
 		assertThat(run(kept, page, "br;q=1.0, gzip;q=0.5").getHeader("Content-Encoding")).isEqualTo("gzip");
 		assertThat(run(kept, page, "*").getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(run(kept, page, "x-gzip").getHeader("Content-Encoding")).isEqualTo("gzip");
+		// a coding named outranks *, wherever it stands
+		assertThat(run(kept, page, "*, gzip;q=0").getHeader("Content-Encoding")).isNull();
+		assertThat(run(kept, page, "*;q=0, gzip").getHeader("Content-Encoding")).isEqualTo("gzip");
 		MockHttpServletResponse off = new MockHttpServletResponse();
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/monitoring/reports/2016-17/Q2");
 		request.addHeader("Accept-Encoding", "gzip");
