@@ -8,7 +8,8 @@ import java.util.zip.Deflater;
  * A kept fragment's HTML as it is sent, made once when it is kept: its UTF-8 bytes, and
  * the same compressed as DEFLATE blocks that stand on their own (no reference to anything
  * before them, no final block), so that {@link KeptFragmentsFilter} can put them between
- * a page's own compressed parts in a gzip response.
+ * a page's own compressed parts in a gzip response. A page's own text has no blocks made
+ * in advance ({@code deflated} is {@code null}).
  */
 record KeptBytes(byte[] utf8, byte[] deflated) {
 
@@ -22,6 +23,11 @@ record KeptBytes(byte[] utf8, byte[] deflated) {
 	static KeptBytes of(String html) {
 		byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
 		return new KeptBytes(utf8, deflate(utf8, false));
+	}
+
+	/** A page's own text: compressed, if at all, when the page is sent. */
+	static KeptBytes uncompressed(String text) {
+		return new KeptBytes(text.getBytes(StandardCharsets.UTF_8), null);
 	}
 
 	/**

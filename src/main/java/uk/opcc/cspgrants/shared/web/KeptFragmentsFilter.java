@@ -223,12 +223,8 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 
 	}
 
-	private static List<byte[]> plain(List<Object> parts) {
-		List<byte[]> bytes = new ArrayList<>(parts.size());
-		for (Object part : parts) {
-			bytes.add((part instanceof KeptBytes kept) ? kept.utf8() : (byte[]) part);
-		}
-		return bytes;
+	private static List<byte[]> plain(List<KeptBytes> parts) {
+		return parts.stream().map(KeptBytes::utf8).toList();
 	}
 
 	/**
@@ -236,18 +232,17 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 	 * blocks in order (the last part, always the page's own text, ends the stream), then
 	 * the CRC-32 and length of the whole page.
 	 */
-	private static List<byte[]> gzipped(List<Object> parts) {
+	private static List<byte[]> gzipped(List<KeptBytes> parts) {
 		List<byte[]> bytes = new ArrayList<>(parts.size() + 2);
 		bytes.add(GZIP_HEADER);
 		CRC32 crc = new CRC32();
 		long size = 0;
 		for (int i = 0; i < parts.size(); i++) {
-			Object part = parts.get(i);
-			byte[] text = (part instanceof KeptBytes kept) ? kept.utf8() : (byte[]) part;
-			crc.update(text);
-			size += text.length;
-			bytes.add((part instanceof KeptBytes kept) ? kept.deflated()
-					: KeptBytes.deflate(text, i == parts.size() - 1));
+			KeptBytes part = parts.get(i);
+			crc.update(part.utf8());
+			size += part.utf8().length;
+			bytes.add((part.deflated() != null) ? part.deflated()
+					: KeptBytes.deflate(part.utf8(), i == parts.size() - 1));
 		}
 		bytes.add(ByteBuffer.allocate(8)
 			.order(ByteOrder.LITTLE_ENDIAN)
@@ -311,15 +306,15 @@ class KeptFragmentsFilter extends OncePerRequestFilter {
 		}
 
 		/**
-		 * The page in order: its own text as UTF-8 bytes and kept fragments as they were
-		 * kept, always ending with its own text (perhaps none).
+		 * The page in order: kept fragments as they were kept, and its own text as UTF-8
+		 * bytes not yet compressed; always ending with its own text (perhaps none).
 		 */
-		List<Object> parts() {
-			List<Object> bytes = new ArrayList<>(this.parts.size() + 1);
+		List<KeptBytes> parts() {
+			List<KeptBytes> bytes = new ArrayList<>(this.parts.size() + 1);
 			for (Object part : this.parts) {
-				bytes.add((part instanceof KeptBytes kept) ? kept : part.toString().getBytes(StandardCharsets.UTF_8));
+				bytes.add((part instanceof KeptBytes kept) ? kept : KeptBytes.uncompressed(part.toString()));
 			}
-			bytes.add(this.current.toString().getBytes(StandardCharsets.UTF_8));
+			bytes.add(KeptBytes.uncompressed(this.current.toString()));
 			return bytes;
 		}
 
