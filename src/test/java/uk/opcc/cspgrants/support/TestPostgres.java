@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -97,6 +99,18 @@ public final class TestPostgres {
 		EmbeddedPostgres postgres = embedded();
 		execute(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "create database " + database);
 		return new DatabaseAddress(postgres.getJdbcUrl("postgres", database), "postgres", "");
+	}
+
+	/**
+	 * The properties that point an application started in a test at a database made by
+	 * {@link #freshDatabase}, followed by any {@code more}.
+	 */
+	public static String[] applicationProperties(DatabaseAddress database, String... more) {
+		List<String> properties = new ArrayList<>(
+				List.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
+						"spring.datasource.password=" + database.password()));
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
 	}
 
 	private static String serverVersion() {

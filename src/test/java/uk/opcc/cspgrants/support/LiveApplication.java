@@ -1,0 +1,235 @@
+package uk.opcc.cspgrants.support;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import uk.opcc.cspgrants.CspGrantsApplication;
+
+/**
+ * The whole application running on a real port, on a database of its own made fresh for
+ * it (demo profile: the nine Leicestershire partnerships and one user per role), driven
+ * over real HTTP as browsers and scripts do. For tests of what happens when requests
+ * meet.
+ */
+public final class LiveApplication implements AutoCloseable {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final ConfigurableApplicationContext context;
+
+	private final String base;
+
+	private final HttpClient client;
+
+	private final JdbcTemplate database;
+
+	private LiveApplication(ConfigurableApplicationContext context, TestPostgres.DatabaseAddress address) {
+		this.context = context;
+		this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.executor(Executors.newFixedThreadPool(8))
+			.build();
+		DriverManagerDataSource owner = new DriverManagerDataSource(address.url(), address.username(),
+				address.password());
+		this.database = new JdbcTemplate(owner);
+	}
+
+	/** Starts the application on a new database called {@code databaseName}. */
+	public static LiveApplication start(String databaseName) {
+		TestPostgres.DatabaseAddress address = TestPostgres.freshDatabase(databaseName);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(CspGrantsApplication.class)
+			.properties(TestPostgres.applicationProperties(address, "SERVER_PORT=0"))
+			.run();
+		return new LiveApplication(context, address);
+	}
+
+	/** The database as its owner sees it, for checking what was stored. */
+	public JdbcTemplate database() {
+		return this.database;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/** A script calling the JSON API with HTTP Basic as one of the demo users. */
+	public Api api(String username) {
+		return new Api(username);
+	}
+
+	/** A browser signed in through the sign-in page as one of the demo users. */
+	public Browser signIn(String username) {
+		HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).GET().build());
+		String cookie = login.headers().firstValue("Set-Cookie").map(value -> value.split(";")[0]).orElse("");
+		Browser browser = new Browser(cookie, csrf(login.body()));
+		HttpResponse<String> signedIn = browser.post("/login",
+				Map.of("username", username, "password", SignIn.DEMO_PASSWORD));
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Could not sign in as " + username + ": " + signedIn.statusCode());
+		}
+		String session = signedIn.headers().firstValue("Set-Cookie").map(value -> value.split(";")[0]).orElse(cookie);
+		Browser signedInBrowser = new Browser(session, null);
+		return new Browser(session, csrf(signedInBrowser.get("/").body()));
+	}
+
+	/**
+	 * Sends {@code count} requests at the same moment (each from its own thread, released
+	 * together) and returns their responses in the order of {@code i}.
+	 */
+	public List<HttpResponse<String>> atOnce(int count, IntFunction<HttpResponse<String>> request) {
+		ExecutorService threads = Executors.newFixedThreadPool(count);
+		try {
+			CyclicBarrier together = new CyclicBarrier(count);
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int n = i;
+				futures.add(threads.submit(() -> {
+					together.await();
+					return request.apply(n);
+				}));
+			}
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (Future<HttpResponse<String>> future : futures) {
+				responses.add(future.get());
+			}
+			return responses;
+		}
+		catch (Exception failure) {
+			throw new IllegalStateException(failure);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	/** The status codes of some responses, counted: {@code {200=1, 409=19}}. */
+	public static Map<Integer, Long> statuses(List<HttpResponse<String>> responses) {
+		return responses.stream()
+			.collect(Collectors.groupingBy(HttpResponse::statusCode, java.util.TreeMap::new, Collectors.counting()));
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.base + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception failure) {
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	private static String csrf(String page) {
+		Matcher token = CSRF.matcher(page);
+		return token.find() ? token.group(1) : null;
+	}
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	/** JSON API calls as one user. */
+	public final class Api {
+
+		private final String authorization;
+
+		private Api(String username) {
+			this.authorization = "Basic " + Base64.getEncoder()
+				.encodeToString((username + ":" + SignIn.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		}
+
+		public HttpResponse<String> get(String path) {
+			return send(request(path).GET().build());
+		}
+
+		public HttpResponse<String> post(String path, String json) {
+			return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+		}
+
+		public HttpResponse<String> put(String path, String json) {
+			return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+		}
+
+		private HttpRequest.Builder request(String path) {
+			return HttpRequest.newBuilder(uri(path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Authorization", this.authorization)
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json");
+		}
+
+	}
+
+	/** Pages as one signed-in person: their session cookie and its CSRF token. */
+	public final class Browser {
+
+		private final String cookie;
+
+		private final String csrf;
+
+		private Browser(String cookie, String csrf) {
+			this.cookie = cookie;
+			this.csrf = csrf;
+		}
+
+		public HttpResponse<String> get(String path) {
+			return send(HttpRequest.newBuilder(uri(path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Cookie", this.cookie)
+				.GET()
+				.build());
+		}
+
+		/** Posts a form as the page would, with the CSRF token. */
+		public HttpResponse<String> post(String path, Map<String, String> fields) {
+			Map<String, String> withToken = new LinkedHashMap<>(fields);
+			if (this.csrf != null) {
+				withToken.put("_csrf", this.csrf);
+			}
+			return send(HttpRequest.newBuilder(uri(path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Cookie", this.cookie)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form(withToken)))
+				.build());
+		}
+
+	}
+
+}
