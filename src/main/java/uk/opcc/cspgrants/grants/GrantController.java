@@ -1,8 +1,11 @@
 package uk.opcc.cspgrants.grants;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,17 +15,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.Refusal;
 
 /**
  * The grant schedule of a year, one grant's page, and creating grants from an approved
- * run.
+ * run. A refused change shows the page again with the messages on its fields and what was
+ * typed (400, or 409 when someone else saved first).
  */
 @Controller
 @RequestMapping("/grants")
@@ -38,23 +42,12 @@ class GrantController {
 	String schedule(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now());
-		List<GrantView> grants = this.grants.grants(shown, user);
-		model.addAttribute("year", shown);
-		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
-		model.addAttribute("grants", grants);
-		model.addAttribute("allocation", grants.stream().map(GrantView::allocation).reduce(Money.ZERO, Money::plus));
-		model.addAttribute("carryForward",
-				grants.stream().map(GrantView::carryForward).reduce(Money.ZERO, Money::plus));
-		model.addAttribute("total", grants.stream().map(GrantView::totalAvailable).reduce(Money.ZERO, Money::plus));
-		model.addAttribute("settings", this.grants.settings(shown));
-		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
-			model.addAttribute("runsWithoutGrants", this.grants.runsWithoutGrants());
-		}
-		return "grants/schedule";
+		return schedulePage(shown, user, model, null);
 	}
 
 	@PostMapping("/from-run")
-	String createFromRun(@RequestParam long runId, RedirectAttributes redirect) {
+	String createFromRun(@RequestParam long runId, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			List<GrantView> created = this.grants.createFromRun(runId);
 			FinancialYear year = created.isEmpty() ? FinancialYear.of(LocalDate.now()) : created.get(0).year();
@@ -62,9 +55,9 @@ class GrantController {
 					"Grants for " + created.size() + " partnerships have been created from run " + runId);
 			return "redirect:/grants?year=" + year;
 		}
-		catch (ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-			return "redirect:/grants";
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return schedulePage(FinancialYear.of(LocalDate.now()), user, model, null);
 		}
 	}
 
@@ -72,8 +65,11 @@ class GrantController {
 	String grant(@PathVariable String year, @PathVariable String code, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		FinancialYear financialYear = FinancialYear.parse(year);
+		GrantView grant = this.grants.grant(financialYear, code, user);
 		model.addAttribute("year", financialYear);
-		model.addAttribute("grant", this.grants.grant(financialYear, code, user));
+		model.addAttribute("grant", grant);
+		model.addAttribute("form",
+				historicForm(null, grant.carryForward().amount().toPlainString(), null, grant.version()));
 		return "grants/grant";
 	}
 
@@ -81,7 +77,8 @@ class GrantController {
 	String setHistoric(@PathVariable String year, @PathVariable String code,
 			@RequestParam(required = false) String allocation, @RequestParam(required = false) String carryForward,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Long version,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
 			this.grants.setHistoric(financialYear, code, money("allocation", allocation),
@@ -89,32 +86,96 @@ class GrantController {
 			redirect.addFlashAttribute("success", "The grant has been saved");
 			return "redirect:/grants/" + financialYear + "/" + code;
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-			return "redirect:/grants/" + financialYear + "/" + code;
+		catch (RuntimeException refused) {
+			Refusal refusal = Refusal.show(refused, model, response);
+			GrantView current = this.grants.grant(financialYear, code, user);
+			// a grant that does not exist yet has no page: the refusal is shown on its
+			// own
+			model.addAttribute("year", financialYear);
+			model.addAttribute("grant", current);
+			model.addAttribute("form",
+					historicForm(allocation, carryForward, note, refusal.conflict() ? current.version() : version));
+			return "grants/grant";
 		}
 	}
 
 	@PostMapping("/settings")
-	String saveSettings(@RequestParam String year, @RequestParam YearSettings.PaymentProfile paymentProfile,
-			@RequestParam String returnDueDays, @RequestParam YearSettings.UnderspendPolicy underspendPolicy,
-			@RequestParam long version, RedirectAttributes redirect) {
+	String saveSettings(@RequestParam String year, @RequestParam(required = false) String paymentProfile,
+			@RequestParam(required = false) String returnDueDays,
+			@RequestParam(required = false) String underspendPolicy, @RequestParam(required = false) Long version,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("paymentProfile", paymentProfile);
+		typed.put("returnDueDays", returnDueDays);
+		typed.put("underspendPolicy", underspendPolicy);
 		try {
-			int days;
-			try {
-				days = Integer.parseInt(returnDueDays.strip());
-			}
-			catch (NumberFormatException notANumber) {
-				throw new ValidationException("returnDueDays", "Enter the number of days, like 30");
-			}
-			this.grants.saveSettings(new YearSettings(financialYear, paymentProfile, days, underspendPolicy, version));
+			this.grants.saveSettings(new YearSettings(financialYear,
+					choice(YearSettings.PaymentProfile.class, paymentProfile, "paymentProfile",
+							"Choose how grants are paid"),
+					days(returnDueDays), choice(YearSettings.UnderspendPolicy.class, underspendPolicy,
+							"underspendPolicy", "Choose what happens to underspend"),
+					(version != null) ? version : -1));
 			redirect.addFlashAttribute("success", "The settings for " + financialYear + " have been saved");
+			return "redirect:/grants?year=" + financialYear;
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			Refusal refusal = Refusal.show(refused, model, response);
+			YearSettings current = this.grants.settings(financialYear);
+			typed.put("version", String.valueOf(refusal.conflict() ? current.version() : version));
+			model.addAttribute("settingsConflict", refusal.conflict());
+			return schedulePage(financialYear, user, model, typed);
 		}
-		return "redirect:/grants?year=" + financialYear;
+	}
+
+	private String schedulePage(FinancialYear shown, CurrentUser user, Model model, Map<String, String> typed) {
+		List<GrantView> grants = this.grants.grants(shown, user);
+		YearSettings settings = this.grants.settings(shown);
+		model.addAttribute("year", shown);
+		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
+		model.addAttribute("grants", grants);
+		model.addAttribute("allocation", grants.stream().map(GrantView::allocation).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("carryForward",
+				grants.stream().map(GrantView::carryForward).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("total", grants.stream().map(GrantView::totalAvailable).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("settings", settings);
+		model.addAttribute("settingsForm",
+				(typed != null) ? typed
+						: Map.of("paymentProfile", settings.paymentProfile().name(), "returnDueDays",
+								String.valueOf(settings.returnDueDays()), "underspendPolicy",
+								settings.underspendPolicy().name(), "version", String.valueOf(settings.version())));
+		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
+			model.addAttribute("runsWithoutGrants", this.grants.runsWithoutGrants());
+		}
+		return "grants/schedule";
+	}
+
+	private static Map<String, String> historicForm(String allocation, String carryForward, String note, Long version) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("allocation", (allocation != null) ? allocation : "");
+		form.put("carryForward", (carryForward != null) ? carryForward : "");
+		form.put("note", (note != null) ? note : "");
+		form.put("version", (version != null) ? version.toString() : "");
+		return form;
+	}
+
+	private static int days(String text) {
+		try {
+			return Integer.parseInt((text == null) ? "" : text.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			throw new ValidationException("returnDueDays", "Enter the number of days, like 30");
+		}
+	}
+
+	private static <E extends Enum<E>> E choice(Class<E> type, String name, String field, String message) {
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(name)) {
+				return value;
+			}
+		}
+		throw new ValidationException(field, message);
 	}
 
 	static Money money(String field, String text) {

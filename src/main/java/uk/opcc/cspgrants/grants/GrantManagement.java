@@ -1,17 +1,13 @@
 package uk.opcc.cspgrants.grants;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,18 +17,22 @@ import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
-import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * Grants per partnership per year: created once from an approved formula run, added to by
  * redistributions, or entered by hand for historic years; with the carry forward from
- * last year. Every change is audited.
+ * last year and the payments finance records. Each command loads the {@link Grant} once,
+ * lets it apply its rules, saves it (its version guards against a writer who read it
+ * before) and audits the change. Whole years are read through {@link GrantSchedules}.
  */
 @Service
 @Transactional
@@ -40,13 +40,17 @@ public class GrantManagement {
 
 	static final String AUDIT_TYPE = "Grant";
 
-	private static final String LINE_COLUMNS = "l.source, l.amount, l.run_id, l.note, l.created_at, l.created_by";
+	/** What each database rule about grants means, for whoever it refuses. */
+	private static final Map<String, String> REFUSALS = Map.of("grant_payment_once_per_quarter",
+			"This payment has already been recorded as paid", "grant_line_one_historic",
+			"Someone else entered the historic allocation at the same moment: check it and save again",
+			"grant_payments_within_total", "Payments can never be more than the grant's total available");
 
-	private static final String GRANT_SELECT = "select g.id, g.partnership_id, p.code, p.name, g.financial_year, "
-			+ "g.carry_forward, g.carry_forward_note, g.version from grant_award g "
-			+ "join partnership p on p.id = g.partnership_id";
+	private final GrantRepository store;
 
-	private final JdbcClient jdbc;
+	private final YearSettingsRepository settingsStore;
+
+	private final GrantSchedules schedules;
 
 	private final DataVersions versions;
 
@@ -58,9 +62,12 @@ public class GrantManagement {
 
 	private final Clock clock;
 
-	GrantManagement(JdbcClient jdbc, PartnershipManagement partnerships, RunManagement runs, AuditTrail auditTrail,
-			Clock clock, DataVersions versions) {
-		this.jdbc = jdbc;
+	GrantManagement(GrantRepository store, YearSettingsRepository settingsStore, GrantSchedules schedules,
+			PartnershipManagement partnerships, RunManagement runs, AuditTrail auditTrail, Clock clock,
+			DataVersions versions) {
+		this.store = store;
+		this.settingsStore = settingsStore;
+		this.schedules = schedules;
 		this.versions = versions;
 		this.partnerships = partnerships;
 		this.runs = runs;
@@ -70,36 +77,27 @@ public class GrantManagement {
 
 	@Transactional(readOnly = true)
 	public YearSettings settings(FinancialYear year) {
-		return this.jdbc.sql(
-				"select payment_profile, return_due_days, underspend_policy, version from year_settings where financial_year = ?")
-			.param(year.startYear())
-			.query((rs, row) -> new YearSettings(year, YearSettings.PaymentProfile.valueOf(rs.getString(1)),
-					rs.getInt(2), YearSettings.UnderspendPolicy.valueOf(rs.getString(3)), rs.getLong(4)))
-			.optional()
+		return this.settingsStore.findById(year.startYear())
+			.map(FinancialYearSettings::toView)
 			.orElseGet(() -> YearSettings.defaultsFor(year));
 	}
 
 	/**
-	 * Saves a year's settings; {@code expectedVersion} -1 for a year with none saved yet.
+	 * Saves a year's settings; the version read is -1 for a year with none saved yet.
+	 * Whoever read an older version is told someone else changed them.
 	 */
 	public YearSettings saveSettings(YearSettings settings) {
-		if (settings.returnDueDays() < 0 || settings.returnDueDays() > 365) {
-			throw new ValidationException("returnDueDays", "Returns are due 0 to 365 days after the quarter ends");
-		}
-		YearSettings before = settings(settings.year());
-		if (before.version() != settings.version()) {
+		FinancialYearSettings saved = this.settingsStore.findById(settings.year().startYear()).orElse(null);
+		YearSettings before = (saved != null) ? saved.toView() : null;
+		long current = (before != null) ? before.version() : -1;
+		if (current != settings.version()) {
 			throw ConflictException.changedBySomeoneElse();
 		}
-		this.jdbc.sql("insert into year_settings (financial_year, payment_profile, return_due_days, underspend_policy) "
-				+ "values (?, ?, ?, ?) on conflict (financial_year) do update set payment_profile = excluded.payment_profile, "
-				+ "return_due_days = excluded.return_due_days, underspend_policy = excluded.underspend_policy, "
-				+ "version = year_settings.version + 1")
-			.params(settings.year().startYear(), settings.paymentProfile().name(), settings.returnDueDays(),
-					settings.underspendPolicy().name())
-			.update();
-		YearSettings after = settings(settings.year());
-		this.auditTrail.record("UPDATE", "YearSettings", settings.year(), (before.version() < 0) ? null : before,
-				after);
+		FinancialYearSettings changed = (saved != null) ? saved : new FinancialYearSettings(settings.year());
+		changed.change(settings);
+		YearSettings after = DatabaseRefusal.orConflict(() -> this.settingsStore.saveAndFlush(changed), Map.of())
+			.toView();
+		this.auditTrail.record("UPDATE", "YearSettings", settings.year(), before, after);
 		return after;
 	}
 
@@ -112,18 +110,13 @@ public class GrantManagement {
 	/** Every grant of a year, by partnership name, read in two queries. */
 	@Transactional(readOnly = true)
 	public List<GrantView> grants(FinancialYear year) {
-		Map<Long, List<GrantView.Line>> lines = new HashMap<>();
-		this.jdbc
-			.sql("select l.grant_id, " + LINE_COLUMNS + " from grant_line l join grant_award g on g.id = l.grant_id "
-					+ "where g.financial_year = ? order by l.id")
-			.param(year.startYear())
-			.query((rs) -> {
-				lines.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(line(rs, 2));
-			});
-		return this.jdbc.sql(GRANT_SELECT + " where g.financial_year = ? order by p.name")
-			.param(year.startYear())
-			.query((rs, row) -> grant(rs, lines.getOrDefault(rs.getLong(1), List.of())))
-			.list();
+		return this.schedules.grants(year);
+	}
+
+	/** Every payment recorded against a year's grants, read in one query. */
+	@Transactional(readOnly = true)
+	public List<Payment> payments(FinancialYear year) {
+		return this.schedules.payments(year);
 	}
 
 	/**
@@ -133,25 +126,21 @@ public class GrantManagement {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year) {
-		return this.versions.of("grants " + year,
-				() -> this.jdbc
-					.sql("select concat_ws(',', "
-							+ "(select concat_ws(':', count(*), sum(version), sum(carry_forward)) from grant_award "
-							+ "where financial_year = ?), "
-							+ "(select concat_ws(':', count(*), max(l.id), sum(l.amount)) from grant_line l "
-							+ "join grant_award g on g.id = l.grant_id where g.financial_year = ?))")
-					.params(year.startYear(), year.startYear())
-					.query(String.class)
-					.single());
+		return this.versions.of("grants " + year, () -> this.schedules.version(year));
+	}
+
+	/**
+	 * A version of a year's payments and payment settings, for pages that keep what they
+	 * show. Read at most once a second (see {@link DataVersions}).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public String paymentsVersion(FinancialYear year) {
+		return this.versions.of("payments " + year, () -> this.schedules.paymentsVersion(year));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<GrantView> grant(FinancialYear year, long partnershipId) {
-		return this.jdbc.sql("select id from grant_award where financial_year = ? and partnership_id = ?")
-			.params(year.startYear(), partnershipId)
-			.query(Long.class)
-			.optional()
-			.map(this::load);
+		return this.store.find(partnershipId, year.startYear()).map(this::view);
 	}
 
 	/** The grant of a partnership by code, if this user may see it. */
@@ -168,12 +157,7 @@ public class GrantManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Money highestTotalBefore(long partnershipId, FinancialYear year) {
-		return Money.of(this.jdbc.sql(
-				"select coalesce(max(g.carry_forward + coalesce((select sum(l.amount) from grant_line l where l.grant_id = g.id), 0)), 0) "
-						+ "from grant_award g where g.partnership_id = ? and g.financial_year < ?")
-			.params(partnershipId, year.startYear())
-			.query(java.math.BigDecimal.class)
-			.single());
+		return this.schedules.highestTotalBefore(partnershipId, year);
 	}
 
 	/** Approved runs whose grants have not been created yet. */
@@ -188,169 +172,132 @@ public class GrantManagement {
 
 	@Transactional(readOnly = true)
 	public boolean grantsCreatedFrom(long runId) {
-		return this.jdbc.sql("select count(*) from grant_line where run_id = ?")
-			.param(runId)
-			.query(Long.class)
-			.single() > 0;
+		return this.schedules.createdFrom(runId);
 	}
 
-	/** Creates each partnership's grant line from an approved run, once. */
+	/**
+	 * Gives each partnership in an approved run its grant line, once: a second attempt,
+	 * even at the same moment, is refused and changes nothing.
+	 */
 	public List<GrantView> createFromRun(long runId) {
 		RunView run = this.runs.get(runId);
 		if (run.status() != RunStatus.APPROVED) {
 			throw new ConflictException(null, "Grants are created only from an approved run; run " + runId + " is "
 					+ run.status().label().toLowerCase());
 		}
-		if (grantsCreatedFrom(runId)) {
-			throw new ConflictException(null, "Grants have already been created from run " + runId);
-		}
 		GrantView.Source source = switch (run.purpose()) {
 			case ALLOCATION -> GrantView.Source.FORMULA_RUN;
 			case REDISTRIBUTION -> GrantView.Source.REDISTRIBUTION;
 		};
-		List<GrantView> created = new ArrayList<>();
+		Instant now = this.clock.instant();
+		String actor = AuditTrail.currentActor();
+		List<Grant> changed = new ArrayList<>();
+		List<Map<String, Object>> before = new ArrayList<>();
 		for (RunView.Line line : run.lines()) {
-			created.add(addLine(run.year(), line.partnershipId(), source, line.amount(), runId, null,
-					"Formula run " + runId + ": " + run.formulaLabel()));
+			Grant grant = load(run.year(), line.partnershipId(), now);
+			before.add(grant.snapshot(line.code()));
+			grant.addFromRun(source, line.amount(), runId, "Formula run " + runId + ": " + run.formulaLabel(), actor,
+					now);
+			changed.add(grant);
+		}
+		DatabaseRefusal.orConflict(() -> this.store.saveAllAndFlush(changed),
+				Map.of("grant_line_once_per_run", "Grants have already been created from run " + runId));
+		List<GrantView> created = new ArrayList<>();
+		for (int i = 0; i < changed.size(); i++) {
+			Grant grant = changed.get(i);
+			RunView.Line line = run.lines().get(i);
+			this.auditTrail.record("ADD_LINE", AUDIT_TYPE, grant.id(), before.get(i), grant.snapshot(line.code()));
+			created.add(grant.toView(line.code(), line.name()));
 		}
 		return created;
 	}
 
 	/**
-	 * Adds a line to a partnership's grant, creating the grant if need be. A line with a
-	 * {@code sourceRef} is added once only.
-	 */
-	public GrantView addLine(FinancialYear year, long partnershipId, GrantView.Source source, Money amount, Long runId,
-			String sourceRef, String note) {
-		long grantId = grantIdFor(year, partnershipId);
-		GrantView before = load(grantId);
-		if (sourceRef != null
-				&& this.jdbc.sql("select count(*) from grant_line where grant_id = ? and source = ? and source_ref = ?")
-					.params(grantId, source.name(), sourceRef)
-					.query(Long.class)
-					.single() > 0) {
-			return before;
-		}
-		this.jdbc
-			.sql("insert into grant_line (grant_id, source, amount, run_id, source_ref, note, created_at, created_by) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(grantId, source.name(), amount.amount(), runId, sourceRef, note,
-					Timestamp.from(this.clock.instant()), AuditTrail.currentActor())
-			.update();
-		touch(grantId);
-		GrantView after = load(grantId);
-		this.auditTrail.record("ADD_LINE", AUDIT_TYPE, grantId, snapshot(before), snapshot(after));
-		return after;
-	}
-
-	/**
 	 * Sets a historic year's allocation (entered by hand, with a note) and carry forward.
 	 * The hand-entered line replaces any earlier hand-entered one; lines from runs stay.
+	 * A grant that already has anything in it changes only for whoever sends the version
+	 * they read.
 	 */
 	public GrantView setHistoric(FinancialYear year, String code, Money allocation, Money carryForward, String note,
 			Long expectedVersion) {
 		PartnershipView partnership = this.partnerships.findByCode(code)
 			.orElseThrow(() -> new NotFoundException("There is no partnership with the code " + code));
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (allocation != null && allocation.isNegative()) {
-			errors.put("allocation", "The allocation cannot be negative");
+		String text = (note == null || note.isBlank()) ? null : note.strip();
+		if (text != null && text.length() > 1000) {
+			throw new ValidationException("note", "The note must be 1,000 characters or fewer");
 		}
-		if (carryForward != null && carryForward.isNegative()) {
-			errors.put("carryForward", "The carry forward cannot be negative");
+		if (allocation == null && carryForward == null) {
+			throw new ValidationException("allocation", "Enter the allocation, the carry forward or both");
 		}
-		if (note != null && note.length() > 1000) {
-			errors.put("note", "The note must be 1,000 characters or fewer");
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationException(errors);
-		}
-		long grantId = grantIdFor(year, partnership.id());
-		GrantView before = load(grantId);
-		if (expectedVersion != null && before.version() != expectedVersion && !before.lines().isEmpty()) {
+		Instant now = this.clock.instant();
+		Grant grant = load(year, partnership.id(), now);
+		boolean brandNew = grant.isEmpty() && grant.version() == 0;
+		if (!brandNew && (expectedVersion == null || expectedVersion != grant.version())) {
 			throw ConflictException.changedBySomeoneElse();
 		}
+		Map<String, Object> before = grant.snapshot(partnership.code());
 		if (allocation != null) {
-			this.jdbc.sql("delete from grant_line where grant_id = ? and source = 'HISTORIC'").param(grantId).update();
-			this.jdbc.sql(
-					"insert into grant_line (grant_id, source, amount, note, created_at, created_by) values (?, 'HISTORIC', ?, ?, ?, ?)")
-				.params(grantId, allocation.amount(), note, Timestamp.from(this.clock.instant()),
-						AuditTrail.currentActor())
-				.update();
+			grant.enterHistoricAllocation(allocation, text, AuditTrail.currentActor(), now);
 		}
 		if (carryForward != null) {
-			this.jdbc.sql("update grant_award set carry_forward = ?, carry_forward_note = ? where id = ?")
-				.params(carryForward.amount(), (note != null) ? note : before.carryForwardNote(), grantId)
-				.update();
+			grant.carryForward(carryForward, CarryForward.ENTERED, text, now);
 		}
-		touch(grantId);
-		GrantView after = load(grantId);
-		this.auditTrail.record("UPDATE", AUDIT_TYPE, grantId, snapshot(before), snapshot(after));
-		return after;
+		save(grant);
+		this.auditTrail.record("UPDATE", AUDIT_TYPE, grant.id(), before, grant.snapshot(partnership.code()));
+		return grant.toView(partnership.code(), partnership.name());
 	}
 
-	/** Sets the carry forward from the previous year, with how it was arrived at. */
+	/**
+	 * Sets the carry forward from the previous year's close: an underspend, or an
+	 * overspend as negative money when finance chose to carry it.
+	 */
 	public GrantView setCarryForward(FinancialYear year, long partnershipId, Money carryForward, String note) {
-		long grantId = grantIdFor(year, partnershipId);
-		GrantView before = load(grantId);
-		this.jdbc.sql("update grant_award set carry_forward = ?, carry_forward_note = ? where id = ?")
-			.params(carryForward.amount(), note, grantId)
-			.update();
-		touch(grantId);
-		GrantView after = load(grantId);
-		this.auditTrail.record("CARRY_FORWARD", AUDIT_TYPE, grantId, snapshot(before), snapshot(after));
-		return after;
+		PartnershipView partnership = this.partnerships.findById(partnershipId)
+			.orElseThrow(() -> new NotFoundException("There is no partnership " + partnershipId));
+		Instant now = this.clock.instant();
+		Grant grant = load(year, partnershipId, now);
+		Map<String, Object> before = grant.snapshot(partnership.code());
+		grant.carryForward(carryForward, carryForward.isNegative() ? CarryForward.OVERSPEND : CarryForward.UNDERSPEND,
+				note, now);
+		save(grant);
+		this.auditTrail.record("CARRY_FORWARD", AUDIT_TYPE, grant.id(), before, grant.snapshot(partnership.code()));
+		return grant.toView(partnership.code(), partnership.name());
 	}
 
-	private long grantIdFor(FinancialYear year, long partnershipId) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc
-			.sql("insert into grant_award (partnership_id, financial_year, created_at, updated_at) values (?, ?, ?, ?) "
-					+ "on conflict (partnership_id, financial_year) do nothing")
-			.params(partnershipId, year.startYear(), now, now)
-			.update();
-		return this.jdbc.sql("select id from grant_award where partnership_id = ? and financial_year = ?")
-			.params(partnershipId, year.startYear())
-			.query(Long.class)
-			.single();
+	/**
+	 * Records a payment of a partnership's grant as paid: a quarter's, or with
+	 * {@code quarter} null the annual payment in advance. Each is recorded once.
+	 */
+	public Payment recordPayment(FinancialYear year, long partnershipId, Quarter quarter, Money amount,
+			LocalDate paidOn, String reference, CurrentUser user) {
+		Grant grant = this.store.find(partnershipId, year.startYear())
+			.orElseThrow(() -> new ConflictException(null, "There is no grant for " + year + " to pay"));
+		GrantPayment payment = grant.pay(quarter, amount, paidOn, reference, user.getUsername(), this.clock.instant());
+		save(grant);
+		Payment paid = payment.toView(grant.id());
+		Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("partnership", partnershipId);
+		after.put("quarter", (quarter != null) ? quarter.name() : "ANNUAL");
+		after.put("amount", paid.amount().amount());
+		after.put("paidOn", paid.paidOn().toString());
+		after.put("reference", paid.reference());
+		this.auditTrail.record("PAY", "Payment", grant.id() + " " + after.get("quarter"), null, after);
+		return paid;
 	}
 
-	private void touch(long grantId) {
-		this.jdbc.sql("update grant_award set version = version + 1, updated_at = ? where id = ?")
-			.params(Timestamp.from(this.clock.instant()), grantId)
-			.update();
+	/** The grant of a partnership and year, made (empty) if there is none yet. */
+	private Grant load(FinancialYear year, long partnershipId, Instant now) {
+		this.store.createIfAbsent(partnershipId, year.startYear(), now);
+		return this.store.find(partnershipId, year.startYear()).orElseThrow();
 	}
 
-	private GrantView load(long grantId) {
-		List<GrantView.Line> lines = this.jdbc
-			.sql("select " + LINE_COLUMNS + " from grant_line l where l.grant_id = ? order by l.id")
-			.param(grantId)
-			.query((rs, row) -> line(rs, 1))
-			.list();
-		return this.jdbc.sql(GRANT_SELECT + " where g.id = ?")
-			.param(grantId)
-			.query((rs, row) -> grant(rs, lines))
-			.single();
+	private void save(Grant grant) {
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(grant), REFUSALS);
 	}
 
-	private static GrantView.Line line(ResultSet rs, int first) throws SQLException {
-		return new GrantView.Line(GrantView.Source.valueOf(rs.getString(first)), Money.of(rs.getBigDecimal(first + 1)),
-				(Long) rs.getObject(first + 2), rs.getString(first + 3), rs.getTimestamp(first + 4).toInstant(),
-				rs.getString(first + 5));
-	}
-
-	private static GrantView grant(ResultSet rs, List<GrantView.Line> lines) throws SQLException {
-		return new GrantView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				new FinancialYear(rs.getInt(5)), lines, Money.of(rs.getBigDecimal(6)), rs.getString(7), rs.getLong(8));
-	}
-
-	private static Map<String, Object> snapshot(GrantView grant) {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("partnership", grant.code());
-		snapshot.put("year", grant.year().toString());
-		snapshot.put("allocation", grant.allocation().amount());
-		snapshot.put("carryForward", grant.carryForward().amount());
-		snapshot.put("lines", grant.lines().stream().map(line -> line.source() + " " + line.amount()).toList());
-		return snapshot;
+	private GrantView view(Grant grant) {
+		PartnershipView partnership = this.partnerships.findById(grant.partnershipId()).orElseThrow();
+		return grant.toView(partnership.code(), partnership.name());
 	}
 
 }

@@ -25,6 +25,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
+import uk.opcc.cspgrants.shared.web.Refusal;
 import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /** The monitoring pages: dashboard, returns, payments and the quarterly reports. */
@@ -128,6 +129,39 @@ class MonitoringController {
 	@GetMapping("/payments")
 	String paymentsPage(@RequestParam(required = false) String year, Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(today());
+		return paymentsPage(shown, model);
+	}
+
+	@PostMapping("/payments/{year}/{code}")
+	String recordPaid(@PathVariable String year, @PathVariable String code,
+			@RequestParam(required = false) String quarter, @RequestParam(required = false) String paidOn,
+			@RequestParam(required = false) String reference, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		Quarter paidQuarter = (quarter == null || quarter.isBlank()) ? null : Quarter.parse(quarter);
+		try {
+			this.payments.recordPaid(financialYear, code, paidQuarter, date(paidOn), reference, user);
+			redirect.addFlashAttribute("success", "The payment has been recorded as paid");
+			return "redirect:/monitoring/payments?year=" + financialYear;
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			model.addAttribute("typed", new Typed(code.toUpperCase(java.util.Locale.ROOT), paidQuarter,
+					(paidOn != null) ? paidOn : "", (reference != null) ? reference : ""));
+			return paymentsPage(financialYear, model);
+		}
+	}
+
+	/** What finance typed into one payment's row, shown again when it is refused. */
+	record Typed(String code, Quarter quarter, String paidOn, String reference) {
+
+		public boolean isFor(String code, Quarter quarter) {
+			return this.code.equals(code) && this.quarter == quarter;
+		}
+
+	}
+
+	private String paymentsPage(FinancialYear shown, Model model) {
 		model.addAttribute("year", shown);
 		model.addAttribute("years", FinancialYear.choices(shown, today()));
 		model.addAttribute("schedules", this.payments.schedules(shown));
@@ -135,27 +169,16 @@ class MonitoringController {
 		return "monitoring/payments";
 	}
 
-	@PostMapping("/payments/{year}/{code}")
-	String recordPaid(@PathVariable String year, @PathVariable String code,
-			@RequestParam(required = false) String quarter, @RequestParam String paidOn, @RequestParam String reference,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		FinancialYear financialYear = FinancialYear.parse(year);
+	private static LocalDate date(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
 		try {
-			LocalDate date;
-			try {
-				date = LocalDate.parse(paidOn.strip());
-			}
-			catch (DateTimeParseException notADate) {
-				throw new ValidationException("paidOn", "Enter the date it was paid, like 2024-07-31");
-			}
-			this.payments.recordPaid(financialYear, code,
-					(quarter == null || quarter.isBlank()) ? null : Quarter.parse(quarter), date, reference, user);
-			redirect.addFlashAttribute("success", "The payment has been recorded as paid");
+			return LocalDate.parse(text.strip());
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (DateTimeParseException notADate) {
+			throw new ValidationException("paidOn", "Enter the date it was paid, like 2024-07-31");
 		}
-		return "redirect:/monitoring/payments?year=" + financialYear;
 	}
 
 	/**

@@ -1,32 +1,25 @@
 package uk.opcc.cspgrants.monitoring;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
+import uk.opcc.cspgrants.grants.Payment;
 import uk.opcc.cspgrants.grants.YearSettings;
-import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.Role;
-import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * Payments of grants. Paid quarterly in arrears, each quarter's payment falls due when
@@ -37,26 +30,13 @@ import uk.opcc.cspgrants.shared.ValidationException;
 @Transactional
 public class PaymentManagement {
 
-	private final JdbcClient jdbc;
-
-	private final DataVersions versions;
-
 	private final GrantManagement grants;
 
 	private final ReturnManagement returns;
 
-	private final AuditTrail auditTrail;
-
-	private final Clock clock;
-
-	PaymentManagement(JdbcClient jdbc, GrantManagement grants, ReturnManagement returns, AuditTrail auditTrail,
-			Clock clock, DataVersions versions) {
-		this.jdbc = jdbc;
-		this.versions = versions;
+	PaymentManagement(GrantManagement grants, ReturnManagement returns) {
 		this.grants = grants;
 		this.returns = returns;
-		this.auditTrail = auditTrail;
-		this.clock = clock;
 	}
 
 	/** Every grant's payments for a year, by partnership name. */
@@ -72,16 +52,10 @@ public class PaymentManagement {
 	@Transactional(readOnly = true)
 	public List<PaymentSchedule> schedules(FinancialYear year, Map<Long, Map<Quarter, ReturnView>> returns) {
 		YearSettings settings = this.grants.settings(year);
-		Map<Long, List<Paid>> payments = new HashMap<>();
-		this.jdbc
-			.sql("select p.grant_id, p.quarter, p.amount, p.paid_on, p.reference from grant_payment p "
-					+ "join grant_award g on g.id = p.grant_id where g.financial_year = ? order by p.id")
-			.param(year.startYear())
-			.query((rs) -> {
-				payments.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
-					.add(new Paid((rs.getString(2) != null) ? Quarter.valueOf(rs.getString(2)) : null,
-							Money.of(rs.getBigDecimal(3)), rs.getDate(4).toLocalDate(), rs.getString(5)));
-			});
+		Map<Long, List<Payment>> payments = new HashMap<>();
+		for (Payment payment : this.grants.payments(year)) {
+			payments.computeIfAbsent(payment.grantId(), (id) -> new ArrayList<>()).add(payment);
+		}
 		List<PaymentSchedule> schedules = new ArrayList<>();
 		for (GrantView grant : this.grants.grants(year)) {
 			schedules.add(schedule(grant, settings, returns.getOrDefault(grant.partnershipId(), Map.of()),
@@ -92,32 +66,22 @@ public class PaymentManagement {
 
 	/**
 	 * A version of a year's payments and payment settings, for pages that keep what they
-	 * show. Read at most once a second (see {@link DataVersions}), without a transaction
+	 * show. Read at most once a second (see {@code DataVersions}), without a transaction
 	 * of its own.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String version(FinancialYear year) {
-		return this.versions
-			.of("payments " + year,
-					() -> this.jdbc.sql("select concat_ws(',', count(*), max(p.id), sum(p.version), sum(p.amount), "
-							+ "(select max(version) from year_settings where financial_year = ?)) from grant_payment p "
-							+ "join grant_award g on g.id = p.grant_id where g.financial_year = ?")
-						.params(year.startYear(), year.startYear())
-						.query(String.class)
-						.single());
+		return this.grants.paymentsVersion(year);
 	}
 
-	/** Records a due payment as paid. Only finance may. */
+	/**
+	 * Records a due payment as paid, once: the grant refuses a second record of the same
+	 * payment, even at the same moment. Only finance may.
+	 */
 	public PaymentSchedule recordPaid(FinancialYear year, String code, Quarter quarter, LocalDate paidOn,
 			String reference, CurrentUser user) {
 		if (!user.has(Role.FINANCE)) {
 			throw new AccessDeniedException("Only finance records payments");
-		}
-		if (paidOn == null) {
-			throw new ValidationException("paidOn", "Enter the date it was paid");
-		}
-		if (reference == null || reference.isBlank() || reference.length() > 100) {
-			throw new ValidationException("reference", "Enter the payment reference, up to 100 characters");
 		}
 		PaymentSchedule schedule = schedules(year).stream()
 			.filter(candidate -> candidate.code().equalsIgnoreCase(code))
@@ -130,24 +94,13 @@ public class PaymentManagement {
 			.orElseThrow(() -> new ConflictException(null, "There is no such payment for " + schedule.name()));
 		if (instalment.status() != PaymentSchedule.Status.DUE) {
 			throw new ConflictException(null,
-					"This payment is " + instalment.status().label().toLowerCase()
+					((quarter != null) ? "The " + quarter + " payment" : "The annual payment") + " of "
+							+ schedule.name() + " is " + instalment.status().label().toLowerCase()
 							+ (instalment.status() == PaymentSchedule.Status.NOT_YET_DUE
 									? ": it falls due when the " + quarter + " return is accepted" : ""));
 		}
-		long grantId = this.grants.grant(year, schedule.partnershipId()).orElseThrow().id();
-		this.jdbc
-			.sql("insert into grant_payment (grant_id, quarter, amount, paid_on, reference, recorded_by, recorded_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(grantId, (quarter != null) ? quarter.name() : null, instalment.amount().amount(),
-					Date.valueOf(paidOn), reference.strip(), user.getUsername(), Timestamp.from(this.clock.instant()))
-			.update();
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("partnership", schedule.code());
-		after.put("quarter", (quarter != null) ? quarter.name() : "ANNUAL");
-		after.put("amount", instalment.amount().amount());
-		after.put("paidOn", paidOn.toString());
-		after.put("reference", reference.strip());
-		this.auditTrail.record("PAY", "Payment", grantId + " " + after.get("quarter"), null, after);
+		this.grants.recordPayment(year, schedule.partnershipId(), quarter, instalment.amount(), paidOn, reference,
+				user);
 		return schedules(year).stream()
 			.filter(candidate -> candidate.code().equals(schedule.code()))
 			.findFirst()
@@ -155,10 +108,10 @@ public class PaymentManagement {
 	}
 
 	private static PaymentSchedule schedule(GrantView grant, YearSettings settings, Map<Quarter, ReturnView> returns,
-			List<Paid> payments) {
-		Map<Quarter, Paid> paid = new HashMap<>();
-		Paid annualPaid = null;
-		for (Paid payment : payments) {
+			List<Payment> payments) {
+		Map<Quarter, Payment> paid = new HashMap<>();
+		Payment annualPaid = null;
+		for (Payment payment : payments) {
 			if (payment.quarter() == null) {
 				annualPaid = payment;
 			}
@@ -167,15 +120,28 @@ public class PaymentManagement {
 			}
 		}
 		List<PaymentSchedule.Instalment> instalments = new ArrayList<>();
+		Money paidQuarterly = paid.values().stream().map(Payment::amount).reduce(Money.ZERO, Money::plus);
 		if (settings.paymentProfile() == YearSettings.PaymentProfile.ANNUALLY_IN_ADVANCE) {
+			for (Quarter quarter : Quarter.values()) {
+				Payment payment = paid.get(quarter);
+				if (payment != null) {
+					instalments.add(new PaymentSchedule.Instalment(quarter, payment.amount(),
+							PaymentSchedule.Status.PAID, payment.paidOn(), payment.reference()));
+				}
+			}
+			Money rest = grant.totalAvailable().minus(paidQuarterly);
 			instalments.add((annualPaid != null)
 					? new PaymentSchedule.Instalment(null, annualPaid.amount(), PaymentSchedule.Status.PAID,
 							annualPaid.paidOn(), annualPaid.reference())
-					: new PaymentSchedule.Instalment(null, grant.totalAvailable(), PaymentSchedule.Status.DUE, null,
-							null));
+					: new PaymentSchedule.Instalment(null, rest, rest.isGreaterThan(Money.ZERO)
+							? PaymentSchedule.Status.DUE : PaymentSchedule.Status.NOT_YET_DUE, null, null));
 		}
 		else {
-			Money paidSoFar = paid.values().stream().map(Paid::amount).reduce(Money.ZERO, Money::plus);
+			Money paidSoFar = paidQuarterly.plus((annualPaid != null) ? annualPaid.amount() : Money.ZERO);
+			if (annualPaid != null) {
+				instalments.add(new PaymentSchedule.Instalment(null, annualPaid.amount(), PaymentSchedule.Status.PAID,
+						annualPaid.paidOn(), annualPaid.reference()));
+			}
 			List<Quarter> unpaid = new ArrayList<>();
 			for (Quarter quarter : Quarter.values()) {
 				if (!paid.containsKey(quarter)) {
@@ -184,7 +150,7 @@ public class PaymentManagement {
 			}
 			List<Money> shares = split(grant.totalAvailable().minus(paidSoFar), unpaid.size());
 			for (Quarter quarter : Quarter.values()) {
-				Paid payment = paid.get(quarter);
+				Payment payment = paid.get(quarter);
 				if (payment != null) {
 					instalments.add(new PaymentSchedule.Instalment(quarter, payment.amount(),
 							PaymentSchedule.Status.PAID, payment.paidOn(), payment.reference()));
@@ -192,8 +158,12 @@ public class PaymentManagement {
 				else {
 					ReturnView ofQuarter = returns.get(quarter);
 					boolean accepted = ofQuarter != null && ofQuarter.status() == ReturnStatus.ACCEPTED;
-					instalments.add(new PaymentSchedule.Instalment(quarter, shares.get(unpaid.indexOf(quarter)),
-							accepted ? PaymentSchedule.Status.DUE : PaymentSchedule.Status.NOT_YET_DUE, null, null));
+					Money share = shares.get(unpaid.indexOf(quarter));
+					instalments.add(
+							new PaymentSchedule.Instalment(
+									quarter, share, (accepted && share.isGreaterThan(Money.ZERO))
+											? PaymentSchedule.Status.DUE : PaymentSchedule.Status.NOT_YET_DUE,
+									null, null));
 				}
 			}
 		}
@@ -217,9 +187,6 @@ public class PaymentManagement {
 			shares.add(Money.ofPence(each + ((i < left) ? 1 : 0)));
 		}
 		return shares;
-	}
-
-	private record Paid(Quarter quarter, Money amount, LocalDate paidOn, String reference) {
 	}
 
 }

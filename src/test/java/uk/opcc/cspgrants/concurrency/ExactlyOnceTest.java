@@ -68,7 +68,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): two writers with the same version both got 200")
 	void aHistoricGrantSavedWithTheSameVersionThroughTheApiIsSavedOnce() {
 		long version = historicGrant("2012-13", "MEL", "1000.00");
 		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
@@ -85,7 +84,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): 20 redirects: the losers were told in a banner and their input was lost")
 	void aHistoricGrantSavedWithTheSameVersionOnThePageIsSavedOnceAndTheOthersKeepTheirInput() {
 		long version = historicGrant("2013-14", "CHA", "1000.00");
 		LiveApplication.Browser officer = app.signIn("officer");
@@ -101,7 +99,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): 20 redirects: the losers were told in a banner, not 409")
 	void aYearsSettingsAreSavedOnce() {
 		LiveApplication.Browser officer = app.signIn("officer");
 		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
@@ -200,7 +197,6 @@ class ExactlyOnceTest {
 	// Payments
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): losers got 500 pages")
 	void aQuarterlyPaymentIsRecordedOnce() {
 		historicGrant("2017-18", "NWL", "4000.00");
 		saveReturn("2017-18", "Q1", "NWL");
@@ -217,7 +213,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): 20 redirects; extra payment rows for a blank quarter")
 	void anAnnualPaymentIsRecordedOnce() {
 		LiveApplication.Browser officer = app.signIn("officer");
 		assertThat(officer

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -59,7 +60,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail duplicate(DataIntegrityViolationException exception) {
 		log.info("Refused a change that clashes with saved data: {}", exception.getMostSpecificCause().getMessage());
-		return problem(HttpStatus.CONFLICT, "Conflict", "The change clashes with a record that already exists.");
+		return conflict(DatabaseRefusal.asConflict(exception, Map.of()));
 	}
 
 	@ExceptionHandler(ValidationException.class)

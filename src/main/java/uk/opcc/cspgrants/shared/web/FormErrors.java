@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -40,7 +42,24 @@ public final class FormErrors {
 			reject(result, conflict.field(), conflict.getMessage());
 			return true;
 		}
+		if (refusal instanceof OptimisticLockingFailureException) {
+			return addTo(result, ConflictException.changedBySomeoneElse());
+		}
 		return false;
+	}
+
+	/**
+	 * As {@link #addTo(BindingResult, RuntimeException)}, and sets the status the form is
+	 * shown again with: 409 when the refusal is a clash with what someone else saved, 400
+	 * otherwise.
+	 */
+	public static boolean addTo(BindingResult result, RuntimeException refusal, HttpServletResponse response) {
+		if (!addTo(result, refusal)) {
+			return false;
+		}
+		boolean clash = refusal instanceof ConflictException || refusal instanceof OptimisticLockingFailureException;
+		response.setStatus(clash ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+		return true;
 	}
 
 	private static void reject(BindingResult result, String field, String message) {

@@ -1,5 +1,11 @@
 package uk.opcc.cspgrants.shared.web;
 
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -7,7 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * Friendly pages for what page controllers refuse. Never shows an exception's class or
@@ -15,6 +23,8 @@ import uk.opcc.cspgrants.shared.NotFoundException;
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
 
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
@@ -26,6 +36,30 @@ class PageErrorAdvice {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	ModelAndView conflict(ConflictException exception) {
 		return page("error/409", exception.getMessage());
+	}
+
+	/**
+	 * Someone else saved first and the page did not handle it: still a 409 saying so,
+	 * never a 500.
+	 */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ModelAndView staleVersion(OptimisticLockingFailureException exception) {
+		return page("error/409", ConflictException.changedBySomeoneElse().getMessage());
+	}
+
+	/** The database refused a change the page did not check: a 409, never a 500. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ModelAndView refusedByTheDatabase(DataIntegrityViolationException exception) {
+		log.info("A page's change was refused by the database: {}", exception.getMostSpecificCause().getMessage());
+		return page("error/409", DatabaseRefusal.asConflict(exception, Map.of()).getMessage());
+	}
+
+	@ExceptionHandler(ValidationException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ModelAndView invalid(ValidationException exception) {
+		return page("error/400", exception.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
