@@ -153,19 +153,18 @@ class NationalScaleData implements ApplicationRunner {
 	/**
 	 * Four returns per grant, all accepted, each with three activities that add up to the
 	 * return to the penny: spend grows through the year to between 80% and 100% of the
-	 * grant.
+	 * grant. Made as drafts, then submitted and accepted, as the database requires.
 	 */
 	private void returns() {
-		this.jdbc.sql("insert into quarterly_return (partnership_id, financial_year, quarter, status, "
-				+ "planned_allocation, cumulative_spend, comments, created_at, updated_at, updated_by, submitted_at, "
-				+ "accepted_at, accepted_by) "
-				+ "select g.partnership_id, g.financial_year, 'Q' || q, 'ACCEPTED', total.amount, "
-				+ "round(total.amount * q / 4 * (80 + mod(abs(hashtext(g.id::text)), 21)) / 100, 2), "
-				+ "'Generated for the load test', now(), now(), 'officer', now(), now(), 'officer' "
-				+ "from grant_award g "
-				+ "join (select grant_id, sum(amount) as amount from grant_line group by grant_id) total "
-				+ "on total.grant_id = g.id cross join generate_series(1, 4) as q "
-				+ "where g.financial_year between ? and ?")
+		this.jdbc
+			.sql("insert into quarterly_return (partnership_id, financial_year, quarter, status, "
+					+ "planned_allocation, cumulative_spend, comments, created_at, updated_at, updated_by) "
+					+ "select g.partnership_id, g.financial_year, 'Q' || q, 'DRAFT', total.amount, "
+					+ "round(total.amount * q / 4 * (80 + mod(abs(hashtext(g.id::text)), 21)) / 100, 2), "
+					+ "'Generated for the load test', now(), now(), 'officer' " + "from grant_award g "
+					+ "join (select grant_id, sum(amount) as amount from grant_line group by grant_id) total "
+					+ "on total.grant_id = g.id cross join generate_series(1, 4) as q "
+					+ "where g.financial_year between ? and ?")
 			.params(FIRST_YEAR.startYear(), FIRST_YEAR.startYear() + YEARS - 1)
 			.update();
 		this.jdbc.sql("insert into return_activity (return_id, line, title, theme, planned, spend, outcomes) "
@@ -178,6 +177,15 @@ class NationalScaleData implements ApplicationRunner {
 				+ "[line], 'On track' " + "from quarterly_return r cross join generate_series(1, 3) as line "
 				+ "where r.comments = 'Generated for the load test'")
 			.update();
+		for (String status : new String[] { "SUBMITTED", "ACCEPTED" }) {
+			this.jdbc
+				.sql("update quarterly_return set status = ?, submitted_at = now(), "
+						+ "accepted_at = case when ? = 'ACCEPTED' then now() end, "
+						+ "accepted_by = case when ? = 'ACCEPTED' then 'officer' end "
+						+ "where comments = 'Generated for the load test'")
+				.params(status, status, status)
+				.update();
+		}
 	}
 
 }

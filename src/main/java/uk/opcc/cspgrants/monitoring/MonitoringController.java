@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
@@ -83,7 +84,7 @@ class MonitoringController {
 	@PostMapping("/returns/{year}/{quarter}/{code}")
 	String saveReturn(@PathVariable String year, @PathVariable String quarter, @PathVariable String code,
 			@ModelAttribute("form") ReturnForm form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		Quarter q = Quarter.parse(quarter);
 		try {
@@ -91,12 +92,11 @@ class MonitoringController {
 			redirect.addFlashAttribute("success", "The " + q + " return has been saved as a draft");
 			return "redirect:" + path(financialYear, q, code);
 		}
-		catch (ValidationException | ConflictException refused) {
+		catch (RuntimeException refused) {
+			Refusal refusal = Refusal.show(refused, model, response);
 			ReturnView current = this.returns.get(financialYear, q, code, user);
 			model.addAttribute("view", current);
-			model.addAttribute("errors", (refused instanceof ValidationException validation) ? validation.fieldErrors()
-					: Map.of("form", refused.getMessage()));
-			if (refused instanceof ConflictException) {
+			if (refusal.conflict()) {
 				model.addAttribute("current", current);
 			}
 			form.padActivities();
@@ -106,7 +106,9 @@ class MonitoringController {
 
 	@PostMapping("/returns/{year}/{quarter}/{code}/{action}")
 	String moveReturn(@PathVariable String year, @PathVariable String quarter, @PathVariable String code,
-			@PathVariable String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@PathVariable String action, @RequestParam(required = false) String reason,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		Quarter q = Quarter.parse(quarter);
 		try {
@@ -115,15 +117,21 @@ class MonitoringController {
 				case "accept" -> this.returns.accept(financialYear, q, code);
 				case "return-for-correction" -> this.returns.returnForCorrection(financialYear, q, code, reason);
 				case "reopen" -> this.returns.reopen(financialYear, q, code, reason);
-				default -> throw new IllegalArgumentException("There is no such step: " + action);
+				default -> throw new NotFoundException("There is no such step: " + action);
 			};
 			redirect.addFlashAttribute("success",
 					"The " + q + " return of " + moved.name() + " is now " + moved.status().label().toLowerCase());
+			return "redirect:" + path(financialYear, q, code);
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			ReturnView current = this.returns.get(financialYear, q, code, user);
+			model.addAttribute("view", current);
+			model.addAttribute("form", ReturnForm.from(current));
+			model.addAttribute("typedReason", (reason != null) ? reason : "");
+			model.addAttribute("typedAction", action);
+			return "monitoring/return";
 		}
-		return "redirect:" + path(financialYear, q, code);
 	}
 
 	@GetMapping("/payments")

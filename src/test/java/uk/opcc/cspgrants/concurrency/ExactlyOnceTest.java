@@ -128,7 +128,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): two or three writers with the same version got 200 (lost updates)")
 	void aReturnSavedWithTheSameVersionThroughTheApiIsSavedOnce() {
 		historicGrant("2016-17", "HAB", "4000.00");
 		long version = saveReturn("2016-17", "Q1", "HAB");
@@ -142,7 +141,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): several writers with the same version were told saved")
 	void aReturnSavedWithTheSameVersionOnThePageIsSavedOnceAndTheOthersKeepTheirInput() {
 		historicGrant("2016-17", "NWL", "4000.00");
 		long version = saveReturn("2016-17", "Q3", "NWL");
@@ -157,7 +155,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): three submits of one return got 200, with three audit events")
 	void aReturnIsSubmittedReturnedAcceptedAndReopenedOnceEach() {
 		historicGrant("2016-17", "HAR", "4000.00");
 		saveReturn("2016-17", "Q1", "HAR");
@@ -181,7 +178,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): 20 redirects: losers told in a banner, not 409")
 	void aReturnAcceptedOnThePageIsAcceptedOnce() {
 		historicGrant("2016-17", "OAW", "4000.00");
 		saveReturn("2016-17", "Q1", "OAW");

@@ -92,7 +92,7 @@ class ReturnWorkflowTest {
 				.param("cumulativeSpend", "-5")
 				.param("activities[0].planned", "10")
 				.param("activities[0].spend", "abc"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("There is a problem"),
 					containsString("no more than 2 decimal places for the planned allocation"),
 					containsString("Enter the cumulative spend of £0.00 or more"),
@@ -136,7 +136,7 @@ class ReturnWorkflowTest {
 				.param("plannedAllocation", "777.77")
 				.param("cumulativeSpend", "70")
 				.param("version", "0"))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("This record was changed by someone else"),
 					containsString("value=\"777.77\""), containsString("£200.00"))));
 		assertThat(this.returns.get(YEAR, Quarter.Q1, "HAR", null).details().plannedAllocation())
