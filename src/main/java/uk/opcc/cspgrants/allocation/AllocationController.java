@@ -22,6 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.formula.FormulaException;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.SeparationOfDuties;
+import uk.opcc.cspgrants.shared.web.Refusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
@@ -143,47 +146,65 @@ class AllocationController {
 		model.addAttribute("table", this.fragments.render("allocation-table " + run.id() + " " + run.createdAt(),
 				"allocation/run-table", "table", () -> Map.of("run", run), request, response));
 		model.addAttribute("mayApprove", user.has(Role.FINANCE) && run.status() == RunStatus.DRAFT
-				&& !run.createdBy().equalsIgnoreCase(user.getUsername()));
+				&& !SeparationOfDuties.samePerson(run.createdBy(), user.getUsername()));
 		model.addAttribute("mayRun", user.hasAny(Role.ADMIN, Role.OFFICER));
 		return "allocation/run";
 	}
 
 	@PostMapping("/runs/{id}/approve")
-	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			this.runs.approve(id, user);
 			redirect.addFlashAttribute("success", "Run " + id + " has been approved");
+			return "redirect:/allocations/runs/" + id;
 		}
-		catch (ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			return refusedOnTheRunPage(refused, id, user, model, request, response);
 		}
-		return "redirect:/allocations/runs/" + id;
 	}
 
 	/** Asks before a draft is discarded: it cannot be undone. */
 	@GetMapping("/runs/{id}/discard")
 	String confirmDiscard(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response) {
 		RunView run = this.runs.get(id, user);
 		if (run.status() != RunStatus.DRAFT) {
-			redirect.addFlashAttribute("problem",
-					"Run " + id + " is " + run.status().label().toLowerCase() + ": only a draft can be discarded");
-			return "redirect:/allocations/runs/" + id;
+			return refusedOnTheRunPage(new ConflictException(null,
+					"Run " + id + " is " + run.status().label().toLowerCase() + ": only a draft can be discarded"), id,
+					user, model, request, response);
 		}
 		model.addAttribute("run", run);
 		return "allocation/discard";
 	}
 
 	@PostMapping("/runs/{id}/discard")
-	String discard(@PathVariable long id, RedirectAttributes redirect) {
+	String discard(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			this.runs.discard(id);
 			redirect.addFlashAttribute("success", "Draft run " + id + " has been discarded");
 			return "redirect:/allocations";
 		}
-		catch (ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-			return "redirect:/allocations/runs/" + id;
+		catch (RuntimeException refused) {
+			return refusedOnTheRunPage(refused, id, user, model, request, response);
+		}
+	}
+
+	/**
+	 * The run's page with what was refused in its error summary, sent with 409 (or 400);
+	 * a run discarded since has no page, so the refusal is shown on its own.
+	 */
+	private String refusedOnTheRunPage(RuntimeException refused, long id, CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		Refusal refusal = Refusal.show(refused, model, response);
+		try {
+			return run(id, user, model, request, response);
+		}
+		catch (NotFoundException discarded) {
+			response.setStatus(refusal.status().value());
+			model.addAttribute("message", refusal.errors().values().iterator().next());
+			return "error/409";
 		}
 	}
 

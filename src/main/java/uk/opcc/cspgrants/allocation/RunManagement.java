@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -39,6 +41,11 @@ import uk.opcc.cspgrants.shared.ValidationException;
 public class RunManagement {
 
 	static final String AUDIT_TYPE = "FormulaRun";
+
+	private static final Map<String, String> REFUSALS = Map.of("formula_run_one_approved",
+			"Another run for the same year and purpose was approved at the same moment: check the runs and try again");
+
+	private final FormulaRunRepository store;
 
 	private final RunStore runs;
 
@@ -58,8 +65,10 @@ public class RunManagement {
 	 */
 	private final LeastRecentlyUsed<KeptRun, RunView> kept;
 
-	RunManagement(RunStore runs, RunCalculation calculation, FormulaManagement formulas, AuditTrail auditTrail,
-			Clock clock, DataVersions versions, @Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns) {
+	RunManagement(FormulaRunRepository store, RunStore runs, RunCalculation calculation, FormulaManagement formulas,
+			AuditTrail auditTrail, Clock clock, DataVersions versions,
+			@Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns) {
+		this.store = store;
 		this.runs = runs;
 		this.calculation = calculation;
 		this.formulas = formulas;
@@ -116,46 +125,50 @@ public class RunManagement {
 	}
 
 	/**
-	 * Approves a draft run. Only finance may, and never for a run they made themselves.
+	 * Approves a draft run, once: only finance may, never for a run they made themselves.
+	 * The run approved before for the same year and purpose is superseded in the same
+	 * step; two approvals at the same moment meet at the runs' versions and the second is
+	 * told.
 	 */
 	public RunView approve(long id, CurrentUser approver) {
-		RunView run = get(id);
 		if (!approver.has(Role.FINANCE)) {
 			throw new AccessDeniedException("Only finance approves formula runs");
 		}
-		if (!run.status().canBecome(RunStatus.APPROVED)) {
-			throw new ConflictException(null,
-					"Run " + id + " is " + run.status().label().toLowerCase() + " and cannot be approved");
-		}
-		if (run.createdBy().equalsIgnoreCase(approver.getUsername())) {
-			throw new ConflictException(null,
-					"Nobody approves their own proposal: another finance user must approve run " + id);
-		}
-		var previous = this.runs.approvedRunId(run.year(), run.purpose());
+		FormulaRun run = this.store.findById(id).orElseThrow(() -> notFound(id));
+		RunView before = (run.status() != RunStatus.DISCARDED) ? stillThere(run) : null;
+		java.time.Instant now = this.clock.instant();
+		Optional<FormulaRun> previous = this.store.findApproved(run.financialYear(), run.purpose());
+		run.refuseUnlessApprovableBy(approver);
 		if (previous.isPresent()) {
-			RunView before = get(previous.get());
-			this.runs.supersede(previous.get(), id, this.clock.instant());
-			this.auditTrail.record("SUPERSEDE", AUDIT_TYPE, previous.get(), summary(before),
-					summary(get(previous.get())));
+			// the old run stops being the approved one before the new one becomes it
+			FormulaRun replaced = previous.get();
+			RunView replacedBefore = get(replaced.id());
+			replaced.supersede(run, now);
+			DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(replaced), REFUSALS);
+			this.auditTrail.record("SUPERSEDE", AUDIT_TYPE, replaced.id(), summary(replacedBefore),
+					summary(get(replaced.id())));
 		}
-		this.runs.approve(id, approver.getUsername(), this.clock.instant());
+		run.approve(approver, now);
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(run), REFUSALS);
 		if (run.formulaVersionId() != null) {
 			this.formulas.lock(run.formulaVersionId());
 		}
 		RunView approved = get(id);
-		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, summary(run), summary(approved));
+		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, summary(before), summary(approved));
 		return approved;
 	}
 
-	/** Throws away a draft. */
+	/**
+	 * Throws away a draft, once: its figures are deleted, and the run is kept as
+	 * discarded so that its number is never used again and a second attempt is told.
+	 */
 	public void discard(long id) {
-		RunView run = get(id);
-		if (run.status() != RunStatus.DRAFT) {
-			throw new ConflictException(null,
-					"Only a draft run can be discarded; run " + id + " is " + run.status().label().toLowerCase());
-		}
-		this.runs.delete(id);
-		this.auditTrail.record("DISCARD", AUDIT_TYPE, id, summary(run), null);
+		FormulaRun run = this.store.findById(id).orElseThrow(() -> notFound(id));
+		RunView before = (run.status() != RunStatus.DISCARDED) ? stillThere(run) : null;
+		run.discard();
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(run), REFUSALS);
+		this.runs.deleteFiguresOfDraft(id);
+		this.auditTrail.record("DISCARD", AUDIT_TYPE, id, summary(before), null);
 	}
 
 	/**
@@ -172,7 +185,24 @@ public class RunManagement {
 	}
 
 	private RunView load(long id) {
-		return this.runs.find(id).orElseThrow(() -> new NotFoundException("There is no formula run " + id));
+		return this.runs.find(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The run as it stands, read for the audit trail; one discarded since it was loaded
+	 * (by someone else, at the same moment) is refused as such.
+	 */
+	private RunView stillThere(FormulaRun run) {
+		try {
+			return get(run.id());
+		}
+		catch (NotFoundException discarded) {
+			throw new ConflictException(null, "Run " + run.id() + " has been discarded");
+		}
+	}
+
+	private static NotFoundException notFound(long id) {
+		return new NotFoundException("There is no formula run " + id);
 	}
 
 	/** A run as this user may see it: a CSP manager sees approved runs only. */

@@ -3,7 +3,7 @@ package uk.opcc.cspgrants.allocation;
 /** Where a formula run is in its life. The status itself says which moves are allowed. */
 public enum RunStatus {
 
-	DRAFT("Draft"), APPROVED("Approved"), SUPERSEDED("Superseded");
+	DRAFT("Draft"), APPROVED("Approved"), SUPERSEDED("Superseded"), DISCARDED("Discarded");
 
 	private final String label;
 
@@ -16,7 +16,12 @@ public enum RunStatus {
 	}
 
 	public boolean canBecome(RunStatus next) {
-		return (this == DRAFT && next == APPROVED) || (this == APPROVED && next == SUPERSEDED);
+		return (this == DRAFT && (next == APPROVED || next == DISCARDED)) || (this == APPROVED && next == SUPERSEDED);
+	}
+
+	/** Whether a run with this status has been approved: what CSP managers may read. */
+	public boolean approvedOnce() {
+		return this == APPROVED || this == SUPERSEDED;
 	}
 
 }

@@ -107,10 +107,10 @@ class RunStore {
 		return id;
 	}
 
-	/** A run with its lines, read in one transaction. */
+	/** A run that was not discarded, with its lines, read in one transaction. */
 	@Transactional(readOnly = true)
 	Optional<RunView> find(long id) {
-		return this.jdbc.sql("select * from formula_run where id = ?")
+		return this.jdbc.sql("select * from formula_run where id = ? and status <> 'DISCARDED'")
 			.param(id)
 			.query((rs, row) -> header(rs))
 			.optional()
@@ -119,19 +119,18 @@ class RunStore {
 
 	/**
 	 * A version of every run: it changes when one is made, approved, superseded or
-	 * discarded, the only changes a run ever has.
+	 * discarded, the only changes a run ever has (each raises the run's version).
 	 */
 	String version() {
-		return this.jdbc
-			.sql("select concat_ws(',', count(*), max(id), sum(id), count(approved_at), count(superseded_at)) "
-					+ "from formula_run")
+		return this.jdbc.sql("select concat_ws(',', count(*), max(id), sum(version)) from formula_run")
 			.query(String.class)
 			.single();
 	}
 
-	/** Runs, newest first, without their lines. */
+	/** Runs not discarded, newest first, without their lines. */
 	List<RunView> list() {
-		return this.jdbc.sql("select * from formula_run order by financial_year desc, id desc")
+		return this.jdbc
+			.sql("select * from formula_run where status <> 'DISCARDED' order by financial_year desc, id desc")
 			.query((rs, row) -> header(rs))
 			.list();
 	}
@@ -158,20 +157,14 @@ class RunStore {
 		return inputs;
 	}
 
-	void approve(long id, String approver, Instant now) {
-		this.jdbc.sql("update formula_run set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?")
-			.params(approver, Timestamp.from(now), id)
-			.update();
-	}
-
-	void supersede(long id, long by, Instant now) {
-		this.jdbc.sql("update formula_run set status = 'SUPERSEDED', superseded_by = ?, superseded_at = ? where id = ?")
-			.params(by, Timestamp.from(now), id)
-			.update();
-	}
-
-	void delete(long id) {
-		this.jdbc.sql("delete from formula_run where id = ? and status = 'DRAFT'").param(id).update();
+	/**
+	 * Deletes the figures of a draft that is being discarded (the database refuses it for
+	 * any other run); the run's own row stays, marked discarded.
+	 */
+	void deleteFiguresOfDraft(long id) {
+		for (String table : new String[] { "formula_run_indicator", "formula_run_input", "formula_run_line" }) {
+			this.jdbc.sql("delete from " + table + " where run_id = ?").param(id).update();
+		}
 	}
 
 	private RunView header(ResultSet rs) throws SQLException {

@@ -26,7 +26,7 @@ import uk.opcc.cspgrants.shared.Money;
  * @param spec the weights, floor and damping used
  * @param baselineSource what the changes are measured against
  * @param note the officer's note
- * @param status draft, approved or superseded
+ * @param status draft, approved, superseded or discarded
  * @param createdAt when it was run
  * @param createdBy who ran it
  * @param approvedAt when finance approved it
@@ -64,7 +64,7 @@ public record RunView(long id, FinancialYear year, RunPurpose purpose, Money pot
 	}
 
 	public boolean published() {
-		return this.status != RunStatus.DRAFT;
+		return this.status.approvedOnce();
 	}
 
 	/**

@@ -167,13 +167,25 @@ class AllocationPagesTest {
 
 		this.mvc.perform(post("/allocations/runs/" + id + "/discard").session(officer).with(csrf()))
 			.andExpect(redirectedUrl("/allocations"));
-		assertThat(count(id)).isZero();
+		assertThat(this.jdbc.queryForObject("select status from formula_run where id = ?", String.class, id))
+			.as("the run is kept as discarded, its number never used again")
+			.isEqualTo("DISCARDED");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from formula_run_line where run_id = ?", Integer.class, id))
+			.as("its figures are gone")
+			.isZero();
+		this.mvc.perform(get("/allocations/runs/" + id).session(officer)).andExpect(status().isNotFound());
+		this.mvc.perform(post("/allocations/runs/" + id + "/discard").session(officer).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(
+					content().string(containsString("Run " + id + " is discarded and cannot be discarded any more")));
 
 		long approved = this.jdbc.queryForObject("select min(id) from formula_run where status = 'APPROVED'",
 				Long.class);
 		this.mvc.perform(get("/allocations/runs/" + approved + "/discard").session(officer))
-			.andExpect(redirectedUrl("/allocations/runs/" + approved))
-			.andExpect(flash().attribute("problem", containsString("only a draft can be discarded")));
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("only a draft can be discarded"),
+					containsString("There is a problem"), containsString("Formula run"))));
 	}
 
 	private int count(long run) {

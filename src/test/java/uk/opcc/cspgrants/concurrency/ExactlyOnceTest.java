@@ -230,7 +230,6 @@ class ExactlyOnceTest {
 	// Formula runs
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): losers got 500 (unique approved-run index)")
 	void aRunIsApprovedOnce() {
 		long run = draftRun("2032-33", "1000.00");
 		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
@@ -240,7 +239,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): losers got 500")
 	void anApprovedRunIsSupersededOnce() {
 		long first = approvedRun("2033-34", "1000.00");
 		long second = draftRun("2033-34", "2000.00");
@@ -254,7 +252,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): several redirects told discarded, the rest 404")
 	void aDraftRunIsDiscardedOnce() {
 		long run = draftRun("2034-35", "1000.00");
 		LiveApplication.Browser officer = app.signIn("officer");
