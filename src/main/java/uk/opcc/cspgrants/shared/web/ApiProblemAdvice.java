@@ -104,12 +104,20 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/**
+	 * A body that is not JSON, or JSON of the wrong shape: 400, naming the field and what
+	 * it should hold when the JSON itself could be read (see {@link StrictJson}).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
-					"The request body is not valid JSON of the expected shape."));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+				"The request body is not valid JSON of the expected shape.");
+		Map<String, String> errors = UnreadableJson.fieldErrors(exception);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	private static ProblemDetail invalid(Map<String, String> errors) {
