@@ -348,8 +348,12 @@ public class IndicatorManagement {
 		if (indicator == null || !indicator.matches("[a-z][a-z0-9_]{1,59}")) {
 			throw new ValidationException("indicator", "Choose an indicator");
 		}
-		if (value == null || value.signum() < 0) {
+		if (value == null) {
 			throw new ValidationException("value", "Enter a value of 0 or more");
+		}
+		String refusal = IndicatorLimit.ofIndicator(indicator).refusal(value);
+		if (refusal != null) {
+			throw new ValidationException("value", refusal);
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new ValidationException("reason", "Say why the value is being corrected");
