@@ -8,11 +8,13 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.opcc.cspgrants.shared.web.SpreadsheetText;
 
 /**
  * Reads police.uk street-level crime files ({@code Crime ID, Month, Reported by, ...})
- * and the compact export this service writes ({@code Month, Area, Crime type, Count})
- * into a {@link CrimeTally}. Plain Java: tested without Spring.
+ * and the compact export this service writes ({@code Month, Area, Crime type, Count}, its
+ * text cells made safe for spreadsheets by {@link SpreadsheetText}) into a
+ * {@link CrimeTally}. Plain Java: tested without Spring.
  */
 final class PoliceUkFiles {
 
@@ -83,7 +85,7 @@ final class PoliceUkFiles {
 				continue;
 			}
 			YearMonth month = month(record.get("Month"));
-			String crimeType = record.get("Crime type").strip();
+			String crimeType = SpreadsheetText.asTyped(record.get("Crime type").strip());
 			Long count = count(record.get("Count"));
 			if (month == null) {
 				refuse(tally, file, line, "The month \"" + record.get("Month") + "\" is not a month like 2023-04");
@@ -96,7 +98,7 @@ final class PoliceUkFiles {
 						+ String.format("%,d", Long.MAX_VALUE));
 			}
 			else {
-				add(tally, file, line, month, record.get("Area").strip(), crimeType, count);
+				add(tally, file, line, month, SpreadsheetText.asTyped(record.get("Area").strip()), crimeType, count);
 			}
 		}
 	}
