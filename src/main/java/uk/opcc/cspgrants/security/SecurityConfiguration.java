@@ -28,6 +28,9 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 /**
  * Who may reach what. Pages use form sign-in with a session; the JSON API under
  * {@code /api/v1} uses HTTP Basic for the same users, with no session and no CSRF token.
+ * Approvals (formula runs, redistributions) and payments need the finance role here, by
+ * address, before any record is looked up: a role that may not approve at all gets 403,
+ * never a 404 that tells whether the record exists.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -75,6 +78,8 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/grants/**", "/api/v1/returns/**")
 				.hasAnyRole("ADMIN", "OFFICER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/redistributions/*/approve")
+				.hasRole("FINANCE")
 				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**", "/api/v1/years/**",
 						"/api/v1/redistributions", "/api/v1/redistributions/**")
 				.hasAnyRole(STAFF)
@@ -148,6 +153,8 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/grants/**", "/monitoring/**")
 			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.POST, "/redistributions/*/approve")
+			.hasRole("FINANCE")
 			.requestMatchers("/decisions", "/decisions/**", "/underspend", "/underspend/**", "/redistributions",
 					"/redistributions/**")
 			.hasAnyRole(STAFF)
