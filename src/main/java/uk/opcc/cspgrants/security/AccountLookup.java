@@ -13,9 +13,17 @@ class AccountLookup implements UserDetailsService {
 		this.users = users;
 	}
 
+	/**
+	 * The account of the username typed, normalised; a username no account could have is
+	 * not looked up, and fails like an unknown one.
+	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return this.users.findByUsername(username)
+		String normalised = Usernames.normalise(username);
+		if (!Usernames.isAllowed(normalised)) {
+			throw new UsernameNotFoundException("No such user");
+		}
+		return this.users.findByUsername(normalised)
 			.map(UserAccount::toCurrentUser)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
