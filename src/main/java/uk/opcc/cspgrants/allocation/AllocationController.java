@@ -241,8 +241,8 @@ class AllocationController {
 			return "allocation/scenario";
 		}
 		try {
-			model.addAttribute("comparison", this.runs.scenario(id, optionalMoney(form.getPot()), form.toDetails(),
-					optionalYear(form.getWindowEnd()), user));
+			model.addAttribute("comparison",
+					this.runs.scenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull(), user));
 		}
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
 			model.addAttribute("errors", errors(refused));
@@ -254,8 +254,7 @@ class AllocationController {
 	String saveScenario(@PathVariable long id, @ModelAttribute("form") FormulaForm form,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
 		try {
-			RunView saved = this.runs.saveScenario(id, optionalMoney(form.getPot()), form.toDetails(),
-					optionalYear(form.getWindowEnd()));
+			RunView saved = this.runs.saveScenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull());
 			redirect.addFlashAttribute("success", "The scenario has been saved as draft run " + saved.id());
 			return "redirect:/allocations/runs/" + saved.id();
 		}
@@ -304,14 +303,6 @@ class AllocationController {
 		catch (InvalidMoneyException refused) {
 			throw new ValidationException("pot", refused.getMessage());
 		}
-	}
-
-	private static Money optionalMoney(String text) {
-		return (text == null || text.isBlank()) ? null : money(text);
-	}
-
-	private static FinancialYear optionalYear(String text) {
-		return (text == null || text.isBlank()) ? null : FinancialYear.parse(text);
 	}
 
 }

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.util.regex.Pattern;
+
 import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.InvalidMoneyException;
+import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
@@ -13,6 +18,10 @@ import uk.opcc.cspgrants.shared.ValidationException;
  * is not a number.
  */
 public class FormulaForm {
+
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+	private static final int MAX_DIGITS = 30;
 
 	private String name;
 
@@ -88,17 +97,52 @@ public class FormulaForm {
 		return new FormulaDetails(this.name, parsedWeights, window, floor, floorShare, fall, rise);
 	}
 
+	/**
+	 * The pot typed, or {@code null} to keep the run's.
+	 * @throws ValidationException on the pot field when it is not an amount
+	 */
+	public Money potOrNull() {
+		if (this.pot == null || this.pot.isBlank()) {
+			return null;
+		}
+		try {
+			return Money.parse(this.pot);
+		}
+		catch (InvalidMoneyException refused) {
+			throw new ValidationException("pot", refused.getMessage());
+		}
+	}
+
+	/**
+	 * The last year of indicator data chosen, or {@code null} to keep the run's.
+	 * @throws ValidationException on the windowEnd field when it is not a financial year
+	 */
+	public FinancialYear windowEndOrNull() {
+		if (this.windowEnd == null || this.windowEnd.isBlank()) {
+			return null;
+		}
+		try {
+			return FinancialYear.parse(this.windowEnd);
+		}
+		catch (IllegalArgumentException notAYear) {
+			throw new ValidationException("windowEnd", "Choose the last year of indicator data, like 2023-24");
+		}
+	}
+
+	/**
+	 * A plain decimal as typed, with at most {@link #MAX_DIGITS} digits: never an
+	 * exponent, whose digits arithmetic would have to spell out ({@code 1e-999999999}).
+	 */
 	private static BigDecimal number(String text, String field, String message, Map<String, String> errors) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return new BigDecimal(text.strip().replace(",", "").replace("£", "").replace("%", ""));
-		}
-		catch (NumberFormatException notANumber) {
+		String plain = text.strip().replace(",", "").replace("£", "").replace("%", "");
+		if (!PLAIN_NUMBER.matcher(plain).matches() || plain.replaceAll("[^0-9]", "").length() > MAX_DIGITS) {
 			errors.putIfAbsent(field, message);
 			return null;
 		}
+		return new BigDecimal(plain);
 	}
 
 	private static String text(BigDecimal value) {

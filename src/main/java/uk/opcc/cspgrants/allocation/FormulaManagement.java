@@ -16,6 +16,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.ValidationException;
 
@@ -162,6 +163,13 @@ public class FormulaManagement {
 	/** The rules a formula must meet, with messages for the form. */
 	static final class FormulaRules {
 
+		private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+		/** The largest rise a {@code numeric(9,4)} column holds. */
+		private static final BigDecimal MOST_INCREASE = new BigDecimal("99999.9999");
+
+		private static final int PERCENT_DECIMALS = 4;
+
 		private FormulaRules() {
 		}
 
@@ -178,15 +186,21 @@ public class FormulaManagement {
 				if (!weight.getKey().matches("[a-z][a-z0-9_]{1,59}")) {
 					errors.put("weights", "The indicator " + weight.getKey() + " is not a known indicator name");
 				}
-				if (weight.getValue().signum() < 0 || weight.getValue().compareTo(BigDecimal.valueOf(100)) > 0) {
+				else if (weight.getValue() == null || weight.getValue().signum() < 0
+						|| weight.getValue().compareTo(HUNDRED) > 0) {
 					errors.put("weights", "Each weight must be between 0% and 100%");
 				}
-				total = total.add(weight.getValue());
+				else if (decimalPlaces(weight.getValue()) > PERCENT_DECIMALS) {
+					errors.put("weights", "Each weight can have no more than 4 decimal places, like 33.3333");
+				}
+				else {
+					total = total.add(weight.getValue());
+				}
 			}
 			if (details.weights().isEmpty()) {
 				errors.put("weights", "Give at least one indicator a weight");
 			}
-			else if (total.compareTo(BigDecimal.valueOf(100)) != 0) {
+			else if (!errors.containsKey("weights") && total.compareTo(HUNDRED) != 0) {
 				errors.put("weights", "The weights add up to " + total.stripTrailingZeros().toPlainString()
 						+ "%; they must add up to exactly 100%");
 			}
@@ -197,23 +211,42 @@ public class FormulaManagement {
 				errors.put("floorAmount", "Give a floor in pounds or as a percentage of the pot, not both");
 			}
 			if (details.floorAmount() != null
-					&& (details.floorAmount().signum() < 0 || details.floorAmount().scale() > 2)) {
+					&& (details.floorAmount().signum() < 0 || decimalPlaces(details.floorAmount()) > 2)) {
 				errors.put("floorAmount", "The floor must be an amount in pounds and pence of 0 or more");
 			}
-			if (details.floorPercent() != null && (details.floorPercent().signum() < 0
-					|| details.floorPercent().compareTo(BigDecimal.valueOf(100)) > 0)) {
-				errors.put("floorPercent", "The floor must be between 0% and 100% of the pot");
+			else if (details.floorAmount() != null && details.floorAmount().compareTo(Money.LIMIT) >= 0) {
+				errors.put("floorAmount", "The floor must be less than £10,000,000,000,000.00");
 			}
-			if (details.maxDecreasePercent() != null && (details.maxDecreasePercent().signum() < 0
-					|| details.maxDecreasePercent().compareTo(BigDecimal.valueOf(100)) > 0)) {
-				errors.put("maxDecreasePercent", "The largest fall must be between 0% and 100%");
-			}
-			if (details.maxIncreasePercent() != null && details.maxIncreasePercent().signum() < 0) {
-				errors.put("maxIncreasePercent", "The largest rise must be 0% or more");
-			}
+			percent(errors, "floorPercent", details.floorPercent(), HUNDRED,
+					"The floor must be between 0% and 100% of the pot");
+			percent(errors, "maxDecreasePercent", details.maxDecreasePercent(), HUNDRED,
+					"The largest fall must be between 0% and 100%");
+			percent(errors, "maxIncreasePercent", details.maxIncreasePercent(), MOST_INCREASE,
+					"The largest rise must be between 0% and 99,999.9999%");
 			if (!errors.isEmpty()) {
 				throw new ValidationException(errors);
 			}
+		}
+
+		/**
+		 * A percentage between 0 and {@code most}, with no more decimal places than its
+		 * column ({@code numeric(7,4)} or {@code numeric(9,4)}) keeps.
+		 */
+		private static void percent(Map<String, String> errors, String field, BigDecimal value, BigDecimal most,
+				String outOfRange) {
+			if (value == null) {
+				return;
+			}
+			if (value.signum() < 0 || value.compareTo(most) > 0) {
+				errors.put(field, outOfRange);
+			}
+			else if (decimalPlaces(value) > PERCENT_DECIMALS) {
+				errors.put(field, "Enter a percentage with no more than 4 decimal places, like 2.5");
+			}
+		}
+
+		private static int decimalPlaces(BigDecimal value) {
+			return Math.max(0, value.stripTrailingZeros().scale());
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.allocation.formula.AreaResult;
+import uk.opcc.cspgrants.allocation.formula.FormulaException;
 import uk.opcc.cspgrants.allocation.formula.FormulaRequest;
 import uk.opcc.cspgrants.allocation.formula.FormulaResult;
 import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
@@ -276,9 +277,15 @@ public class RunManagement {
 		List<FinancialYear> window = RunCalculation.window(end, changes.windowYears());
 		FormulaSpec spec = specOf(changes);
 		Money scenarioPot = (pot != null) ? pot : run.pot();
-		RunCalculation.Calculated calculated = window.equals(run.window())
-				? this.calculation.calculate(scenarioPot, spec, window, this.runs.inputs(id), baselinesOf(run), "")
-				: this.calculation.calculate(scenarioPot, spec, window, baselinesOf(run), "");
+		RunCalculation.Calculated calculated;
+		try {
+			calculated = window.equals(run.window())
+					? this.calculation.calculate(scenarioPot, spec, window, this.runs.inputs(id), baselinesOf(run), "")
+					: this.calculation.calculate(scenarioPot, spec, window, baselinesOf(run), "");
+		}
+		catch (FormulaException refused) {
+			throw new ValidationException(scenarioField(refused.input(), changes), refused.getMessage());
+		}
 		List<ScenarioComparison.Row> rows = new ArrayList<>();
 		for (AreaResult area : calculated.result().areas()) {
 			RunView.Line line = run.line(area.code());
@@ -286,6 +293,25 @@ public class RunManagement {
 					Money.ofPence(area.finalPence())));
 		}
 		return new ScenarioComparison(run, scenarioPot, spec, window, rows);
+	}
+
+	/**
+	 * The field of the scenario form a formula's refusal is about: the floor given (in
+	 * pounds or as a percentage), the damping, the weights (missing or zero data) or the
+	 * years.
+	 */
+	private static String scenarioField(FormulaException.Input input, FormulaDetails changes) {
+		if (input == null) {
+			return "form";
+		}
+		return switch (input) {
+			case POT -> "pot";
+			case WINDOW -> "windowYears";
+			case FLOOR -> (changes.floorPercent() != null) ? "floorPercent" : "floorAmount";
+			case MAX_DECREASE -> "maxDecreasePercent";
+			case MAX_INCREASE -> "maxIncreasePercent";
+			case INDICATORS, PARTNERSHIPS -> "weights";
+		};
 	}
 
 	/** Saves a scenario as a new draft run for the same year and purpose. */

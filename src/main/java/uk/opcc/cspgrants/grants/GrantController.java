@@ -88,13 +88,11 @@ class GrantController {
 		}
 		catch (RuntimeException refused) {
 			Refusal refusal = Refusal.show(refused, model, response);
-			GrantView current = this.grants.grant(financialYear, code, user);
-			// a grant that does not exist yet has no page: the refusal is shown on its
-			// own
+			GrantView current = this.grants.grantOrEmpty(financialYear, code, user);
 			model.addAttribute("year", financialYear);
 			model.addAttribute("grant", current);
-			model.addAttribute("form",
-					historicForm(allocation, carryForward, note, refusal.conflict() ? current.version() : version));
+			model.addAttribute("form", historicForm(allocation, carryForward, note,
+					refusal.conflict() ? Long.valueOf(current.version()) : version));
 			return "grants/grant";
 		}
 	}

@@ -152,6 +152,18 @@ public class GrantManagement {
 	}
 
 	/**
+	 * The grant of a partnership by code, or an empty one when it has none yet, if this
+	 * user may see it: what a form shows again when entering a first allocation is
+	 * refused.
+	 */
+	@Transactional(readOnly = true)
+	public GrantView grantOrEmpty(FinancialYear year, String code, CurrentUser user) {
+		PartnershipView partnership = this.partnerships.get(code, user);
+		return grant(year, partnership.id()).orElseGet(() -> new GrantView(0, partnership.id(), partnership.code(),
+				partnership.name(), year, List.of(), Money.ZERO, null, 0));
+	}
+
+	/**
 	 * The highest total available of a partnership in any year before {@code year}, or
 	 * zero.
 	 */

@@ -83,10 +83,12 @@ public class HarmWeights {
 			else if (IndicatorManagement.ANTI_SOCIAL_BEHAVIOUR_TYPE.equals(crimeType)) {
 				errors.put("weights", "Anti-social behaviour is not a crime and has no harm weight");
 			}
-			else if (weight == null || weight.signum() < 0 || weight.scale() > 4
-					|| weight.precision() - weight.scale() > 8) {
+			else if (weight == null) {
+				errors.put("weights[" + crimeType + "]", "Enter the weight of " + crimeType);
+			}
+			else if (IndicatorLimit.HARM_WEIGHT.refusal(weight) != null) {
 				errors.put("weights[" + crimeType + "]",
-						"The weight of " + crimeType + " must be a number of 0 or more with at most 4 decimal places");
+						"The weight of " + crimeType + ": " + IndicatorLimit.HARM_WEIGHT.refusal(weight));
 			}
 		});
 		if (!errors.isEmpty()) {

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.SpreadsheetText;
 
 /**
  * Indicator pages: the grid for a year, the imports, corrections and the harm weights.
@@ -101,7 +102,7 @@ class IndicatorController {
 				CSVPrinter csv = new CSVPrinter(writer,
 						CSVFormat.DEFAULT.builder().setHeader("Month", "Area", "Crime type", "Count").get())) {
 			for (String[] row : this.indicators.crimeCountsForExport()) {
-				csv.printRecord((Object[]) row);
+				csv.printRecord(row[0], SpreadsheetText.safe(row[1]), SpreadsheetText.safe(row[2]), row[3]);
 			}
 		}
 	}

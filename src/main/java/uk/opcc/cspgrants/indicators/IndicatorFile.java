@@ -70,8 +70,9 @@ final class IndicatorFile {
 				if (problem == null) {
 					try {
 						value = new BigDecimal(record.get(3).strip().replace(",", ""));
-						if (value.signum() < 0) {
-							problem = "The value must not be negative";
+						String refusal = IndicatorLimit.VALUE.refusal(value);
+						if (refusal != null) {
+							problem = "The value " + refusal;
 						}
 					}
 					catch (NumberFormatException notANumber) {

@@ -91,7 +91,7 @@ public class IndicatorManagement {
 				PartnershipView partnership = area.isEmpty() ? null
 						: byArea.computeIfAbsent(area.toLowerCase(), key -> matching(all, area));
 				for (var typeEntry : areaEntry.getValue().entrySet()) {
-					int count = typeEntry.getValue();
+					long count = typeEntry.getValue();
 					if (partnership != null) {
 						countRows.add(new Object[] { month, partnership.id(), typeEntry.getKey(), count });
 						long[] totals = perPartnership.computeIfAbsent(partnership.id(), id -> new long[2]);
@@ -103,7 +103,7 @@ public class IndicatorManagement {
 							noLocation += count;
 						}
 						else {
-							otherAreas.merge(area, (long) count, Long::sum);
+							otherAreas.merge(area, count, Long::sum);
 						}
 					}
 				}
@@ -348,8 +348,12 @@ public class IndicatorManagement {
 		if (indicator == null || !indicator.matches("[a-z][a-z0-9_]{1,59}")) {
 			throw new ValidationException("indicator", "Choose an indicator");
 		}
-		if (value == null || value.signum() < 0) {
+		if (value == null) {
 			throw new ValidationException("value", "Enter a value of 0 or more");
+		}
+		String refusal = IndicatorLimit.ofIndicator(indicator).refusal(value);
+		if (refusal != null) {
+			throw new ValidationException("value", refusal);
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new ValidationException("reason", "Say why the value is being corrected");
@@ -389,7 +393,7 @@ public class IndicatorManagement {
 						+ "order by 1, 2, 3")
 			.query((rs,
 					row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
-							String.valueOf(rs.getInt(4)) })
+							String.valueOf(rs.getLong(4)) })
 			.list();
 	}
 
@@ -406,7 +410,7 @@ public class IndicatorManagement {
 				.query((rs, row) -> {
 					BigDecimal[] totals = crime.computeIfAbsent(rs.getLong(1),
 							id -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
-					BigDecimal count = BigDecimal.valueOf(rs.getLong(3));
+					BigDecimal count = rs.getBigDecimal(3);
 					if (ANTI_SOCIAL_BEHAVIOUR_TYPE.equals(rs.getString(2))) {
 						totals[2] = totals[2].add(count);
 					}

@@ -8,11 +8,13 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.opcc.cspgrants.shared.web.SpreadsheetText;
 
 /**
  * Reads police.uk street-level crime files ({@code Crime ID, Month, Reported by, ...})
- * and the compact export this service writes ({@code Month, Area, Crime type, Count})
- * into a {@link CrimeTally}. Plain Java: tested without Spring.
+ * and the compact export this service writes ({@code Month, Area, Crime type, Count}, its
+ * text cells made safe for spreadsheets by {@link SpreadsheetText}) into a
+ * {@link CrimeTally}. Plain Java: tested without Spring.
  */
 final class PoliceUkFiles {
 
@@ -70,7 +72,7 @@ final class PoliceUkFiles {
 				refuse(tally, file, line, "The crime type is missing");
 			}
 			else {
-				tally.add(month, area(record.get("LSOA name")), crimeType, 1, file);
+				add(tally, file, line, month, area(record.get("LSOA name")), crimeType, 1);
 			}
 		}
 	}
@@ -83,8 +85,8 @@ final class PoliceUkFiles {
 				continue;
 			}
 			YearMonth month = month(record.get("Month"));
-			String crimeType = record.get("Crime type").strip();
-			Integer count = count(record.get("Count"));
+			String crimeType = SpreadsheetText.asTyped(record.get("Crime type").strip());
+			Long count = count(record.get("Count"));
 			if (month == null) {
 				refuse(tally, file, line, "The month \"" + record.get("Month") + "\" is not a month like 2023-04");
 			}
@@ -92,11 +94,11 @@ final class PoliceUkFiles {
 				refuse(tally, file, line, "The crime type is missing");
 			}
 			else if (count == null) {
-				refuse(tally, file, line,
-						"The count \"" + record.get("Count") + "\" is not a whole number of 0 or more");
+				refuse(tally, file, line, "The count \"" + record.get("Count") + "\" is not a whole number from 0 to "
+						+ String.format("%,d", Long.MAX_VALUE));
 			}
 			else {
-				tally.add(month, record.get("Area").strip(), crimeType, count, file);
+				add(tally, file, line, month, SpreadsheetText.asTyped(record.get("Area").strip()), crimeType, count);
 			}
 		}
 	}
@@ -120,13 +122,22 @@ final class PoliceUkFiles {
 		}
 	}
 
-	private static Integer count(String text) {
+	/** A count of 0 or more that a {@code long} (and a {@code bigint} column) holds. */
+	private static Long count(String text) {
 		try {
-			int count = Integer.parseInt(text.strip());
+			long count = Long.parseLong(text.strip());
 			return (count >= 0) ? count : null;
 		}
 		catch (NumberFormatException notANumber) {
 			return null;
+		}
+	}
+
+	private static void add(CrimeTally tally, String file, long line, YearMonth month, String area, String crimeType,
+			long count) {
+		String refusal = tally.add(month, area, crimeType, count, file);
+		if (refusal != null) {
+			refuse(tally, file, line, refusal);
 		}
 	}
 

@@ -40,12 +40,15 @@ final class PopulationFile {
 				String text = record.get("Population").strip().replace(",", "");
 				try {
 					BigDecimal population = new BigDecimal(text);
-					if (population.signum() < 0 || population.stripTrailingZeros().scale() > 0) {
-						throw new NumberFormatException();
+					String refusal = IndicatorLimit.POPULATION.refusal(population);
+					if (refusal != null) {
+						refused.add(new RefusedRow(file.name(), line, "The population of " + code + ": " + refusal));
 					}
-					populations.put(code, population);
+					else {
+						populations.put(code, population);
+					}
 				}
-				catch (NumberFormatException notAWholeNumber) {
+				catch (NumberFormatException notANumber) {
 					refused.add(new RefusedRow(file.name(), line,
 							"The population of " + code + " is not a whole number: \"" + text + "\""));
 				}

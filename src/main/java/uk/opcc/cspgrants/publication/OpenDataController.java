@@ -42,12 +42,14 @@ class OpenDataController {
 					"Beneficiary Location:Geographic Code Type", "Last Modified")
 			.get())) {
 			for (OpenData.Grant grant : this.openData.grants()) {
-				csv.printRecord(grant.id(), SpreadsheetText.safe(grant.title()),
+				csv.printRecord(SpreadsheetText.safe(grant.id()), SpreadsheetText.safe(grant.title()),
 						SpreadsheetText.safe(grant.description()), "GBP", grant.amountAwarded().toPlainString(),
-						grant.awardDate(), grant.recipientId(), SpreadsheetText.safe(grant.recipientName()),
-						this.properties.funderId(), this.properties.funderName(), grant.startDate(), grant.endDate(),
-						this.properties.programme(), SpreadsheetText.safe(grant.locationName()), grant.geoCode(),
-						(grant.geoCode() != null) ? "LA" : "", grant.dateModified());
+						grant.awardDate(), SpreadsheetText.safe(grant.recipientId()),
+						SpreadsheetText.safe(grant.recipientName()), SpreadsheetText.safe(this.properties.funderId()),
+						SpreadsheetText.safe(this.properties.funderName()), grant.startDate(), grant.endDate(),
+						SpreadsheetText.safe(this.properties.programme()), SpreadsheetText.safe(grant.locationName()),
+						SpreadsheetText.safe(grant.geoCode()), (grant.geoCode() != null) ? "LA" : "",
+						grant.dateModified());
 			}
 		}
 		catch (IOException impossible) {

@@ -20,7 +20,6 @@ import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.decision.DecisionView;
 import uk.opcc.cspgrants.shared.FinancialYear;
-import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -104,11 +103,7 @@ class PublicController {
 		}
 		try {
 			model.addAttribute("comparison",
-					this.runs.scenario(run.id(),
-							(form.getPot() == null || form.getPot().isBlank()) ? null : Money.parse(form.getPot()),
-							form.toDetails(), (form.getWindowEnd() == null || form.getWindowEnd().isBlank()) ? null
-									: FinancialYear.parse(form.getWindowEnd()),
-							null));
+					this.runs.scenario(run.id(), form.potOrNull(), form.toDetails(), form.windowEndOrNull(), null));
 		}
 		catch (ValidationException refused) {
 			model.addAttribute("errors", refused.fieldErrors());

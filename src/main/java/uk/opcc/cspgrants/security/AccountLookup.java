@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.security;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import uk.opcc.cspgrants.shared.Usernames;
 
 /** Finds the account behind a username at sign-in. */
 class AccountLookup implements UserDetailsService {
@@ -13,9 +14,17 @@ class AccountLookup implements UserDetailsService {
 		this.users = users;
 	}
 
+	/**
+	 * The account of the username typed, normalised; a username no account could have is
+	 * not looked up, and fails like an unknown one.
+	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return this.users.findByUsername(username)
+		String normalised = Usernames.normalise(username);
+		if (!Usernames.isAllowed(normalised)) {
+			throw new UsernameNotFoundException("No such user");
+		}
+		return this.users.findByUsername(normalised)
 			.map(UserAccount::toCurrentUser)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}

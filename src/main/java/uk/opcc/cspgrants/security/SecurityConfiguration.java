@@ -21,6 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -28,6 +30,9 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 /**
  * Who may reach what. Pages use form sign-in with a session; the JSON API under
  * {@code /api/v1} uses HTTP Basic for the same users, with no session and no CSRF token.
+ * Approvals (formula runs, redistributions) and payments need the finance role here, by
+ * address, before any record is looked up: a role that may not approve at all gets 403,
+ * never a 404 that tells whether the record exists.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -75,6 +80,8 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/grants/**", "/api/v1/returns/**")
 				.hasAnyRole("ADMIN", "OFFICER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/redistributions/*/approve")
+				.hasRole("FINANCE")
 				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**", "/api/v1/years/**",
 						"/api/v1/redistributions", "/api/v1/redistributions/**")
 				.hasAnyRole(STAFF)
@@ -98,10 +105,31 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/**
+	 * The pages. No session is made for anyone who has not signed in (with several nodes
+	 * each session is a row in PostgreSQL, and an anonymous page view used to write one):
+	 * the sign-in form's CSRF token is kept in an HttpOnly cookie and sent back in the
+	 * form's hidden field, and the page asked for before signing in in a cookie
+	 * ({@link SignInRequestCache}). Every redirect names a path, never a host: the
+	 * {@code Host} header of a request decides nothing.
+	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Environment environment) throws Exception {
 		boolean production = environment.matchesProfiles("prod");
+		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer(cookie -> {
+			cookie.sameSite("Lax");
+			if (secureCookies) {
+				cookie.secure(true);
+			}
+		});
+		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
+		signInPage.setFavorRelativeUris(true);
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.requestCache(cache -> cache.requestCache(new SignInRequestCache(secureCookies)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInPage));
 		http.headers(headers -> {
 			headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frame -> frame.deny())
@@ -148,6 +176,8 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/grants/**", "/monitoring/**")
 			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.POST, "/redistributions/*/approve")
+			.hasRole("FINANCE")
 			.requestMatchers("/decisions", "/decisions/**", "/underspend", "/underspend/**", "/redistributions",
 					"/redistributions/**")
 			.hasAnyRole(STAFF)

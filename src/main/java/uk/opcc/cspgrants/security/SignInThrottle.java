@@ -3,13 +3,13 @@ package uk.opcc.cspgrants.security;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.shared.Usernames;
 
 /**
  * Counts failed sign-ins per username typed, whether or not that user exists, and locks
@@ -71,8 +71,12 @@ class SignInThrottle {
 		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();
 	}
 
+	/**
+	 * The username as {@link Usernames#normalise} reads it, so that the failures of every
+	 * spelling that reaches an account are counted together.
+	 */
 	private static String key(String username) {
-		String name = (username == null) ? "" : username.strip().toLowerCase(Locale.ROOT);
+		String name = Usernames.normalise(username);
 		return (name.length() > 255) ? name.substring(0, 255) : name;
 	}
 

@@ -10,9 +10,13 @@ import uk.opcc.cspgrants.shared.Role;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
+	/**
+	 * The account whose stored username is exactly this one, already normalised by
+	 * {@link Usernames#normalise}.
+	 */
 	@EntityGraph(attributePaths = "roles")
-	@Query("select u from UserAccount u where lower(u.username) = lower(?1)")
-	Optional<UserAccount> findByUsername(String username);
+	@Query("select u from UserAccount u where u.username = ?1")
+	Optional<UserAccount> findByUsername(String normalisedUsername);
 
 	@EntityGraph(attributePaths = "roles")
 	@Query("select distinct u from UserAccount u order by u.username")

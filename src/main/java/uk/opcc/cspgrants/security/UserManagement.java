@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import uk.opcc.cspgrants.shared.Usernames;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
@@ -62,7 +63,7 @@ public class UserManagement {
 
 	@Transactional(readOnly = true)
 	public boolean exists(String username) {
-		return this.users.findByUsername(username).isPresent();
+		return find(username).isPresent();
 	}
 
 	/**
@@ -71,7 +72,12 @@ public class UserManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CurrentUser> principalOf(String username) {
-		return this.users.findByUsername(username).map(UserAccount::toCurrentUser).filter(CurrentUser::isEnabled);
+		return find(username).map(UserAccount::toCurrentUser).filter(CurrentUser::isEnabled);
+	}
+
+	private Optional<UserAccount> find(String username) {
+		String normalised = Usernames.normalise(username);
+		return Usernames.isAllowed(normalised) ? this.users.findByUsername(normalised) : Optional.empty();
 	}
 
 	@Transactional(readOnly = true)
@@ -80,13 +86,13 @@ public class UserManagement {
 	}
 
 	public UserView create(String username, @Valid AccountDetails details, String password) {
-		String name = (username == null) ? "" : username.strip();
-		if (!name.matches("[A-Za-z0-9._@-]{3,60}")) {
+		String name = Usernames.normalise(username);
+		if (!Usernames.isAllowed(name)) {
 			throw new ValidationException("username",
-					"The username must be 3 to 60 letters, digits, dots, dashes, underscores or @");
+					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
 		}
-		if (exists(name)) {
-			throw new ConflictException("username", "The username " + name + " is already taken");
+		if (this.users.findByUsername(name).isPresent()) {
+			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
 		}
 		PasswordPolicy.check("password", password);
 		Long partnershipId = partnershipFor(details);

@@ -17,10 +17,21 @@ public final class Money implements Comparable<Money> {
 	public static final Money ZERO = new Money(BigDecimal.ZERO);
 
 	/**
-	 * Digits with optional thousands separators and at most a few decimals (checked
-	 * below).
+	 * No amount that people type or send reaches this, in either direction: money columns
+	 * are {@code numeric(15,2)}, so the largest amount they hold is
+	 * £9,999,999,999,999.99.
 	 */
-	private static final Pattern USER_INPUT = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|-?\\.\\d+");
+	public static final BigDecimal LIMIT = new BigDecimal("10000000000000");
+
+	static final String TOO_LARGE = "Enter an amount between -£9,999,999,999,999.99 and £9,999,999,999,999.99";
+
+	static final String ONE_SIGN = "Enter an amount with no more than one minus sign, like -£10.00";
+
+	/**
+	 * Digits with optional thousands separators and at most a few decimals (checked
+	 * below); the sign is read before.
+	 */
+	private static final Pattern USER_INPUT = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|\\.\\d+");
 
 	private final BigDecimal amount;
 
@@ -28,14 +39,28 @@ public final class Money implements Comparable<Money> {
 		this.amount = amount.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
-	/** An exact amount; refuses anything with fractions of a penny. */
-	@JsonCreator
+	/**
+	 * An exact amount; refuses anything with fractions of a penny. Any size: sums and
+	 * differences of stored amounts may go beyond what one column holds.
+	 */
 	public static Money of(BigDecimal amount) {
 		Objects.requireNonNull(amount, "amount");
 		if (amount.stripTrailingZeros().scale() > 2) {
 			throw new InvalidMoneyException("Enter an amount in pounds and pence, with no more than 2 decimal places");
 		}
 		return new Money(amount);
+	}
+
+	/**
+	 * An amount sent in JSON (a number, e.g. {@code 97905.00}): like {@link #of}, and
+	 * also refused when it is beyond what the database holds ({@link #LIMIT}).
+	 */
+	@JsonCreator
+	public static Money fromJson(BigDecimal amount) {
+		if (amount == null) {
+			throw new InvalidMoneyException("Enter an amount");
+		}
+		return withinLimit(of(amount));
 	}
 
 	public static Money of(String plainAmount) {
@@ -48,7 +73,8 @@ public final class Money implements Comparable<Money> {
 
 	/**
 	 * Reads what a person typed: {@code £1,234.50}, {@code 1234.5}, {@code -£10}. Refuses
-	 * text, more than two decimal places and misplaced thousands separators, with a
+	 * text, more than two decimal places, misplaced thousands separators, more than one
+	 * minus sign and amounts beyond what the database holds ({@link #LIMIT}), with a
 	 * message a user can act on.
 	 */
 	public static Money parse(String input) {
@@ -64,8 +90,14 @@ public final class Money implements Comparable<Money> {
 			text = text.substring(1);
 		}
 		if (text.startsWith("-")) {
-			negative = !negative;
+			if (negative) {
+				throw new InvalidMoneyException(ONE_SIGN);
+			}
+			negative = true;
 			text = text.substring(1);
+		}
+		if (text.startsWith("-")) {
+			throw new InvalidMoneyException(ONE_SIGN);
 		}
 		if (!USER_INPUT.matcher(text).matches()) {
 			throw new InvalidMoneyException("Enter an amount in pounds and pence, like £1,234.50");
@@ -74,7 +106,14 @@ public final class Money implements Comparable<Money> {
 		if (value.scale() > 2) {
 			throw new InvalidMoneyException("Enter an amount with no more than 2 decimal places");
 		}
-		return new Money(negative ? value.negate() : value);
+		return withinLimit(new Money(negative ? value.negate() : value));
+	}
+
+	private static Money withinLimit(Money money) {
+		if (money.amount.abs().compareTo(LIMIT) >= 0) {
+			throw new InvalidMoneyException(TOO_LARGE);
+		}
+		return money;
 	}
 
 	@JsonValue

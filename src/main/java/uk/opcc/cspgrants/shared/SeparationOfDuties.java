@@ -1,7 +1,5 @@
 package uk.opcc.cspgrants.shared;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,9 +13,11 @@ public final class SeparationOfDuties {
 	private SeparationOfDuties() {
 	}
 
-	/** Whether two usernames name the same person. */
+	/**
+	 * Whether two usernames name the same person, read as {@link Usernames} reads them.
+	 */
 	public static boolean samePerson(String one, String other) {
-		return one != null && other != null && Objects.equals(normalised(one), normalised(other));
+		return one != null && other != null && Objects.equals(Usernames.normalise(one), Usernames.normalise(other));
 	}
 
 	/**
@@ -32,10 +32,6 @@ public final class SeparationOfDuties {
 			throw new ConflictException(null,
 					"Nobody approves their own proposal: another person must approve " + what);
 		}
-	}
-
-	static String normalised(String username) {
-		return Normalizer.normalize(username, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -113,6 +113,44 @@ class IndicatorImportTest {
 	}
 
 	@Test
+	void countsBeyondAnIntLoadExactlyAndBeyondALongAreRefused() throws Exception {
+		try {
+			MockMultipartFile large = new MockMultipartFile("files", "2031-01-large.csv", "text/csv",
+					("Month,Area,Crime type,Count\n2031-01,Leicester,Burglary,2147483647\n2031-01,Leicester,Burglary,1\n"
+							+ "2031-01,Nowhere,Drugs,2147483647\n")
+						.getBytes());
+			this.mvc.perform(multipart("/api/v1/indicators/police-uk").file(large).with(httpBasic("officer", PASSWORD)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.loaded").value(true))
+				.andExpect(jsonPath("$.months[0].records").value(4_294_967_295L));
+			assertThat(
+					this.jdbc.queryForObject("select records from crime_month where month = '2031-01-01'", Long.class))
+				.isEqualTo(4_294_967_295L);
+			assertThat(crimesIn("LEI", "2031-01-01", "2031-01-01")).isEqualTo(2_147_483_648L);
+			assertThat(this.jdbc.queryForObject(
+					"select count from crime_unmatched where month = '2031-01-01' and area_name = 'Nowhere'",
+					Long.class))
+				.isEqualTo(2_147_483_647L);
+
+			MockMultipartFile tooMany = new MockMultipartFile("files", "2031-01-too-many.csv", "text/csv",
+					("Month,Area,Crime type,Count\n2031-01,Leicester,Burglary,9223372036854775807\n"
+							+ "2031-01,Leicester,Burglary,1\n")
+						.getBytes());
+			this.mvc
+				.perform(multipart("/api/v1/indicators/police-uk").file(tooMany).with(httpBasic("officer", PASSWORD)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.refused[0].file").value("2031-01-too-many.csv"))
+				.andExpect(jsonPath("$.refused[0].line").value(3))
+				.andExpect(jsonPath("$.refused[0].reason").value(
+						"The count 1 takes Burglary in Leicester for 2031-01 past the most that can be kept (9,223,372,036,854,775,807)"));
+			assertThat(crimesIn("LEI", "2031-01-01", "2031-01-01")).isEqualTo(2_147_483_648L);
+		}
+		finally {
+			this.jdbc.update("delete from crime_month where month = '2031-01-01'");
+		}
+	}
+
+	@Test
 	void populationIsMatchedByOnsCodeForTheChosenYear() throws Exception {
 		this.mvc
 			.perform(multipart("/api/v1/indicators/population")

@@ -27,14 +27,14 @@ class PoliceUkFilesTest {
 
 		assertThat(tally.refused()).isEmpty();
 		assertThat(tally.records()).isEqualTo(9_595);
-		Map<String, Map<String, Integer>> april = tally.counts().get(APRIL_2023);
+		Map<String, Map<String, Long>> april = tally.counts().get(APRIL_2023);
 		assertThat(crimes(april.get("Hinckley and Bosworth"))).isEqualTo(718);
 		assertThat(crimes(april.get("Leicester"))).isEqualTo(3_849);
 		assertThat(crimes(april.get(""))).isEqualTo(263);
 		assertThat(crimes(april.get("Rugby"))).isEqualTo(20);
 		long antiSocialBehaviour = april.values()
 			.stream()
-			.mapToLong(byType -> byType.getOrDefault("Anti-social behaviour", 0))
+			.mapToLong(byType -> byType.getOrDefault("Anti-social behaviour", 0L))
 			.sum();
 		assertThat(antiSocialBehaviour).isEqualTo(763);
 	}
@@ -71,16 +71,49 @@ class PoliceUkFilesTest {
 				"Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,12\n2023-04,,Drugs,3\n2023-05,Charnwood,Burglary,7\n");
 		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
 		assertThat(tally.records()).isEqualTo(22);
-		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", 12);
-		assertThat(tally.counts().get(APRIL_2023).get("")).containsEntry("Drugs", 3);
+		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", 12L);
+		assertThat(tally.counts().get(APRIL_2023).get("")).containsEntry("Drugs", 3L);
 	}
 
-	private static int crimes(Map<String, Integer> byType) {
+	private static long crimes(Map<String, Long> byType) {
 		return byType.entrySet()
 			.stream()
 			.filter(entry -> !entry.getKey().equals("Anti-social behaviour"))
-			.mapToInt(Map.Entry::getValue)
+			.mapToLong(Map.Entry::getValue)
 			.sum();
+	}
+
+	@Test
+	void countsBeyondAnIntAreKeptExactly() throws Exception {
+		UploadedFile compact = text("large.csv", "Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,2147483647\n"
+				+ "2023-04,Charnwood,Burglary,1\n2023-04,,Drugs,2147483647\n");
+		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
+		assertThat(tally.refused()).isEmpty();
+		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", 2_147_483_648L);
+		assertThat(tally.records()).isEqualTo(4_294_967_295L);
+		assertThat(tally.recordsIn(APRIL_2023)).isEqualTo(4_294_967_295L);
+	}
+
+	@Test
+	void refusesACountOrARunningTotalBeyondTheLargestLong() throws Exception {
+		UploadedFile compact = text("too-many.csv",
+				"Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,9223372036854775807\n"
+						+ "2023-04,Charnwood,Burglary,1\n2023-05,Blaby,Drugs,1\n2023-05,Blaby,Drugs,9223372036854775808\n"
+						+ "2023-05,Blaby,Drugs,-1\n");
+		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
+		assertThat(tally.refused()).extracting(RefusedRow::file, RefusedRow::line, RefusedRow::reason)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("too-many.csv", 3L,
+							"The count 1 takes Burglary in Charnwood for 2023-04 past the most that can be kept "
+									+ "(9,223,372,036,854,775,807)"),
+					org.assertj.core.groups.Tuple.tuple("too-many.csv", 4L,
+							"The count 1 takes the records of these files past the most that can be kept "
+									+ "(9,223,372,036,854,775,807)"),
+					org.assertj.core.groups.Tuple.tuple("too-many.csv", 5L,
+							"The count \"9223372036854775808\" is not a whole number from 0 to 9,223,372,036,854,775,807"),
+					org.assertj.core.groups.Tuple.tuple("too-many.csv", 6L,
+							"The count \"-1\" is not a whole number from 0 to 9,223,372,036,854,775,807"));
+		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", Long.MAX_VALUE);
 	}
 
 	static UploadedFile classpath(String path) {

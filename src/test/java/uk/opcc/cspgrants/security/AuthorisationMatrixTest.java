@@ -89,7 +89,7 @@ class AuthorisationMatrixTest {
 			Map.entry("GET /redistributions", "AOFMC"), Map.entry("GET /redistributions/new", "AOFMC"),
 			Map.entry("GET /redistributions/{id}", "AOFMC"), Map.entry("GET /redistributions/{id}/edit", "AOFMC"),
 			Map.entry("POST /redistributions", "AOFMC"), Map.entry("POST /redistributions/{id}", "AOFMC"),
-			Map.entry("POST /redistributions/{id}/approve", "AOFMC"), Map.entry("GET /public/decisions", "aAOFMCP"),
+			Map.entry("POST /redistributions/{id}/approve", "F"), Map.entry("GET /public/decisions", "aAOFMCP"),
 			Map.entry("GET /public/decisions/{reference}", "aAOFMCP"),
 			Map.entry("GET /public/decisions/{reference}.pdf", "aAOFMCP"),
 			Map.entry("GET /public/allocations/{year}", "aAOFMCP"),
@@ -130,7 +130,7 @@ class AuthorisationMatrixTest {
 			Map.entry("GET /api/v1/redistributions", "AOFMC"), Map.entry("POST /api/v1/redistributions", "AOFMC"),
 			Map.entry("GET /api/v1/redistributions/{id}", "AOFMC"),
 			Map.entry("PUT /api/v1/redistributions/{id}", "AOFMC"),
-			Map.entry("POST /api/v1/redistributions/{id}/approve", "AOFMC"), Map.entry("GET /v3/api-docs", "AOFMCP"),
+			Map.entry("POST /api/v1/redistributions/{id}/approve", "F"), Map.entry("GET /v3/api-docs", "AOFMCP"),
 			Map.entry("GET /v3/api-docs.yaml", "AOFMCP"), Map.entry("GET /v3/api-docs/swagger-config", "AOFMCP"),
 			Map.entry("GET /swagger-ui.html", "AOFMCP")));
 
@@ -194,6 +194,23 @@ class AuthorisationMatrixTest {
 			}
 		}
 		assertThat(wrong).as("answers that do not match the matrix").isEmpty();
+	}
+
+	/**
+	 * A role that may not approve at all is refused before anything is looked up, so a
+	 * record that does not exist gets the same 403 as one that does.
+	 */
+	@Test
+	void approvalsAndPaymentsAreRefusedBeforeAnyLookUp() throws Exception {
+		for (String path : List.of("/redistributions/999/approve", "/api/v1/redistributions/999/approve",
+				"/allocations/runs/999/approve", "/api/v1/formula-runs/999/approve",
+				"/monitoring/payments/2099-00/NONE")) {
+			for (String username : List.of("admin", "officer", "monitoring", "commissioner", "leicester.csp")) {
+				assertThat(status("POST", path, username)).as(path + " as " + username).isEqualTo(403);
+			}
+		}
+		assertThat(status("POST", "/api/v1/redistributions/999/approve", "finance")).isEqualTo(404);
+		assertThat(status("POST", "/api/v1/formula-runs/999/approve", "finance")).isEqualTo(404);
 	}
 
 	private boolean redirectsToSignIn;

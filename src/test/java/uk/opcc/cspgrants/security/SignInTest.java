@@ -1,21 +1,31 @@
 package uk.opcc.cspgrants.security;
 
+import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import uk.opcc.cspgrants.shared.Usernames;
+import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -30,6 +40,87 @@ class SignInTest {
 
 	@Autowired
 	UserManagement users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	/** {@code commİssioner}, with U+0130, a capital I with a dot above. */
+	private static final String DOTTED_CAPITAL_I = "comm\u0130ssioner";
+
+	/** {@code commissioner} in fullwidth letters, which NFKC reads as ASCII. */
+	private static final String FULLWIDTH = "\uFF43\uFF4F\uFF4D\uFF4D\uFF49\uFF53\uFF53\uFF49\uFF4F\uFF4E\uFF45\uFF52";
+
+	@AfterEach
+	void forgetTheCommissionersFailures() {
+		this.jdbc.update("delete from sign_in_attempt where username in (?, ?)", "commissioner",
+				Usernames.normalise(DOTTED_CAPITAL_I));
+	}
+
+	@Test
+	void fiveFailuresLockEverySpellingThatReachesTheAccountAndNoOddSpellingSignsIn() throws Exception {
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			this.mvc.perform(formLogin("/login").user("commissioner").password("wrong-" + attempt))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		this.mvc.perform(formLogin("/login").user("commissioner").password("wrong-5"))
+			.andExpect(redirectedUrl("/login?locked"));
+		for (String spelling : List.of("commissioner", "Commissioner", "COMMISSIONER", " commissioner ", FULLWIDTH)) {
+			this.mvc.perform(formLogin("/login").user(spelling).password(SignIn.DEMO_PASSWORD))
+				.andExpect(redirectedUrl("/login?locked"));
+			this.mvc.perform(get("/api/v1/partnerships").with(httpBasic(spelling, SignIn.DEMO_PASSWORD)))
+				.andExpect(status().isUnauthorized());
+		}
+		this.mvc.perform(formLogin("/login").user(DOTTED_CAPITAL_I).password(SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void aUsernameOutsideTheAlphabetIsNeverLookedUp() throws Exception {
+		this.mvc.perform(formLogin("/login").user(DOTTED_CAPITAL_I).password(SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(get("/api/v1/partnerships").with(httpBasic(DOTTED_CAPITAL_I, SignIn.DEMO_PASSWORD)))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(formLogin("/login").user(FULLWIDTH).password(SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andExpect(authenticated().withUsername("commissioner"));
+		this.mvc.perform(formLogin("/login").user(DOTTED_CAPITAL_I).password(SignIn.DEMO_PASSWORD))
+			.andExpect(unauthenticated());
+	}
+
+	/**
+	 * An odd spelling reaches no account, so its failures are its own: they lock that
+	 * spelling, not the commissioner, who still signs in; the odd spelling never does.
+	 */
+	@Test
+	void failuresOfASpellingThatReachesNoAccountAreCountedUnderThatSpelling() throws Exception {
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			this.mvc.perform(formLogin("/login").user(DOTTED_CAPITAL_I).password("wrong-" + attempt));
+		}
+		this.mvc.perform(formLogin("/login").user(DOTTED_CAPITAL_I).password(SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/login?locked"));
+		this.mvc.perform(formLogin("/login").user("commissioner").password(SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void usersAreStoredAndFoundUnderOneNormalisedName() throws Exception {
+		UserView made = this.users.create(" Normal.Ised ",
+				new AccountDetails("Normal Ised", Set.of(Role.OFFICER), null), "a-long-enough-password");
+		assertThat(made.username()).isEqualTo("normal.ised");
+		assertThatThrownBy(() -> this.users.create("\uFF4E\uFF4F\uFF52\uFF4D\uFF41\uFF4C.ised",
+				new AccountDetails("Again", Set.of(Role.OFFICER), null), "a-long-enough-password"))
+			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.users.create("d\u0130tto",
+				new AccountDetails("Dotted", Set.of(Role.OFFICER), null), "a-long-enough-password"))
+			.isInstanceOf(ValidationException.class);
+		SignIn.as(this.mvc, "NORMAL.ISED", "a-long-enough-password");
+		assertThatThrownBy(() -> this.jdbc
+			.update("insert into app_user (username, display_name, password_hash) values ('Upper.Case', 'Upper', 'x')"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc
+			.update("insert into app_user (username, display_name, password_hash) values ('normal.ised', 'Twin', 'x')"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
 
 	@Test
 	void pagesNeedASignIn() throws Exception {

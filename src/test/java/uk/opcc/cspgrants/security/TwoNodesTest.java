@@ -60,7 +60,7 @@ class TwoNodesTest {
 		HttpResponse<String> login = client.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
-		String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+		String cookie = sessionOrCsrfCookie(login, "XSRF-TOKEN");
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
 		assertThat(token.find()).isTrue();
 		HttpResponse<String> signedIn = client
@@ -71,7 +71,17 @@ class TwoNodesTest {
 						+ "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		return signedIn.headers().firstValue("Set-Cookie").map(value -> value.split(";")[0]).orElse(cookie);
+		return sessionOrCsrfCookie(signedIn, "SESSION");
+	}
+
+	private static String sessionOrCsrfCookie(HttpResponse<String> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(value -> value.startsWith(name + "=") && !value.startsWith(name + "=;"))
+			.map(value -> value.split(";")[0])
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

@@ -37,6 +37,41 @@ class MoneyTest {
 			.hasMessage("Enter an amount in pounds and pence, like £1,234.50");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "--5", "-£-5", "£--5", "-£--5", "- -5", "---5" })
+	void refusesMoreThanOneMinusSign(String typed) {
+		assertThatThrownBy(() -> Money.parse(typed)).isInstanceOf(InvalidMoneyException.class)
+			.hasMessage("Enter an amount with no more than one minus sign, like -£10.00");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "10000000000000", "£10,000,000,000,000.00", "-£10000000000000", "99999999999999999999",
+			"-99999999999999999999.99" })
+	void refusesWhatTheDatabaseCannotHold(String typed) {
+		assertThatThrownBy(() -> Money.parse(typed)).isInstanceOf(InvalidMoneyException.class)
+			.hasMessage("Enter an amount between -£9,999,999,999,999.99 and £9,999,999,999,999.99");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "£9,999,999,999,999.99|9999999999999.99", "-£9999999999999.99|-9999999999999.99" })
+	void takesTheLargestAmountsTheDatabaseHolds(String typed, String expected) {
+		assertThat(Money.parse(typed).amount()).isEqualByComparingTo(expected);
+	}
+
+	@Test
+	void jsonAmountsAreRefusedBeyondTheLimitButSumsAreNot() {
+		assertThat(Money.fromJson(new BigDecimal("9999999999999.99")).amount())
+			.isEqualByComparingTo("9999999999999.99");
+		assertThatThrownBy(() -> Money.fromJson(new BigDecimal("1E+13"))).isInstanceOf(InvalidMoneyException.class)
+			.hasMessage("Enter an amount between -£9,999,999,999,999.99 and £9,999,999,999,999.99");
+		assertThatThrownBy(() -> Money.fromJson(new BigDecimal("-10000000000000.00")))
+			.isInstanceOf(InvalidMoneyException.class);
+		assertThatThrownBy(() -> Money.fromJson(new BigDecimal("1.001"))).isInstanceOf(InvalidMoneyException.class);
+		Money large = Money.of(new BigDecimal("9999999999999.99"));
+		assertThat(large.plus(large).amount()).isEqualByComparingTo("19999999999999.98");
+	}
+
 	@Test
 	void refusesNothing() {
 		assertThatThrownBy(() -> Money.parse("  ")).hasMessage("Enter an amount");

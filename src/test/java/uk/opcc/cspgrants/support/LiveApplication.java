@@ -82,19 +82,45 @@ public final class LiveApplication implements AutoCloseable {
 		return new Api(username);
 	}
 
-	/** A browser signed in through the sign-in page as one of the demo users. */
+	/**
+	 * A browser signed in through the sign-in page as one of the demo users, holding the
+	 * cookies the application set on the way (the session, and the CSRF token's cookie).
+	 */
 	public Browser signIn(String username) {
+		Map<String, String> cookies = new LinkedHashMap<>();
 		HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).GET().build());
-		String cookie = login.headers().firstValue("Set-Cookie").map(value -> value.split(";")[0]).orElse("");
-		Browser browser = new Browser(cookie, csrf(login.body()));
-		HttpResponse<String> signedIn = browser.post("/login",
+		keep(login, cookies);
+		HttpResponse<String> signedIn = new Browser(cookieHeader(cookies), csrf(login.body())).post("/login",
 				Map.of("username", username, "password", SignIn.DEMO_PASSWORD));
 		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Could not sign in as " + username + ": " + signedIn.statusCode());
 		}
-		String session = signedIn.headers().firstValue("Set-Cookie").map(value -> value.split(";")[0]).orElse(cookie);
-		Browser signedInBrowser = new Browser(session, null);
-		return new Browser(session, csrf(signedInBrowser.get("/").body()));
+		keep(signedIn, cookies);
+		HttpResponse<String> home = new Browser(cookieHeader(cookies), null).get("/");
+		keep(home, cookies);
+		return new Browser(cookieHeader(cookies), csrf(home.body()));
+	}
+
+	private static void keep(HttpResponse<String> response, Map<String, String> cookies) {
+		for (String setCookie : response.headers().allValues("Set-Cookie")) {
+			String pair = setCookie.split(";")[0];
+			int equals = pair.indexOf('=');
+			String name = pair.substring(0, equals);
+			String value = pair.substring(equals + 1);
+			if (value.isEmpty() || setCookie.contains("Max-Age=0")) {
+				cookies.remove(name);
+			}
+			else {
+				cookies.put(name, value);
+			}
+		}
+	}
+
+	private static String cookieHeader(Map<String, String> cookies) {
+		return cookies.entrySet()
+			.stream()
+			.map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
 	}
 
 	/**
@@ -222,12 +248,14 @@ public final class LiveApplication implements AutoCloseable {
 			if (this.csrf != null) {
 				withToken.put("_csrf", this.csrf);
 			}
-			return send(HttpRequest.newBuilder(uri(path))
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 				.timeout(Duration.ofSeconds(60))
-				.header("Cookie", this.cookie)
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form(withToken)))
-				.build());
+				.POST(HttpRequest.BodyPublishers.ofString(form(withToken)));
+			if (!this.cookie.isEmpty()) {
+				request.header("Cookie", this.cookie);
+			}
+			return send(request.build());
 		}
 
 	}

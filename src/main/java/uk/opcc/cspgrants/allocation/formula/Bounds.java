@@ -36,36 +36,39 @@ record Bounds(long[] lower, long[] upper, boolean[] floorBinds) {
 			lower[i] = Math.max(floor, dampingLower);
 			floorBinds[i] = floor > 0 && floor >= dampingLower;
 			if (lower[i] > upper[i]) {
-				throw new FormulaException(area.name() + " can receive at most " + FormulaMath.pounds(upper[i])
-						+ " with a maximum increase of " + FormulaMath.percent(spec.damping().maxIncreasePercent())
-						+ ", less than " + spec.floor().describe(potPence));
+				throw new FormulaException(FormulaException.Input.MAX_INCREASE,
+						area.name() + " can receive at most " + FormulaMath.pounds(upper[i])
+								+ " with a maximum increase of "
+								+ FormulaMath.percent(spec.damping().maxIncreasePercent()) + ", less than "
+								+ spec.floor().describe(potPence));
 			}
 			lowerTotal = FormulaMath.addSaturated(lowerTotal, lower[i]);
 			dampingLowerTotal = FormulaMath.addSaturated(dampingLowerTotal, dampingLower);
 			baselines += (area.baselinePence() != null) ? 1 : 0;
 		}
 		if (lowerTotal > potPence) {
-			throw new FormulaException(
-					tooMuchBelow(spec, potPence, count, floor, dampingLowerTotal, baselines, lowerTotal));
+			throw tooMuchBelow(spec, potPence, count, floor, dampingLowerTotal, baselines, lowerTotal);
 		}
 		return new Bounds(lower, upper, floorBinds);
 	}
 
-	private static String tooMuchBelow(FormulaSpec spec, long potPence, int count, long floor, long dampingLowerTotal,
-			int baselines, long lowerTotal) {
+	private static FormulaException tooMuchBelow(FormulaSpec spec, long potPence, int count, long floor,
+			long dampingLowerTotal, int baselines, long lowerTotal) {
 		String pot = "the pot of " + FormulaMath.pounds(potPence);
 		long floorTotal = (floor > Long.MAX_VALUE / count) ? Long.MAX_VALUE : floor * count;
 		if (floorTotal > potPence) {
-			return capitalised(spec.floor().describe(potPence)) + " for " + FormulaMath.partnerships(count) + " needs "
-					+ FormulaMath.pounds(floorTotal) + ", more than " + pot;
+			return new FormulaException(FormulaException.Input.FLOOR,
+					capitalised(spec.floor().describe(potPence)) + " for " + FormulaMath.partnerships(count) + " needs "
+							+ FormulaMath.pounds(floorTotal) + ", more than " + pot);
 		}
 		String decrease = "a maximum decrease of " + FormulaMath.percent(spec.damping().maxDecreasePercent());
 		if (dampingLowerTotal > potPence) {
-			return capitalised(decrease) + " needs " + FormulaMath.pounds(dampingLowerTotal) + " for the "
-					+ FormulaMath.partnerships(baselines) + " with a baseline, more than " + pot;
+			return new FormulaException(FormulaException.Input.MAX_DECREASE,
+					capitalised(decrease) + " needs " + FormulaMath.pounds(dampingLowerTotal) + " for the "
+							+ FormulaMath.partnerships(baselines) + " with a baseline, more than " + pot);
 		}
-		return capitalised(spec.floor().describe(potPence)) + " and " + decrease + " together need "
-				+ FormulaMath.pounds(lowerTotal) + ", more than " + pot;
+		return new FormulaException(FormulaException.Input.FLOOR, capitalised(spec.floor().describe(potPence)) + " and "
+				+ decrease + " together need " + FormulaMath.pounds(lowerTotal) + ", more than " + pot);
 	}
 
 	/**
@@ -81,9 +84,10 @@ record Bounds(long[] lower, long[] upper, boolean[] floorBinds) {
 			most = FormulaMath.addSaturated(most, reachable);
 		}
 		if (most < potPence) {
-			throw new FormulaException("A maximum increase of " + FormulaMath.percent(damping.maxIncreasePercent())
-					+ " lets the partnerships receive at most " + FormulaMath.pounds(most) + ", less than the pot of "
-					+ FormulaMath.pounds(potPence));
+			throw new FormulaException(FormulaException.Input.MAX_INCREASE,
+					"A maximum increase of " + FormulaMath.percent(damping.maxIncreasePercent())
+							+ " lets the partnerships receive at most " + FormulaMath.pounds(most)
+							+ ", less than the pot of " + FormulaMath.pounds(potPence));
 		}
 	}
 

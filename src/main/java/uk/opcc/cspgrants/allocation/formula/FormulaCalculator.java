@@ -56,7 +56,7 @@ public final class FormulaCalculator {
 		Objects.requireNonNull(request, "request");
 		long pot = request.potPence();
 		if (pot <= 0) {
-			throw new FormulaException("The pot must be more than £0.00");
+			throw new FormulaException(FormulaException.Input.POT, "The pot must be more than £0.00");
 		}
 		List<FinancialYear> window = sortedWindow(request.window());
 		List<AreaInput> areas = sortedAreas(request.areas());
@@ -101,12 +101,14 @@ public final class FormulaCalculator {
 
 	private static List<FinancialYear> sortedWindow(List<FinancialYear> window) {
 		if (window.isEmpty()) {
-			throw new FormulaException("Choose at least one financial year to average the indicators over");
+			throw new FormulaException(FormulaException.Input.WINDOW,
+					"Choose at least one financial year to average the indicators over");
 		}
 		List<FinancialYear> sorted = window.stream().sorted().toList();
 		for (int i = 1; i < sorted.size(); i++) {
 			if (sorted.get(i).equals(sorted.get(i - 1))) {
-				throw new FormulaException("The window lists " + sorted.get(i) + " more than once");
+				throw new FormulaException(FormulaException.Input.WINDOW,
+						"The window lists " + sorted.get(i) + " more than once");
 			}
 		}
 		return sorted;
@@ -114,16 +116,19 @@ public final class FormulaCalculator {
 
 	private static List<AreaInput> sortedAreas(List<AreaInput> areas) {
 		if (areas.isEmpty()) {
-			throw new FormulaException("There are no partnerships to share the pot between");
+			throw new FormulaException(FormulaException.Input.PARTNERSHIPS,
+					"There are no partnerships to share the pot between");
 		}
 		AreaInput[] sorted = areas.toArray(AreaInput[]::new);
 		Arrays.sort(sorted, Comparator.comparing(AreaInput::code));
 		for (int i = 0; i < sorted.length; i++) {
 			if (i > 0 && sorted[i].code().equals(sorted[i - 1].code())) {
-				throw new FormulaException("More than one partnership has the code " + sorted[i].code());
+				throw new FormulaException(FormulaException.Input.PARTNERSHIPS,
+						"More than one partnership has the code " + sorted[i].code());
 			}
 			if (sorted[i].baselinePence() != null && sorted[i].baselinePence() < 0) {
-				throw new FormulaException(sorted[i].name() + "'s baseline cannot be negative");
+				throw new FormulaException(FormulaException.Input.PARTNERSHIPS,
+						sorted[i].name() + "'s baseline cannot be negative");
 			}
 		}
 		return Arrays.asList(sorted);

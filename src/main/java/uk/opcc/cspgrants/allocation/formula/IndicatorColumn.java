@@ -50,7 +50,8 @@ final class IndicatorColumn {
 			sum = sum.add(measure);
 		}
 		if (sum.signum() == 0) {
-			throw new FormulaException("Every partnership has zero " + Indicators.label(key));
+			throw new FormulaException(FormulaException.Input.INDICATORS,
+					"Every partnership has zero " + Indicators.label(key));
 		}
 		this.key = key;
 		this.weightPercent = weightPercent;
@@ -141,11 +142,13 @@ final class IndicatorColumn {
 			FinancialYear year) {
 		BigDecimal value = (byYear != null) ? byYear.get(year) : null;
 		if (value == null) {
-			throw new FormulaException(area.name() + " has no " + Indicators.label(key) + " for " + year);
+			throw new FormulaException(FormulaException.Input.INDICATORS,
+					area.name() + " has no " + Indicators.label(key) + " for " + year);
 		}
 		if (value.signum() < 0) {
-			throw new FormulaException(area.name() + " has a negative " + Indicators.label(key) + " for " + year + " ("
-					+ value.toPlainString() + "); indicator values cannot be negative");
+			throw new FormulaException(FormulaException.Input.INDICATORS,
+					area.name() + " has a negative " + Indicators.label(key) + " for " + year + " ("
+							+ value.toPlainString() + "); indicator values cannot be negative");
 		}
 		return value;
 	}
@@ -163,8 +166,9 @@ final class IndicatorColumn {
 		double smallest = Double.MAX_VALUE;
 		for (int i = 0; i < populations.length; i++) {
 			if (populations[i].signum() == 0) {
-				throw new FormulaException(areas.get(i).name() + " has a " + Indicators.label(inputs.get(1))
-						+ " of 0, so its " + Indicators.label(key) + " cannot be worked out");
+				throw new FormulaException(FormulaException.Input.INDICATORS,
+						areas.get(i).name() + " has a " + Indicators.label(inputs.get(1)) + " of 0, so its "
+								+ Indicators.label(key) + " cannot be worked out");
 			}
 			if (numerators[i].signum() > 0) {
 				smallest = Math.min(smallest, 1000 * Approx.of(numerators[i]) / Approx.of(populations[i]));

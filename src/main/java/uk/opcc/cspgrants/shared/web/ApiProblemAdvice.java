@@ -57,10 +57,31 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return conflict(ConflictException.changedBySomeoneElse());
 	}
 
+	/**
+	 * A change the database refused: a value its column cannot hold (SQL state class 22,
+	 * e.g. numeric overflow) is the request's fault, 400; anything else clashes with
+	 * saved data, 409. Input is checked before it gets this far; this is the last line.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail duplicate(DataIntegrityViolationException exception) {
+		if (isDataException(exception)) {
+			log.warn("The database refused a value that was not checked before: {}",
+					exception.getMostSpecificCause().getMessage());
+			return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+					"A value is larger or has more decimal places than can be kept. Nothing was changed.");
+		}
 		log.info("Refused a change that clashes with saved data: {}", exception.getMostSpecificCause().getMessage());
 		return conflict(DatabaseRefusal.asConflict(exception, Map.of()));
+	}
+
+	private static boolean isDataException(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("22")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler(ValidationException.class)
@@ -105,12 +126,20 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/**
+	 * A body that is not JSON, or JSON of the wrong shape: 400, naming the field and what
+	 * it should hold when the JSON itself could be read (see {@link StrictJson}).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
-					"The request body is not valid JSON of the expected shape."));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+				"The request body is not valid JSON of the expected shape.");
+		Map<String, String> errors = UnreadableJson.fieldErrors(exception);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	private static ProblemDetail invalid(Map<String, String> errors) {

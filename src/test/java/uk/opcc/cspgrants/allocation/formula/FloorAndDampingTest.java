@@ -190,7 +190,9 @@ class FloorAndDampingTest {
 				new FormulaSpec(weights(POPULATION, "100"), Floor.ofAmount(new BigDecimal("20000")), Damping.NONE));
 
 		assertThatThrownBy(() -> this.calculator.calculate(request)).isInstanceOf(FormulaException.class)
-			.hasMessage("A floor of £20,000.00 for 9 partnerships needs £180,000.00, more than the pot of £97,905.00");
+			.hasMessage("A floor of £20,000.00 for 9 partnerships needs £180,000.00, more than the pot of £97,905.00")
+			.extracting("input")
+			.isEqualTo(FormulaException.Input.FLOOR);
 	}
 
 	@Test
@@ -203,7 +205,9 @@ class FloorAndDampingTest {
 						area("C", "Melton").with(POPULATION, 1)))
 			.isInstanceOf(FormulaException.class)
 			.hasMessage("A floor of 40% of the pot (£400.00) for 3 partnerships needs £1,200.00, "
-					+ "more than the pot of £1,000.00");
+					+ "more than the pot of £1,000.00")
+			.extracting("input")
+			.isEqualTo(FormulaException.Input.FLOOR);
 	}
 
 	@Test
@@ -216,7 +220,9 @@ class FloorAndDampingTest {
 						area("C", "Melton").with(POPULATION, 1).baseline(30_000)))
 			.isInstanceOf(FormulaException.class)
 			.hasMessage("A maximum decrease of 10% needs £1,080.00 for the 3 partnerships with a baseline, "
-					+ "more than the pot of £1,000.00");
+					+ "more than the pot of £1,000.00")
+			.extracting("input")
+			.isEqualTo(FormulaException.Input.MAX_DECREASE);
 	}
 
 	@Test
@@ -243,7 +249,9 @@ class FloorAndDampingTest {
 				area("C", "Melton").with(POPULATION, 1).baseline(30_000)))
 			.isInstanceOf(FormulaException.class)
 			.hasMessage("A maximum increase of 5% lets the partnerships receive at most £945.00, "
-					+ "less than the pot of £1,000.00");
+					+ "less than the pot of £1,000.00")
+			.extracting("input")
+			.isEqualTo(FormulaException.Input.MAX_INCREASE);
 	}
 
 	@Test
