@@ -73,7 +73,7 @@ class DecisionApiController {
 				if (body.decision() == null) {
 					throw new ValidationException("decision", "Send decision: SUPPORTED or NOT_SUPPORTED");
 				}
-				yield this.decisions.decide(reference, "SUPPORTED".equals(body.decision()), on, body.comment(), user);
+				yield this.decisions.decide(reference, body.decision(), on, body.comment(), user);
 			}
 			case "send-back" -> this.decisions.sendBack(reference, body.reason(), user);
 			default -> throw new ValidationException("step",
@@ -83,7 +83,7 @@ class DecisionApiController {
 
 	/** The fields of a sign-off step; each step reads its own. */
 	record StepBody(String name, LocalDate on, Publication record, Publication report, Publication details,
-			String reasons, Set<Section> redacted, String decision, String comment, String reason) {
+			String reasons, Set<Section> redacted, Outcome decision, String comment, String reason) {
 	}
 
 }

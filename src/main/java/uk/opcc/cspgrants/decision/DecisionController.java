@@ -6,7 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +24,7 @@ import uk.opcc.cspgrants.allocation.RunStatus;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.Refusal;
 
 /**
  * The decision record pages for OPCC staff: list, pending actions, draft and each
@@ -59,14 +62,14 @@ class DecisionController {
 
 	@PostMapping
 	String create(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			DecisionView created = this.decisions.create(draft(form, null), user);
 			redirect.addFlashAttribute("success", "Decision record " + created.reference() + " has been drafted");
 			return "redirect:/decisions/" + created.reference();
 		}
-		catch (ValidationException refused) {
-			model.addAttribute("errors", refused.fieldErrors());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
 			model.addAttribute("typed", form);
 			model.addAttribute("runs", approvedRuns());
 			return "decision/edit";
@@ -80,6 +83,9 @@ class DecisionController {
 		model.addAttribute("document", this.documents.of(record, false));
 		model.addAttribute("sections", Section.values());
 		model.addAttribute("today", LocalDate.now());
+		if (!model.containsAttribute("typed")) {
+			model.addAttribute("typed", Map.of());
+		}
 		return "decision/show";
 	}
 
@@ -94,16 +100,16 @@ class DecisionController {
 
 	@PostMapping("/{reference}")
 	String update(@PathVariable String reference, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			this.decisions.update(reference, draft(form, reference), user);
 			redirect.addFlashAttribute("success", "The draft has been saved");
 			return "redirect:/decisions/" + reference;
 		}
-		catch (ValidationException | ConflictException refused) {
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
 			model.addAttribute("record", this.decisions.get(reference));
-			model.addAttribute("errors", (refused instanceof ValidationException validation) ? validation.fieldErrors()
-					: Map.of("title", refused.getMessage()));
 			model.addAttribute("typed", form);
 			model.addAttribute("runs", approvedRuns());
 			return "decision/edit";
@@ -111,40 +117,45 @@ class DecisionController {
 	}
 
 	@PostMapping("/{reference}/consult")
-	String consult(@PathVariable String reference, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String on, @AuthenticationPrincipal CurrentUser user,
+	String consult(@PathVariable String reference, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return signOff(reference, redirect, () -> this.decisions.consult(reference, name, date(on), user));
+		return signOff(reference, form, user, model, response, redirect,
+				() -> this.decisions.consult(reference, form.get("name"), date(form.get("on")), user));
 	}
 
 	@PostMapping("/{reference}/publication")
-	String publication(@PathVariable String reference, @RequestParam(required = false) Publication record,
-			@RequestParam(required = false) Publication report, @RequestParam(required = false) Publication details,
-			@RequestParam(required = false) String reasons, @RequestParam(required = false) List<Section> redacted,
-			@RequestParam(required = false) String on, @AuthenticationPrincipal CurrentUser user,
-			RedirectAttributes redirect) {
-		Set<Section> sections = (redacted == null || redacted.isEmpty()) ? EnumSet.noneOf(Section.class)
-				: EnumSet.copyOf(redacted);
-		return signOff(reference, redirect, () -> this.decisions.decidePublication(reference, record, report, details,
-				reasons, sections, date(on), user));
+	String publication(@PathVariable String reference, @RequestParam Map<String, String> form,
+			@RequestParam(required = false) List<String> redacted, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Set<Section> sections = EnumSet.noneOf(Section.class);
+		if (redacted != null) {
+			redacted.forEach(
+					name -> sections.add(choice(Section.class, name, "redacted", "Choose the sections to redact")));
+		}
+		model.addAttribute("typedSections", sections);
+		return signOff(reference, form, user, model, response, redirect,
+				() -> this.decisions.decidePublication(reference, publication(form, "record"),
+						publication(form, "report"), publication(form, "details"), form.get("reasons"), sections,
+						date(form.get("on")), user));
 	}
 
 	@PostMapping("/{reference}/decide")
-	String decide(@PathVariable String reference, @RequestParam(required = false) String decision,
-			@RequestParam(required = false) String on, @RequestParam(required = false) String comment,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		return signOff(reference, redirect, () -> {
-			if (!"SUPPORTED".equals(decision) && !"NOT_SUPPORTED".equals(decision)) {
-				throw new ValidationException("decision", "Choose Supported or Not supported");
-			}
-			return this.decisions.decide(reference, "SUPPORTED".equals(decision), date(on), comment, user);
-		});
+	String decide(@PathVariable String reference, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return signOff(reference, form, user, model, response, redirect,
+				() -> this.decisions.decide(reference,
+						choice(Outcome.class, form.get("decision"), "decision", "Choose Supported or Not supported"),
+						date(form.get("on")), form.get("comment"), user));
 	}
 
 	@PostMapping("/{reference}/send-back")
-	String sendBack(@PathVariable String reference, @RequestParam(required = false) String reason,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		return signOff(reference, redirect, () -> this.decisions.sendBack(reference, reason, user));
+	String sendBack(@PathVariable String reference, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return signOff(reference, form, user, model, response, redirect,
+				() -> this.decisions.sendBack(reference, form.get("reason"), user));
 	}
 
 	@GetMapping("/{reference}.pdf")
@@ -152,16 +163,38 @@ class DecisionController {
 		return DecisionDocuments.pdfResponse(reference, this.documents.pdf(this.decisions.get(reference), false));
 	}
 
-	private String signOff(String reference, RedirectAttributes redirect,
-			java.util.function.Supplier<DecisionView> step) {
+	/**
+	 * A sign-off step: on success back to the record; refused, the record again with the
+	 * messages on the fields and what was typed kept (400, or 409 when the record moved
+	 * on in the meantime).
+	 */
+	private String signOff(String reference, Map<String, String> form, CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect, Supplier<DecisionView> step) {
 		try {
 			DecisionView after = step.get();
 			redirect.addFlashAttribute("success", after.reference() + " is now: " + after.status().label());
+			return "redirect:/decisions/" + after.reference();
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			model.addAttribute("typed", form);
+			return show(reference, user, model);
 		}
-		return "redirect:/decisions/" + reference;
+	}
+
+	private static Publication publication(Map<String, String> form, String part) {
+		String value = form.get(part);
+		return (value == null || value.isBlank()) ? null : choice(Publication.class, value, "record",
+				"Decide Yes, Part redacted or No for the record, the report and the decision details");
+	}
+
+	private static <E extends Enum<E>> E choice(Class<E> type, String name, String field, String message) {
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(name)) {
+				return value;
+			}
+		}
+		throw new ValidationException(field, message);
 	}
 
 	private List<uk.opcc.cspgrants.allocation.RunView> approvedRuns() {

@@ -183,8 +183,8 @@ class DemoData implements ApplicationRunner {
 				() -> this.decisions.decidePublication(record.reference(), Publication.YES, Publication.YES,
 						Publication.YES, null, Set.of(), LocalDate.of(2024, 7, 10),
 						this.users.principalOf("monitoring").orElseThrow()));
-		as("commissioner", () -> this.decisions.decide(record.reference(), true, LocalDate.of(2024, 7, 11), null,
-				this.users.principalOf("commissioner").orElseThrow()));
+		as("commissioner", () -> this.decisions.decide(record.reference(), uk.opcc.cspgrants.decision.Outcome.SUPPORTED,
+				LocalDate.of(2024, 7, 11), null, this.users.principalOf("commissioner").orElseThrow()));
 	}
 
 	/**

@@ -321,7 +321,6 @@ class ExactlyOnceTest {
 	// Decision records
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): four consult sign-offs got 200")
 	void aDecisionRecordIsConsultedPublishedAndDecidedOnceEachAndItsGrantsAreMadeOnce() {
 		long run = approvedRun("2035-36", "5000.00");
 		HttpResponse<String> created = app.api("officer").post("/api/v1/decisions", """

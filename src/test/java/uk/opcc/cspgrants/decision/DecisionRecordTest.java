@@ -72,7 +72,8 @@ class DecisionRecordTest {
 				java.math.BigDecimal.class, run.id()))
 			.isEqualByComparingTo("50000.00");
 		DecisionView decided = this.decisions.get(reference);
-		assertThat(applyAgain(decided)).isFalse();
+		assertThatThrownBy(() -> applyAgain(decided)).isInstanceOf(ConflictException.class)
+			.hasMessage("This decision's money has already been created");
 		assertThat(grantsOf(run)).isEqualTo(9);
 
 		String page = this.mvc.perform(get("/public/decisions/" + reference))
@@ -139,11 +140,10 @@ class DecisionRecordTest {
 		assertThatThrownBy(() -> this.decisions.sendBack(reference, "again", Principals.of("commissioner", this.jdbc)))
 			.isInstanceOf(ConflictException.class);
 
-		String correction = this.mvc
-			.perform(post("/api/v1/decisions").with(httpBasic("officer", PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"title\":\"Correction\",\"decisionDate\":\"2029-08-01\",\"summary\":\"A typo\","
-						+ "\"recommendations\":\"Correct it\",\"correctsReference\":\"" + reference + "\"}"))
+		String correction = this.mvc.perform(post("/api/v1/decisions").with(httpBasic("officer", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Correction\",\"decisionDate\":\"" + LocalDate.now() + "\",\"summary\":\"A typo\","
+					+ "\"recommendations\":\"Correct it\",\"correctsReference\":\"" + reference + "\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.corrects").value(reference))
 			.andReturn()
@@ -158,7 +158,7 @@ class DecisionRecordTest {
 		RunView run = approvedRun("2030-31", "2000.00");
 		String secret = "SECRET-NAMES-OF-VICTIMS";
 		String reference = this.decisions
-			.create(new DecisionDraft("Redacted record", LocalDate.of(2030, 5, 1), "Officer " + secret,
+			.create(new DecisionDraft("Redacted record", LocalDate.now().minusMonths(1), "Officer " + secret,
 					"Public summary", "Recommendations mention " + secret, null, null, run.id(), null, null),
 					Principals.of("officer", this.jdbc))
 			.reference();
@@ -206,9 +206,9 @@ class DecisionRecordTest {
 			.doesNotContain("Still a draft");
 	}
 
-	private boolean applyAgain(DecisionView decided) {
-		return new org.springframework.transaction.support.TransactionTemplate(this.transactionManager)
-			.execute(status -> this.effects.apply(decided));
+	private void applyAgain(DecisionView decided) {
+		new org.springframework.transaction.support.TransactionTemplate(this.transactionManager)
+			.executeWithoutResult(status -> this.effects.apply(decided.id(), decided.draft().formulaRunId()));
 	}
 
 	@Autowired

@@ -135,7 +135,8 @@ class RedistributionGoldenTest {
 		this.decisions.consult(reference, "Fran Finance", LocalDate.now(), Principals.of("finance", this.jdbc));
 		this.decisions.decidePublication(reference, Publication.YES, Publication.YES, Publication.YES, null,
 				java.util.Set.of(), LocalDate.now(), Principals.of("monitoring", this.jdbc));
-		this.decisions.decide(reference, true, LocalDate.now(), null, Principals.of("commissioner", this.jdbc));
+		this.decisions.decide(reference, uk.opcc.cspgrants.decision.Outcome.SUPPORTED, LocalDate.now(), null,
+				Principals.of("commissioner", this.jdbc));
 
 		long runId = proposal.run().id();
 		assertThat(linesOf(runId)).isEqualTo(9);
