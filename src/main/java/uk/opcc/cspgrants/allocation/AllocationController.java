@@ -71,14 +71,15 @@ class AllocationController {
 	}
 
 	@PostMapping("/formulas")
-	String createFormula(@ModelAttribute("form") FormulaForm form, Model model, RedirectAttributes redirect) {
+	String createFormula(@ModelAttribute("form") FormulaForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			FormulaVersionView created = this.formulas.create(form.toDetails());
 			redirect.addFlashAttribute("success", created.label() + " has been saved");
 			return "redirect:/allocations/formulas/" + created.formulaId();
 		}
 		catch (ValidationException | ConflictException refused) {
-			model.addAttribute("errors", errors(refused));
+			model.addAttribute("errors", errors(refused, response));
 			return "allocation/formula";
 		}
 	}
@@ -93,7 +94,7 @@ class AllocationController {
 
 	@PostMapping("/formulas/{id}")
 	String changeFormula(@PathVariable long id, @ModelAttribute("form") FormulaForm form, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FormulaVersionView changed = this.formulas.change(id, form.toDetails());
 			redirect.addFlashAttribute("success", changed.label() + " has been saved");
@@ -101,7 +102,7 @@ class AllocationController {
 		}
 		catch (ValidationException | ConflictException refused) {
 			model.addAttribute("versions", this.formulas.versionsOf(id));
-			model.addAttribute("errors", errors(refused));
+			model.addAttribute("errors", errors(refused, response));
 			return "allocation/formula";
 		}
 	}
@@ -118,7 +119,7 @@ class AllocationController {
 	String createRun(@RequestParam String year, @RequestParam String pot,
 			@RequestParam(required = false) Long formulaVersionId, @RequestParam(required = false) String windowEnd,
 			@RequestParam(defaultValue = "ALLOCATION") RunPurpose purpose, @RequestParam(required = false) String note,
-			Model model, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FinancialYear runYear = FinancialYear.parse(year);
 			RunView run = this.runs.create(new RunRequest(runYear, money(pot), purpose, formulaVersionId, null,
@@ -128,7 +129,7 @@ class AllocationController {
 			return "redirect:/allocations/runs/" + run.id();
 		}
 		catch (ValidationException | ConflictException | FormulaException | IllegalArgumentException refused) {
-			model.addAttribute("errors", errors(refused));
+			model.addAttribute("errors", errors(refused, response));
 			model.addAttribute("typed",
 					Map.of("year", year, "pot", pot, "windowEnd", (windowEnd != null) ? windowEnd : "", "note",
 							(note != null) ? note : "", "formulaVersionId",
@@ -252,7 +253,8 @@ class AllocationController {
 
 	@PostMapping("/runs/{id}/scenario")
 	String saveScenario(@PathVariable long id, @ModelAttribute("form") FormulaForm form,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			RunView saved = this.runs.saveScenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull());
 			redirect.addFlashAttribute("success", "The scenario has been saved as draft run " + saved.id());
@@ -261,7 +263,7 @@ class AllocationController {
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
 			model.addAttribute("run", this.runs.get(id, user));
 			model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
-			model.addAttribute("errors", errors(refused));
+			model.addAttribute("errors", errors(refused, response));
 			return "allocation/scenario";
 		}
 	}
@@ -284,6 +286,16 @@ class AllocationController {
 	ResponseEntity<byte[]> tableXlsx(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		return Downloads.attachment(AllocationTable.xlsx(this.runs.get(id, user)), Downloads.XLSX,
 				"allocation-run-" + id + ".xlsx");
+	}
+
+	/**
+	 * The messages of a refused form, with the page's status set: 409 when it clashes
+	 * with what is saved, 400 otherwise.
+	 */
+	private static Map<String, String> errors(RuntimeException refused, HttpServletResponse response) {
+		response.setStatus((refused instanceof ConflictException) ? HttpServletResponse.SC_CONFLICT
+				: HttpServletResponse.SC_BAD_REQUEST);
+		return errors(refused);
 	}
 
 	private static Map<String, String> errors(RuntimeException refused) {

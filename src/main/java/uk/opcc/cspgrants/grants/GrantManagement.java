@@ -164,12 +164,12 @@ public class GrantManagement {
 	}
 
 	/**
-	 * The highest total available of a partnership in any year before {@code year}, or
-	 * zero.
+	 * Each partnership's highest total available in any year before {@code year}; a
+	 * partnership with no earlier grant is left out.
 	 */
 	@Transactional(readOnly = true)
-	public Money highestTotalBefore(long partnershipId, FinancialYear year) {
-		return this.schedules.highestTotalBefore(partnershipId, year);
+	public Map<Long, Money> highestTotalsBefore(FinancialYear year) {
+		return this.schedules.highestTotalsBefore(year);
 	}
 
 	/** Approved runs whose grants have not been created yet. */

@@ -1,6 +1,5 @@
 package uk.opcc.cspgrants.grants;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -92,14 +91,21 @@ class GrantSchedules {
 			.single();
 	}
 
-	/** The highest total available of a partnership in any year before {@code year}. */
-	Money highestTotalBefore(long partnershipId, FinancialYear year) {
-		return Money.of(this.jdbc.sql(
-				"select coalesce(max(g.carry_forward + coalesce((select sum(l.amount) from grant_line l where l.grant_id = g.id), 0)), 0) "
-						+ "from grant_award g where g.partnership_id = ? and g.financial_year < ?")
-			.params(partnershipId, year.startYear())
-			.query(BigDecimal.class)
-			.single());
+	/**
+	 * Each partnership's highest total available in any year before {@code year}, in one
+	 * query.
+	 */
+	Map<Long, Money> highestTotalsBefore(FinancialYear year) {
+		Map<Long, Money> highest = new HashMap<>();
+		this.jdbc
+			.sql("select g.partnership_id, max(g.carry_forward + coalesce(l.total, 0)) from grant_award g "
+					+ "left join (select grant_id, sum(amount) as total from grant_line group by grant_id) l "
+					+ "on l.grant_id = g.id where g.financial_year < ? group by g.partnership_id")
+			.param(year.startYear())
+			.query((rs) -> {
+				highest.put(rs.getLong(1), Money.of(rs.getBigDecimal(2)));
+			});
+		return highest;
 	}
 
 	boolean createdFrom(long runId) {

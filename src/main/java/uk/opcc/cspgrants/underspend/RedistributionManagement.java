@@ -1,15 +1,14 @@
 package uk.opcc.cspgrants.underspend;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +26,12 @@ import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.SeparationOfDuties;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
@@ -45,7 +46,7 @@ public class RedistributionManagement {
 
 	static final String AUDIT_TYPE = "Redistribution";
 
-	private final JdbcClient jdbc;
+	private final RedistributionRepository store;
 
 	private final YearEndManagement yearEnds;
 
@@ -59,9 +60,9 @@ public class RedistributionManagement {
 
 	private final Clock clock;
 
-	RedistributionManagement(JdbcClient jdbc, YearEndManagement yearEnds, RunManagement runs, GrantManagement grants,
-			DecisionManagement decisions, AuditTrail auditTrail, Clock clock) {
-		this.jdbc = jdbc;
+	RedistributionManagement(RedistributionRepository store, YearEndManagement yearEnds, RunManagement runs,
+			GrantManagement grants, DecisionManagement decisions, AuditTrail auditTrail, Clock clock) {
+		this.store = store;
 		this.yearEnds = yearEnds;
 		this.runs = runs;
 		this.grants = grants;
@@ -72,12 +73,7 @@ public class RedistributionManagement {
 
 	@Transactional(readOnly = true)
 	public List<RedistributionView> list() {
-		return this.jdbc.sql("select id from redistribution order by id desc")
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(this::get)
-			.toList();
+		return this.store.newestFirst().stream().map(this::view).toList();
 	}
 
 	/** Proposals waiting for this finance user's approval: drafts they did not make. */
@@ -88,99 +84,72 @@ public class RedistributionManagement {
 		}
 		return list().stream()
 			.filter(proposal -> proposal.status() == RedistributionView.Status.DRAFT)
-			.filter(proposal -> !proposal.createdBy().equalsIgnoreCase(user.getUsername()))
+			.filter(proposal -> !SeparationOfDuties.samePerson(proposal.createdBy(), user.getUsername()))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public RedistributionView get(long id) {
-		return this.jdbc.sql("select * from redistribution where id = ?").param(id).query((rs, row) -> {
-			List<TopSlice> slices = topSlices(id);
-			RunView run = (rs.getObject("run_id") != null) ? this.runs.get(rs.getLong("run_id")) : null;
-			FinancialYear source = new FinancialYear(rs.getInt("source_year"));
-			return new RedistributionView(id, source, Money.of(rs.getBigDecimal("pot")), rs.getString("pot_reason"),
-					(rs.getBigDecimal("top_slice_budget") != null) ? Money.of(rs.getBigDecimal("top_slice_budget"))
-							: null,
-					slices, RedistributionView.Status.valueOf(rs.getString("status")), run,
-					rs.getString("decision_reference"), rs.getString("created_by"), rs.getString("approved_by"),
-					newTotals(run), rs.getLong("version"));
-		}).optional().orElseThrow(() -> new NotFoundException("There is no redistribution proposal " + id));
+		return view(load(id));
 	}
 
-	/** Proposes a redistribution; the remainder is split by a new draft formula run. */
+	/**
+	 * Proposes how to use a year's pot, once: the remainder is split by a new draft
+	 * formula run. A year's pot has one proposal, revised until it is supported.
+	 */
 	public RedistributionView propose(RedistributionRequest request, CurrentUser user) {
 		requireOfficer(user);
-		Plan plan = plan(request);
-		long id = this.jdbc.sql(
-				"insert into redistribution (source_year, pot, pot_reason, top_slice_budget, status, run_id, created_at, "
-						+ "created_by) values (?, ?, ?, ?, 'DRAFT', ?, ?, ?) returning id")
-			.params(request.sourceYear().startYear(), plan.pot().amount(), blankToNull(request.potReason()),
-					(request.topSliceBudget() != null) ? request.topSliceBudget().amount() : null, plan.run().id(),
-					Timestamp.from(this.clock.instant()), user.getUsername())
-			.query(Long.class)
-			.single();
-		saveTopSlices(id, plan.topSlices());
-		RedistributionView created = get(id);
-		this.auditTrail.record("CREATE", AUDIT_TYPE, id, null, snapshot(created));
+		RedistributionPlan plan = plan(request);
+		RunView run = split(request, plan);
+		Redistribution proposal = new Redistribution(request.sourceYear(), plan, run.id(), user.getUsername(),
+				this.clock.instant());
+		Redistribution saved = DatabaseRefusal
+			.orConflict(() -> this.store.saveAndFlush(proposal), Map.of("redistribution_one_per_source_year",
+					"There is already a proposal for the " + request.sourceYear() + " underspend: revise it instead"));
+		RedistributionView created = view(saved);
+		this.auditTrail.record("CREATE", AUDIT_TYPE, saved.id(), null, saved.snapshot());
 		return created;
 	}
 
 	/** Revises a draft, or a proposal the Commissioner did not support. */
 	public RedistributionView revise(long id, RedistributionRequest request, CurrentUser user) {
 		requireOfficer(user);
-		RedistributionView before = get(id);
-		if (before.status() != RedistributionView.Status.DRAFT
-				&& before.status() != RedistributionView.Status.NOT_SUPPORTED) {
-			throw new ConflictException(null,
-					"Proposal " + id + " is " + before.status().label().toLowerCase() + " and cannot be revised");
+		Redistribution proposal = load(id);
+		Map<String, Object> before = proposal.snapshot();
+		if (request.sourceYear() != null && !request.sourceYear().equals(proposal.sourceYear())) {
+			throw new ValidationException("sourceYear", "A proposal stays with the year whose underspend it uses, "
+					+ proposal.sourceYear() + ": propose for another year instead");
 		}
-		Plan plan = plan(request);
-		this.jdbc
-			.sql("update redistribution set source_year = ?, pot = ?, pot_reason = ?, top_slice_budget = ?, status = 'DRAFT', "
-					+ "run_id = ?, decision_reference = null, approved_by = null, approved_at = null, version = version + 1 "
-					+ "where id = ?")
-			.params(request.sourceYear().startYear(), plan.pot().amount(), blankToNull(request.potReason()),
-					(request.topSliceBudget() != null) ? request.topSliceBudget().amount() : null, plan.run().id(), id)
-			.update();
-		if (before.run() != null && before.run().status() == RunStatus.DRAFT) {
-			this.runs.discard(before.run().id());
+		RedistributionPlan plan = plan(request);
+		RunView run = split(request, plan);
+		Long replaced = proposal.revise(plan, run.id());
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(proposal), Map.of());
+		if (replaced != null && this.runs.get(replaced).status() == RunStatus.DRAFT) {
+			this.runs.discard(replaced);
 		}
-		this.jdbc.sql("delete from redistribution_top_slice where redistribution_id = ?").param(id).update();
-		saveTopSlices(id, plan.topSlices());
-		RedistributionView after = get(id);
-		this.auditTrail.record("REVISE", AUDIT_TYPE, id, snapshot(before), snapshot(after));
-		return after;
+		this.auditTrail.record("REVISE", AUDIT_TYPE, id, before, proposal.snapshot());
+		return view(proposal);
 	}
 
 	/**
-	 * Finance approves a proposal it did not make: its run is approved and its decision
-	 * record is drafted, for the proposer to add the key discussion points.
+	 * Finance approves a proposal it did not make, once: its run is approved and its
+	 * decision record is drafted, for the proposer to add the key discussion points.
 	 */
 	public RedistributionView approve(long id, CurrentUser user) {
-		RedistributionView before = get(id);
 		if (!user.has(Role.FINANCE)) {
 			throw new AccessDeniedException("Only finance approves a redistribution");
 		}
-		if (before.status() != RedistributionView.Status.DRAFT) {
-			throw new ConflictException(null, "Proposal " + id + " is " + before.status().label().toLowerCase());
-		}
-		if (before.createdBy().equalsIgnoreCase(user.getUsername())) {
-			throw new ConflictException(null,
-					"Nobody approves their own proposal: another finance user must approve it");
-		}
-		if (!before.reconciles()) {
-			throw new ConflictException(null, "The top-slices and the split do not add up to the pot");
-		}
-		this.runs.approve(before.run().id(), user);
-		DecisionView record = this.decisions.draftOnBehalfOf(decisionDraft(before), before.createdBy());
-		this.jdbc.sql(
-				"update redistribution set status = 'APPROVED', approved_by = ?, approved_at = ?, decision_reference = ?, "
-						+ "version = version + 1 where id = ?")
-			.params(user.getUsername(), Timestamp.from(this.clock.instant()), record.reference(), id)
-			.update();
-		RedistributionView after = get(id);
-		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, snapshot(before), snapshot(after));
-		return after;
+		Redistribution proposal = load(id);
+		Map<String, Object> before = proposal.snapshot();
+		RunView run = this.runs.get(proposal.runId());
+		proposal.refuseUnlessApprovableBy(user, run.total());
+		this.runs.approve(run.id(), user);
+		RedistributionView drafted = view(proposal);
+		DecisionView record = this.decisions.draftOnBehalfOf(decisionDraft(drafted), proposal.createdBy());
+		proposal.approve(user, run.total(), record.reference(), this.clock.instant());
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(proposal), Map.of());
+		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, before, proposal.snapshot());
+		return view(proposal);
 	}
 
 	/**
@@ -193,107 +162,39 @@ public class RedistributionManagement {
 		if (decided.formulaRunId() == null) {
 			return;
 		}
-		List<Long> ids = this.jdbc.sql("select id from redistribution where run_id = ?")
-			.param(decided.formulaRunId())
-			.query(Long.class)
-			.list();
-		for (long id : ids) {
-			RedistributionView before = get(id);
-			if (decided.supported()) {
-				int awarded = this.jdbc.sql(
-						"update redistribution_top_slice set awarded_at = ? where redistribution_id = ? and awarded_at is null")
-					.params(Timestamp.from(this.clock.instant()), id)
-					.update();
-				this.jdbc.sql(
-						"update redistribution set status = 'SUPPORTED', version = version + 1 where id = ? and status <> 'SUPPORTED'")
-					.param(id)
-					.update();
-				if (awarded > 0) {
-					this.auditTrail.record("AWARD_TOP_SLICES", AUDIT_TYPE, id, snapshot(before), snapshot(get(id)));
-				}
-			}
-			else {
-				this.jdbc.sql("update redistribution set status = 'NOT_SUPPORTED', version = version + 1 where id = ?")
-					.param(id)
-					.update();
-				this.auditTrail.record("NOT_SUPPORTED", AUDIT_TYPE, id, snapshot(before), snapshot(get(id)));
+		for (Redistribution proposal : this.store.findByRun(decided.formulaRunId())) {
+			Map<String, Object> before = proposal.snapshot();
+			if (proposal.decided(decided.supported(), this.clock.instant())) {
+				DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(proposal), Map.of());
+				this.auditTrail.record(decided.supported() ? "AWARD_TOP_SLICES" : "NOT_SUPPORTED", AUDIT_TYPE,
+						proposal.id(), before, proposal.snapshot());
 			}
 		}
 	}
 
-	/** A proposal's money worked out and checked, with its draft run made. */
-	private record Plan(Money pot, List<TopSlice> topSlices, RunView run) {
-	}
-
-	private Plan plan(RedistributionRequest request) {
-		Map<String, String> errors = new LinkedHashMap<>();
+	private RedistributionPlan plan(RedistributionRequest request) {
 		if (request.sourceYear() == null) {
 			throw new ValidationException("sourceYear", "Choose the year whose underspend is redistributed");
 		}
-		YearEnd yearEnd = this.yearEnds.yearEnd(request.sourceYear());
-		Money returned = yearEnd.returnedPot();
-		Money pot = (request.pot() != null) ? request.pot() : returned;
-		if (pot.isZero() || pot.isNegative()) {
-			errors.put("pot", "There is no returned underspend for " + request.sourceYear()
-					+ ": close the year with the return-to-pot policy, or give the pot and a reason");
-		}
-		else if (!pot.equals(returned) && blankToNull(request.potReason()) == null) {
-			errors.put("potReason",
-					"The pot differs from the returned underspend of " + returned.format() + ": say why");
-		}
-		List<TopSlice> slices = new ArrayList<>();
-		Money fixed = Money.ZERO;
-		int balanceLines = 0;
-		for (TopSlice slice : request.topSlices()) {
-			if (blankToNull(slice.recipient()) == null || blankToNull(slice.purpose()) == null) {
-				errors.putIfAbsent("topSlices", "Each top-slice needs a recipient and a purpose");
-			}
-			if (slice.takesBalance()) {
-				balanceLines++;
-			}
-			else if (slice.amount() == null || slice.amount().isNegative() || slice.amount().isZero()) {
-				errors.putIfAbsent("topSlices",
-						"Each top-slice needs an amount of more than £0.00, unless it takes the balance");
-			}
-			else {
-				fixed = fixed.plus(slice.amount());
-			}
-		}
-		if (balanceLines > 1) {
-			errors.put("topSlices", "Only one top-slice may take the balance of the top-slice budget");
-		}
-		Money budget = request.topSliceBudget();
-		if (balanceLines == 1 && budget == null) {
-			errors.put("topSliceBudget", "Give the top-slice budget whose balance the line takes");
-		}
-		if (budget != null && budget.isGreaterThan(pot)) {
-			errors.put("topSliceBudget",
-					"The top-slice budget of " + budget.format() + " is more than the pot of " + pot.format());
-		}
-		Money topSliced = (balanceLines == 1 && budget != null) ? budget : fixed;
-		if (fixed.isGreaterThan(topSliced) || topSliced.isGreaterThan(pot)) {
-			errors.put("topSlices", "The top-slices of " + fixed.format() + " are more than "
-					+ ((budget != null) ? "the top-slice budget of " + budget.format() : "the pot of " + pot.format()));
-		}
-		if (request.formulaVersionId() == null) {
-			errors.put("formulaVersionId", "Choose the formula that splits the remainder");
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationException(errors);
-		}
-		for (TopSlice slice : request.topSlices()) {
-			slices.add(new TopSlice(slice.recipient().strip(), slice.purpose().strip(),
-					slice.takesBalance() ? topSliced.minus(fixed) : slice.amount(), slice.takesBalance()));
-		}
-		Money remainder = pot.minus(topSliced);
-		if (remainder.isZero()) {
-			throw new ValidationException("topSlices", "The top-slices use the whole pot: nothing is left to split");
-		}
-		RunView run = this.runs.create(new RunRequest(request.sourceYear().next(), remainder, RunPurpose.REDISTRIBUTION,
+		return RedistributionPlan.of(request, this.yearEnds.yearEnd(request.sourceYear()).returnedPot());
+	}
+
+	/** The draft formula run that splits a plan's remainder. */
+	private RunView split(RedistributionRequest request, RedistributionPlan plan) {
+		return this.runs.create(new RunRequest(request.sourceYear().next(), plan.remainder(), RunPurpose.REDISTRIBUTION,
 				request.formulaVersionId(), null,
 				(request.windowEnd() != null) ? request.windowEnd() : request.sourceYear(), Map.of(),
 				"Remainder of the " + request.sourceYear() + " underspend"));
-		return new Plan(pot, slices, run);
+	}
+
+	private Redistribution load(long id) {
+		return this.store.findById(id)
+			.orElseThrow(() -> new NotFoundException("There is no redistribution proposal " + id));
+	}
+
+	private RedistributionView view(Redistribution proposal) {
+		RunView run = (proposal.runId() != null) ? this.runs.get(proposal.runId()) : null;
+		return proposal.toView(run, newTotals(run));
 	}
 
 	private DecisionDraft decisionDraft(RedistributionView proposal) {
@@ -322,66 +223,35 @@ public class RedistributionManagement {
 				null, summary, recommendations.toString(), null, financial, proposal.run().id(), null, null);
 	}
 
+	/**
+	 * Each partnership's total for the year with this money and its highest total in any
+	 * earlier year: the year's grants and every earlier high read in two queries.
+	 */
 	private List<RedistributionView.NewTotal> newTotals(RunView run) {
 		List<RedistributionView.NewTotal> totals = new ArrayList<>();
 		if (run == null) {
 			return totals;
 		}
 		boolean created = this.grants.grantsCreatedFrom(run.id());
+		Map<Long, Money> available = new HashMap<>();
+		this.grants.grants(run.year()).forEach(grant -> available.put(grant.partnershipId(), grant.totalAvailable()));
+		Map<Long, Money> highest = this.grants.highestTotalsBefore(run.year());
 		for (RunView.Line line : run.lines()) {
-			Money before = this.grants.grant(run.year(), line.partnershipId())
-				.map(GrantView::totalAvailable)
-				.orElse(Money.ZERO);
+			Money before = available.getOrDefault(line.partnershipId(), Money.ZERO);
 			if (created) {
 				before = before.minus(line.amount());
 			}
-			Money highest = this.grants.highestTotalBefore(line.partnershipId(), run.year());
-			totals.add(new RedistributionView.NewTotal(line.name(), before, line.amount(), highest,
-					before.plus(line.amount()).isGreaterThan(highest)));
+			Money high = highest.getOrDefault(line.partnershipId(), Money.ZERO);
+			totals.add(new RedistributionView.NewTotal(line.name(), before, line.amount(), high,
+					before.plus(line.amount()).isGreaterThan(high)));
 		}
 		return totals;
-	}
-
-	private List<TopSlice> topSlices(long id) {
-		return this.jdbc.sql(
-				"select recipient, purpose, amount, takes_balance from redistribution_top_slice where redistribution_id = ? order by line")
-			.param(id)
-			.query((rs, row) -> new TopSlice(rs.getString(1), rs.getString(2), Money.of(rs.getBigDecimal(3)),
-					rs.getBoolean(4)))
-			.list();
-	}
-
-	private void saveTopSlices(long id, List<TopSlice> slices) {
-		int line = 1;
-		for (TopSlice slice : slices) {
-			this.jdbc.sql(
-					"insert into redistribution_top_slice (redistribution_id, line, recipient, purpose, amount, takes_balance) "
-							+ "values (?, ?, ?, ?, ?, ?)")
-				.params(id, line++, slice.recipient(), slice.purpose(), slice.amount().amount(), slice.takesBalance())
-				.update();
-		}
 	}
 
 	private static void requireOfficer(CurrentUser user) {
 		if (!user.hasAny(Role.OFFICER, Role.ADMIN)) {
 			throw new AccessDeniedException("Officers propose redistributions");
 		}
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
-	}
-
-	private static Map<String, Object> snapshot(RedistributionView view) {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("sourceYear", view.sourceYear().toString());
-		snapshot.put("pot", view.pot().amount());
-		snapshot.put("topSlices", view.topSlices().stream().map(s -> s.recipient() + " " + s.amount()).toList());
-		snapshot.put("remainder", view.remainder().amount());
-		snapshot.put("run", (view.run() != null) ? view.run().id() : null);
-		snapshot.put("status", view.status().name());
-		snapshot.put("decision", view.decisionReference());
-		return snapshot;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.Refusal;
 
 /**
  * The underspend page of a year, the proposal editor, finance's approval queue and the
@@ -46,38 +48,47 @@ class UnderspendController {
 	@GetMapping("/underspend")
 	String underspend(@RequestParam(required = false) String year, Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now()).previous();
-		model.addAttribute("yearEnd", this.yearEnds.yearEnd(shown));
-		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
-		return "underspend/year";
+		return yearPage(shown, Map.of(), model);
 	}
 
 	@PostMapping("/underspend/{year}/close")
-	String close(@PathVariable String year, @RequestParam(required = false) String missingReason,
-			@RequestParam(defaultValue = "false") boolean carryOverspend, @AuthenticationPrincipal CurrentUser user,
+	String close(@PathVariable String year, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
-			this.yearEnds.close(financialYear, missingReason, carryOverspend, user);
+			this.yearEnds.close(financialYear, form.get("missingReason"), "true".equals(form.get("carryOverspend")),
+					user);
 			redirect.addFlashAttribute("success", financialYear + " has been closed");
+			return "redirect:/underspend?year=" + financialYear;
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return yearPage(financialYear, form, model);
 		}
-		return "redirect:/underspend?year=" + financialYear;
 	}
 
 	@PostMapping("/underspend/{year}/reopen")
-	String reopen(@PathVariable String year, @RequestParam(required = false) String reason,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+	String reopen(@PathVariable String year, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
-			this.yearEnds.reopen(financialYear, reason, user);
+			this.yearEnds.reopen(financialYear, form.get("reason"), user);
 			redirect.addFlashAttribute("success", financialYear + " has been re-opened");
+			return "redirect:/underspend?year=" + financialYear;
 		}
-		catch (ValidationException | ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return yearPage(financialYear, form, model);
 		}
-		return "redirect:/underspend?year=" + financialYear;
+	}
+
+	private String yearPage(FinancialYear year, Map<String, String> typed, Model model) {
+		model.addAttribute("yearEnd", this.yearEnds.yearEnd(year));
+		model.addAttribute("years", FinancialYear.choices(year, LocalDate.now()));
+		model.addAttribute("typed", typed);
+		return "underspend/year";
 	}
 
 	@GetMapping("/redistributions")
@@ -95,15 +106,15 @@ class UnderspendController {
 
 	@PostMapping("/redistributions")
 	String propose(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			RedistributionView created = this.redistributions.propose(request(form), user);
 			redirect.addFlashAttribute("success",
 					"Redistribution proposal " + created.id() + " has been saved for finance to approve");
 			return "redirect:/redistributions/" + created.id();
 		}
-		catch (ValidationException refused) {
-			model.addAttribute("errors", refused.fieldErrors());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
 			model.addAttribute("typed", form);
 			return editor(model, null);
 		}
@@ -123,31 +134,33 @@ class UnderspendController {
 
 	@PostMapping("/redistributions/{id}")
 	String revise(@PathVariable long id, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			this.redistributions.revise(id, request(form), user);
 			redirect.addFlashAttribute("success", "The proposal has been revised");
 			return "redirect:/redistributions/" + id;
 		}
-		catch (ValidationException | ConflictException refused) {
-			model.addAttribute("errors", (refused instanceof ValidationException validation) ? validation.fieldErrors()
-					: Map.of("form", refused.getMessage()));
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
 			model.addAttribute("typed", form);
 			return editor(model, this.redistributions.get(id));
 		}
 	}
 
 	@PostMapping("/redistributions/{id}/approve")
-	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			RedistributionView approved = this.redistributions.approve(id, user);
 			redirect.addFlashAttribute("success", "Approved: decision record " + approved.decisionReference()
 					+ " has been drafted for the key discussion points and the sign-offs");
+			return "redirect:/redistributions/" + id;
 		}
-		catch (ConflictException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return show(id, model);
 		}
-		return "redirect:/redistributions/" + id;
 	}
 
 	private String editor(Model model, RedistributionView proposal) {

@@ -1,13 +1,11 @@
 package uk.opcc.cspgrants.underspend;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +18,7 @@ import uk.opcc.cspgrants.monitoring.ReturnStatus;
 import uk.opcc.cspgrants.monitoring.ReturnView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -37,7 +36,7 @@ import uk.opcc.cspgrants.shared.ValidationException;
 @Transactional
 public class YearEndManagement {
 
-	private final JdbcClient jdbc;
+	private final YearCloseRepository store;
 
 	private final GrantManagement grants;
 
@@ -47,9 +46,9 @@ public class YearEndManagement {
 
 	private final Clock clock;
 
-	YearEndManagement(JdbcClient jdbc, GrantManagement grants, ReturnManagement returns, AuditTrail auditTrail,
-			Clock clock) {
-		this.jdbc = jdbc;
+	YearEndManagement(YearCloseRepository store, GrantManagement grants, ReturnManagement returns,
+			AuditTrail auditTrail, Clock clock) {
+		this.store = store;
 		this.grants = grants;
 		this.returns = returns;
 		this.auditTrail = auditTrail;
@@ -59,59 +58,34 @@ public class YearEndManagement {
 	/** The year's underspend: frozen if closed, else as it stands now. */
 	@Transactional(readOnly = true)
 	public YearEnd yearEnd(FinancialYear year) {
-		List<UnderspendRow> rows = current(year);
-		List<String> missing = missingQ4(year);
-		return this.jdbc
-			.sql("select status, policy, missing_reason, closed_at, closed_by from year_close where financial_year = ?")
-			.param(year.startYear())
-			.query((rs,
-					row) -> "CLOSED".equals(rs.getString(1)) ? new YearEnd(year, true,
-							YearSettings.UnderspendPolicy.valueOf(rs.getString(2)), frozen(year, rows), missing,
-							rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)) : null)
-			.optional()
-			.orElseGet(() -> new YearEnd(year, false, this.grants.settings(year).underspendPolicy(), rows, missing,
-					null, null, null));
+		Standing now = standing(year);
+		return this.store.findById(year.startYear())
+			.filter(YearClose::closed)
+			.map(closed -> new YearEnd(year, true, closed.policy(), frozen(closed, now.rows()), now.missingQ4(),
+					closed.missingReason(), closed.closedAt(), closed.closedBy()))
+			.orElseGet(() -> new YearEnd(year, false, this.grants.settings(year).underspendPolicy(), now.rows(),
+					now.missingQ4(), null, null, null));
 	}
 
 	/**
-	 * Closes the year. {@code carryOverspend} carries an overspend forward as negative
-	 * money.
+	 * Closes the year, once: its underspend is frozen and, under the carry-forward
+	 * policy, becomes each partnership's carry forward next year. {@code carryOverspend}
+	 * carries an overspend forward as negative money.
 	 */
 	public YearEnd close(FinancialYear year, String missingReason, boolean carryOverspend, CurrentUser user) {
 		if (!user.has(Role.FINANCE)) {
 			throw new AccessDeniedException("Only finance closes a financial year");
 		}
-		YearEnd now = yearEnd(year);
-		if (now.closed()) {
-			throw new ConflictException(null,
-					year + " is already closed; re-open it, with a reason, to close it again");
-		}
-		if (now.rows().isEmpty()) {
-			throw new ValidationException("year", "There are no grants for " + year + " to close");
-		}
-		if (!now.missingQ4().isEmpty() && (missingReason == null || missingReason.isBlank())) {
-			throw new ValidationException("missingReason", "The Q4 return is not accepted for "
-					+ String.join(", ", now.missingQ4()) + ": give a reason to close the year without it");
-		}
-		YearSettings.UnderspendPolicy policy = now.policy();
-		Timestamp at = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("delete from year_underspend where financial_year = ?").param(year.startYear()).update();
-		this.jdbc.sql("delete from year_close where financial_year = ?").param(year.startYear()).update();
-		String reason = now.missingQ4().isEmpty() ? null
-				: "Q4 missing for " + String.join(", ", now.missingQ4()) + ": " + missingReason.strip();
-		this.jdbc
-			.sql("insert into year_close (financial_year, status, policy, missing_reason, closed_at, closed_by) "
-					+ "values (?, 'CLOSED', ?, ?, ?, ?)")
-			.params(year.startYear(), policy.name(), reason, at, user.getUsername())
-			.update();
-		for (UnderspendRow row : now.rows()) {
-			this.jdbc.sql(
-					"insert into year_underspend (financial_year, partnership_id, total_available, final_spend, underspend, "
-							+ "spend_quarter) values (?, ?, ?, ?, ?, ?)")
-				.params(year.startYear(), row.partnershipId(), row.totalAvailable().amount(), row.finalSpend().amount(),
-						row.underspend().amount(), (row.spendQuarter() != null) ? row.spendQuarter().name() : null)
-				.update();
-			if (policy == YearSettings.UnderspendPolicy.CARRY_FORWARD) {
+		Standing now = standing(year);
+		List<UnderspendRow> rows = now.rows();
+		YearClose closing = this.store.findById(year.startYear()).orElseGet(() -> new YearClose(year));
+		Map<String, Object> before = closing.snapshot();
+		YearSettings.UnderspendPolicy policy = this.grants.settings(year).underspendPolicy();
+		closing.close(policy, rows, now.missingQ4(), missingReason, user.getUsername(), this.clock.instant());
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(closing),
+				Map.of("year_close_pkey", year + " was closed by someone else at the same moment"));
+		if (policy == YearSettings.UnderspendPolicy.CARRY_FORWARD) {
+			for (UnderspendRow row : rows) {
 				Money carried = (row.overspent() && !carryOverspend) ? Money.ZERO : row.underspend();
 				this.grants.setCarryForward(year.next(), row.partnershipId(), carried,
 						(row.overspent() ? "Overspend" : "Underspend") + " of " + year + " closed by "
@@ -119,45 +93,44 @@ public class YearEndManagement {
 			}
 		}
 		YearEnd closed = yearEnd(year);
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("policy", policy.name());
+		Map<String, Object> after = new LinkedHashMap<>(closing.snapshot());
 		after.put("totalUnderspend", closed.totalUnderspend().amount());
 		after.put("missingQ4", closed.missingQ4());
-		after.put("reason", reason);
-		this.auditTrail.record("CLOSE", "FinancialYear", year, null, after);
+		this.auditTrail.record("CLOSE", "FinancialYear", year, (before.get("status") != null) ? before : null, after);
 		return closed;
 	}
 
 	/**
-	 * Re-opens a closed year, with a reason. Carry forwards already set stay until it is
-	 * closed again.
+	 * Re-opens a closed year, with a reason, once. Carry forwards already set stay until
+	 * it is closed again.
 	 */
 	public YearEnd reopen(FinancialYear year, String reason, CurrentUser user) {
 		if (!user.has(Role.FINANCE)) {
 			throw new AccessDeniedException("Only finance re-opens a financial year");
 		}
-		if (reason == null || reason.isBlank() || reason.length() > 1000) {
-			throw new ValidationException("reason", "Say why the year is re-opened, in up to 1,000 characters");
-		}
-		if (!yearEnd(year).closed()) {
-			throw new ConflictException(null, year + " is not closed");
-		}
-		this.jdbc.sql(
-				"update year_close set status = 'REOPENED', reopen_reason = ?, version = version + 1 where financial_year = ?")
-			.params(reason.strip(), year.startYear())
-			.update();
-		this.auditTrail.record("REOPEN", "FinancialYear", year, Map.of("status", "CLOSED"),
-				Map.of("status", "REOPENED", "reason", reason.strip()));
+		YearClose closed = this.store.findById(year.startYear())
+			.orElseThrow(() -> new ConflictException(null, year + " is not closed"));
+		Map<String, Object> before = closed.snapshot();
+		closed.reopen(reason);
+		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(closed), Map.of());
+		this.auditTrail.record("REOPEN", "FinancialYear", year, before, closed.snapshot());
 		return yearEnd(year);
 	}
 
-	private List<UnderspendRow> current(FinancialYear year) {
+	/**
+	 * How a year stands now: each grant's underspend from its latest received return, and
+	 * the partnerships whose Q4 return is not accepted; the year's grants and returns are
+	 * read once.
+	 */
+	private Standing standing(FinancialYear year) {
 		Map<Long, Map<Quarter, ReturnView>> all = this.returns.returnsOf(year);
 		List<UnderspendRow> rows = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
 		for (GrantView grant : this.grants.grants(year)) {
+			Map<Quarter, ReturnView> own = all.getOrDefault(grant.partnershipId(), Map.of());
 			ReturnView latest = null;
 			for (Quarter quarter : Quarter.values()) {
-				ReturnView view = all.getOrDefault(grant.partnershipId(), Map.of()).get(quarter);
+				ReturnView view = own.get(quarter);
 				if (view != null && view.status().received()) {
 					latest = view;
 				}
@@ -166,40 +139,26 @@ public class YearEndManagement {
 			rows.add(new UnderspendRow(grant.partnershipId(), grant.code(), grant.name(), grant.allocation(),
 					grant.carryForward(), grant.totalAvailable(), spend, (latest != null) ? latest.quarter() : null,
 					grant.totalAvailable().minus(spend)));
-		}
-		return rows;
-	}
-
-	private List<UnderspendRow> frozen(FinancialYear year, List<UnderspendRow> current) {
-		Map<Long, UnderspendRow> byId = new LinkedHashMap<>();
-		current.forEach(row -> byId.put(row.partnershipId(), row));
-		return this.jdbc
-			.sql("select partnership_id, total_available, final_spend, underspend, spend_quarter from year_underspend "
-					+ "where financial_year = ?")
-			.param(year.startYear())
-			.query((rs, n) -> {
-				UnderspendRow now = byId.get(rs.getLong(1));
-				return new UnderspendRow(rs.getLong(1), now.code(), now.name(), now.allocation(), now.carryForward(),
-						Money.of(rs.getBigDecimal(2)), Money.of(rs.getBigDecimal(3)),
-						(rs.getString(5) != null) ? Quarter.valueOf(rs.getString(5)) : null,
-						Money.of(rs.getBigDecimal(4)));
-			})
-			.list()
-			.stream()
-			.sorted(java.util.Comparator.comparing(UnderspendRow::name))
-			.toList();
-	}
-
-	private List<String> missingQ4(FinancialYear year) {
-		Map<Long, Map<Quarter, ReturnView>> all = this.returns.returnsOf(year);
-		List<String> missing = new ArrayList<>();
-		for (GrantView grant : this.grants.grants(year)) {
-			ReturnView q4 = all.getOrDefault(grant.partnershipId(), Map.of()).get(Quarter.Q4);
+			ReturnView q4 = own.get(Quarter.Q4);
 			if (q4 == null || q4.status() != ReturnStatus.ACCEPTED) {
 				missing.add(grant.name());
 			}
 		}
-		return missing;
+		return new Standing(rows, missing);
+	}
+
+	private record Standing(List<UnderspendRow> rows, List<String> missingQ4) {
+	}
+
+	private static List<UnderspendRow> frozen(YearClose closed, List<UnderspendRow> current) {
+		Map<Long, UnderspendRow> byId = new LinkedHashMap<>();
+		current.forEach(row -> byId.put(row.partnershipId(), row));
+		return closed.underspends()
+			.stream()
+			.filter(frozen -> byId.containsKey(frozen.partnershipId()))
+			.map(frozen -> frozen.toRow(byId.get(frozen.partnershipId())))
+			.sorted(java.util.Comparator.comparing(UnderspendRow::name))
+			.toList();
 	}
 
 }

@@ -73,7 +73,7 @@ class AllocationPagesTest {
 				.param("year", "2024-25")
 				.param("pot", "12.345")
 				.param("formulaVersionId", "1"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("There is a problem"),
 					containsString("Enter an amount with no more than 2 decimal places"))));
 		assertThat(this.jdbc.queryForObject("select count(*) from formula_run", Long.class)).isEqualTo(before);
@@ -89,7 +89,7 @@ class AllocationPagesTest {
 				.param("weights[population]", "30")
 				.param("weights[crime_harm]", "30")
 				.param("windowYears", "3"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content()
 				.string(allOf(containsString("The weights add up to 60%; they must add up to exactly 100%"),
 						containsString("id=\"weights-error\""))));

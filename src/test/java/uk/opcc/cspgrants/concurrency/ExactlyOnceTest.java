@@ -264,7 +264,6 @@ class ExactlyOnceTest {
 	// Year end and redistribution
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): four closes got 200")
 	void aYearIsClosedOnceAndReopenedOnce() {
 		historicGrant("2021-22", "RUT", "3000.00");
 		List<HttpResponse<String>> closing = app.atOnce(AT_ONCE,
@@ -288,7 +287,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): 20 proposals made for one pot")
 	void aRedistributionIsProposedOnceAndApprovedOnce() {
 		LiveApplication.Browser officer = app.signIn("officer");
 		assertThat(officer

@@ -76,11 +76,11 @@ class OversizedAmountsTest {
 		assertThat(count("grant_line")).isEqualTo(lines);
 	}
 
-	/** Posts a form as an officer; the page answers 200 with the message on the pot. */
+	/** Posts a form as an officer; the page answers 400 with the message on the pot. */
 	private String form(MockHttpServletRequestBuilder request) throws Exception {
 		String page = this.mvc
 			.perform(request.session(SignIn.as(this.mvc, "officer")).with(csrf()).accept(MediaType.TEXT_HTML))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
