@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.partnership;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.audit.AuditTrail;
-import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.web.FormErrors;
+import uk.opcc.cspgrants.shared.web.Refusal;
 
 /** The partnership pages: list, view, add, change, archive and restore. */
 @Controller
@@ -47,14 +48,15 @@ class PartnershipController {
 	}
 
 	@PostMapping
-	String create(@ModelAttribute("form") PartnershipForm form, BindingResult result, RedirectAttributes redirect) {
+	String create(@ModelAttribute("form") PartnershipForm form, BindingResult result, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			PartnershipView created = this.partnerships.create(form.toDetails());
 			redirect.addFlashAttribute("success", created.name() + " has been added");
 			return "redirect:/partnerships/" + created.code();
 		}
 		catch (RuntimeException refusal) {
-			if (FormErrors.addTo(result, refusal)) {
+			if (FormErrors.addTo(result, refusal, response)) {
 				return "partnership/new";
 			}
 			throw refusal;
@@ -83,17 +85,18 @@ class PartnershipController {
 
 	@PostMapping("/{code}")
 	String update(@PathVariable String code, @ModelAttribute("form") PartnershipForm form, BindingResult result,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			PartnershipView saved = this.partnerships.update(code, form.toDetails(), form.getVersion());
 			redirect.addFlashAttribute("success", "The changes to " + saved.name() + " have been saved");
 			return "redirect:/partnerships/" + saved.code();
 		}
 		catch (RuntimeException refusal) {
-			if (FormErrors.addTo(result, refusal)) {
+			if (FormErrors.addTo(result, refusal, response)) {
 				PartnershipView current = this.partnerships.get(code, user);
 				model.addAttribute("partnership", current);
-				if (refusal instanceof ConflictException conflict && conflict.field() == null) {
+				if (response.getStatus() == HttpServletResponse.SC_CONFLICT && !result.hasFieldErrors()) {
 					model.addAttribute("current", current);
 				}
 				return "partnership/edit";
@@ -103,17 +106,31 @@ class PartnershipController {
 	}
 
 	@PostMapping("/{code}/archive")
-	String archive(@PathVariable String code, @RequestParam long version, RedirectAttributes redirect) {
-		PartnershipView archived = this.partnerships.archive(code, version);
-		redirect.addFlashAttribute("success", archived.name() + " has been archived");
-		return "redirect:/partnerships/" + archived.code();
+	String archive(@PathVariable String code, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			PartnershipView archived = this.partnerships.archive(code, version);
+			redirect.addFlashAttribute("success", archived.name() + " has been archived");
+			return "redirect:/partnerships/" + archived.code();
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return show(code, user, model);
+		}
 	}
 
 	@PostMapping("/{code}/restore")
-	String restore(@PathVariable String code, @RequestParam long version, RedirectAttributes redirect) {
-		PartnershipView restored = this.partnerships.restore(code, version);
-		redirect.addFlashAttribute("success", restored.name() + " is active again");
-		return "redirect:/partnerships/" + restored.code();
+	String restore(@PathVariable String code, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			PartnershipView restored = this.partnerships.restore(code, version);
+			redirect.addFlashAttribute("success", restored.name() + " is active again");
+			return "redirect:/partnerships/" + restored.code();
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return show(code, user, model);
+		}
 	}
 
 	private static boolean mayEdit(CurrentUser user) {

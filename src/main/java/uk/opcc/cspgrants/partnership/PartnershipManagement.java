@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
 
 /**
@@ -108,7 +110,7 @@ public class PartnershipManagement {
 
 	public PartnershipView create(@Valid PartnershipDetails details) {
 		refuseDuplicates(details, null);
-		Partnership partnership = this.partnerships.saveAndFlush(new Partnership(details, now()));
+		Partnership partnership = save(new Partnership(details, now()), details);
 		PartnershipView created = partnership.toView();
 		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
 		return created;
@@ -123,7 +125,7 @@ public class PartnershipManagement {
 		PartnershipView before = checkVersion(partnership, expectedVersion);
 		refuseDuplicates(details, before.id());
 		partnership.apply(details, now());
-		PartnershipView after = this.partnerships.saveAndFlush(partnership).toView();
+		PartnershipView after = save(partnership, details).toView();
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, after.id(), before, after);
 		return after;
 	}
@@ -141,9 +143,28 @@ public class PartnershipManagement {
 		Partnership partnership = this.partnerships.findByCode(code).orElseThrow(() -> notFound(code));
 		PartnershipView before = checkVersion(partnership, expectedVersion);
 		partnership.setActive(active, now());
-		PartnershipView after = this.partnerships.saveAndFlush(partnership).toView();
+		PartnershipView after = DatabaseRefusal.orConflict(() -> this.partnerships.saveAndFlush(partnership), Map.of())
+			.toView();
 		this.auditTrail.record(action, AUDIT_TYPE, after.id(), before, after);
 		return after;
+	}
+
+	/**
+	 * Saves a partnership; a name, code, ONS code or other name taken by someone else at
+	 * the same moment is refused on its field, as the checks before would have.
+	 */
+	private Partnership save(Partnership partnership, PartnershipDetails details) {
+		return DatabaseRefusal
+			.orFieldConflict(() -> this.partnerships.saveAndFlush(partnership), Map.of("partnership_name_unique",
+					new ConflictException("name", "A partnership called " + details.name() + " already exists"),
+					"partnership_code_unique",
+					new ConflictException("code",
+							"The code " + details.code() + " is already used by another partnership"),
+					"partnership_ons_code_unique",
+					new ConflictException("onsCode",
+							"The ONS area code " + details.onsCode() + " is already used by another partnership"),
+					"partnership_alias_unique",
+					new ConflictException("aliases", "One of the other names is already used by another partnership")));
 	}
 
 	private static PartnershipView checkVersion(Partnership partnership, long expectedVersion) {

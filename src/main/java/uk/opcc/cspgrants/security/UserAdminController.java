@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
-import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Role;
-import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.FormErrors;
+import uk.opcc.cspgrants.shared.web.Refusal;
 
 /** Administrators' pages for user accounts. */
 @Controller
@@ -64,14 +64,15 @@ class UserAdminController {
 	}
 
 	@PostMapping
-	String create(@ModelAttribute("form") UserForm form, BindingResult result, RedirectAttributes redirect) {
+	String create(@ModelAttribute("form") UserForm form, BindingResult result, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			UserView created = this.users.create(form.getUsername(), form.toDetails(), form.getPassword());
 			redirect.addFlashAttribute("success", "User " + created.username() + " has been added");
 			return "redirect:/admin/users/" + created.id();
 		}
 		catch (RuntimeException refusal) {
-			if (FormErrors.addTo(result, refusal)) {
+			if (FormErrors.addTo(result, refusal, response)) {
 				form.setPassword(null);
 				return "admin/user-new";
 			}
@@ -90,17 +91,24 @@ class UserAdminController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult result,
-			@AuthenticationPrincipal CurrentUser actor, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser actor, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			this.users.update(id, form.toDetails(), form.getVersion(), actor);
 			redirect.addFlashAttribute("success", "The changes have been saved");
 			return "redirect:/admin/users/" + id;
 		}
 		catch (RuntimeException refusal) {
-			if (FormErrors.addTo(result, refusal)) {
+			if (FormErrors.addTo(result, refusal, response)) {
 				UserView user = this.users.get(id);
 				model.addAttribute("user", user);
 				form.setUsername(user.username());
+				if (response.getStatus() == HttpServletResponse.SC_CONFLICT) {
+					// what they typed stays; saving it again now means overwriting the
+					// change shown
+					model.addAttribute("current", user);
+					form.setVersion(user.version());
+				}
 				model.addAttribute("passwordForm", new PasswordResetForm());
 				return "admin/user-edit";
 			}
@@ -110,14 +118,14 @@ class UserAdminController {
 
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordResetForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			this.users.resetPassword(id, form.getNewPassword());
 			redirect.addFlashAttribute("success", "The password has been reset. Tell the user their new password.");
 			return "redirect:/admin/users/" + id;
 		}
 		catch (RuntimeException refusal) {
-			if (FormErrors.addTo(result, refusal)) {
+			if (FormErrors.addTo(result, refusal, response)) {
 				UserView user = this.users.get(id);
 				model.addAttribute("user", user);
 				model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
@@ -130,24 +138,31 @@ class UserAdminController {
 
 	@PostMapping("/{id}/disable")
 	String disable(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser actor,
-			RedirectAttributes redirect) {
-		return changeStatus(id, redirect, () -> this.users.disable(id, version, actor), "has been disabled");
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return changeStatus(id, model, response, redirect, () -> this.users.disable(id, version, actor),
+				"has been disabled");
 	}
 
 	@PostMapping("/{id}/enable")
-	String enable(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
-		return changeStatus(id, redirect, () -> this.users.enable(id, version), "can sign in again");
+	String enable(@PathVariable long id, @RequestParam long version, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return changeStatus(id, model, response, redirect, () -> this.users.enable(id, version), "can sign in again");
 	}
 
-	private String changeStatus(long id, RedirectAttributes redirect, Supplier<UserView> change, String outcome) {
+	/**
+	 * Enabling or disabling; refused, the user's page again with the message (400/409).
+	 */
+	private String changeStatus(long id, Model model, HttpServletResponse response, RedirectAttributes redirect,
+			Supplier<UserView> change, String outcome) {
 		try {
 			UserView user = change.get();
 			redirect.addFlashAttribute("success", "User " + user.username() + " " + outcome);
+			return "redirect:/admin/users/" + id;
 		}
-		catch (ValidationException | ConflictException refusal) {
-			redirect.addFlashAttribute("problem", refusal.getMessage());
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return edit(id, model);
 		}
-		return "redirect:/admin/users/" + id;
 	}
 
 	private String partnershipCode(UserView user) {

@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -98,7 +100,10 @@ public class UserManagement {
 		Long partnershipId = partnershipFor(details);
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
 		account.change(details.displayName(), details.roles(), partnershipId, now());
-		UserView created = this.users.saveAndFlush(account).toView();
+		UserView created = DatabaseRefusal
+			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
+					new ConflictException("username", "The username " + name + " is already taken")))
+			.toView();
 		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
 		return created;
 	}
@@ -110,7 +115,7 @@ public class UserManagement {
 			throw new ValidationException("roles", "You cannot remove your own administrator role");
 		}
 		account.change(details.displayName(), details.roles(), partnershipFor(details), now());
-		UserView after = this.users.saveAndFlush(account).toView();
+		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, id, before, after);
 		return after;
 	}
@@ -134,7 +139,7 @@ public class UserManagement {
 		PasswordPolicy.check("newPassword", newPassword);
 		UserAccount account = find(id);
 		account.changePassword(this.passwordEncoder.encode(newPassword), now());
-		this.users.saveAndFlush(account);
+		DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of());
 		this.auditTrail.record("RESET_PASSWORD", AUDIT_TYPE, id, null, null);
 	}
 
@@ -142,7 +147,7 @@ public class UserManagement {
 		UserAccount account = find(id);
 		UserView before = checkVersion(account, expectedVersion);
 		account.setEnabled(enabled, now());
-		UserView after = this.users.saveAndFlush(account).toView();
+		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record(action, AUDIT_TYPE, id, before, after);
 		return after;
 	}

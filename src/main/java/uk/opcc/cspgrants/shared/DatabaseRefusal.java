@@ -36,6 +36,22 @@ public final class DatabaseRefusal {
 		}
 	}
 
+	/**
+	 * As {@link #orConflict(Supplier, Map)}, for rules that are about one field of a
+	 * form: the conflict to answer, with its field, by constraint name.
+	 */
+	public static <T> T orFieldConflict(Supplier<T> write, Map<String, ConflictException> conflicts) {
+		try {
+			return write.get();
+		}
+		catch (OptimisticLockingFailureException stale) {
+			throw ConflictException.changedBySomeoneElse();
+		}
+		catch (DataIntegrityViolationException refused) {
+			throw constraintOf(refused).map(conflicts::get).orElseGet(ConflictException::changedBySomeoneElse);
+		}
+	}
+
 	/** The name of the constraint or trigger rule that refused the change, if known. */
 	public static Optional<String> constraintOf(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

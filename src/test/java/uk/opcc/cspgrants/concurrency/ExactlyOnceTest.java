@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -349,7 +348,6 @@ class ExactlyOnceTest {
 	// Partnerships and users
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): losers got 500 pages")
 	void aPartnershipChangedWithTheSameVersionOnThePageIsSavedOnceAndTheOthersKeepTheirInput() {
 		long version = db.queryForObject("select version from partnership where code = 'OAW'", Long.class);
 		LiveApplication.Browser officer = app.signIn("officer");
@@ -378,7 +376,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): losers got 500 pages")
 	void aPartnershipIsArchivedOnceAndRestoredOnce() {
 		HttpResponse<String> created = app.api("officer").post("/api/v1/partnerships", """
 				{"name": "Concurrency Town", "code": "CTOWN", "leadAuthority": "Concurrency Town Council"}""");
@@ -403,7 +400,6 @@ class ExactlyOnceTest {
 	}
 
 	@Test
-	@Disabled("Caught before the fix (issue 11): losers got 500 pages")
 	void aUserChangedWithTheSameVersionIsSavedOnceAndTheOthersKeepTheirInput() {
 		long id = db.queryForObject("select id from app_user where username = 'monitoring'", Long.class);
 		long version = db.queryForObject("select version from app_user where id = ?", Long.class, id);

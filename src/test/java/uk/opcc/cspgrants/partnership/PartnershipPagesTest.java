@@ -60,7 +60,7 @@ class PartnershipPagesTest {
 				.param("onsCode", "E0800002")
 				.param("leadAuthority", "Walsall Council")
 				.param("active", "true"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("There is a problem"),
 					containsString("href=\"#code\">The short code must be 2 to 12 letters or digits, like CHA"),
 					containsString("Enter the ONS area code as a letter followed by 8 digits"),
@@ -111,7 +111,7 @@ class PartnershipPagesTest {
 				.param("leadAuthority", "My own typing")
 				.param("active", "true")
 				.param("version", "0"))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("This record was changed by someone else"),
 					containsString("value=\"My own typing\""),
 					containsString("Sandwell Metropolitan Borough Council"))));

@@ -71,7 +71,7 @@ class UserAdministrationTest {
 				.param("displayName", "Short Password")
 				.param("roles", "OFFICER")
 				.param("password", "elevenchars"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("The password must be at least 12 characters long"),
 					containsString("value=\"Short Password\""), not(containsString("elevenchars")))));
 		this.mvc
@@ -81,7 +81,7 @@ class UserAdministrationTest {
 				.param("displayName", "No Partnership")
 				.param("roles", "CSP_MANAGER")
 				.param("password", "a-long-enough-password"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Choose the partnership this CSP manager manages")));
 		this.mvc
 			.perform(post("/admin/users").session(admin)
@@ -90,7 +90,7 @@ class UserAdministrationTest {
 				.param("displayName", "Another Officer")
 				.param("roles", "OFFICER")
 				.param("password", "a-long-enough-password"))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("The username Officer is already taken")));
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from app_user where username in ('short.password', 'no.partnership')", Integer.class))
@@ -131,7 +131,7 @@ class UserAdministrationTest {
 
 		this.mvc
 			.perform(post("/admin/users/" + id + "/password").session(admin).with(csrf()).param("newPassword", "short"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("The password must be at least 12 characters long")));
 		this.mvc
 			.perform(post("/admin/users/" + id + "/password").session(admin)
@@ -153,7 +153,8 @@ class UserAdministrationTest {
 			.perform(post("/admin/users/" + id + "/disable").session(admin)
 				.with(csrf())
 				.param("version", String.valueOf(version)))
-			.andExpect(redirectedUrl("/admin/users/" + id));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("You cannot disable your own account")));
 		assertThat(this.jdbc.queryForObject("select enabled from app_user where id = ?", Boolean.class, id)).isTrue();
 		this.mvc
 			.perform(post("/admin/users/" + id).session(admin)
