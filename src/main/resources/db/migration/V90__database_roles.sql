@@ -85,8 +85,8 @@ create trigger harm_weight_no_truncate before truncate on harm_weight
 --
 -- Why a function called after every migrate (afterMigrate__grant_application_role.sql) and not
 -- ALTER DEFAULT PRIVILEGES: default privileges belong to the role that creates a table, so they would
--- silently miss tables made by anyone else (a DBA running a migration by hand, a changed Flyway user),
--- and pg_restore --no-privileges (as the README restores) leaves none behind. Checking and granting at
+-- silently miss the tables of a later migration run as another user (a changed Flyway user), and
+-- pg_restore --no-privileges (as the README restores) leaves none behind. Checking and granting at
 -- every start covers later migrations' tables, a restored database, and an application role created after
 -- this migration ran. It only writes when something is missing or extra, so nodes starting together do
 -- not race on the catalogue in the usual case (and an advisory lock makes them take turns otherwise).
