@@ -1,7 +1,12 @@
 package uk.opcc.cspgrants.audit;
 
+import java.util.List;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -11,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The audit trail is append-only in the database itself, whatever the application does.
+ * The audit trail is append-only in the database itself, whatever the application does,
+ * and whoever connects: the application's role may only read and add rows, and even the
+ * owner of the table cannot change or remove one.
  */
 @IntegrationTest
 class AuditTrailDatabaseTest {
@@ -23,6 +30,10 @@ class AuditTrailDatabaseTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	@FlywayDataSource
+	DataSource owner;
+
+	@Autowired
 	TransactionTemplate transaction;
 
 	@Test
@@ -32,18 +43,28 @@ class AuditTrailDatabaseTest {
 		Long id = this.jdbc.queryForObject(
 				"select id from audit_event where entity_type = 'AuditCheck' and entity_id = 'row-1'", Long.class);
 
-		assertThatThrownBy(() -> this.jdbc.update("update audit_event set actor = 'someone else' where id = ?", id))
-			.isInstanceOf(DataAccessException.class)
-			.hasStackTraceContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.update("delete from audit_event where id = ?", id))
-			.isInstanceOf(DataAccessException.class)
-			.hasStackTraceContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.execute("truncate audit_event")).isInstanceOf(DataAccessException.class)
-			.hasStackTraceContaining("append-only");
+		for (JdbcTemplate as : List.of(this.jdbc, new JdbcTemplate(this.owner))) {
+			assertThatThrownBy(() -> as.update("update audit_event set actor = 'someone else' where id = ?", id))
+				.isInstanceOf(DataAccessException.class)
+				.hasStackTraceContaining(refusal(as));
+			assertThatThrownBy(() -> as.update("delete from audit_event where id = ?", id))
+				.isInstanceOf(DataAccessException.class)
+				.hasStackTraceContaining(refusal(as));
+			assertThatThrownBy(() -> as.execute("truncate audit_event")).isInstanceOf(DataAccessException.class)
+				.hasStackTraceContaining(refusal(as));
+		}
 
 		assertThat(this.jdbc.queryForObject("select after_json ->> 'amount' from audit_event where id = ?",
 				String.class, id))
 			.isEqualTo("2.00");
+	}
+
+	/**
+	 * The application's role has no right to change the trail at all; its owner, which
+	 * has, meets the append-only trigger.
+	 */
+	private String refusal(JdbcTemplate as) {
+		return (as == this.jdbc) ? "permission denied for table audit_event" : "append-only";
 	}
 
 	@Test

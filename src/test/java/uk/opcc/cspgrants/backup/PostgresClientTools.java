@@ -35,8 +35,9 @@ abstract class PostgresClientTools {
 	}
 
 	/**
-	 * Dumps the shared test database in the custom format and restores it into
-	 * {@code database}, failing on the first error.
+	 * Dumps the shared test database in the custom format (as the superuser) and restores
+	 * it into {@code database} as its owner, as the README says, failing on the first
+	 * error.
 	 */
 	abstract void dumpAndRestore(Path dump, String database) throws Exception;
 
@@ -98,10 +99,10 @@ abstract class PostgresClientTools {
 		@Override
 		void dumpAndRestore(Path dump, String database) throws IOException {
 			run(List.of(this.folder.resolve("pg_dump").toString(), "--host=localhost", "--port=" + this.port,
-					"--username=postgres", "--format=custom", "--file=" + dump, "postgres"));
+					"--username=postgres", "--format=custom", "--file=" + dump, TestPostgres.SHARED_DATABASE));
 			run(List.of(this.folder.resolve("pg_restore").toString(), "--host=localhost", "--port=" + this.port,
-					"--username=postgres", "--no-owner", "--no-privileges", "--exit-on-error", "--dbname=" + database,
-					dump.toString()));
+					"--username=" + TestPostgres.OWNER, "--no-owner", "--no-privileges", "--exit-on-error",
+					"--dbname=" + database, dump.toString()));
 		}
 
 	}
@@ -119,8 +120,8 @@ abstract class PostgresClientTools {
 		void dumpAndRestore(Path dump, String database) throws Exception {
 			String file = "/tmp/csp-grants-backup.dump";
 			check(this.postgres.execInContainer("pg_dump", "--username=" + this.postgres.getUsername(),
-					"--format=custom", "--file=" + file, this.postgres.getDatabaseName()));
-			check(this.postgres.execInContainer("pg_restore", "--username=" + this.postgres.getUsername(), "--no-owner",
+					"--format=custom", "--file=" + file, TestPostgres.SHARED_DATABASE));
+			check(this.postgres.execInContainer("pg_restore", "--username=" + TestPostgres.OWNER, "--no-owner",
 					"--no-privileges", "--exit-on-error", "--dbname=" + database, file));
 		}
 

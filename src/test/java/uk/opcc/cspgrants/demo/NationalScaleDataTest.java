@@ -64,9 +64,7 @@ class NationalScaleDataTest {
 
 	private static ConfigurableApplicationContext start(TestPostgres.DatabaseAddress database) {
 		return new SpringApplicationBuilder(CspGrantsApplication.class).profiles("demo", "national-scale")
-			.properties("SERVER_PORT=0", "spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password())
+			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0"))
 			.run();
 	}
 

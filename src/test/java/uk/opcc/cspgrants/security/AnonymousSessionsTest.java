@@ -45,10 +45,8 @@ class AnonymousSessionsTest {
 	static void start() {
 		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_anonymous_sessions");
 		application = new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
-			.properties("SERVER_PORT=0", "spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password(), "CSP_GRANTS_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-					"logging.structured.format.console=")
+			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0",
+					"CSP_GRANTS_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "logging.structured.format.console="))
 			.run();
 		jdbc = application.getBean(JdbcTemplate.class);
 		port = ((WebServerApplicationContext) application).getWebServer().getPort();

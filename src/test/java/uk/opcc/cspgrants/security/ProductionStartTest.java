@@ -43,10 +43,8 @@ class ProductionStartTest {
 
 	private static ConfigurableApplicationContext start(TestPostgres.DatabaseAddress database, String adminPassword) {
 		return new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
-			.properties("SERVER_PORT=0", "spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password(), "CSP_GRANTS_ADMIN_PASSWORD=" + adminPassword,
-					"logging.structured.format.console=")
+			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0",
+					"CSP_GRANTS_ADMIN_PASSWORD=" + adminPassword, "logging.structured.format.console="))
 			.run();
 	}
 

@@ -44,9 +44,7 @@ class TwoNodesTest {
 
 	private static ConfigurableApplicationContext start(TestPostgres.DatabaseAddress database) {
 		return new SpringApplicationBuilder(CspGrantsApplication.class)
-			.properties("SERVER_PORT=0", "spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password())
+			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0"))
 			.run("--spring.autoconfigure.exclude=");
 	}
 

@@ -54,8 +54,8 @@ public final class LiveApplication implements AutoCloseable {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.executor(Executors.newFixedThreadPool(8))
 			.build();
-		DriverManagerDataSource owner = new DriverManagerDataSource(address.url(), address.username(),
-				address.password());
+		DriverManagerDataSource owner = new DriverManagerDataSource(address.url(), address.ownerUsername(),
+				address.ownerPassword());
 		this.database = new JdbcTemplate(owner);
 	}
 
@@ -68,7 +68,10 @@ public final class LiveApplication implements AutoCloseable {
 		return new LiveApplication(context, address);
 	}
 
-	/** The database as its owner sees it, for checking what was stored. */
+	/**
+	 * The database as its owner sees it ({@value TestPostgres#OWNER}, not the role the
+	 * application connects as), for checking what was stored.
+	 */
 	public JdbcTemplate database() {
 		return this.database;
 	}

@@ -2,56 +2,46 @@ package uk.opcc.cspgrants.support;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The database every Spring test uses: Testcontainers' PostgreSQL through
- * {@code @ServiceConnection} where a Docker engine answers, the embedded PostgreSQL
- * otherwise.
+ * The database every Spring test uses: the shared test database
+ * ({@link TestPostgres#sharedDatabase()}; Testcontainers' PostgreSQL where a Docker
+ * engine answers, the embedded PostgreSQL otherwise), reached with the two roles
+ * production uses. The application connects as {@value TestPostgres#APPLICATION}, which
+ * owns nothing; Flyway migrates as {@value TestPostgres#OWNER}. A test that needs the
+ * owner (to check what the application may not see, or that the database itself refuses
+ * something) asks for the {@link FlywayDataSource} one.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
 	@Bean
-	@ServiceConnection
-	@Conditional(DockerAnswers.class)
-	PostgreSQLContainer postgresContainer() {
-		return TestPostgres.container();
-	}
-
-	@Bean
-	@Conditional(NoDocker.class)
-	DataSource embeddedPostgresDataSource() {
+	@Primary
+	DataSource applicationDataSource() {
+		TestPostgres.DatabaseAddress database = TestPostgres.sharedDatabase();
 		return DataSourceBuilder.create()
-			.url(TestPostgres.embedded().getJdbcUrl("postgres", "postgres"))
-			.username("postgres")
+			.url(database.url())
+			.username(database.applicationUsername())
+			.password(database.applicationPassword())
 			.build();
 	}
 
-	static class DockerAnswers implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return TestPostgres.dockerAnswers();
-		}
-
-	}
-
-	static class NoDocker implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !TestPostgres.dockerAnswers();
-		}
-
+	@Bean(defaultCandidate = false)
+	@FlywayDataSource
+	DataSource ownerDataSource() {
+		TestPostgres.DatabaseAddress database = TestPostgres.sharedDatabase();
+		return DataSourceBuilder.create()
+			.type(SimpleDriverDataSource.class)
+			.url(database.url())
+			.username(database.ownerUsername())
+			.password(database.ownerPassword())
+			.build();
 	}
 
 }

