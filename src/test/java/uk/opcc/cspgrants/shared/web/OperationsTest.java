@@ -65,7 +65,9 @@ class OperationsTest {
 		this.mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/v3/api-docs").session(SignIn.as(this.mvc, "officer")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("/api/v1/partnerships/{code}")));
+			.andExpect(content().string(containsString("/api/v1/partnerships/{code}")))
+			.andExpect(content().string(containsString("someone else changed it since the version you sent")))
+			.andExpect(content().string(containsString("name each field and say what is wrong")));
 		this.mvc.perform(get("/swagger-ui/index.html").session(SignIn.as(this.mvc, "officer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("swagger-ui")));
