@@ -41,13 +41,26 @@ class AccessibilityJourneyTest extends JourneyTest {
 		}
 		check("/admin/users", axe, problems);
 		check("/admin/audit", axe, problems);
+		// pages that refuse a change: the error summary and the messages on the fields
+		open("/grants/2024-25/LEI");
+		type("allocation", "12.345");
+		press("Save");
+		checkThisPage("a refused grant", axe, problems);
+		open("/monitoring/returns/2024-25/Q2/LEI");
+		type("reason", "");
+		press("Return for correction");
+		checkThisPage("a refused step of a return", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}
 
-	@SuppressWarnings("unchecked")
 	private void check(String path, String axe, List<String> problems) {
 		open(path);
+		checkThisPage(path, axe, problems);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void checkThisPage(String path, String axe, List<String> problems) {
 		this.browser.executeScript(axe);
 		Object result = this.browser.executeAsyncScript(
 				"const done = arguments[arguments.length - 1];" + "axe.run(document, { runOnly: { type: 'tag', values: "

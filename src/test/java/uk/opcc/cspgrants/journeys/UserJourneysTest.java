@@ -2,10 +2,19 @@ package uk.opcc.cspgrants.journeys;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.opcc.cspgrants.monitoring.ReturnDetails;
+import uk.opcc.cspgrants.monitoring.ReturnManagement;
+import uk.opcc.cspgrants.monitoring.ReturnView;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.Quarter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +119,40 @@ class UserJourneysTest extends JourneyTest {
 		assertThat(this.browser.findElement(By.id("table-2")).getText()).contains("£6,501",
 				"Q2 report has not been received, Q1 figures have therefore been used for Q2");
 	}
+
+	/**
+	 * Two officers on one return: the second to save is told someone else changed it,
+	 * sees what was saved, keeps what they typed, and saves it knowingly.
+	 */
+	@Test
+	void anOfficerWhoseReturnWasChangedMeanwhileIsToldAndKeepsWhatTheyTyped() {
+		signIn("officer");
+		open("/monitoring/returns/2024-25/Q3/HAR");
+		type("plannedAllocation", "5,000");
+		type("cumulativeSpend", "1,500");
+		press("Save draft");
+		assertThat(page()).contains("saved as a draft");
+
+		ReturnView saved = this.returns.get(FinancialYear.parse("2024-25"), Quarter.Q3, "HAR", null);
+		this.returns.save(FinancialYear.parse("2024-25"), Quarter.Q3, "HAR", new ReturnDetails(Money.of("6000"),
+				Money.of("1600"), List.of(), "Saved by a colleague", null, saved.version()));
+
+		type("cumulativeSpend", "1,700");
+		type("comments", "Checked with the partnership on Monday");
+		press("Save draft");
+		assertThat(page()).contains("There is a problem", "changed by someone else", "£6,000.00");
+		assertThat(this.browser.findElement(By.id("comments")).getAttribute("value"))
+			.isEqualTo("Checked with the partnership on Monday");
+		assertThat(this.browser.findElement(By.id("cumulativeSpend")).getAttribute("value")).isEqualTo("1,700");
+
+		press("Save draft");
+		assertThat(page()).contains("saved as a draft");
+		assertThat(this.returns.get(FinancialYear.parse("2024-25"), Quarter.Q3, "HAR", null).details().comments())
+			.isEqualTo("Checked with the partnership on Monday");
+	}
+
+	@Autowired
+	ReturnManagement returns;
 
 	@Test
 	void aCspManagerSeesTheirOwnAllocationAndExplanationAndIsRefusedAnothers() {
