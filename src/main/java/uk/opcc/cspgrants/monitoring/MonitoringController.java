@@ -153,9 +153,16 @@ class MonitoringController {
 			return "redirect:/monitoring/payments?year=" + financialYear;
 		}
 		catch (RuntimeException refused) {
-			Refusal.show(refused, model, response);
-			model.addAttribute("typed", new Typed(code.toUpperCase(java.util.Locale.ROOT), paidQuarter,
-					(paidOn != null) ? paidOn : "", (reference != null) ? reference : ""));
+			Refusal refusal = Refusal.show(refused, model, response);
+			Typed typed = new Typed(code.toUpperCase(java.util.Locale.ROOT), paidQuarter,
+					(paidOn != null) ? paidOn : "", (reference != null) ? reference : "");
+			// each message links to the field of the payment's own row
+			Map<String, String> onTheRow = new java.util.LinkedHashMap<>();
+			refusal.errors()
+				.forEach((field, message) -> onTheRow
+					.put((field.equals("reference") ? "ref-" : "paid-") + typed.code() + "-" + paidQuarter, message));
+			model.addAttribute("errors", onTheRow);
+			model.addAttribute("typed", typed);
 			return paymentsPage(financialYear, model);
 		}
 	}

@@ -1,5 +1,7 @@
 package uk.opcc.cspgrants.partnership;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -108,24 +110,26 @@ class PartnershipController {
 	@PostMapping("/{code}/archive")
 	String archive(@PathVariable String code, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		try {
-			PartnershipView archived = this.partnerships.archive(code, version);
-			redirect.addFlashAttribute("success", archived.name() + " has been archived");
-			return "redirect:/partnerships/" + archived.code();
-		}
-		catch (RuntimeException refused) {
-			Refusal.show(refused, model, response);
-			return show(code, user, model);
-		}
+		return changeActive(code, user, model, response, redirect, () -> this.partnerships.archive(code, version),
+				" has been archived");
 	}
 
 	@PostMapping("/{code}/restore")
 	String restore(@PathVariable String code, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return changeActive(code, user, model, response, redirect, () -> this.partnerships.restore(code, version),
+				" is active again");
+	}
+
+	/**
+	 * Archiving or restoring; refused, the partnership's page again with why (400/409).
+	 */
+	private String changeActive(String code, CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect, Supplier<PartnershipView> change, String outcome) {
 		try {
-			PartnershipView restored = this.partnerships.restore(code, version);
-			redirect.addFlashAttribute("success", restored.name() + " is active again");
-			return "redirect:/partnerships/" + restored.code();
+			PartnershipView changed = change.get();
+			redirect.addFlashAttribute("success", changed.name() + outcome);
+			return "redirect:/partnerships/" + changed.code();
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
