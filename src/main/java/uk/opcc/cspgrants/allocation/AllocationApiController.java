@@ -1,8 +1,11 @@
 package uk.opcc.cspgrants.allocation;
 
+import uk.opcc.cspgrants.shared.web.MoneyJson;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,8 +88,8 @@ class AllocationApiController {
 
 	@GetMapping("/api/v1/formula-runs/{id}/sensitivity")
 	@Operation(summary = "Each partnership's amount when each weight moves 10 points up or down")
-	List<SensitivityRow> sensitivity(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return this.runs.sensitivity(id, user);
+	List<Sensitivity> sensitivity(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		return this.runs.sensitivity(id, user).stream().map(Sensitivity::of).toList();
 	}
 
 	@PostMapping("/api/v1/scenarios")
@@ -117,9 +120,9 @@ class AllocationApiController {
 
 	/** A run to make. Give a formula version, or weights and a window. */
 	record RunBody(FinancialYear financialYear, Money pot, RunPurpose purpose, Long formulaVersionId,
-			Map<String, BigDecimal> weights, Integer windowYears, FinancialYear windowEnd, BigDecimal floorAmount,
-			BigDecimal floorPercent, BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent,
-			Map<String, Money> baselines, String note) {
+			Map<String, BigDecimal> weights, Integer windowYears, FinancialYear windowEnd,
+			@JsonDeserialize(using = MoneyJson.PoundsReader.class) BigDecimal floorAmount, BigDecimal floorPercent,
+			BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent, Map<String, Money> baselines, String note) {
 
 		RunRequest toRequest() {
 			FormulaDetails inline = (this.weights != null)
@@ -139,9 +142,24 @@ class AllocationApiController {
 	 * The changes of a scenario against a run; anything left out stays as in the run,
 	 * except floor and damping.
 	 */
+	/**
+	 * One line of the sensitivity table: one weight moved 10 points up or down, the
+	 * weights that gives, and each partnership's amount then.
+	 */
+	record Sensitivity(String indicator, String direction, Map<String, BigDecimal> weightsPercent,
+			Map<String, Money> amounts) {
+
+		static Sensitivity of(SensitivityRow row) {
+			Map<String, Money> amounts = new LinkedHashMap<>();
+			row.finalPenceByCode().forEach((code, pence) -> amounts.put(code, Money.ofPence(pence)));
+			return new Sensitivity(row.indicator(), row.direction(), row.weightsPercent(), amounts);
+		}
+
+	}
+
 	record ScenarioBody(Long runId, Money pot, Map<String, BigDecimal> weights, Integer windowYears,
-			FinancialYear windowEnd, BigDecimal floorAmount, BigDecimal floorPercent, BigDecimal maxDecreasePercent,
-			BigDecimal maxIncreasePercent) {
+			FinancialYear windowEnd, @JsonDeserialize(using = MoneyJson.PoundsReader.class) BigDecimal floorAmount,
+			BigDecimal floorPercent, BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent) {
 	}
 
 }

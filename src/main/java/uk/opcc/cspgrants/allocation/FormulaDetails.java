@@ -1,5 +1,8 @@
 package uk.opcc.cspgrants.allocation;
 
+import uk.opcc.cspgrants.shared.web.MoneyJson;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +18,9 @@ import java.util.Map;
  * @param maxDecreasePercent largest fall against the baseline, or {@code null}
  * @param maxIncreasePercent largest rise against the baseline, or {@code null}
  */
-public record FormulaDetails(String name, Map<String, BigDecimal> weights, int windowYears, BigDecimal floorAmount,
+public record FormulaDetails(String name, Map<String, BigDecimal> weights, int windowYears,
+		@JsonSerialize(using = MoneyJson.PoundsWriter.class) @JsonDeserialize(
+				using = MoneyJson.PoundsReader.class) BigDecimal floorAmount,
 		BigDecimal floorPercent, BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent) {
 
 	public FormulaDetails {

@@ -1,5 +1,7 @@
 package uk.opcc.cspgrants.allocation;
 
+import uk.opcc.cspgrants.shared.web.MoneyJson;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -26,8 +28,9 @@ import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
  * @param createdBy who made it
  */
 public record FormulaVersionView(long id, long formulaId, String name, int number, Map<String, BigDecimal> weights,
-		int windowYears, BigDecimal floorAmount, BigDecimal floorPercent, BigDecimal maxDecreasePercent,
-		BigDecimal maxIncreasePercent, boolean locked, Instant createdAt, String createdBy) {
+		int windowYears, @JsonSerialize(using = MoneyJson.PoundsWriter.class) BigDecimal floorAmount,
+		BigDecimal floorPercent, BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent, boolean locked,
+		Instant createdAt, String createdBy) {
 
 	/** e.g. "Population, crime and harm (version 2)". */
 	public String label() {

@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.allocation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -20,10 +21,12 @@ import uk.opcc.cspgrants.shared.Money;
  */
 public record ScenarioComparison(RunView run, Money pot, FormulaSpec spec, List<FinancialYear> window, List<Row> rows) {
 
+	@JsonProperty
 	public Money originalTotal() {
 		return this.rows.stream().map(Row::original).reduce(Money.ZERO, Money::plus);
 	}
 
+	@JsonProperty
 	public Money scenarioTotal() {
 		return this.rows.stream().map(Row::scenario).reduce(Money.ZERO, Money::plus);
 	}
@@ -46,11 +49,13 @@ public record ScenarioComparison(RunView run, Money pot, FormulaSpec spec, List<
 	 */
 	public record Row(String code, String name, Money original, Money scenario) {
 
+		@JsonProperty
 		public Money difference() {
 			return this.scenario.minus(this.original);
 		}
 
 		/** The difference as a percentage of the original, to 2 decimal places. */
+		@JsonProperty
 		public BigDecimal differencePercent() {
 			if (this.original.isZero()) {
 				return null;

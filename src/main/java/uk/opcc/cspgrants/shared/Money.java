@@ -5,9 +5,6 @@ import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * An amount of money in pounds and pence. Always scale 2; never floating point. This is
  * the one place that decides how money is parsed, rounded and shown.
@@ -52,10 +49,10 @@ public final class Money implements Comparable<Money> {
 	}
 
 	/**
-	 * An amount sent in JSON (a number, e.g. {@code 97905.00}): like {@link #of}, and
-	 * also refused when it is beyond what the database holds ({@link #LIMIT}).
+	 * An amount sent in JSON (e.g. {@code "97905.00"}, read by {@code MoneyJson}): like
+	 * {@link #of}, and also refused when it is beyond what the database holds
+	 * ({@link #LIMIT}).
 	 */
-	@JsonCreator
 	public static Money fromJson(BigDecimal amount) {
 		if (amount == null) {
 			throw new InvalidMoneyException("Enter an amount");
@@ -116,7 +113,6 @@ public final class Money implements Comparable<Money> {
 		return money;
 	}
 
-	@JsonValue
 	public BigDecimal amount() {
 		return this.amount;
 	}

@@ -77,18 +77,18 @@ class QuarterlyReportGoldenTest {
 			.andExpect(jsonPath("$.rows[0].percentAllocated").value(87))
 			.andExpect(jsonPath("$.rows[0].percentSpent").value(27))
 			.andExpect(jsonPath("$.rows[4].comment").value(SOLIHULL_COMMENT))
-			.andExpect(jsonPath("$.rows[4].planned").value(214454.00))
-			.andExpect(jsonPath("$.rows[4].spendByQuarter[1]").value(133454.00))
+			.andExpect(jsonPath("$.rows[4].planned").value("214454.00"))
+			.andExpect(jsonPath("$.rows[4].spendByQuarter[1]").value("133454.00"))
 			.andExpect(jsonPath("$.rows[4].percentSpent").value(62))
-			.andExpect(jsonPath("$.rows[6].remainder").value(-1.00))
+			.andExpect(jsonPath("$.rows[6].remainder").value("-1.00"))
 			.andExpect(jsonPath("$.rows[6].percentAllocated").value(100))
-			.andExpect(jsonPath("$.totals.allocation").value(3863308.00))
-			.andExpect(jsonPath("$.totals.carryForward").value(431174.00))
-			.andExpect(jsonPath("$.totals.totalAllocation").value(4294482.00))
-			.andExpect(jsonPath("$.totals.planned").value(3946008.00))
-			.andExpect(jsonPath("$.totals.remainder").value(348474.00))
-			.andExpect(jsonPath("$.totals.spendByQuarter[0]").value(694101.00))
-			.andExpect(jsonPath("$.totals.spendByQuarter[1]").value(1527722.00));
+			.andExpect(jsonPath("$.totals.allocation").value("3863308.00"))
+			.andExpect(jsonPath("$.totals.carryForward").value("431174.00"))
+			.andExpect(jsonPath("$.totals.totalAllocation").value("4294482.00"))
+			.andExpect(jsonPath("$.totals.planned").value("3946008.00"))
+			.andExpect(jsonPath("$.totals.remainder").value("348474.00"))
+			.andExpect(jsonPath("$.totals.spendByQuarter[0]").value("694101.00"))
+			.andExpect(jsonPath("$.totals.spendByQuarter[1]").value("1527722.00"));
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class QuarterlyReportGoldenTest {
 			.getContentAsString();
 		// Birmingham: Q1 and Q2 accepted, so a quarter of £1,873,187 each is due:
 		// £468,296.75 twice
-		assertThat(json).contains("{\"quarter\":\"Q1\",\"amount\":468296.75,\"status\":\"DUE\"");
+		assertThat(json).contains("{\"quarter\":\"Q1\",\"amount\":\"468296.75\",\"status\":\"DUE\"");
 		// Solihull: only Q1 accepted
 		assertThat(json).contains("\"code\":\"WMSOL\"");
 	}

@@ -27,8 +27,8 @@ import tools.jackson.databind.type.LogicalType;
  * (not {@code "12"}, and a whole number not from {@code 12.7}), true or false only from
  * JSON booleans (not {@code 1} or {@code "yes"}), an enum only by its name, and a date
  * only from an ISO {@code "2025-03-31"} string (a bare number was read as a count of days
- * since 1970). Money stays a JSON number, as the API documents it. Each refusal is a 400
- * problem detail naming the field ({@link ApiProblemAdvice}).
+ * since 1970). Money is a string with two decimals, or a number ({@link MoneyJson}). Each
+ * refusal is a 400 problem detail naming the field ({@link ApiProblemAdvice}).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {

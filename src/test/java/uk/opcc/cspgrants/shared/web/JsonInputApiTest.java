@@ -61,11 +61,16 @@ class JsonInputApiTest {
 	}
 
 	@Test
-	void numbersAreJsonNumbersAndMoneyStaysOne() throws Exception {
+	void numbersAreJsonNumbersAndMoneyIsTwoDecimals() throws Exception {
 		send("officer", post("/api/v1/scenarios"), "{\"runId\":\"1\"}")
 			.andExpect(jsonPath("$.errors.runId").value("Enter a whole number, not in quotes"));
-		send("officer", post("/api/v1/scenarios"), "{\"runId\":1,\"pot\":\"50000.00\"}")
-			.andExpect(jsonPath("$.errors.pot").value("Enter a number, not in quotes"));
+		send("officer", post("/api/v1/scenarios"), "{\"runId\":1,\"pot\":\"£50,000\"}").andExpect(jsonPath(
+				"$.errors.pot")
+			.value("Enter an amount in pounds and pence as \"1234.50\": digits, at most two decimals, no £ sign or commas"));
+		send("officer", post("/api/v1/scenarios"), "{\"runId\":1,\"pot\":\"50000.001\"}")
+			.andExpect(jsonPath("$.errors.pot").exists());
+		send("officer", post("/api/v1/scenarios"), "{\"runId\":1,\"pot\":true}")
+			.andExpect(jsonPath("$.errors.pot").exists());
 		send("officer", post("/api/v1/scenarios"), "{\"runId\":1,\"windowYears\":1.5}")
 			.andExpect(jsonPath("$.errors.windowYears").value("Enter a whole number, not in quotes"));
 		send("officer", post("/api/v1/scenarios"), "{\"runId\":1,\"weights\":{\"population\":\"100\"}}")
@@ -78,7 +83,7 @@ class JsonInputApiTest {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"runId\":1,\"pot\":50000.00}"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.pot").value(50000.00));
+			.andExpect(jsonPath("$.pot").value("50000.00"));
 	}
 
 	@Test
