@@ -212,8 +212,11 @@ class AllocationController {
 	@GetMapping("/runs/{id}/explain/{code}")
 	String explain(@PathVariable long id, @PathVariable String code, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
-		model.addAttribute("line", this.runs.explain(id, code, user));
-		model.addAttribute("run", this.runs.get(id, user));
+		RunView.Line line = this.runs.explain(id, code, user);
+		RunView run = this.runs.get(id, user);
+		model.addAttribute("explanation", this.runs.explanation(run, line));
+		model.addAttribute("line", line);
+		model.addAttribute("run", run);
 		return "allocation/explain";
 	}
 

@@ -233,6 +233,15 @@ public class RunManagement {
 		return line;
 	}
 
+	/**
+	 * One partnership's line explained from what the run froze: inputs as counted, how
+	 * each indicator was worked out, what each total is.
+	 */
+	@Transactional(readOnly = true)
+	public Explanation explanation(RunView run, RunView.Line line) {
+		return Explanation.of(run, line, this.runs.inputsOf(run.id(), line.partnershipId()), Map.of());
+	}
+
 	@Transactional(readOnly = true)
 	public List<RunView> list() {
 		return this.runs.list();

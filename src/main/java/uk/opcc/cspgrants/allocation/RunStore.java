@@ -143,6 +143,18 @@ class RunStore {
 			.optional();
 	}
 
+	/** The indicator values a run used for one partnership, by indicator and year. */
+	Map<String, Map<FinancialYear, BigDecimal>> inputsOf(long runId, long partnershipId) {
+		Map<String, Map<FinancialYear, BigDecimal>> inputs = new TreeMap<>();
+		this.jdbc.sql(
+				"select indicator, financial_year, value from formula_run_input where run_id = ? and partnership_id = ?")
+			.params(runId, partnershipId)
+			.query((rs, row) -> inputs.computeIfAbsent(rs.getString(1), key -> new TreeMap<>())
+				.put(new FinancialYear(rs.getInt(2)), rs.getBigDecimal(3)))
+			.list();
+		return inputs;
+	}
+
 	/** The indicator values a run used, by partnership code, indicator and year. */
 	Map<String, Map<String, Map<FinancialYear, BigDecimal>>> inputs(long runId) {
 		Map<String, Map<String, Map<FinancialYear, BigDecimal>>> inputs = new TreeMap<>();

@@ -86,6 +86,7 @@ class PublicController {
 		}
 		model.addAttribute("run", run);
 		model.addAttribute("line", line);
+		model.addAttribute("explanation", this.runs.explanation(run, line));
 		return "public/explanation";
 	}
 

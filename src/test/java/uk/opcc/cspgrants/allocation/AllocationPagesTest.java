@@ -95,6 +95,25 @@ class AllocationPagesTest {
 						containsString("id=\"weights-error\""))));
 	}
 
+	/**
+	 * Leicester in the demo's 2024-25 run: 45,836 crimes in 2023-24 (police.uk, counted
+	 * independently from the demo file) and 373,399 people (ONS mid-2022, E06000016), so
+	 * 122.75 crimes per 1,000 people; each shown as counted, beside the rate.
+	 */
+	@Test
+	void theExplanationShowsEachInputAsCountedBesideItsRate() throws Exception {
+		this.mvc.perform(get("/public/allocations/2024-25/LEI"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("Step 1: the figures as counted"), containsString("45,836 crimes"),
+						containsString("373,399 people"), containsString("= 1,000 × 45,836 crimes ÷ 373,399 people"),
+						containsString("122.75 crimes per 1,000 people"),
+						containsString("the 9 partnerships&#39; rates added up (not the rate of the whole area)"),
+						containsString("people in all 9 partnerships"), containsString(" days</td>"),
+						containsString("Anti-social behaviour incidents are listed by police.uk but are not crimes"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("373,399.00"))));
+	}
+
 	@Test
 	void theExplanationScenarioAndSensitivityPagesShowTheFigures() throws Exception {
 		long id = this.jdbc.queryForObject(
@@ -102,8 +121,8 @@ class AllocationPagesTest {
 		MockHttpSession commissioner = SignIn.as(this.mvc, "commissioner");
 		this.mvc.perform(get("/allocations/runs/" + id + "/explain/RUT").session(commissioner))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Step 1: each indicator"),
-					containsString("Crime per 1,000 population"), containsString("Step 3: rounding to the penny"))));
+			.andExpect(content().string(allOf(containsString("Step 2: each indicator"),
+					containsString("Crime per 1,000 population"), containsString("Step 4: rounding to the penny"))));
 		this.mvc
 			.perform(get("/allocations/runs/" + id + "/scenario").session(commissioner)
 				.param("compare", "1")

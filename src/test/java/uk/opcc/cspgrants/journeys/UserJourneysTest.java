@@ -160,7 +160,8 @@ class UserJourneysTest extends JourneyTest {
 		follow("Your allocations");
 		follow("Explanation of run");
 		assertThat(heading()).startsWith("Leicester: £");
-		assertThat(page()).contains("Step 1: each indicator", "Population", "Crime harm");
+		assertThat(page()).contains("Step 1: the figures as counted", "Step 2: each indicator", "Population",
+				"Crime harm");
 		this.browser.get(this.browser.getCurrentUrl().replace("/LEI", "/CHA"));
 		assertThat(page()).contains("You do not have access to this page");
 	}

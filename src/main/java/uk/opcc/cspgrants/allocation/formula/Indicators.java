@@ -34,7 +34,26 @@ public final class Indicators {
 			CRIME_PER_1000, "Crime per 1,000 population", CRIME_HARM, "Crime harm", CRIME_HARM_PER_1000,
 			"Crime harm per 1,000 population");
 
+	/** What each value counts, after the number: "373,399 people". */
+	private static final Map<String, String> UNITS = Map.of(POPULATION, "people", RECORDED_CRIME, "crimes",
+			CRIME_PER_1000, "crimes per 1,000 people", CRIME_HARM, "days", CRIME_HARM_PER_1000,
+			"days per 1,000 people");
+
 	private Indicators() {
+	}
+
+	/**
+	 * The unit of an indicator's values: people, crimes, days (crime harm is counted in
+	 * days of the harm index: a crime's recommended days in prison), or a rate of them
+	 * per 1,000 people; empty for a custom indicator, whose unit its file does not say.
+	 */
+	public static String unit(String key) {
+		return UNITS.getOrDefault(key, "");
+	}
+
+	/** Whether values of this indicator are counts of whole things (people, crimes). */
+	public static boolean isWholeCount(String key) {
+		return POPULATION.equals(key) || RECORDED_CRIME.equals(key);
 	}
 
 	/** The well-known indicators, in the order a page lists them. */
