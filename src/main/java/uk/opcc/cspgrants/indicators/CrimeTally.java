@@ -3,7 +3,6 @@ package uk.opcc.cspgrants.indicators;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,13 +205,6 @@ final class CrimeTally {
 			.filter(entry -> entry.getKey().month().equals(month))
 			.mapToLong(entry -> entry.getValue().recordsCounted)
 			.sum();
-	}
-
-	/** The names of the forces in the files, for messages. */
-	static String forces(Map<ForceMonth, ?> byForceMonth) {
-		Map<String, Boolean> names = new LinkedHashMap<>();
-		byForceMonth.keySet().forEach(key -> names.put(key.force(), true));
-		return String.join(", ", names.keySet());
 	}
 
 }

@@ -232,6 +232,23 @@ class CrimeLoadsByForceTest {
 		assertThat(loads("2032-08-01")).isZero();
 	}
 
+	@Test
+	void eachValueAFormulaUsesHasItsSourceAndARunKeepsIt() {
+		java.util.Map<String, java.util.Map<String, java.util.Map<FinancialYear, String>>> sources = this.indicators
+			.sourcesFor(List.of(DEMO_YEAR));
+		assertThat(sources.get("LEI").get(IndicatorKeys.RECORDED_CRIME).get(DEMO_YEAR))
+			.startsWith("police.uk: Leicestershire Police, Apr 2023 to Mar 2024, ");
+		assertThat(sources.get("LEI").get(IndicatorKeys.CRIME_HARM).get(DEMO_YEAR)).endsWith(" × harm weights");
+		assertThat(sources.get("LEI").keySet())
+			.isEqualTo(this.indicators.valuesFor(List.of(DEMO_YEAR)).get("LEI").keySet());
+		// The demo's approved 2024-25 run, made when the demo was loaded, froze 2023-24
+		assertThat(this.jdbc.queryForList("select i.source from formula_run_input i join partnership p on "
+				+ "p.id = i.partnership_id where p.code = 'LEI' and i.indicator = 'recorded_crime' "
+				+ "and i.financial_year = 2023", String.class))
+			.isNotEmpty()
+			.allMatch(source -> source.startsWith("police.uk: Leicestershire Police, Apr 2023 to Mar 2024, "));
+	}
+
 	private ResultActions load(MockMultipartFile file) throws Exception {
 		return this.mvc.perform(
 				multipart("/api/v1/indicators/police-uk").file(file).with(httpBasic("officer", SignIn.DEMO_PASSWORD)));
