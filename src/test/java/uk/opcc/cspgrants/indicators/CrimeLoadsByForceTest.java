@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,6 +16,7 @@ import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -53,6 +55,7 @@ class CrimeLoadsByForceTest {
 	@AfterEach
 	void removeTestLoads() {
 		this.jdbc.update("delete from crime_month where force = ? or month >= '2032-01-01'", NOTTINGHAMSHIRE);
+		this.jdbc.update("delete from crime_month where force = 'Test Police' and month = '2032-09-01'");
 	}
 
 	@Test
@@ -247,6 +250,28 @@ class CrimeLoadsByForceTest {
 				+ "and i.financial_year = 2023", String.class))
 			.isNotEmpty()
 			.allMatch(source -> source.startsWith("police.uk: Leicestershire Police, Apr 2023 to Mar 2024, "));
+	}
+
+	@Test
+	void theDatabaseRefusesASecondLoadOfAForcesMonthANegativeCountAndFileCountsThatDoNotAddUp() {
+		this.jdbc.update("insert into crime_month (force, month, loaded_at, loaded_by, source, records) "
+				+ "values ('Test Police', '2032-09-01', now(), 'test', 'a.csv', 1)");
+		assertThatThrownBy(() -> this.jdbc.update("insert into crime_month (force, month, loaded_at, loaded_by, "
+				+ "source, records) values ('Test Police', '2032-09-01', now(), 'test', 'b.csv', 1)"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc.update("insert into crime_month (force, month, loaded_at, loaded_by, "
+				+ "source, records) values ('Other Police', '2032-09-01', now(), 'test', 'c.csv', -1)"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc.update("insert into crime_load_file (force, month, file_name, sha256, "
+				+ "records_read, duplicates_dropped, records_counted) values ('Test Police', '2032-09-01', 'a.csv', "
+				+ "repeat('a', 64), 10, 2, 10)"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc.update("insert into crime_count (force, month, partnership_id, crime_type, "
+				+ "count) select 'Test Police', '2032-09-01', id, 'Burglary', -1 from partnership where code = 'LEI'"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc.update("insert into crime_count (force, month, partnership_id, crime_type, "
+				+ "count) select 'No Load Police', '2032-09-01', id, 'Burglary', 1 from partnership where code = 'LEI'"))
+			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	private ResultActions load(MockMultipartFile file) throws Exception {
