@@ -115,8 +115,8 @@ class RunCalculation {
 		for (FinancialYear year : window) {
 			CrimeCoverage coverage = this.indicators.crimeCoverage(year);
 			if (!coverage.complete()) {
-				throw new ValidationException("windowEnd", "Police.uk crime for " + year + " has "
-						+ coverage.months().size() + " of 12 months loaded; load the rest or choose another window");
+				throw new ValidationException("windowEnd",
+						coverage.problem() + "; load the rest or choose another window");
 			}
 		}
 	}

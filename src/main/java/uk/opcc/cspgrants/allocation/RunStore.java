@@ -26,6 +26,7 @@ import uk.opcc.cspgrants.allocation.formula.Floor;
 import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.allocation.formula.IndicatorLine;
 import uk.opcc.cspgrants.allocation.formula.Limit;
+import uk.opcc.cspgrants.indicators.IndicatorManagement;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 
@@ -39,10 +40,13 @@ class RunStore {
 
 	private final JsonMapper json;
 
-	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	private final IndicatorManagement indicators;
+
+	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, IndicatorManagement indicators) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
+		this.indicators = indicators;
 	}
 
 	/** How a run's weights, floor and damping are kept. */
@@ -76,15 +80,18 @@ class RunStore {
 			.query(Long.class)
 			.single();
 		List<Object[]> inputs = new ArrayList<>();
+		Map<String, Map<String, Map<FinancialYear, String>>> sources = this.indicators
+			.sourcesFor(calculated.request().window());
 		for (AreaInput area : calculated.request().areas()) {
 			long partnershipId = calculated.partnershipIds().get(area.code());
 			area.values()
-				.forEach((indicator, byYear) -> byYear.forEach((year, value) -> inputs
-					.add(new Object[] { id, partnershipId, indicator, year.startYear(), value })));
+				.forEach((indicator, byYear) -> byYear
+					.forEach((year, value) -> inputs.add(new Object[] { id, partnershipId, indicator, year.startYear(),
+							value, source(sources, area.code(), indicator, year) })));
 		}
-		this.batch.batchUpdate(
-				"insert into formula_run_input (run_id, partnership_id, indicator, financial_year, value) values (?, ?, ?, ?, ?)",
-				inputs);
+		this.batch
+			.batchUpdate("insert into formula_run_input (run_id, partnership_id, indicator, financial_year, value, "
+					+ "source) values (?, ?, ?, ?, ?, ?)", inputs);
 		List<Object[]> lines = new ArrayList<>();
 		List<Object[]> indicatorLines = new ArrayList<>();
 		for (AreaResult area : calculated.result().areas()) {
@@ -105,6 +112,16 @@ class RunStore {
 			.batchUpdate("insert into formula_run_indicator (run_id, partnership_id, indicator, value, total, share, "
 					+ "weight, contribution) values (?, ?, ?, ?, ?, ?, ?, ?)", indicatorLines);
 		return id;
+	}
+
+	/**
+	 * Where an input value came from when the run was made, kept with it (at most 1,000
+	 * characters, as the column).
+	 */
+	private static String source(Map<String, Map<String, Map<FinancialYear, String>>> sources, String code,
+			String indicator, FinancialYear year) {
+		String source = sources.getOrDefault(code, Map.of()).getOrDefault(indicator, Map.of()).get(year);
+		return (source == null || source.length() <= 1000) ? source : source.substring(0, 999) + "…";
 	}
 
 	/** A run that was not discarded, with its lines, read in one transaction. */

@@ -127,15 +127,14 @@ class NationalScaleData implements ApplicationRunner {
 					+ "from partnership p cross join generate_series(?, ?) as year where p.active")
 			.params(firstWindow.startYear(), firstWindow.startYear(), lastWindow.startYear())
 			.update();
-		this.jdbc
-			.sql("insert into crime_month (month, loaded_at, loaded_by, source, records) "
-					+ "select month, now(), 'national-scale', 'Generated for the load test', 0 "
-					+ "from generate_series(?::date, ?::date, interval '1 month') as month")
+		this.jdbc.sql("insert into crime_month (force, month, loaded_at, loaded_by, source, records) "
+				+ "select 'Generated for the load test', month, now(), 'national-scale', 'Generated for the load test', 0 "
+				+ "from generate_series(?::date, ?::date, interval '1 month') as month")
 			.params(firstWindow.startDate(), lastWindow.endDate().withDayOfMonth(1))
 			.update();
 		this.jdbc
-			.sql("insert into crime_count (month, partnership_id, crime_type, count) "
-					+ "select m.month, p.id, t.crime_type, "
+			.sql("insert into crime_count (force, month, partnership_id, crime_type, count) "
+					+ "select m.force, m.month, p.id, t.crime_type, "
 					+ "(pop.value / 1000 * (1 + mod(abs(hashtext(p.code || t.crime_type)), 9)) / 8)::int "
 					+ "+ mod(abs(hashtext(p.code || t.crime_type || m.month::text)), 25) "
 					+ "from crime_month m cross join partnership p cross join unnest(?::varchar[]) as t(crime_type) "
@@ -146,7 +145,7 @@ class NationalScaleData implements ApplicationRunner {
 			.update();
 		this.jdbc
 			.sql("update crime_month m set records = (select coalesce(sum(count), 0) from crime_count c "
-					+ "where c.month = m.month) where m.loaded_by = 'national-scale'")
+					+ "where c.force = m.force and c.month = m.month) where m.loaded_by = 'national-scale'")
 			.update();
 	}
 

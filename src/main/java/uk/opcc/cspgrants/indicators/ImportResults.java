@@ -17,29 +17,78 @@ public final class ImportResults {
 	/**
 	 * The result of loading police.uk files.
 	 *
-	 * @param loaded false when any row was refused: then nothing was saved
-	 * @param months each month found, with its record count and whether it replaced an
-	 * earlier load
-	 * @param partnerships records per partnership (crimes and anti-social behaviour
-	 * apart)
+	 * @param loaded false when anything was refused: then nothing was saved
+	 * @param months each force's month found, with its record count and whether it
+	 * replaced an earlier load or was already loaded from the same content (unchanged)
+	 * @param files each file read, with its SHA-256, records read and duplicate crime IDs
+	 * dropped
+	 * @param partnerships records in the files per partnership (crimes and anti-social
+	 * behaviour apart)
+	 * @param changes what changed per partnership and affected financial year, before and
+	 * after the load (empty when nothing was loaded or nothing changed)
 	 * @param noLocation records with no LSOA, which belong to no partnership
 	 * @param otherAreas records in areas that are no partnership, by area
-	 * @param refused rows refused, with file, line and reason
+	 * @param refused rows and files refused, with file, line (0: the whole file) and
+	 * reason
 	 */
-	public record CrimeImport(boolean loaded, List<MonthLoaded> months, List<PartnershipCount> partnerships,
-			long noLocation, List<AreaCount> otherAreas, List<RefusedRow> refused) {
+	public record CrimeImport(boolean loaded, List<MonthLoaded> months, List<FileRead> files,
+			List<PartnershipCount> partnerships, List<PartnershipChange> changes, long noLocation,
+			List<AreaCount> otherAreas, List<RefusedRow> refused) {
 
 		public long records() {
-			return this.months.stream().mapToLong(MonthLoaded::records).sum();
+			return this.months.stream().filter(month -> !month.unchanged()).mapToLong(MonthLoaded::records).sum();
+		}
+
+		public long unchanged() {
+			return this.months.stream().filter(MonthLoaded::unchanged).count();
 		}
 
 	}
 
-	public record MonthLoaded(YearMonth month, FinancialYear financialYear, long records, List<String> files,
-			boolean replaced) {
+	/**
+	 * One force's month in the files.
+	 *
+	 * @param force the force that reported the records ({@code Reported by})
+	 * @param records records counted (duplicates dropped)
+	 * @param replaced an earlier load of this force's month was replaced
+	 * @param unchanged the same content was loaded already: nothing was counted again
+	 * @param note what happened, in words (e.g. "already loaded on 2 Dec 2026 by officer;
+	 * unchanged")
+	 */
+	public record MonthLoaded(String force, YearMonth month, FinancialYear financialYear, long records,
+			List<String> files, boolean replaced, boolean unchanged, String note) {
+	}
+
+	/**
+	 * One file read.
+	 *
+	 * @param recordsRead records read from the file
+	 * @param duplicatesDropped records dropped because their crime ID was counted already
+	 * in the same force's month
+	 * @param recordsCounted records read less duplicates dropped
+	 * @param forces the forces whose records it holds
+	 */
+	public record FileRead(String name, String sha256, long recordsRead, long duplicatesDropped, long recordsCounted,
+			List<String> forces) {
 	}
 
 	public record PartnershipCount(String code, String name, long crimes, long antiSocialBehaviour) {
+	}
+
+	/**
+	 * A partnership's figures for a financial year before and after a load.
+	 */
+	public record PartnershipChange(String code, String name, FinancialYear year, long crimesBefore, long crimesAfter,
+			long antiSocialBehaviourBefore, long antiSocialBehaviourAfter) {
+
+		public long crimesChange() {
+			return this.crimesAfter - this.crimesBefore;
+		}
+
+		public long antiSocialBehaviourChange() {
+			return this.antiSocialBehaviourAfter - this.antiSocialBehaviourBefore;
+		}
+
 	}
 
 	public record AreaCount(String area, long records) {

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,7 +40,16 @@ class IndicatorApiController {
 	}
 
 	@PostMapping(path = "/api/v1/indicators/police-uk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Load police.uk street-level crime files (one or many, all-or-nothing)")
+	@Operation(summary = "Load police.uk street-level crime files (one or many, all-or-nothing)",
+			description = "Each file's month belongs to the force in its Reported by column: loading replaces that "
+					+ "force's month only. A crime ID is counted once per force and month (duplicates are dropped and "
+					+ "counted per file). A force's month already loaded from the same content (SHA-256) is left "
+					+ "unchanged and said so. Refused, and nothing loaded: an empty file, a header-only file, a file "
+					+ "with no record in a partnership's area, the same content twice, two different files for one "
+					+ "force's month, the compact format without Reported by, any unreadable row. The answer gives "
+					+ "each partnership's crimes and anti-social behaviour before and after, per financial year.")
+	@ApiResponse(responseCode = "200",
+			description = "Loaded (or already loaded and unchanged): months, files, " + "changes per partnership")
 	ResponseEntity<Object> importPoliceUk(@RequestPart(name = "files", required = false) List<MultipartFile> files)
 			throws IOException {
 		ImportResults.CrimeImport result = this.indicators.importPoliceUk(MultipartUpload.of(files));
@@ -86,6 +97,19 @@ class IndicatorApiController {
 		return new IndicatorsResponse(grid.year(), grid.crimeMonths().size(), rows);
 	}
 
+	@GetMapping("/api/v1/indicators/{year}/{code}/crime-sources")
+	@Operation(summary = "Where a partnership's police.uk figures for a year came from",
+			description = "The home force (the force that reported most of its records) with the months loaded, other "
+					+ "forces that reported records in its area, and every file (name, SHA-256, records read, duplicate "
+					+ "crime IDs dropped, who loaded it and when). The year is complete when the home force has all 12 "
+					+ "months.")
+	@ApiResponse(responseCode = "200", description = "The source")
+	CrimeSourceResponse crimeSources(@PathVariable String year, @PathVariable String code) {
+		CrimeSource source = this.indicators.crimeSource(FinancialYear.parse(year), code);
+		return new CrimeSourceResponse(source.code(), source.name(), source.year(), source.text(), source.complete(),
+				source.missing(), source.forces());
+	}
+
 	@GetMapping("/api/v1/harm-weights")
 	@Operation(summary = "The harm weight of each crime type")
 	List<HarmWeights.HarmWeight> harmWeights() {
@@ -113,6 +137,11 @@ class IndicatorApiController {
 		record Row(String code, String name, Map<String, IndicatorGrid.Cell> values) {
 		}
 
+	}
+
+	/** Where a partnership's police.uk figures for a year came from. */
+	record CrimeSourceResponse(String code, String name, FinancialYear year, String source, boolean complete,
+			List<java.time.YearMonth> missing, List<CrimeSource.Force> forces) {
 	}
 
 	/** New harm weights and where they come from. */

@@ -100,11 +100,21 @@ class IndicatorController {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		try (PrintWriter writer = response.getWriter();
 				CSVPrinter csv = new CSVPrinter(writer,
-						CSVFormat.DEFAULT.builder().setHeader("Month", "Area", "Crime type", "Count").get())) {
+						CSVFormat.DEFAULT.builder()
+							.setHeader(PoliceUkFiles.COMPACT_HEADER.toArray(String[]::new))
+							.get())) {
 			for (String[] row : this.indicators.crimeCountsForExport()) {
-				csv.printRecord(row[0], SpreadsheetText.safe(row[1]), SpreadsheetText.safe(row[2]), row[3]);
+				csv.printRecord(row[0], SpreadsheetText.safe(row[1]), SpreadsheetText.safe(row[2]),
+						SpreadsheetText.safe(row[3]), row[4]);
 			}
 		}
+	}
+
+	/** Where a partnership's police.uk figures for a year came from, file by file. */
+	@GetMapping("/{year}/{code}/crime-sources")
+	String crimeSources(@PathVariable String year, @PathVariable String code, Model model) {
+		model.addAttribute("source", this.indicators.crimeSource(FinancialYear.parse(year), code));
+		return "indicators/crime-sources";
 	}
 
 	@GetMapping("/{year}/{code}/correct")

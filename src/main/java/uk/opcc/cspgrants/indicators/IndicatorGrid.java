@@ -14,12 +14,19 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * @param year the financial year
  * @param indicators the columns, in order
  * @param rows one per active partnership, by name
- * @param crimeMonths the months of police.uk data loaded for this year
+ * @param crime the police.uk data of the year: forces, months and each partnership's
+ * source
  */
-public record IndicatorGrid(FinancialYear year, List<String> indicators, List<Row> rows, List<YearMonth> crimeMonths) {
+public record IndicatorGrid(FinancialYear year, List<String> indicators, List<Row> rows, CrimeCoverage crime) {
 
+	/** Every month of the year loaded by any force. */
+	public List<YearMonth> crimeMonths() {
+		return this.crime.months();
+	}
+
+	/** Every partnership with records has its home force's 12 months. */
 	public boolean crimeComplete() {
-		return this.crimeMonths.size() == 12;
+		return this.crime.complete();
 	}
 
 	/** One partnership's values; a missing value has no cell. */

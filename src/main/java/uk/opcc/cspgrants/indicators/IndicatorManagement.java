@@ -9,13 +9,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,10 +74,13 @@ public class IndicatorManagement {
 	}
 
 	/**
-	 * Loads police.uk street-level files (or this service's compact export). Each record
-	 * goes to the partnership whose name or other name is the LSOA name without its last
-	 * word, and to the month in its {@code Month} column; loading a month again replaces
-	 * it.
+	 * Loads police.uk street-level files (or this service's compact export). A file's
+	 * month belongs to the force that reported it (its {@code Reported by} column):
+	 * loading replaces that force's month only. Each record goes to the partnership whose
+	 * name or other name is the LSOA name without its last word. A crime ID is counted
+	 * once per force and month. All or nothing: when any row or file is refused nothing
+	 * is loaded. A force's month already loaded from the same content (SHA-256) is left
+	 * unchanged and said so.
 	 */
 	public ImportResults.CrimeImport importPoliceUk(List<? extends UploadedFile> files) throws IOException {
 		if (files.isEmpty()) {
@@ -78,46 +88,79 @@ public class IndicatorManagement {
 		}
 		CrimeTally tally = PoliceUkFiles.read(files);
 		List<PartnershipView> all = this.partnerships.all();
-		Map<String, PartnershipView> byArea = new HashMap<>();
+		Map<String, Optional<PartnershipView>> byArea = new HashMap<>();
+		Function<String, PartnershipView> partnershipOf = area -> area.isEmpty() ? null
+				: byArea.computeIfAbsent(area.toLowerCase(), key -> Optional.ofNullable(matching(all, area)))
+					.orElse(null);
+		refuseFilesWithNoPartnership(tally, partnershipOf);
 		Map<Long, long[]> perPartnership = new LinkedHashMap<>();
 		Map<String, Long> otherAreas = new TreeMap<>();
 		long noLocation = 0;
-		List<Object[]> countRows = new ArrayList<>();
-		List<Object[]> unmatchedRows = new ArrayList<>();
-		for (var monthEntry : tally.counts().entrySet()) {
-			Date month = Date.valueOf(monthEntry.getKey().atDay(1));
-			for (var areaEntry : monthEntry.getValue().entrySet()) {
-				String area = areaEntry.getKey();
-				PartnershipView partnership = area.isEmpty() ? null
-						: byArea.computeIfAbsent(area.toLowerCase(), key -> matching(all, area));
-				for (var typeEntry : areaEntry.getValue().entrySet()) {
-					long count = typeEntry.getValue();
-					if (partnership != null) {
-						countRows.add(new Object[] { month, partnership.id(), typeEntry.getKey(), count });
-						long[] totals = perPartnership.computeIfAbsent(partnership.id(), id -> new long[2]);
-						totals[ANTI_SOCIAL_BEHAVIOUR_TYPE.equals(typeEntry.getKey()) ? 1 : 0] += count;
-					}
-					else {
-						unmatchedRows.add(new Object[] { month, area, typeEntry.getKey(), count });
-						if (area.isEmpty()) {
+		for (CrimeTally.FileCounts file : tally.files()) {
+			for (CrimeTally.Counts counts : file.byForceMonth().values()) {
+				for (var areaEntry : counts.byArea().entrySet()) {
+					PartnershipView partnership = partnershipOf.apply(areaEntry.getKey());
+					for (var typeEntry : areaEntry.getValue().entrySet()) {
+						long count = typeEntry.getValue();
+						if (partnership != null) {
+							perPartnership.computeIfAbsent(partnership.id(),
+									id -> new long[2])[ANTI_SOCIAL_BEHAVIOUR_TYPE.equals(typeEntry.getKey()) ? 1
+											: 0] += count;
+						}
+						else if (areaEntry.getKey().isEmpty()) {
 							noLocation += count;
 						}
 						else {
-							otherAreas.merge(area, count, Long::sum);
+							otherAreas.merge(areaEntry.getKey(), count, Long::sum);
 						}
 					}
 				}
 			}
 		}
 		boolean load = tally.refused().isEmpty();
-		List<ImportResults.MonthLoaded> months = new ArrayList<>();
-		for (YearMonth month : tally.counts().keySet()) {
-			boolean existed = load && monthLoaded(month);
-			months.add(new ImportResults.MonthLoaded(month, CrimeCoverage.yearOf(month), tally.recordsIn(month),
-					List.copyOf(tally.sourcesOf(month)), existed));
-		}
 		if (load) {
-			saveCrime(months, countRows, unmatchedRows);
+			this.jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('csp-grants: police.uk import'))) l")
+				.query(Integer.class)
+				.single();
+		}
+		List<ImportResults.MonthLoaded> months = new ArrayList<>();
+		List<CrimeTally.ForceMonth> toSave = new ArrayList<>();
+		Map<CrimeTally.ForceMonth, CrimeTally.FileCounts> fileOf = new TreeMap<>();
+		tally.filesByForceMonth().forEach((key, inFiles) -> fileOf.put(key, inFiles.get(0)));
+		for (var entry : fileOf.entrySet()) {
+			CrimeTally.ForceMonth key = entry.getKey();
+			CrimeTally.FileCounts file = entry.getValue();
+			long records = file.byForceMonth().get(key).recordsCounted();
+			Map<String, Object> earlier = load ? earlierLoad(key, file.sha256()) : null;
+			boolean unchanged = earlier != null && Boolean.TRUE.equals(earlier.get("same"));
+			String note;
+			if (!load) {
+				note = "Not loaded";
+			}
+			else if (unchanged) {
+				note = "Already loaded on " + DAY.format(((Timestamp) earlier.get("loaded_at")).toInstant()) + " by "
+						+ earlier.get("loaded_by") + "; unchanged";
+			}
+			else if (earlier != null) {
+				note = "Replaced the load of " + DAY.format(((Timestamp) earlier.get("loaded_at")).toInstant()) + " by "
+						+ earlier.get("loaded_by");
+			}
+			else {
+				note = "Loaded";
+			}
+			if (load && !unchanged) {
+				toSave.add(key);
+			}
+			months.add(new ImportResults.MonthLoaded(key.force(), key.month(), CrimeCoverage.yearOf(key.month()),
+					records, List.of(file.name()), load && earlier != null && !unchanged, unchanged, note));
+		}
+		List<ImportResults.PartnershipChange> changes = List.of();
+		if (!toSave.isEmpty()) {
+			TreeSet<FinancialYear> years = new TreeSet<>();
+			toSave.forEach(key -> years.add(CrimeCoverage.yearOf(key.month())));
+			Map<FinancialYear, Map<Long, long[]>> before = totals(years);
+			Map<FinancialYear, Set<Long>> touched = saveCrime(toSave, fileOf, partnershipOf);
+			changes = changes(all, years, before, totals(years), touched);
 		}
 		List<ImportResults.PartnershipCount> counts = new ArrayList<>();
 		for (PartnershipView partnership : all) {
@@ -127,46 +170,185 @@ public class IndicatorManagement {
 						totals[1]));
 			}
 		}
-		return new ImportResults.CrimeImport(load, months, counts, noLocation,
+		List<ImportResults.FileRead> read = tally.files()
+			.stream()
+			.map(file -> new ImportResults.FileRead(file.name(), file.sha256(), file.recordsRead(),
+					file.duplicatesDropped(), file.recordsCounted(),
+					file.byForceMonth().keySet().stream().map(CrimeTally.ForceMonth::force).distinct().toList()))
+			.toList();
+		return new ImportResults.CrimeImport(load, months, read, counts, changes, noLocation,
 				otherAreas.entrySet().stream().map(e -> new ImportResults.AreaCount(e.getKey(), e.getValue())).toList(),
 				List.copyOf(tally.refused()));
+	}
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+		.withZone(ZoneId.of("Europe/London"));
+
+	/**
+	 * Refuses each file none of whose records is in a partnership's area: loading it
+	 * would record the force's month as loaded with nothing in it that a partnership
+	 * uses.
+	 */
+	private static void refuseFilesWithNoPartnership(CrimeTally tally,
+			Function<String, PartnershipView> partnershipOf) {
+		for (CrimeTally.FileCounts file : tally.files()) {
+			if (file.recordsCounted() == 0 && file.recordsRead() == 0) {
+				continue;
+			}
+			TreeSet<String> areas = new TreeSet<>();
+			boolean matched = false;
+			for (CrimeTally.Counts counts : file.byForceMonth().values()) {
+				for (String area : counts.byArea().keySet()) {
+					if (partnershipOf.apply(area) != null) {
+						matched = true;
+					}
+					else if (!area.isEmpty()) {
+						areas.add(area);
+					}
+				}
+			}
+			if (!matched) {
+				List<String> some = areas.stream().limit(5).toList();
+				tally.refuse(file.name(), 0, file.name() + ": none of its " + String.format("%,d", file.recordsRead())
+						+ " records is in a partnership's area (it holds records reported by "
+						+ String.join(", ",
+								file.byForceMonth()
+									.keySet()
+									.stream()
+									.map(CrimeTally.ForceMonth::force)
+									.distinct()
+									.toList())
+						+ (some.isEmpty() ? ", all with no location" : ", in areas such as " + String.join(", ", some))
+						+ "). Leave the file out, or add an area as one of a partnership's other names.");
+			}
+		}
 	}
 
 	private static PartnershipView matching(List<PartnershipView> all, String area) {
 		return all.stream().filter(partnership -> partnership.isCalled(area)).findFirst().orElse(null);
 	}
 
-	private boolean monthLoaded(YearMonth month) {
-		return this.jdbc.sql("select count(*) from crime_month where month = ?")
-			.param(Date.valueOf(month.atDay(1)))
-			.query(Integer.class)
-			.single() > 0;
+	/**
+	 * The earlier load of a force's month: when, by whom, and whether it was loaded from
+	 * the same content; null if there is none.
+	 */
+	private Map<String, Object> earlierLoad(CrimeTally.ForceMonth key, String sha256) {
+		return this.jdbc
+			.sql("select m.loaded_at, m.loaded_by, exists (select 1 from crime_load_file f where f.force = m.force "
+					+ "and f.month = m.month and f.sha256 = ?) as same from crime_month m where m.force = ? and m.month = ?")
+			.params(sha256, key.force(), Date.valueOf(key.month().atDay(1)))
+			.query((rs, row) -> {
+				Map<String, Object> earlier = new HashMap<>();
+				earlier.put("loaded_at", rs.getTimestamp(1));
+				earlier.put("loaded_by", rs.getString(2));
+				earlier.put("same", rs.getBoolean(3));
+				return earlier;
+			})
+			.optional()
+			.orElse(null);
 	}
 
-	private void saveCrime(List<ImportResults.MonthLoaded> months, List<Object[]> countRows,
-			List<Object[]> unmatchedRows) {
+	/** Crimes and anti-social behaviour per partnership in each year, all forces. */
+	private Map<FinancialYear, Map<Long, long[]>> totals(Set<FinancialYear> years) {
+		Map<FinancialYear, Map<Long, long[]>> totals = new TreeMap<>();
+		for (FinancialYear year : years) {
+			Map<Long, long[]> byPartnership = new HashMap<>();
+			this.jdbc
+				.sql("select partnership_id, coalesce(sum(count) filter (where crime_type <> ?), 0), "
+						+ "coalesce(sum(count) filter (where crime_type = ?), 0) from crime_count "
+						+ "where month between ? and ? group by partnership_id")
+				.params(ANTI_SOCIAL_BEHAVIOUR_TYPE, ANTI_SOCIAL_BEHAVIOUR_TYPE, Date.valueOf(year.startDate()),
+						Date.valueOf(year.endDate()))
+				.query((rs, row) -> byPartnership.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) }))
+				.list();
+			totals.put(year, byPartnership);
+		}
+		return totals;
+	}
+
+	private static List<ImportResults.PartnershipChange> changes(List<PartnershipView> all, Set<FinancialYear> years,
+			Map<FinancialYear, Map<Long, long[]>> before, Map<FinancialYear, Map<Long, long[]>> after,
+			Map<FinancialYear, Set<Long>> touched) {
+		List<ImportResults.PartnershipChange> changes = new ArrayList<>();
+		long[] none = { 0, 0 };
+		for (FinancialYear year : years) {
+			for (PartnershipView partnership : all) {
+				long[] was = before.get(year).getOrDefault(partnership.id(), none);
+				long[] is = after.get(year).getOrDefault(partnership.id(), none);
+				if (!Arrays.equals(was, is) || touched.getOrDefault(year, Set.of()).contains(partnership.id())) {
+					changes.add(new ImportResults.PartnershipChange(partnership.code(), partnership.name(), year,
+							was[0], is[0], was[1], is[1]));
+				}
+			}
+		}
+		return changes;
+	}
+
+	/**
+	 * Replaces each force's month with the counts of its file.
+	 * @return the partnerships with records in the months saved, by financial year
+	 */
+	private Map<FinancialYear, Set<Long>> saveCrime(List<CrimeTally.ForceMonth> toSave,
+			Map<CrimeTally.ForceMonth, CrimeTally.FileCounts> fileOf, Function<String, PartnershipView> partnershipOf) {
 		Timestamp now = Timestamp.from(now());
-		for (ImportResults.MonthLoaded month : months) {
-			Date first = Date.valueOf(month.month().atDay(1));
-			Long before = this.jdbc.sql("select records from crime_month where month = ?")
-				.param(first)
+		String actor = AuditTrail.currentActor();
+		Map<FinancialYear, Set<Long>> touched = new TreeMap<>();
+		List<Object[]> countRows = new ArrayList<>();
+		List<Object[]> unmatchedRows = new ArrayList<>();
+		for (CrimeTally.ForceMonth key : toSave) {
+			CrimeTally.FileCounts file = fileOf.get(key);
+			CrimeTally.Counts counts = file.byForceMonth().get(key);
+			Date first = Date.valueOf(key.month().atDay(1));
+			Long before = this.jdbc.sql("select records from crime_month where force = ? and month = ?")
+				.params(key.force(), first)
 				.query(Long.class)
 				.optional()
 				.orElse(null);
-			this.jdbc.sql("delete from crime_month where month = ?").param(first).update();
-			this.jdbc
-				.sql("insert into crime_month (month, loaded_at, loaded_by, source, records) values (?, ?, ?, ?, ?)")
-				.params(first, now, AuditTrail.currentActor(), truncate(String.join(", ", month.files()), 255),
-						month.records())
+			this.jdbc.sql("delete from crime_month where force = ? and month = ?").params(key.force(), first).update();
+			this.jdbc.sql(
+					"insert into crime_month (force, month, loaded_at, loaded_by, source, records) values (?, ?, ?, ?, ?, ?)")
+				.params(key.force(), first, now, actor, truncate(file.name(), 255), counts.recordsCounted())
 				.update();
-			this.auditTrail.record(month.replaced() ? "REPLACE" : "IMPORT", "CrimeMonth", month.month(),
-					(before != null) ? Map.of("records", before) : null,
-					Map.of("records", month.records(), "files", month.files()));
+			this.jdbc
+				.sql("insert into crime_load_file (force, month, file_name, sha256, records_read, duplicates_dropped, "
+						+ "records_counted) values (?, ?, ?, ?, ?, ?, ?)")
+				.params(key.force(), first, truncate(file.name(), 255), file.sha256(), counts.recordsRead(),
+						counts.duplicatesDropped(), counts.recordsCounted())
+				.update();
+			Map<Long, Map<String, Long>> byPartnership = new TreeMap<>();
+			for (var areaEntry : counts.byArea().entrySet()) {
+				PartnershipView partnership = partnershipOf.apply(areaEntry.getKey());
+				for (var typeEntry : areaEntry.getValue().entrySet()) {
+					if (partnership != null) {
+						byPartnership.computeIfAbsent(partnership.id(), id -> new TreeMap<>())
+							.merge(typeEntry.getKey(), typeEntry.getValue(), Math::addExact);
+					}
+					else {
+						unmatchedRows.add(new Object[] { key.force(), first, areaEntry.getKey(), typeEntry.getKey(),
+								typeEntry.getValue() });
+					}
+				}
+			}
+			byPartnership.forEach((id, byType) -> {
+				touched.computeIfAbsent(CrimeCoverage.yearOf(key.month()), year -> new TreeSet<>()).add(id);
+				byType.forEach((type, count) -> countRows.add(new Object[] { key.force(), first, id, type, count }));
+			});
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("records", counts.recordsCounted());
+			after.put("file", file.name());
+			after.put("sha256", file.sha256());
+			after.put("recordsRead", counts.recordsRead());
+			after.put("duplicatesDropped", counts.duplicatesDropped());
+			this.auditTrail.record((before != null) ? "REPLACE" : "IMPORT", "CrimeMonth",
+					key.force() + " " + key.month(), (before != null) ? Map.of("records", before) : null, after);
 		}
-		this.batch.batchUpdate("insert into crime_count (month, partnership_id, crime_type, count) values (?, ?, ?, ?)",
+		this.batch.batchUpdate(
+				"insert into crime_count (force, month, partnership_id, crime_type, count) values (?, ?, ?, ?, ?)",
 				countRows);
-		this.batch.batchUpdate("insert into crime_unmatched (month, area_name, crime_type, count) values (?, ?, ?, ?)",
+		this.batch.batchUpdate(
+				"insert into crime_unmatched (force, month, area_name, crime_type, count) values (?, ?, ?, ?, ?)",
 				unmatchedRows);
+		return touched;
 	}
 
 	/**
@@ -255,28 +437,80 @@ public class IndicatorManagement {
 		return new ImportResults.IndicatorImport(load, loaded, refused);
 	}
 
-	/** The months of police.uk data loaded, by financial year, newest first. */
+	/**
+	 * The police.uk data loaded, by financial year, newest first: each force's months and
+	 * each partnership's source.
+	 */
 	@Transactional(readOnly = true)
 	public List<CrimeCoverage> crimeCoverage() {
-		Map<FinancialYear, List<YearMonth>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
-		this.jdbc.sql("select month from crime_month order by month").query(Date.class).list().forEach(date -> {
-			YearMonth month = YearMonth.from(date.toLocalDate());
-			byYear.computeIfAbsent(CrimeCoverage.yearOf(month), year -> new ArrayList<>()).add(month);
-		});
-		return byYear.entrySet().stream().map(entry -> new CrimeCoverage(entry.getKey(), entry.getValue())).toList();
-	}
-
-	@Transactional(readOnly = true)
-	public CrimeCoverage crimeCoverage(FinancialYear year) {
-		List<YearMonth> months = this.jdbc
-			.sql("select month from crime_month where month between ? and ? order by month")
-			.params(Date.valueOf(year.startDate()), Date.valueOf(year.endDate()))
+		TreeSet<FinancialYear> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+		this.jdbc.sql("select distinct month from crime_month")
 			.query(Date.class)
 			.list()
+			.forEach(date -> years.add(CrimeCoverage.yearOf(YearMonth.from(date.toLocalDate()))));
+		return years.stream().map(this::crimeCoverage).toList();
+	}
+
+	/**
+	 * A year's police.uk data: the months each force has loaded, and each active
+	 * partnership's source (its home force, whether the year is complete, the files).
+	 */
+	@Transactional(readOnly = true)
+	public CrimeCoverage crimeCoverage(FinancialYear year) {
+		Date from = Date.valueOf(year.startDate());
+		Date to = Date.valueOf(year.endDate());
+		Map<String, TreeSet<YearMonth>> monthsByForce = new TreeMap<>();
+		this.jdbc.sql("select force, month from crime_month where month between ? and ? order by force, month")
+			.params(from, to)
+			.query((rs, row) -> monthsByForce.computeIfAbsent(rs.getString(1), force -> new TreeSet<>())
+				.add(YearMonth.from(rs.getDate(2).toLocalDate())))
+			.list();
+		Map<String, List<CrimeSource.LoadedFile>> filesByForce = new HashMap<>();
+		this.jdbc
+			.sql("select f.force, f.month, f.file_name, f.sha256, f.records_read, f.duplicates_dropped, m.loaded_at, "
+					+ "m.loaded_by from crime_load_file f join crime_month m on m.force = f.force and m.month = f.month "
+					+ "where f.month between ? and ? order by f.month, f.file_name")
+			.params(from, to)
+			.query((rs, row) -> filesByForce.computeIfAbsent(rs.getString(1), force -> new ArrayList<>())
+				.add(new CrimeSource.LoadedFile(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getString(3),
+						rs.getString(4), (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class),
+						DAY.format(rs.getTimestamp(7).toInstant()), rs.getString(8))))
+			.list();
+		Map<Long, Map<String, Long>> recordsByPartnership = new HashMap<>();
+		this.jdbc
+			.sql("select partnership_id, force, sum(count) from crime_count where month between ? and ? "
+					+ "group by partnership_id, force having sum(count) > 0")
+			.params(from, to)
+			.query((rs, row) -> recordsByPartnership.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>())
+				.put(rs.getString(2), rs.getLong(3)))
+			.list();
+		List<CrimeSource> partnerships = new ArrayList<>();
+		for (PartnershipView partnership : this.partnerships.all()) {
+			Map<String, Long> byForce = recordsByPartnership.get(partnership.id());
+			if (partnership.active() && byForce != null) {
+				partnerships.add(CrimeSource.of(partnership.code(), partnership.name(), year, byForce, monthsByForce,
+						filesByForce));
+			}
+		}
+		List<CrimeCoverage.ForceMonths> forces = monthsByForce.entrySet()
 			.stream()
-			.map(date -> YearMonth.from(date.toLocalDate()))
+			.map(entry -> new CrimeCoverage.ForceMonths(entry.getKey(), List.copyOf(entry.getValue())))
 			.toList();
-		return new CrimeCoverage(year, months);
+		return new CrimeCoverage(year, forces, partnerships);
+	}
+
+	/**
+	 * Where one partnership's police.uk figures for a year came from, with every file.
+	 */
+	@Transactional(readOnly = true)
+	public CrimeSource crimeSource(FinancialYear year, String partnershipCode) {
+		PartnershipView partnership = this.partnerships.findByCode(partnershipCode)
+			.orElseThrow(() -> new NotFoundException("There is no partnership with the code " + partnershipCode));
+		return crimeCoverage(year).partnerships()
+			.stream()
+			.filter(source -> source.code().equals(partnership.code()))
+			.findFirst()
+			.orElseGet(() -> new CrimeSource(partnership.code(), partnership.name(), year, List.of()));
 	}
 
 	/**
@@ -305,7 +539,7 @@ public class IndicatorManagement {
 			perThousand(cells, IndicatorKeys.CRIME_HARM, IndicatorKeys.CRIME_HARM_PER_1000);
 			rows.add(new IndicatorGrid.Row(partnership, cells));
 		}
-		return new IndicatorGrid(year, columns, rows, coverage.months());
+		return new IndicatorGrid(year, columns, rows, coverage);
 	}
 
 	/**
@@ -328,13 +562,48 @@ public class IndicatorManagement {
 					boolean crime = indicator.equals(IndicatorKeys.RECORDED_CRIME)
 							|| indicator.equals(IndicatorKeys.CRIME_HARM)
 							|| indicator.equals(IndicatorKeys.ANTI_SOCIAL_BEHAVIOUR);
-					if (!crime || coverage.complete() || cell.corrected()) {
+					if (!crime || completeFor(coverage, partnership.code()) || cell.corrected()) {
 						byIndicator.computeIfAbsent(indicator, key -> new TreeMap<>()).put(year, cell.value());
 					}
 				});
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * Where each value of {@link #valuesFor(List)} came from, in the same nesting
+	 * (partnership code, indicator, year): for recorded crime, crime harm and anti-social
+	 * behaviour the forces, months and files (e.g. "police.uk: Leicestershire Police, Apr
+	 * 2023 to Mar 2024, 12 files"); for others the file or the correction.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Map<String, Map<FinancialYear, String>>> sourcesFor(List<FinancialYear> years) {
+		Map<String, Map<String, Map<FinancialYear, String>>> result = new TreeMap<>();
+		List<PartnershipView> active = this.partnerships.all().stream().filter(PartnershipView::active).toList();
+		for (FinancialYear year : years) {
+			CrimeCoverage coverage = crimeCoverage(year);
+			Map<Long, Map<String, IndicatorGrid.Cell>> values = baseValues(year, coverage);
+			for (PartnershipView partnership : active) {
+				Map<String, Map<FinancialYear, String>> byIndicator = result.computeIfAbsent(partnership.code(),
+						code -> new TreeMap<>());
+				values.getOrDefault(partnership.id(), Map.of()).forEach((indicator, cell) -> {
+					boolean crime = indicator.equals(IndicatorKeys.RECORDED_CRIME)
+							|| indicator.equals(IndicatorKeys.CRIME_HARM)
+							|| indicator.equals(IndicatorKeys.ANTI_SOCIAL_BEHAVIOUR);
+					if (!crime || completeFor(coverage, partnership.code()) || cell.corrected()) {
+						String source = cell.corrected() ? cell.source() + " because " + cell.correction()
+								: cell.source();
+						byIndicator.computeIfAbsent(indicator, key -> new TreeMap<>()).put(year, source);
+					}
+				});
+			}
+		}
+		return result;
+	}
+
+	private static boolean completeFor(CrimeCoverage coverage, String code) {
+		return coverage.partnerships().stream().anyMatch(source -> source.code().equals(code) && source.complete());
 	}
 
 	/** Corrects one value; the reason is kept and shown, and the change is audited. */
@@ -381,19 +650,19 @@ public class IndicatorManagement {
 	}
 
 	/**
-	 * The compact export: crime counts per month, area and crime type, re-loadable by the
-	 * import.
+	 * The compact export: crime counts per month, force, area and crime type, re-loadable
+	 * by the import.
 	 */
 	@Transactional(readOnly = true)
 	public List<String[]> crimeCountsForExport() {
 		return this.jdbc.sql(
-				"select to_char(c.month, 'YYYY-MM') as month, p.name as area, c.crime_type, c.count from crime_count c "
+				"select to_char(c.month, 'YYYY-MM') as month, c.force, p.name as area, c.crime_type, c.count from crime_count c "
 						+ "join partnership p on p.id = c.partnership_id union all "
-						+ "select to_char(month, 'YYYY-MM'), area_name, crime_type, count from crime_unmatched "
-						+ "order by 1, 2, 3")
+						+ "select to_char(month, 'YYYY-MM'), force, area_name, crime_type, count from crime_unmatched "
+						+ "order by 1, 2, 3, 4")
 			.query((rs,
-					row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
-							String.valueOf(rs.getLong(4)) })
+					row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							String.valueOf(rs.getLong(5)) })
 			.list();
 	}
 
@@ -401,7 +670,14 @@ public class IndicatorManagement {
 		Map<Long, Map<String, IndicatorGrid.Cell>> values = new HashMap<>();
 		if (!coverage.months().isEmpty()) {
 			Map<String, BigDecimal> weights = this.harmWeights.weightsByCrimeType();
-			String crimeSource = "police.uk, " + coverage.months().size() + " of 12 months";
+			Map<Long, String> sources = new HashMap<>();
+			for (PartnershipView partnership : this.partnerships.all()) {
+				coverage.partnerships()
+					.stream()
+					.filter(source -> source.code().equals(partnership.code()))
+					.findFirst()
+					.ifPresent(source -> sources.put(partnership.id(), source.text()));
+			}
 			Map<Long, BigDecimal[]> crime = new HashMap<>();
 			this.jdbc.sql(
 					"select partnership_id, crime_type, sum(count) as total from crime_count where month between ? and ? "
@@ -423,6 +699,7 @@ public class IndicatorManagement {
 				})
 				.list();
 			crime.forEach((id, totals) -> {
+				String crimeSource = sources.getOrDefault(id, "police.uk");
 				Map<String, IndicatorGrid.Cell> cells = values.computeIfAbsent(id, key -> new HashMap<>());
 				cells.put(IndicatorKeys.RECORDED_CRIME, new IndicatorGrid.Cell(totals[0], crimeSource, null));
 				cells.put(IndicatorKeys.CRIME_HARM,

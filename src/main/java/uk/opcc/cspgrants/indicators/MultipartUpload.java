@@ -20,10 +20,18 @@ record MultipartUpload(MultipartFile file) implements UploadedFile {
 		return this.file.getInputStream();
 	}
 
-	/** The files actually chosen: a form with none chosen still sends one empty part. */
+	/**
+	 * The files actually chosen: a form with none chosen still sends one empty part with
+	 * no file name, which is left out; an empty file that has a name is kept, so that it
+	 * is refused with its name rather than dropped without a word.
+	 */
 	static List<MultipartUpload> of(List<MultipartFile> files) {
 		return (files == null) ? List.of()
-				: files.stream().filter(file -> file != null && !file.isEmpty()).map(MultipartUpload::new).toList();
+				: files.stream()
+					.filter(file -> file != null && !(file.isEmpty()
+							&& (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())))
+					.map(MultipartUpload::new)
+					.toList();
 	}
 
 }

@@ -38,8 +38,8 @@ class CrimeCountsExportTest {
 	void cellsASpreadsheetWouldRunAreNeutralisedAndReadBack() throws Exception {
 		try {
 			MockMultipartFile file = new MockMultipartFile("files", "2031-02.csv", "text/csv",
-					("Month,Area,Crime type,Count\n2031-02,\"" + HYPERLINK.replace("\"", "\"\"") + "\",Burglary,3\n"
-							+ "2031-02,@SUM(1),+cmd,4\n2031-02,Leicester,-2+3,5\n")
+					("Month,Reported by,Area,Crime type,Count\n2031-02,=Force,\"" + HYPERLINK.replace("\"", "\"\"")
+							+ "\",Burglary,3\n" + "2031-02,=Force,@SUM(1),+cmd,4\n2031-02,=Force,Leicester,-2+3,5\n")
 						.getBytes());
 			this.mvc
 				.perform(multipart("/api/v1/indicators/police-uk").file(file)
@@ -60,10 +60,12 @@ class CrimeCountsExportTest {
 				.stream()
 				.filter(record -> record.get("Month").equals("2031-02"))
 				.toList();
-			assertThat(february).extracting(record -> record.get("Area") + " | " + record.get("Crime type"))
-				.containsExactlyInAnyOrder("'" + HYPERLINK + " | Burglary", "'@SUM(1) | '+cmd", "Leicester | '-2+3");
+			assertThat(february).extracting(
+					record -> record.get("Reported by") + " | " + record.get("Area") + " | " + record.get("Crime type"))
+				.containsExactlyInAnyOrder("'=Force | '" + HYPERLINK + " | Burglary", "'=Force | '@SUM(1) | '+cmd",
+						"'=Force | Leicester | '-2+3");
 			for (CSVRecord record : february) {
-				for (String cell : List.of(record.get("Area"), record.get("Crime type"))) {
+				for (String cell : List.of(record.get("Reported by"), record.get("Area"), record.get("Crime type"))) {
 					assertThat(cell).doesNotStartWith("=")
 						.doesNotStartWith("+")
 						.doesNotStartWith("-")
@@ -72,9 +74,10 @@ class CrimeCountsExportTest {
 			}
 
 			CrimeTally again = PoliceUkFiles.read(List.of(PoliceUkFilesTest.text("again.csv",
-					"Month,Area,Crime type,Count\n" + february.stream()
+					"Month,Reported by,Area,Crime type,Count\n" + february.stream()
 						.map(record -> String.join(",",
-								List.of(record.get(0), quoted(record.get(1)), quoted(record.get(2)), record.get(3))))
+								List.of(record.get(0), quoted(record.get(1)), quoted(record.get(2)),
+										quoted(record.get(3)), record.get(4))))
 						.reduce((a, b) -> a + "\n" + b)
 						.orElseThrow())));
 			assertThat(again.refused()).isEmpty();

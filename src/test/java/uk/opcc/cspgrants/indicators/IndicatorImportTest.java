@@ -71,7 +71,7 @@ class IndicatorImportTest {
 	}
 
 	@Test
-	void rawStreetFilesLoadAndLoadingAMonthAgainReplacesIt() throws Exception {
+	void rawStreetFilesLoadAndLoadingTheSameFilesAgainLeavesThemUnchanged() throws Exception {
 		for (int load = 1; load <= 2; load++) {
 			this.mvc
 				.perform(multipart("/api/v1/indicators/police-uk")
@@ -80,8 +80,11 @@ class IndicatorImportTest {
 					.with(httpBasic("officer", PASSWORD)))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.months.length()").value(2))
+				.andExpect(jsonPath("$.months[0].force").value("Leicestershire Police"))
 				.andExpect(jsonPath("$.months[0].records").value(9_595))
-				.andExpect(jsonPath("$.months[0].replaced").value(true));
+				.andExpect(jsonPath("$.months[0].unchanged").value(load == 2))
+				.andExpect(jsonPath("$.files[0].sha256").value(PoliceUkFiles.sha256(
+						new ClassPathResource("police-uk/2023-04-leicestershire-street.csv").getContentAsByteArray())));
 		}
 		// April 3,849 and May 4,215 crimes in Leicester; Hinckley and Bosworth (an alias)
 		// 718 and 636
@@ -116,15 +119,15 @@ class IndicatorImportTest {
 	void countsBeyondAnIntLoadExactlyAndBeyondALongAreRefused() throws Exception {
 		try {
 			MockMultipartFile large = new MockMultipartFile("files", "2031-01-large.csv", "text/csv",
-					("Month,Area,Crime type,Count\n2031-01,Leicester,Burglary,2147483647\n2031-01,Leicester,Burglary,1\n"
-							+ "2031-01,Nowhere,Drugs,2147483647\n")
+					("Month,Reported by,Area,Crime type,Count\n2031-01,Test Police,Leicester,Burglary,2147483647\n"
+							+ "2031-01,Test Police,Leicester,Burglary,1\n2031-01,Test Police,Nowhere,Drugs,2147483647\n")
 						.getBytes());
 			this.mvc.perform(multipart("/api/v1/indicators/police-uk").file(large).with(httpBasic("officer", PASSWORD)))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.loaded").value(true))
 				.andExpect(jsonPath("$.months[0].records").value(4_294_967_295L));
-			assertThat(
-					this.jdbc.queryForObject("select records from crime_month where month = '2031-01-01'", Long.class))
+			assertThat(this.jdbc.queryForObject(
+					"select records from crime_month where month = '2031-01-01' and force = 'Test Police'", Long.class))
 				.isEqualTo(4_294_967_295L);
 			assertThat(crimesIn("LEI", "2031-01-01", "2031-01-01")).isEqualTo(2_147_483_648L);
 			assertThat(this.jdbc.queryForObject(
@@ -133,8 +136,8 @@ class IndicatorImportTest {
 				.isEqualTo(2_147_483_647L);
 
 			MockMultipartFile tooMany = new MockMultipartFile("files", "2031-01-too-many.csv", "text/csv",
-					("Month,Area,Crime type,Count\n2031-01,Leicester,Burglary,9223372036854775807\n"
-							+ "2031-01,Leicester,Burglary,1\n")
+					("Month,Reported by,Area,Crime type,Count\n2031-01,Test Police,Leicester,Burglary,9223372036854775807\n"
+							+ "2031-01,Test Police,Leicester,Burglary,1\n")
 						.getBytes());
 			this.mvc
 				.perform(multipart("/api/v1/indicators/police-uk").file(tooMany).with(httpBasic("officer", PASSWORD)))
@@ -146,7 +149,7 @@ class IndicatorImportTest {
 			assertThat(crimesIn("LEI", "2031-01-01", "2031-01-01")).isEqualTo(2_147_483_648L);
 		}
 		finally {
-			this.jdbc.update("delete from crime_month where month = '2031-01-01'");
+			this.jdbc.update("delete from crime_month where month = '2031-01-01' and force = 'Test Police'");
 		}
 	}
 

@@ -68,7 +68,7 @@ class PoliceUkFilesTest {
 	@Test
 	void readsTheCompactExportBack() throws Exception {
 		UploadedFile compact = text("counts.csv",
-				"Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,12\n2023-04,,Drugs,3\n2023-05,Charnwood,Burglary,7\n");
+				"Month,Reported by,Area,Crime type,Count\n2023-04,F,Charnwood,Burglary,12\n2023-04,F,,Drugs,3\n2023-05,F,Charnwood,Burglary,7\n");
 		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
 		assertThat(tally.records()).isEqualTo(22);
 		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", 12L);
@@ -85,8 +85,9 @@ class PoliceUkFilesTest {
 
 	@Test
 	void countsBeyondAnIntAreKeptExactly() throws Exception {
-		UploadedFile compact = text("large.csv", "Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,2147483647\n"
-				+ "2023-04,Charnwood,Burglary,1\n2023-04,,Drugs,2147483647\n");
+		UploadedFile compact = text("large.csv",
+				"Month,Reported by,Area,Crime type,Count\n2023-04,F,Charnwood,Burglary,2147483647\n"
+						+ "2023-04,F,Charnwood,Burglary,1\n2023-04,F,,Drugs,2147483647\n");
 		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
 		assertThat(tally.refused()).isEmpty();
 		assertThat(tally.counts().get(APRIL_2023).get("Charnwood")).containsEntry("Burglary", 2_147_483_648L);
@@ -97,9 +98,9 @@ class PoliceUkFilesTest {
 	@Test
 	void refusesACountOrARunningTotalBeyondTheLargestLong() throws Exception {
 		UploadedFile compact = text("too-many.csv",
-				"Month,Area,Crime type,Count\n2023-04,Charnwood,Burglary,9223372036854775807\n"
-						+ "2023-04,Charnwood,Burglary,1\n2023-05,Blaby,Drugs,1\n2023-05,Blaby,Drugs,9223372036854775808\n"
-						+ "2023-05,Blaby,Drugs,-1\n");
+				"Month,Reported by,Area,Crime type,Count\n2023-04,F,Charnwood,Burglary,9223372036854775807\n"
+						+ "2023-04,F,Charnwood,Burglary,1\n2023-05,F,Blaby,Drugs,1\n2023-05,F,Blaby,Drugs,9223372036854775808\n"
+						+ "2023-05,F,Blaby,Drugs,-1\n");
 		CrimeTally tally = PoliceUkFiles.read(List.of(compact));
 		assertThat(tally.refused()).extracting(RefusedRow::file, RefusedRow::line, RefusedRow::reason)
 			.containsExactly(

@@ -20,8 +20,9 @@ class AccessibilityJourneyTest extends JourneyTest {
 			"/public/allocations/2024-25/scenario");
 
 	private static final List<String> OFFICER_PAGES = List.of("/", "/partnerships", "/partnerships/new",
-			"/partnerships/CHA", "/indicators?year=2023-24", "/indicators/import", "/indicators/harm-weights",
-			"/allocations", "/allocations/runs/new", "/allocations/runs/1", "/allocations/runs/1/explain/LEI",
+			"/partnerships/CHA", "/indicators?year=2023-24", "/indicators/import",
+			"/indicators/2023-24/LEI/crime-sources", "/indicators/harm-weights", "/allocations",
+			"/allocations/runs/new", "/allocations/runs/1", "/allocations/runs/1/explain/LEI",
 			"/allocations/runs/1/scenario", "/allocations/runs/1/sensitivity", "/grants?year=2024-25",
 			"/grants/2024-25/LEI", "/monitoring?year=2024-25", "/monitoring/returns/2024-25/Q2/LEI",
 			"/monitoring/payments?year=2024-25", "/monitoring/reports/2024-25/Q2", "/decisions", "/decisions/new",
@@ -50,6 +51,12 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("reason", "");
 		press("Return for correction");
 		checkThisPage("a refused step of a return", axe, problems);
+		java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("police-uk").resolve("empty-street.csv");
+		java.nio.file.Files.writeString(empty, "");
+		open("/indicators/import");
+		this.browser.findElement(org.openqa.selenium.By.id("files")).sendKeys(empty.toString());
+		press("Load crime files");
+		checkThisPage("a refused police.uk load", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}

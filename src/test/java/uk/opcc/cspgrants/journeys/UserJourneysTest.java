@@ -54,7 +54,20 @@ class UserJourneysTest extends JourneyTest {
 					Path.of(getClass().getResource("/police-uk/2023-04-leicestershire-street.csv").toURI()).toString());
 		press("Load crime files");
 		assertThat(heading()).isEqualTo("Data loaded");
-		assertThat(page()).contains("2023-04");
+		assertThat(page()).contains("2023-04", "Leicestershire Police", "What changed for each partnership");
+
+		// The same file again with an empty one beside it: the empty file is refused by
+		// name in the error summary and nothing is loaded
+		Path empty = java.nio.file.Files.createTempDirectory("police-uk").resolve("2023-05-empty-street.csv");
+		java.nio.file.Files.writeString(empty, "");
+		follow("Back to loading data");
+		this.browser.findElement(By.id("files"))
+			.sendKeys(Path.of(getClass().getResource("/police-uk/2023-04-leicestershire-street.csv").toURI()) + "\n"
+					+ empty);
+		press("Load crime files");
+		assertThat(this.browser.findElement(By.className("govuk-error-summary")).getText())
+			.contains("2023-05-empty-street.csv is empty");
+		assertThat(heading()).isEqualTo("Nothing was loaded");
 
 		follow("Allocations");
 		follow("Run a formula");

@@ -211,6 +211,28 @@ public final class LiveApplication implements AutoCloseable {
 			return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build());
 		}
 
+		/** Sends files as a multipart form, each as a part called {@code part}. */
+		public HttpResponse<String> postFiles(String path, String part, Map<String, byte[]> files) {
+			String boundary = "----csp-grants-" + java.util.UUID.randomUUID();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			files.forEach((name, content) -> {
+				body.writeBytes(
+						("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+								+ name + "\"\r\nContent-Type: text/csv\r\n\r\n")
+							.getBytes(StandardCharsets.UTF_8));
+				body.writeBytes(content);
+				body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+			});
+			body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return send(HttpRequest.newBuilder(uri(path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Authorization", this.authorization)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build());
+		}
+
 		public HttpResponse<String> put(String path, String json) {
 			return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
 		}

@@ -42,7 +42,7 @@ class DatabaseRolesTest {
 			"formula_run_line", "formula_run_indicator", "grant_award", "grant_line", "grant_payment", "year_settings",
 			"quarterly_return", "return_activity", "decision_record", "decision_effect", "year_close",
 			"year_underspend", "redistribution", "redistribution_top_slice", "population", "indicator_value",
-			"indicator_correction", "crime_month", "crime_count", "crime_unmatched", "harm_weight");
+			"indicator_correction", "crime_month", "crime_load_file", "crime_count", "crime_unmatched", "harm_weight");
 
 	/**
 	 * The only tables of the schema a TRUNCATE may empty: HTTP sessions (signing everyone
