@@ -239,7 +239,8 @@ public class RunManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Explanation explanation(RunView run, RunView.Line line) {
-		return Explanation.of(run, line, this.runs.inputsOf(run.id(), line.partnershipId()), Map.of());
+		RunStore.PartnershipInputs inputs = this.runs.inputsOf(run.id(), line.partnershipId());
+		return Explanation.of(run, line, inputs.values(), inputs.sources());
 	}
 
 	@Transactional(readOnly = true)

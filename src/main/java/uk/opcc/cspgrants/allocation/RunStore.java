@@ -160,16 +160,33 @@ class RunStore {
 			.optional();
 	}
 
-	/** The indicator values a run used for one partnership, by indicator and year. */
-	Map<String, Map<FinancialYear, BigDecimal>> inputsOf(long runId, long partnershipId) {
-		Map<String, Map<FinancialYear, BigDecimal>> inputs = new TreeMap<>();
-		this.jdbc.sql(
-				"select indicator, financial_year, value from formula_run_input where run_id = ? and partnership_id = ?")
+	/**
+	 * The indicator values a run used for one partnership, and where each came from when
+	 * the run kept it, by indicator and year.
+	 */
+	PartnershipInputs inputsOf(long runId, long partnershipId) {
+		PartnershipInputs inputs = new PartnershipInputs(new TreeMap<>(), new TreeMap<>());
+		this.jdbc
+			.sql("select indicator, financial_year, value, source from formula_run_input where run_id = ? "
+					+ "and partnership_id = ?")
 			.params(runId, partnershipId)
-			.query((rs, row) -> inputs.computeIfAbsent(rs.getString(1), key -> new TreeMap<>())
-				.put(new FinancialYear(rs.getInt(2)), rs.getBigDecimal(3)))
+			.query((rs, row) -> {
+				FinancialYear year = new FinancialYear(rs.getInt(2));
+				inputs.values().computeIfAbsent(rs.getString(1), key -> new TreeMap<>()).put(year, rs.getBigDecimal(3));
+				if (rs.getString(4) != null) {
+					inputs.sources()
+						.computeIfAbsent(rs.getString(1), key -> new TreeMap<>())
+						.put(year, rs.getString(4));
+				}
+				return null;
+			})
 			.list();
 		return inputs;
+	}
+
+	/** One partnership's inputs in a run, by indicator and year, and their sources. */
+	record PartnershipInputs(Map<String, Map<FinancialYear, BigDecimal>> values,
+			Map<String, Map<FinancialYear, String>> sources) {
 	}
 
 	/** The indicator values a run used, by partnership code, indicator and year. */

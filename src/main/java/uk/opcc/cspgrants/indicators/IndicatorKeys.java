@@ -39,4 +39,20 @@ public final class IndicatorKeys {
 		};
 	}
 
+	/**
+	 * What a column of values counts, for its heading: people, crimes, harm in days (of
+	 * the harm index), or a rate of them; {@code null} for a custom indicator.
+	 */
+	public static String unit(String key) {
+		return switch (key) {
+			case POPULATION -> "people";
+			case RECORDED_CRIME -> "crimes";
+			case CRIME_PER_1000 -> "crimes per 1,000 people";
+			case CRIME_HARM -> "days";
+			case CRIME_HARM_PER_1000 -> "days per 1,000 people";
+			case ANTI_SOCIAL_BEHAVIOUR -> "incidents, not crimes";
+			default -> null;
+		};
+	}
+
 }

@@ -108,6 +108,8 @@ class AllocationPagesTest {
 				.string(allOf(containsString("Step 1: the figures as counted"), containsString("45,836 crimes"),
 						containsString("373,399 people"), containsString("= 1,000 × 45,836 crimes ÷ 373,399 people"),
 						containsString("122.75 crimes per 1,000 people"),
+						containsString("police.uk: Leicestershire Police, Apr 2023 to Mar 2024"),
+						containsString("ONS population estimates: ons-population-mid-2022-by-area.csv"),
 						containsString("the 9 partnerships&#39; rates added up (not the rate of the whole area)"),
 						containsString("people in all 9 partnerships"), containsString(" days</td>"),
 						containsString("Anti-social behaviour incidents are listed by police.uk but are not crimes"))))

@@ -38,6 +38,23 @@ class IndicatorImportTest {
 	@Autowired
 	IndicatorManagement indicators;
 
+	/**
+	 * The grid's headings say what each column counts; Leicester's 45,836 crimes (counted
+	 * independently from the demo file) are shown as whole crimes.
+	 */
+	@Test
+	void theGridSaysWhatEachColumnCounts() throws Exception {
+		String page = this.mvc
+			.perform(get("/indicators").param("year", "2023-24")
+				.session(uk.opcc.cspgrants.support.SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("(people)", "(crimes)", "(crimes per 1,000 people)", "(days)",
+				"(days per 1,000 people)", "(incidents, not crimes)", "45,836");
+	}
+
 	@Test
 	void theImportedCrimeOf2023To24MatchesTheGoldenFigures() throws Exception {
 		this.mvc
