@@ -43,6 +43,9 @@ class PublicSplitCheckController {
 		if (check != null) {
 			checkInto(form, model, response);
 		}
+		else if (form.getIndicators().isEmpty()) {
+			form.setIndicators(SplitCheckForm.blank().getIndicators());
+		}
 		this.page.choices(model, form);
 		return "allocation/check";
 	}

@@ -38,7 +38,7 @@ class SplitCheckController {
 
 	@GetMapping
 	String form(Model model) {
-		this.page.choices(model, new SplitCheckForm());
+		this.page.choices(model, SplitCheckForm.blank());
 		return "allocation/check";
 	}
 

@@ -15,7 +15,7 @@ public class SplitCheckForm {
 
 	private String table;
 
-	private List<String> indicators = new ArrayList<>(DEFAULT_INDICATORS);
+	private List<String> indicators = new ArrayList<>();
 
 	private String windowEnd;
 
@@ -91,6 +91,13 @@ public class SplitCheckForm {
 
 	public void setYear(String year) {
 		this.year = year;
+	}
+
+	/** A new form: the indicators EXE0019-24 names, ticked. */
+	static SplitCheckForm blank() {
+		SplitCheckForm form = new SplitCheckForm();
+		form.setIndicators(new ArrayList<>(DEFAULT_INDICATORS));
+		return form;
 	}
 
 	/** The form of a saved split, to check it again or compare it with a formula. */

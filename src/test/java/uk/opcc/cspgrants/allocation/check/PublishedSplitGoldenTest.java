@@ -133,6 +133,63 @@ class PublishedSplitGoldenTest {
 				check.result().fit().largestName(), check.result().fit().meanAbsolute().format(), pairs);
 	}
 
+	@Test
+	void moreIndicatorsFitAtLeastAsWellAndTheShownWeightsStillAddUpToAHundred() {
+		SavedSplit saved = this.splits.findByName("EXE0019-24: 2023-24 underspend for the nine CSPs").orElseThrow();
+		PublishedSplits.CheckRequest three = PublishedSplits.checkOf(saved, null);
+		PublishedSplits.CheckRequest five = new PublishedSplits.CheckRequest(three.table(),
+				List.of("population", "recorded_crime", "crime_per_1000", "crime_harm", "crime_harm_per_1000"),
+				three.windowEnd(), three.windowYears(), null);
+		PublishedSplits.CheckView withThree = this.splits.check(three);
+		PublishedSplits.CheckView withFive = this.splits.check(five);
+		double[] target = new double[9];
+		int a = 0;
+		for (long pence : PUBLISHED.values()) {
+			target[a++] = pence / 9_790_501.0;
+		}
+		assertThat(residual(withFive, target)).isLessThanOrEqualTo(residual(withThree, target) + 1e-12);
+		assertThat(withFive.result()
+			.weights()
+			.stream()
+			.map(SplitCheck.Weight::shownPercent)
+			.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
+		System.out.printf("EXE0019-24 with five indicators: %s; largest %s (%s), mean %s; pairs %s%n",
+				withFive.result().weights().stream().map((w) -> w.indicator() + " " + w.shownPercent()).toList(),
+				withFive.result().fit().largest().format(), withFive.result().fit().largestName(),
+				withFive.result().fit().meanAbsolute().format(),
+				withFive.result().pairs().stream().map((p) -> p.aboveName() + ">" + p.belowName()).toList());
+		withFive.result()
+			.shares()
+			.forEach((code, shares) -> System.out.printf("  shares %s %s%n", code,
+					shares.entrySet()
+						.stream()
+						.map((share) -> share.getKey() + " "
+								+ share.getValue().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%")
+						.toList()));
+		withFive.result()
+			.fit()
+			.rows()
+			.forEach((row) -> System.out.printf("  %-28s published %12s worked out %12s difference %10s (%s%%)%n",
+					row.name(), row.published().format(), row.workedOut().format(), row.difference().format(),
+					row.differencePercent()));
+	}
+
+	/** The least-squares objective of the exact fitted weights, in shares. */
+	private static double residual(PublishedSplits.CheckView view, double[] target) {
+		List<String> codes = new ArrayList<>(PUBLISHED.keySet());
+		double sum = 0;
+		for (String code : codes) {
+			double fitted = 0;
+			for (SplitCheck.Weight weight : view.result().weights()) {
+				fitted += weight.fittedPercent() / 100
+						* view.result().shares().get(code).get(weight.indicator()).doubleValue();
+			}
+			double difference = fitted - target[codes.indexOf(code)];
+			sum += difference * difference;
+		}
+		return sum;
+	}
+
 	/**
 	 * Shares of population, crime per 1,000 and crime harm per 1,000 for 2023-24, in
 	 * doubles, straight from SQL, in the order of {@link #PUBLISHED}.
