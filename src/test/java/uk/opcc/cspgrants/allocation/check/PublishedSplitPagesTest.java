@@ -42,6 +42,23 @@ class PublishedSplitPagesTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void theDatabaseKeepsAPublishedSplitAsItWasPublished() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc.update("update published_split_amount set amount = amount + 1"))
+			.hasMessageContaining("A published split is kept as it was published");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc.update("update published_split set source = 'Changed'"))
+			.hasMessageContaining("A published split is kept as it was published");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.jdbc.update("insert into published_split_amount "
+				+ "(split_id, partnership_id, position, amount) select id, (select min(id) from partnership), 99, -1 "
+				+ "from published_split limit 1"))
+			.hasMessageContaining("published_split_amount_not_negative");
+	}
+
 	@Test
 	void anOfficerChecksATablePastedFromASpreadsheet() throws Exception {
 		String page = this.mvc
