@@ -26,6 +26,7 @@ import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunPurpose;
 import uk.opcc.cspgrants.allocation.RunRequest;
 import uk.opcc.cspgrants.allocation.RunView;
+import uk.opcc.cspgrants.allocation.check.PublishedSplits;
 import uk.opcc.cspgrants.decision.DecisionDraft;
 import uk.opcc.cspgrants.decision.DecisionManagement;
 import uk.opcc.cspgrants.decision.DecisionView;
@@ -101,8 +102,12 @@ class DemoData implements ApplicationRunner {
 
 	private final ReturnManagement returns;
 
+	private final PublishedSplits publishedSplits;
+
 	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators,
-			FormulaManagement formulas, RunManagement runs, DecisionManagement decisions, ReturnManagement returns) {
+			FormulaManagement formulas, RunManagement runs, DecisionManagement decisions, ReturnManagement returns,
+			PublishedSplits publishedSplits) {
+		this.publishedSplits = publishedSplits;
 		this.partnerships = partnerships;
 		this.users = users;
 		this.indicators = indicators;
@@ -127,6 +132,7 @@ class DemoData implements ApplicationRunner {
 		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
 		loadIndicators();
 		approvedRun();
+		publishedSplit();
 		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
 	}
@@ -162,6 +168,41 @@ class DemoData implements ApplicationRunner {
 		decisionRecord(run);
 		as("officer", () -> demoReturns(run.id()));
 	}
+
+	/**
+	 * Decision record EXE0019-24's table as published (seed {@code 002_94d27511f08512d2}:
+	 * the 2023-24 underspend left after top-slices, £97,905 for 2024-25, split "using the
+	 * formula I devised that considers the population of each district, crime per 1000
+	 * and the crime harm index"), kept as a published split and checked against the
+	 * demo's 2023-24 indicators: the only year for which the demo has population (ONS
+	 * mid-2022) and a full twelve months of police.uk crime. Once.
+	 */
+	private void publishedSplit() {
+		if (this.publishedSplits.findByName(EXE0019_24).isPresent()) {
+			return;
+		}
+		as("officer", () -> this.publishedSplits.save(
+				new PublishedSplits.SaveRequest(EXE0019_24, "Decision record EXE0019-24", "2024-25",
+						new PublishedSplits.CheckRequest(EXE0019_24_TABLE,
+								List.of("population", "crime_per_1000", "crime_harm_per_1000"), "2023-24", 1, null)),
+				"officer"));
+	}
+
+	/** The name of the demo's published split. */
+	static final String EXE0019_24 = "EXE0019-24: 2023-24 underspend for the nine CSPs";
+
+	/** The table of EXE0019-24 as published: it adds up to £97,905.01, not £97,905.00. */
+	static final String EXE0019_24_TABLE = """
+			Leicester £41,602.98
+			Charnwood £13,702.99
+			Blaby £8,060.72
+			Hinckley & Bosworth £7,839.07
+			North West Leicestershire (SNWL) £8,230.66
+			Harborough £5,736.44
+			Oadby & Wigston £4,982.62
+			Melton £4,796.07
+			Rutland £2,953.46
+			""";
 
 	/**
 	 * The decision record of the demo run, signed by four different people and published:

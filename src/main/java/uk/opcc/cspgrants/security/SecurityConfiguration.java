@@ -82,6 +82,8 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/redistributions/*/approve")
 				.hasRole("FINANCE")
+				.requestMatchers("/api/v1/published-splits", "/api/v1/published-splits/**")
+				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**", "/api/v1/years/**",
 						"/api/v1/redistributions", "/api/v1/redistributions/**")
 				.hasAnyRole(STAFF)
@@ -165,6 +167,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/allocations/runs/*/discard")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/allocations", "/allocations/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers(HttpMethod.POST, "/allocations/check", "/allocations/check/save")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/allocations/**")
 			.hasAnyRole("ADMIN", "OFFICER")

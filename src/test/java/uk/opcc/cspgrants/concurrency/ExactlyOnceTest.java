@@ -413,6 +413,40 @@ class ExactlyOnceTest {
 		assertThat(audits("User", id, "UPDATE")).isEqualTo(1);
 	}
 
+	// Published splits
+
+	@Test
+	void aPublishedSplitSavedUnderTheSameNameOnThePageIsSavedOnceAndTheOthersKeepTheirInput() {
+		LiveApplication.Browser officer = app.signIn("officer");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> officer.post("/allocations/check/save",
+						Map.of("name", "Split saved at once", "source", "Decision record " + i, "year", "2024-25",
+								"table", "Leicester £41,602.98\nRutland £2,953.46", "indicators", "population",
+								"windowEnd", "2023-24", "windowYears", "1")));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, "There is a published split called Split saved at once already");
+		assertLosersKeepTheirInput(responses, i -> "Decision record " + i);
+		assertThat(count("select count(*) from published_split where name = 'Split saved at once'")).isEqualTo(1);
+		assertThat(count("select count(*) from published_split_amount a join published_split s on s.id = a.split_id "
+				+ "where s.name = 'Split saved at once'"))
+			.isEqualTo(2);
+		assertThat(count("select count(*) from audit_event where entity_type = 'PublishedSplit' and entity_id = "
+				+ "(select id::text from published_split where name = 'Split saved at once')"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aPublishedSplitSavedUnderTheSameNameThroughTheApiIsSavedOnce() {
+		List<HttpResponse<String>> responses = app
+			.atOnce(AT_ONCE, i -> app.api("finance").post("/api/v1/published-splits", """
+					{"name": "API split saved at once", "source": "Writer %d", "year": "2024-25",
+					 "amounts": [{"partnership": "LEI", "amount": 41602.98}, {"partnership": "RUT", "amount": 2953.46}],
+					 "indicators": ["population"], "windowEnd": "2023-24", "windowYears": 1}""".formatted(i)));
+		assertOneSucceeded(responses, 201);
+		assertLosersSay(responses, "There is a published split called API split saved at once already");
+		assertThat(count("select count(*) from published_split where name = 'API split saved at once'")).isEqualTo(1);
+	}
+
 	// What each test sets up, one request at a time
 
 	/** A grant entered by hand; returns its version. */

@@ -17,7 +17,7 @@ class AccessibilityJourneyTest extends JourneyTest {
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/how-the-formula-works", "/public/decisions",
 			"/public/decisions/EXE0001-24", "/public/allocations/2024-25", "/public/allocations/2024-25/LEI",
-			"/public/allocations/2024-25/scenario");
+			"/public/allocations/2024-25/scenario", "/public/published-splits", "/public/published-splits/1");
 
 	private static final List<String> OFFICER_PAGES = List.of("/", "/partnerships", "/partnerships/new",
 			"/partnerships/CHA", "/indicators?year=2023-24", "/indicators/import",
@@ -26,7 +26,8 @@ class AccessibilityJourneyTest extends JourneyTest {
 			"/allocations/runs/1/scenario", "/allocations/runs/1/sensitivity", "/grants?year=2024-25",
 			"/grants/2024-25/LEI", "/monitoring?year=2024-25", "/monitoring/returns/2024-25/Q2/LEI",
 			"/monitoring/payments?year=2024-25", "/monitoring/reports/2024-25/Q2", "/decisions", "/decisions/new",
-			"/decisions/EXE0001-24", "/underspend?year=2024-25", "/redistributions", "/redistributions/new");
+			"/decisions/EXE0001-24", "/underspend?year=2024-25", "/redistributions", "/redistributions/new",
+			"/allocations/check", "/allocations/check/1");
 
 	@Test
 	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
@@ -57,6 +58,10 @@ class AccessibilityJourneyTest extends JourneyTest {
 		this.browser.findElement(org.openqa.selenium.By.id("files")).sendKeys(empty.toString());
 		press("Load crime files");
 		checkThisPage("a refused police.uk load", axe, problems);
+		open("/allocations/check");
+		type("table", "Gotham £1");
+		press("Check");
+		checkThisPage("a refused check of a published split", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}

@@ -192,6 +192,50 @@ class UserJourneysTest extends JourneyTest {
 		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 	}
 
+	@Test
+	void anOfficerChecksExe001924() {
+		signIn("officer");
+		open("/allocations");
+		follow("Check a published split");
+		follow("EXE0019-24: 2023-24 underspend for the nine CSPs");
+		assertThat(heading()).isEqualTo("EXE0019-24: 2023-24 underspend for the nine CSPs");
+		assertThat(page()).contains("Decision record EXE0019-24, 2024-25", "The weights that come closest",
+				"£97,905.01", "North West Leicestershire", "£8,230.66", "Largest difference",
+				"Why public data cannot reproduce a published split exactly");
+
+		open("/allocations/check");
+		type("table", "Leicester £41,602.98\nCharnwood £13,702.99\nBlaby £8,060.72\nHinckley and Bosworth £7,839.07\n"
+				+ "North West Leicestershire (SNWL) £8,230.66\nHarborough £5,736.44\nOadby & Wigston £4,982.62\n"
+				+ "Melton £4,796.07\nRutland £2,953.46");
+		choose("formulaVersionId", "Population 20%, crime per 1,000 40%, crime harm 40%, 1-year window (version 1)");
+		press("Check");
+		assertThat(page()).contains("The weights that come closest", "Published and Population 20%");
+		String name = "EXE0019-24 checked in a journey " + System.nanoTime();
+		type("name", name);
+		type("source", "Decision record EXE0019-24");
+		type("year", "2024-25");
+		press("Save the published split");
+		assertThat(page()).contains(name + " has been saved", "The weights that come closest");
+	}
+
+	@Test
+	void aMemberOfThePublicChecksASplit() {
+		open("/public/decisions");
+		follow("Check a published split");
+		follow("EXE0019-24: 2023-24 underspend for the nine CSPs");
+		assertThat(page()).contains("The weights that come closest", "£41,602.98");
+		follow("Back to checking a published split");
+		type("table", "Leicester £40,000\nGotham £5,000\nRutland £3,000");
+		press("Check");
+		WebElement summary = this.browser.findElement(By.className("govuk-error-summary"));
+		assertThat(summary.getText()).contains("Line 2: there is no partnership called Gotham");
+		summary.findElement(By.partialLinkText("Line 2: there is no partnership called Gotham")).click();
+		assertThat(this.browser.switchTo().activeElement().getAttribute("id")).isEqualTo("table");
+		type("table", "Leicester £40,000\nMelton £5,000\nRutland £3,000");
+		press("Check");
+		assertThat(page()).contains("The weights that come closest", "£48,000.00", "Melton");
+	}
+
 	private void archiveAgain() {
 		press("Archive");
 		assertThat(page()).contains("has been archived");
