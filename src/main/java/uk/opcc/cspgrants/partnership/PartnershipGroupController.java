@@ -113,7 +113,7 @@ class PartnershipGroupController {
 
 	/** Asks before a group is archived. */
 	@GetMapping("/{id}/archive")
-	String confirmArchive(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+	String confirmArchive(@PathVariable long id, Model model) {
 		model.addAttribute("group", this.groups.get(id));
 		return "partnership/group-archive";
 	}

@@ -221,8 +221,12 @@ public class PartnershipGroupManagement {
 	}
 
 	private static Map<String, Object> summary(PartnershipGroupView group) {
-		return Map.of("name", group.name(), "description", String.valueOf(group.description()), "active",
-				group.active(), "members", group.members().stream().map(PartnershipGroupView.Member::code).toList());
+		Map<String, Object> summary = new java.util.LinkedHashMap<>();
+		summary.put("name", group.name());
+		summary.put("description", group.description());
+		summary.put("active", group.active());
+		summary.put("members", group.members().stream().map(PartnershipGroupView.Member::code).toList());
+		return summary;
 	}
 
 }

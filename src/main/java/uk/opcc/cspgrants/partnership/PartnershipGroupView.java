@@ -2,6 +2,8 @@ package uk.opcc.cspgrants.partnership;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A partnership group as pages, other modules and the API see it.
  *
@@ -46,6 +48,7 @@ public record PartnershipGroupView(long id, String name, String description, boo
 	}
 
 	/** The name with the number of active members, as a run over it is labelled. */
+	@JsonProperty
 	public String label() {
 		return this.name + " (" + activeMembers().size() + ")";
 	}

@@ -229,7 +229,7 @@ class PartnershipGroupRunTest {
 	}
 
 	@Test
-	void aScenarioUsesTheRunsSetByDefaultAndMayChooseAnother() {
+	void aScenarioUsesTheRunsSetByDefaultAndMayChooseAnother() throws Exception {
 		PartnershipGroupView districts = this.groups.findByName(DISTRICTS).orElseThrow();
 		RunView run = this.runs.create(request("2046-47", "8000.00", districts.id()));
 		FormulaDetails same = FormulaForm.from(run).toDetails();
@@ -247,6 +247,12 @@ class PartnershipGroupRunTest {
 		assertThat(all.originalTotal()).isEqualTo(Money.of("8000.00"));
 		assertThat(all.rows().stream().filter(row -> row.code().equals("LEI")).findFirst().orElseThrow().original())
 			.isEqualTo(Money.ZERO);
+
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		this.mvc.perform(get("/allocations/runs/" + run.id() + "/scenario").session(officer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("own: " + DISTRICTS + " (8)"),
+					containsString("name=\"partnerships\""), containsString("value=\"all\""))));
 
 		RunView saved = this.runs.saveScenario(run.id(), null, same, null, ScenarioPartnerships.RUNS_OWN);
 		assertThat(saved.partnerships()).isEqualTo(DISTRICTS + " (8)");
