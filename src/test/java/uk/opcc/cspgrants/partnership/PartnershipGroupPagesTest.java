@@ -48,6 +48,11 @@ class PartnershipGroupPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Leicestershire and Rutland districts"),
 					not(containsString("Make a group")))));
+		this.mvc.perform(get("/partnerships/LEI").session(manager))
+			.andExpect(content().string(allOf(containsString("In the groups"), not(containsString("districts")))));
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		this.mvc.perform(get("/partnerships/MEL").session(officer))
+			.andExpect(content().string(containsString("href=\"/partnership-groups/" + id + "\"")));
 		this.mvc.perform(get("/partnership-groups/" + id).session(manager))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Hinckley &amp; Bosworth"), containsString("Rutland"),
