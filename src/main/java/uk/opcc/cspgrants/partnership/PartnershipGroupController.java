@@ -60,6 +60,10 @@ class PartnershipGroupController {
 	@PostMapping
 	String create(@ModelAttribute("form") PartnershipGroupForm form, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return form(model, null);
+		}
 		try {
 			PartnershipGroupView created = this.groups.create(form.toDetails());
 			redirect.addFlashAttribute("success", "The group " + created.name() + " has been made");
@@ -94,6 +98,10 @@ class PartnershipGroupController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") PartnershipGroupForm form, BindingResult result,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return form(model, this.groups.get(id));
+		}
 		try {
 			PartnershipGroupView saved = this.groups.update(id, form.toDetails(), form.getVersion());
 			redirect.addFlashAttribute("success", "The changes to " + saved.name() + " have been saved");

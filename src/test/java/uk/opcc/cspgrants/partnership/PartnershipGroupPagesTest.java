@@ -73,6 +73,15 @@ class PartnershipGroupPagesTest {
 					containsString("href=\"#members\">Choose at least one partnership for the group"),
 					containsString("Typed description kept"))));
 
+		this.mvc
+			.perform(post("/partnership-groups").session(officer)
+				.with(csrf())
+				.param("name", "Tampered group")
+				.param("members", "not-a-partnership"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("href=\"#members\">Choose partnerships from the list"),
+					containsString("value=\"Tampered group\""))));
+
 		long charnwood = partnershipId("CHA");
 		this.mvc
 			.perform(post("/partnership-groups").session(officer)
