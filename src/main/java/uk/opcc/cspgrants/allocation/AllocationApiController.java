@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,7 +107,10 @@ class AllocationApiController {
 				(body.weights() != null) ? body.weights() : original.weights(),
 				(body.windowYears() != null) ? body.windowYears() : original.windowYears(), body.floorAmount(),
 				body.floorPercent(), body.maxDecreasePercent(), body.maxIncreasePercent());
-		return withFormulaErrors(() -> this.runs.scenario(body.runId(), body.pot(), changed, body.windowEnd(), user));
+		ScenarioPartnerships partnerships = (body.partnerships() == null) ? ScenarioPartnerships.RUNS_OWN
+				: ScenarioPartnerships.parse(body.partnerships());
+		return withFormulaErrors(
+				() -> this.runs.scenario(body.runId(), body.pot(), changed, body.windowEnd(), partnerships, user));
 	}
 
 	private static <T> T withFormulaErrors(java.util.function.Supplier<T> work) {
@@ -122,7 +126,9 @@ class AllocationApiController {
 	record RunBody(FinancialYear financialYear, Money pot, RunPurpose purpose, Long formulaVersionId,
 			Map<String, BigDecimal> weights, Integer windowYears, FinancialYear windowEnd,
 			@JsonDeserialize(using = MoneyJson.PoundsReader.class) BigDecimal floorAmount, BigDecimal floorPercent,
-			BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent, Map<String, Money> baselines, String note) {
+			BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent, Map<String, Money> baselines, String note,
+			@Schema(description = "The saved partnership group whose active partnerships the run covers; "
+					+ "leave out for every active partnership") Long partnershipGroupId) {
 
 		RunRequest toRequest() {
 			FormulaDetails inline = (this.weights != null)
@@ -133,7 +139,7 @@ class AllocationApiController {
 				throw new ValidationException("pot", "Send the pot, e.g. 97905.00");
 			}
 			return new RunRequest(this.financialYear, this.pot, this.purpose, this.formulaVersionId, inline,
-					this.windowEnd, this.baselines, this.note);
+					this.windowEnd, this.baselines, this.note, this.partnershipGroupId);
 		}
 
 	}
@@ -159,7 +165,10 @@ class AllocationApiController {
 
 	record ScenarioBody(Long runId, Money pot, Map<String, BigDecimal> weights, Integer windowYears,
 			FinancialYear windowEnd, @JsonDeserialize(using = MoneyJson.PoundsReader.class) BigDecimal floorAmount,
-			BigDecimal floorPercent, BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent) {
+			BigDecimal floorPercent, BigDecimal maxDecreasePercent, BigDecimal maxIncreasePercent,
+			@Schema(description = "The partnerships the scenario covers: \"run\" (the default) for those the run "
+					+ "covers, \"all\" for every active partnership, or a partnership group's id; "
+					+ "another set works from the current indicator data") String partnerships) {
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.formula.FormulaException;
+import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -46,8 +47,12 @@ class AllocationController {
 
 	private final RenderedFragments fragments;
 
-	AllocationController(FormulaManagement formulas, RunManagement runs, RenderedFragments fragments) {
+	private final PartnershipGroupManagement groups;
+
+	AllocationController(FormulaManagement formulas, RunManagement runs, RenderedFragments fragments,
+			PartnershipGroupManagement groups) {
 		this.fragments = fragments;
+		this.groups = groups;
 		this.formulas = formulas;
 		this.runs = runs;
 	}
@@ -112,6 +117,7 @@ class AllocationController {
 		model.addAttribute("formulas", this.formulas.latestVersions());
 		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
 		model.addAttribute("purposes", RunPurpose.values());
+		offerPartnershipSets(model);
 		return "allocation/run-new";
 	}
 
@@ -119,11 +125,13 @@ class AllocationController {
 	String createRun(@RequestParam String year, @RequestParam String pot,
 			@RequestParam(required = false) Long formulaVersionId, @RequestParam(required = false) String windowEnd,
 			@RequestParam(defaultValue = "ALLOCATION") RunPurpose purpose, @RequestParam(required = false) String note,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(required = false) Long partnershipGroupId, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			FinancialYear runYear = FinancialYear.parse(year);
 			RunView run = this.runs.create(new RunRequest(runYear, money(pot), purpose, formulaVersionId, null,
-					(windowEnd == null || windowEnd.isBlank()) ? null : FinancialYear.parse(windowEnd), null, note));
+					(windowEnd == null || windowEnd.isBlank()) ? null : FinancialYear.parse(windowEnd), null, note,
+					partnershipGroupId));
 			redirect.addFlashAttribute("success",
 					"Run " + run.id() + " has been made as a draft. Finance can now approve it.");
 			return "redirect:/allocations/runs/" + run.id();
@@ -133,7 +141,8 @@ class AllocationController {
 			model.addAttribute("typed",
 					Map.of("year", year, "pot", pot, "windowEnd", (windowEnd != null) ? windowEnd : "", "note",
 							(note != null) ? note : "", "formulaVersionId",
-							(formulaVersionId != null) ? formulaVersionId.toString() : ""));
+							(formulaVersionId != null) ? formulaVersionId.toString() : "", "partnershipGroupId",
+							(partnershipGroupId != null) ? partnershipGroupId.toString() : ""));
 			return newRun(model);
 		}
 	}
@@ -236,17 +245,20 @@ class AllocationController {
 
 	@GetMapping("/runs/{id}/scenario")
 	String scenario(@PathVariable long id, @ModelAttribute("form") FormulaForm form,
-			@RequestParam(required = false) String compare, @AuthenticationPrincipal CurrentUser user, Model model) {
+			@RequestParam(required = false) String compare, @RequestParam(required = false) String partnerships,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		RunView run = this.runs.get(id, user);
 		model.addAttribute("run", run);
 		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("chosenPartnerships", (partnerships != null) ? partnerships : ScenarioPartnerships.RUN);
+		offerPartnershipSets(model);
 		if (compare == null) {
 			model.addAttribute("form", FormulaForm.from(run));
 			return "allocation/scenario";
 		}
 		try {
-			model.addAttribute("comparison",
-					this.runs.scenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull(), user));
+			model.addAttribute("comparison", this.runs.scenario(id, form.potOrNull(), form.toDetails(),
+					form.windowEndOrNull(), ScenarioPartnerships.parse(partnerships), user));
 		}
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
 			model.addAttribute("errors", errors(refused));
@@ -256,16 +268,19 @@ class AllocationController {
 
 	@PostMapping("/runs/{id}/scenario")
 	String saveScenario(@PathVariable long id, @ModelAttribute("form") FormulaForm form,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String partnerships, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			RunView saved = this.runs.saveScenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull());
+			RunView saved = this.runs.saveScenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull(),
+					ScenarioPartnerships.parse(partnerships));
 			redirect.addFlashAttribute("success", "The scenario has been saved as draft run " + saved.id());
 			return "redirect:/allocations/runs/" + saved.id();
 		}
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
 			model.addAttribute("run", this.runs.get(id, user));
 			model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+			model.addAttribute("chosenPartnerships", (partnerships != null) ? partnerships : ScenarioPartnerships.RUN);
+			offerPartnershipSets(model);
 			model.addAttribute("errors", errors(refused, response));
 			return "allocation/scenario";
 		}
@@ -289,6 +304,12 @@ class AllocationController {
 	ResponseEntity<byte[]> tableXlsx(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		return Downloads.attachment(AllocationTable.xlsx(this.runs.get(id, user)), Downloads.XLSX,
 				"allocation-run-" + id + ".xlsx");
+	}
+
+	/** The sets of partnerships a run may cover: every active one, or an active group. */
+	private void offerPartnershipSets(Model model) {
+		model.addAttribute("allActiveLabel", this.groups.allActiveLabel());
+		model.addAttribute("groups", this.groups.list(false));
 	}
 
 	/**

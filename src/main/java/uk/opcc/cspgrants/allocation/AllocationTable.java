@@ -63,8 +63,9 @@ final class AllocationTable {
 
 			Row title = sheet.createRow(0);
 			title.createCell(0)
-				.setCellValue(SpreadsheetText.safe("Formula run " + run.id() + ": " + run.purpose().label() + " "
-						+ run.year() + ", " + run.formulaLabel() + " (" + run.status().label() + ")"));
+				.setCellValue(SpreadsheetText
+					.safe("Formula run " + run.id() + ": " + run.purpose().label() + " " + run.year() + ", "
+							+ run.formulaLabel() + " (" + run.status().label() + "), over " + run.partnerships()));
 			Row heading = sheet.createRow(2);
 			String[] headings = { "CSP", "Community Safety Partnership", "Code", "Allocation " + run.year() };
 			for (int i = 0; i < headings.length; i++) {

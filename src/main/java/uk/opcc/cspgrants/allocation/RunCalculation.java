@@ -15,14 +15,15 @@ import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.allocation.formula.Indicators;
 import uk.opcc.cspgrants.indicators.CrimeCoverage;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
-import uk.opcc.cspgrants.partnership.PartnershipManagement;
-import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
+import uk.opcc.cspgrants.partnership.PartnershipSet;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
- * Gathers a run's inputs (indicators over the window, baselines) and runs the formula.
+ * Gathers a run's inputs (the partnerships it covers, indicators over the window,
+ * baselines) and runs the formula.
  */
 @Component
 class RunCalculation {
@@ -31,16 +32,49 @@ class RunCalculation {
 
 	private final IndicatorManagement indicators;
 
-	private final PartnershipManagement partnerships;
+	private final PartnershipGroupManagement groups;
 
-	RunCalculation(IndicatorManagement indicators, PartnershipManagement partnerships) {
+	RunCalculation(IndicatorManagement indicators, PartnershipGroupManagement groups) {
 		this.indicators = indicators;
-		this.partnerships = partnerships;
+		this.groups = groups;
 	}
 
 	/** The inputs of a run and its result. */
 	record Calculated(FormulaRequest request, FormulaResult result, Map<String, Long> partnershipIds,
-			String baselineSource) {
+			String baselineSource, Covered partnerships) {
+	}
+
+	/**
+	 * The partnerships a calculation covers: a set chosen for a new run, or the lines a
+	 * run froze.
+	 *
+	 * @param groupId the group chosen, or {@code null} for every active partnership
+	 * @param label the set as shown, e.g. "All active partnerships (9)"
+	 * @param areas the partnerships, each once
+	 */
+	record Covered(Long groupId, String label, List<Area> areas) {
+
+		static Covered of(PartnershipSet set) {
+			return new Covered(set.groupId(), set.label(),
+					set.partnerships()
+						.stream()
+						.map(partnership -> new Area(partnership.id(), partnership.code(), partnership.name()))
+						.toList());
+		}
+
+		/** The set a run froze: its lines. */
+		static Covered of(RunView run) {
+			return new Covered(run.partnershipGroupId(), run.partnerships(),
+					run.lines()
+						.stream()
+						.map(line -> new Area(line.partnershipId(), line.code(), line.name()))
+						.toList());
+		}
+
+	}
+
+	/** One partnership covered, as the run keeps it. */
+	record Area(long id, String code, String name) {
 	}
 
 	FormulaCalculator calculator() {
@@ -55,18 +89,29 @@ class RunCalculation {
 		return window;
 	}
 
-	/** Runs the formula on the current indicator data of the active partnerships. */
-	Calculated calculate(Money pot, FormulaSpec spec, List<FinancialYear> window, Map<String, Money> baselines,
-			String baselineSource) {
-		checkCoverage(spec, window);
-		Map<String, Map<String, Map<FinancialYear, BigDecimal>>> values = this.indicators.valuesFor(window);
-		return calculate(pot, spec, window, values, baselines, baselineSource);
+	/**
+	 * The partnerships a new run covers: every active one, or a group's active members.
+	 */
+	Covered chosen(Long partnershipGroupId) {
+		return Covered.of(this.groups.chosen(partnershipGroupId));
 	}
 
-	/** Runs the formula on the indicator values given (e.g. those frozen in a run). */
+	/** Runs the formula on the current indicator data of the partnerships covered. */
+	Calculated calculate(Money pot, FormulaSpec spec, List<FinancialYear> window, Map<String, Money> baselines,
+			String baselineSource, Covered covered) {
+		checkCoverage(spec, window);
+		Map<String, Map<String, Map<FinancialYear, BigDecimal>>> values = this.indicators.valuesFor(window);
+		return calculate(pot, spec, window, values, baselines, baselineSource, covered);
+	}
+
+	/**
+	 * Runs the formula on the indicator values given (e.g. those frozen in a run) for the
+	 * partnerships covered; each partnership's baseline is looked up by its code, and one
+	 * without a baseline has none.
+	 */
 	Calculated calculate(Money pot, FormulaSpec spec, List<FinancialYear> window,
 			Map<String, Map<String, Map<FinancialYear, BigDecimal>>> values, Map<String, Money> baselines,
-			String baselineSource) {
+			String baselineSource, Covered covered) {
 		if (pot == null || pot.isNegative() || pot.isZero()) {
 			throw new ValidationException("pot", "Enter a pot of more than £0.00");
 		}
@@ -80,10 +125,7 @@ class RunCalculation {
 		});
 		Map<String, Long> ids = new LinkedHashMap<>();
 		List<AreaInput> areas = new ArrayList<>();
-		for (PartnershipView partnership : this.partnerships.all()) {
-			if (!partnership.active()) {
-				continue;
-			}
+		for (Area partnership : covered.areas()) {
 			ids.put(partnership.code(), partnership.id());
 			Map<String, Map<FinancialYear, BigDecimal>> own = values.getOrDefault(partnership.code(), Map.of());
 			Map<String, Map<FinancialYear, BigDecimal>> used = new LinkedHashMap<>();
@@ -97,10 +139,10 @@ class RunCalculation {
 					(baseline != null) ? baseline.pence() : null));
 		}
 		if (areas.isEmpty()) {
-			throw new ValidationException("year", "There are no active partnerships to allocate to");
+			throw new ValidationException(PartnershipSet.FIELD, "There are no active partnerships to allocate to");
 		}
 		FormulaRequest request = new FormulaRequest(pot.pence(), window, spec, areas);
-		return new Calculated(request, this.calculator.calculate(request), ids, baselineSource);
+		return new Calculated(request, this.calculator.calculate(request), ids, baselineSource, covered);
 	}
 
 	private void checkCoverage(FormulaSpec spec, List<FinancialYear> window) {

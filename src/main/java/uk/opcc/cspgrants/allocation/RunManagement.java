@@ -82,8 +82,18 @@ public class RunManagement {
 	private record KeptRun(long id, String runsVersion) {
 	}
 
-	/** Runs the formula and keeps the result as a draft. */
+	/**
+	 * Runs the formula over the partnerships chosen (every active one, or a group's
+	 * active members) and keeps the result as a draft, the set frozen in it.
+	 */
 	public RunView create(RunRequest request) {
+		if (request.year() == null) {
+			throw new ValidationException("year", "Choose the financial year the money is for");
+		}
+		return create(request, this.calculation.chosen(request.partnershipGroupId()));
+	}
+
+	private RunView create(RunRequest request, RunCalculation.Covered covered) {
 		if (request.year() == null) {
 			throw new ValidationException("year", "Choose the financial year the money is for");
 		}
@@ -117,7 +127,7 @@ public class RunManagement {
 				.orElse("No baseline: no approved run for " + request.year().previous());
 		}
 		RunCalculation.Calculated calculated = this.calculation.calculate(request.pot(), spec,
-				RunCalculation.window(windowEnd, windowYears), baselines, baselineSource);
+				RunCalculation.window(windowEnd, windowYears), baselines, baselineSource, covered);
 		long id = this.runs.save(request, (version != null) ? version.id() : null, label, calculated,
 				AuditTrail.currentActor(), this.clock.instant());
 		RunView created = get(id);
@@ -263,7 +273,7 @@ public class RunManagement {
 		RunView run = get(id);
 		FormulaResult again = this.calculation
 			.calculate(run.pot(), run.spec(), run.window(), this.runs.inputs(id), baselinesOf(run),
-					run.baselineSource())
+					run.baselineSource(), RunCalculation.Covered.of(run))
 			.result();
 		for (AreaResult area : again.areas()) {
 			RunView.Line line = run.line(area.code());
@@ -275,23 +285,38 @@ public class RunManagement {
 	}
 
 	/**
-	 * What the run would give with other weights, window, floor, damping or pot; nothing
-	 * is saved.
+	 * What the run would give with other weights, window, floor, damping or pot, over the
+	 * partnerships the run covers; nothing is saved.
 	 */
 	@Transactional(readOnly = true)
 	public ScenarioComparison scenario(long id, Money pot, FormulaDetails changes, FinancialYear windowEnd,
 			CurrentUser user) {
+		return scenario(id, pot, changes, windowEnd, ScenarioPartnerships.RUNS_OWN, user);
+	}
+
+	/**
+	 * What the run would give with other weights, window, floor, damping or pot, over the
+	 * partnerships the run covers or another set; nothing is saved. Over the run's own
+	 * set and window it works from the indicator values the run froze; otherwise from the
+	 * current indicator data.
+	 */
+	@Transactional(readOnly = true)
+	public ScenarioComparison scenario(long id, Money pot, FormulaDetails changes, FinancialYear windowEnd,
+			ScenarioPartnerships partnerships, CurrentUser user) {
 		RunView run = (user != null) ? get(id, user) : get(id);
 		FormulaManagement.FormulaRules.check(withName(changes));
 		FinancialYear end = (windowEnd != null) ? windowEnd : run.window().get(run.window().size() - 1);
 		List<FinancialYear> window = RunCalculation.window(end, changes.windowYears());
 		FormulaSpec spec = specOf(changes);
 		Money scenarioPot = (pot != null) ? pot : run.pot();
+		RunCalculation.Covered covered = covered(run, partnerships);
+		boolean frozenValues = window.equals(run.window()) && partnerships.runsOwn();
 		RunCalculation.Calculated calculated;
 		try {
-			calculated = window.equals(run.window())
-					? this.calculation.calculate(scenarioPot, spec, window, this.runs.inputs(id), baselinesOf(run), "")
-					: this.calculation.calculate(scenarioPot, spec, window, baselinesOf(run), "");
+			calculated = frozenValues
+					? this.calculation.calculate(scenarioPot, spec, window, this.runs.inputs(id), baselinesOf(run), "",
+							covered)
+					: this.calculation.calculate(scenarioPot, spec, window, baselinesOf(run), "", covered);
 		}
 		catch (FormulaException refused) {
 			throw new ValidationException(scenarioField(refused.input(), changes), refused.getMessage());
@@ -302,7 +327,21 @@ public class RunManagement {
 			rows.add(new ScenarioComparison.Row(area.code(), area.name(), (line != null) ? line.amount() : Money.ZERO,
 					Money.ofPence(area.finalPence())));
 		}
-		return new ScenarioComparison(run, scenarioPot, spec, window, rows);
+		for (RunView.Line line : run.lines()) {
+			if (!calculated.partnershipIds().containsKey(line.code())) {
+				rows.add(new ScenarioComparison.Row(line.code(), line.name(), line.amount(), Money.ZERO));
+			}
+		}
+		rows.sort(java.util.Comparator.comparing(ScenarioComparison.Row::code));
+		return new ScenarioComparison(run, scenarioPot, spec, window, covered.label(), !frozenValues, rows);
+	}
+
+	/**
+	 * The partnerships a scenario covers: the run's own (frozen) set, or the set chosen.
+	 */
+	private RunCalculation.Covered covered(RunView run, ScenarioPartnerships partnerships) {
+		return partnerships.runsOwn() ? RunCalculation.Covered.of(run)
+				: this.calculation.chosen(partnerships.partnershipGroupId());
 	}
 
 	/**
@@ -324,12 +363,26 @@ public class RunManagement {
 		};
 	}
 
-	/** Saves a scenario as a new draft run for the same year and purpose. */
+	/**
+	 * Saves a scenario over the run's own partnerships as a new draft run for the same
+	 * year and purpose.
+	 */
 	public RunView saveScenario(long id, Money pot, FormulaDetails changes, FinancialYear windowEnd) {
+		return saveScenario(id, pot, changes, windowEnd, ScenarioPartnerships.RUNS_OWN);
+	}
+
+	/**
+	 * Saves a scenario as a new draft run for the same year and purpose, over the run's
+	 * own partnerships (those it froze) or the set chosen.
+	 */
+	public RunView saveScenario(long id, Money pot, FormulaDetails changes, FinancialYear windowEnd,
+			ScenarioPartnerships partnerships) {
 		RunView run = get(id);
 		FinancialYear end = (windowEnd != null) ? windowEnd : run.window().get(run.window().size() - 1);
-		return create(new RunRequest(run.year(), (pot != null) ? pot : run.pot(), run.purpose(), null, changes, end,
-				baselinesOf(run), "Scenario from run " + id));
+		return create(
+				new RunRequest(run.year(), (pot != null) ? pot : run.pot(), run.purpose(), null, changes, end,
+						baselinesOf(run), "Scenario from run " + id, partnerships.partnershipGroupId()),
+				covered(run, partnerships));
 	}
 
 	/**
@@ -341,7 +394,7 @@ public class RunManagement {
 		RunView run = get(id, user);
 		FormulaRequest request = this.calculation
 			.calculate(run.pot(), run.spec(), run.window(), this.runs.inputs(id), baselinesOf(run),
-					run.baselineSource())
+					run.baselineSource(), RunCalculation.Covered.of(run))
 			.request();
 		return Sensitivity.of(this.calculation.calculator(), request);
 	}
@@ -380,6 +433,7 @@ public class RunManagement {
 		summary.put("purpose", run.purpose().name());
 		summary.put("pot", run.pot().amount());
 		summary.put("formula", run.formulaLabel());
+		summary.put("partnerships", run.partnerships());
 		summary.put("status", run.status().name());
 		summary.put("approvedBy", run.approvedBy());
 		Map<String, BigDecimal> amounts = new LinkedHashMap<>();

@@ -20,12 +20,21 @@ import uk.opcc.cspgrants.shared.Money;
  * @param baselines each partnership's baseline by code; {@code null} for the previous
  * year's approved run
  * @param note a note kept with the run
+ * @param partnershipGroupId the saved group whose active partnerships the run covers;
+ * {@code null} for every active partnership
  */
 public record RunRequest(FinancialYear year, Money pot, RunPurpose purpose, Long formulaVersionId,
-		FormulaDetails formula, FinancialYear windowEnd, Map<String, Money> baselines, String note) {
+		FormulaDetails formula, FinancialYear windowEnd, Map<String, Money> baselines, String note,
+		Long partnershipGroupId) {
 
 	public RunRequest {
 		purpose = (purpose == null) ? RunPurpose.ALLOCATION : purpose;
+	}
+
+	/** A run over every active partnership. */
+	public RunRequest(FinancialYear year, Money pot, RunPurpose purpose, Long formulaVersionId, FormulaDetails formula,
+			FinancialYear windowEnd, Map<String, Money> baselines, String note) {
+		this(year, pot, purpose, formulaVersionId, formula, windowEnd, baselines, note, null);
 	}
 
 }

@@ -69,14 +69,16 @@ class RunStore {
 			String actor, Instant now) {
 		long id = this.jdbc
 			.sql("insert into formula_run (financial_year, purpose, pot, formula_version_id, formula_label, window_years, "
-					+ "spec, baseline_source, note, status, created_at, created_by) "
-					+ "values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, 'DRAFT', ?, ?) returning id")
+					+ "spec, baseline_source, note, status, created_at, created_by, partnership_group_id, "
+					+ "partnerships_label) values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, 'DRAFT', ?, ?, "
+					+ "?, ?) returning id")
 			.params(request.year().startYear(), request.purpose().name(), request.pot().amount(), formulaVersionId,
 					formulaLabel,
 					this.json.writeValueAsString(
 							calculated.request().window().stream().map(FinancialYear::toString).toList()),
 					this.json.writeValueAsString(StoredSpec.of(calculated.request().spec())),
-					calculated.baselineSource(), request.note(), Timestamp.from(now), actor)
+					calculated.baselineSource(), request.note(), Timestamp.from(now), actor,
+					calculated.partnerships().groupId(), calculated.partnerships().label())
 			.query(Long.class)
 			.single();
 		List<Object[]> inputs = new ArrayList<>();
@@ -223,7 +225,8 @@ class RunStore {
 				window.stream().map(FinancialYear::parse).toList(), spec.toSpec(), rs.getString("baseline_source"),
 				rs.getString("note"), RunStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
 				rs.getString("created_by"), instant(rs, "approved_at"), rs.getString("approved_by"),
-				(Long) rs.getObject("superseded_by"), List.of());
+				(Long) rs.getObject("superseded_by"), (Long) rs.getObject("partnership_group_id"),
+				rs.getString("partnerships_label"), List.of());
 	}
 
 	private List<RunView.Line> lines(long runId) {
@@ -253,7 +256,7 @@ class RunStore {
 		return new RunView(header.id(), header.year(), header.purpose(), header.pot(), header.formulaVersionId(),
 				header.formulaLabel(), header.window(), header.spec(), header.baselineSource(), header.note(),
 				header.status(), header.createdAt(), header.createdBy(), header.approvedAt(), header.approvedBy(),
-				header.supersededBy(), lines);
+				header.supersededBy(), header.partnershipGroupId(), header.partnerships(), lines);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

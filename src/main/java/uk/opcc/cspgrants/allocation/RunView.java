@@ -32,12 +32,16 @@ import uk.opcc.cspgrants.shared.Money;
  * @param approvedAt when finance approved it
  * @param approvedBy who approved it
  * @param supersededBy the run that replaced it
- * @param lines one per partnership, by code
+ * @param partnershipGroupId the saved group the run covers, or {@code null} for every
+ * active partnership
+ * @param partnerships the set the run covers as shown when it was made, e.g. "All active
+ * partnerships (9)" or "Leicestershire and Rutland districts (8)"
+ * @param lines one per partnership of the set, by code
  */
 public record RunView(long id, FinancialYear year, RunPurpose purpose, Money pot, Long formulaVersionId,
 		String formulaLabel, List<FinancialYear> window, FormulaSpec spec, String baselineSource, String note,
 		RunStatus status, Instant createdAt, String createdBy, Instant approvedAt, String approvedBy, Long supersededBy,
-		List<Line> lines) {
+		Long partnershipGroupId, String partnerships, List<Line> lines) {
 
 	@JsonProperty
 	public Money total() {

@@ -17,9 +17,14 @@ import uk.opcc.cspgrants.shared.Money;
  * @param pot the scenario's pot
  * @param spec the scenario's weights, floor and damping
  * @param window the scenario's window
- * @param rows one per partnership, by code
+ * @param partnerships the partnerships the scenario covers, e.g. "All active partnerships
+ * (9)"
+ * @param fromCurrentData whether the scenario works from the current indicator data
+ * (another window or set of partnerships) rather than the values the run froze
+ * @param rows one per partnership in either, by code
  */
-public record ScenarioComparison(RunView run, Money pot, FormulaSpec spec, List<FinancialYear> window, List<Row> rows) {
+public record ScenarioComparison(RunView run, Money pot, FormulaSpec spec, List<FinancialYear> window,
+		String partnerships, boolean fromCurrentData, List<Row> rows) {
 
 	@JsonProperty
 	public Money originalTotal() {

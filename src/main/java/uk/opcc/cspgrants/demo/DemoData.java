@@ -36,6 +36,10 @@ import uk.opcc.cspgrants.monitoring.ReturnDetails;
 import uk.opcc.cspgrants.monitoring.ReturnManagement;
 import uk.opcc.cspgrants.indicators.UploadedFile;
 import uk.opcc.cspgrants.partnership.PartnershipDetails;
+import uk.opcc.cspgrants.partnership.PartnershipGroupDetails;
+import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
+import uk.opcc.cspgrants.partnership.PartnershipGroupView;
+import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.security.AccountDetails;
 import uk.opcc.cspgrants.security.UserManagement;
@@ -76,6 +80,8 @@ class DemoData implements ApplicationRunner {
 
 	static final String FORMULA_NAME = "Population 20%, crime per 1,000 40%, crime harm 40%, 1-year window";
 
+	static final String DISTRICTS = "Leicestershire and Rutland districts";
+
 	static final String CRIME_COUNTS = "demo/police-uk-leicestershire-crime-counts-2023-01-to-2024-12.csv";
 
 	static final String POPULATION = "demo/ons-population-mid-2022-by-area.csv";
@@ -98,6 +104,8 @@ class DemoData implements ApplicationRunner {
 
 	private final RunManagement runs;
 
+	private final PartnershipGroupManagement groups;
+
 	private final DecisionManagement decisions;
 
 	private final ReturnManagement returns;
@@ -106,8 +114,9 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators,
 			FormulaManagement formulas, RunManagement runs, DecisionManagement decisions, ReturnManagement returns,
-			PublishedSplits publishedSplits) {
+			PublishedSplits publishedSplits, PartnershipGroupManagement groups) {
 		this.publishedSplits = publishedSplits;
+		this.groups = groups;
 		this.partnerships = partnerships;
 		this.users = users;
 		this.indicators = indicators;
@@ -133,6 +142,7 @@ class DemoData implements ApplicationRunner {
 		loadIndicators();
 		approvedRun();
 		publishedSplit();
+		districtsRun();
 		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
 	}
@@ -203,6 +213,29 @@ class DemoData implements ApplicationRunner {
 			Melton £4,796.07
 			Rutland £2,953.46
 			""";
+
+	/**
+	 * The group of every demo partnership but Leicester city, and a draft run of
+	 * £80,000.00 for 2024-25 over it, once: a run over a chosen set of partnerships.
+	 */
+	private void districtsRun() {
+		if (this.groups.findByName(DISTRICTS).isPresent()) {
+			return;
+		}
+		List<Long> districts = this.partnerships.all()
+			.stream()
+			.filter(partnership -> !partnership.code().equals("LEI"))
+			.filter(partnership -> PARTNERSHIPS.stream().anyMatch(demo -> demo.code().equals(partnership.code())))
+			.map(PartnershipView::id)
+			.toList();
+		PartnershipGroupView group = as("officer", () -> this.groups.create(new PartnershipGroupDetails(DISTRICTS,
+				"The districts and Rutland: every partnership but Leicester city", districts)));
+		FormulaVersionView formula = this.formulas.findLatestByName(FORMULA_NAME).orElseThrow();
+		as("officer",
+				() -> this.runs.create(new RunRequest(FinancialYear.parse("2024-25"), Money.of("80000.00"),
+						RunPurpose.ALLOCATION, formula.id(), null, null, null,
+						"Example: a run over a group, the districts without Leicester city", group.id())));
+	}
 
 	/**
 	 * The decision record of the demo run, signed by four different people and published:

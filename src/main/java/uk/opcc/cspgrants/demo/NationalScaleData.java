@@ -18,6 +18,9 @@ import uk.opcc.cspgrants.allocation.RunRequest;
 import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.partnership.PartnershipDetails;
+import uk.opcc.cspgrants.partnership.PartnershipGroupDetails;
+import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
+import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.security.UserManagement;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -48,6 +51,9 @@ class NationalScaleData implements ApplicationRunner {
 
 	static final String GENERATED_PREFIX = "GEN";
 
+	/** Generated partnerships per made-up force area (a partnership group). */
+	static final int FORCE_AREA_SIZE = 10;
+
 	private static final List<String> CRIME_TYPES = List.of("Violence and sexual offences", "Burglary",
 			"Criminal damage and arson", "Shoplifting", "Vehicle crime", "Public order", "Robbery", "Drugs");
 
@@ -59,6 +65,8 @@ class NationalScaleData implements ApplicationRunner {
 
 	private final RunManagement runs;
 
+	private final PartnershipGroupManagement groups;
+
 	private final GrantManagement grants;
 
 	private final UserManagement users;
@@ -68,7 +76,9 @@ class NationalScaleData implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 
 	NationalScaleData(PartnershipManagement partnerships, FormulaManagement formulas, RunManagement runs,
-			GrantManagement grants, UserManagement users, JdbcClient jdbc, TransactionTemplate transaction) {
+			GrantManagement grants, UserManagement users, JdbcClient jdbc, TransactionTemplate transaction,
+			PartnershipGroupManagement groups) {
+		this.groups = groups;
 		this.partnerships = partnerships;
 		this.formulas = formulas;
 		this.runs = runs;
@@ -98,6 +108,7 @@ class NationalScaleData implements ApplicationRunner {
 					GENERATED_PREFIX + "%03d".formatted(number), "E99%06d".formatted(number),
 					"Generated Area %03d Council".formatted(number), true));
 		}
+		forceAreas();
 		indicators();
 		long formulaVersion = this.formulas.findLatestByName(DemoData.FORMULA_NAME).orElseThrow().id();
 		for (int offset = 0; offset < YEARS; offset++) {
@@ -110,6 +121,26 @@ class NationalScaleData implements ApplicationRunner {
 			DemoData.as(this.users, "officer", () -> this.grants.createFromRun(run.id()));
 		}
 		returns();
+	}
+
+	/**
+	 * A partnership group per made-up force area of {@value #FORCE_AREA_SIZE} generated
+	 * partnerships, as a deployment that serves several forces would keep them: one query
+	 * for the partnerships, one insert per group.
+	 */
+	private void forceAreas() {
+		List<Long> generated = this.partnerships.all()
+			.stream()
+			.filter(partnership -> partnership.code().startsWith(GENERATED_PREFIX))
+			.sorted(java.util.Comparator.comparing(PartnershipView::code))
+			.map(PartnershipView::id)
+			.toList();
+		for (int from = 0; from < generated.size(); from += FORCE_AREA_SIZE) {
+			List<Long> members = generated.subList(from, Math.min(from + FORCE_AREA_SIZE, generated.size()));
+			String name = "Generated force area %02d".formatted(from / FORCE_AREA_SIZE + 1);
+			DemoData.as(this.users, "officer", () -> this.groups.create(new PartnershipGroupDetails(name,
+					"Made up for the load test: " + members.size() + " generated partnerships", members)));
+		}
 	}
 
 	/**

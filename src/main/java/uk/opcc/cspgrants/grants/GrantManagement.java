@@ -208,8 +208,8 @@ public class GrantManagement {
 		for (RunView.Line line : run.lines()) {
 			Grant grant = load(run.year(), line.partnershipId(), now);
 			before.add(grant.snapshot(line.code()));
-			grant.addFromRun(source, line.amount(), runId, "Formula run " + runId + ": " + run.formulaLabel(), actor,
-					now);
+			grant.addFromRun(source, line.amount(), runId,
+					"Formula run " + runId + ": " + run.formulaLabel() + ", over " + run.partnerships(), actor, now);
 			changed.add(grant);
 		}
 		DatabaseRefusal.orConflict(() -> this.store.saveAllAndFlush(changed),

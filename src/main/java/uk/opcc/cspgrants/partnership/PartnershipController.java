@@ -29,7 +29,11 @@ class PartnershipController {
 
 	private final AuditTrail auditTrail;
 
-	PartnershipController(PartnershipManagement partnerships, AuditTrail auditTrail) {
+	private final PartnershipGroupManagement groups;
+
+	PartnershipController(PartnershipManagement partnerships, AuditTrail auditTrail,
+			PartnershipGroupManagement groups) {
+		this.groups = groups;
 		this.partnerships = partnerships;
 		this.auditTrail = auditTrail;
 	}
@@ -70,6 +74,8 @@ class PartnershipController {
 		PartnershipView partnership = this.partnerships.get(code, user);
 		model.addAttribute("partnership", partnership);
 		model.addAttribute("mayEdit", mayEdit(user));
+		model.addAttribute("groups",
+				this.groups.list(false).stream().filter(group -> group.hasMember(partnership.id())).toList());
 		if (user.has(Role.ADMIN) || user.has(Role.OFFICER)) {
 			model.addAttribute("history",
 					this.auditTrail.historyOf(PartnershipManagement.AUDIT_TYPE, partnership.id()));

@@ -184,7 +184,7 @@ public class RedistributionManagement {
 		return this.runs.create(new RunRequest(request.sourceYear().next(), plan.remainder(), RunPurpose.REDISTRIBUTION,
 				request.formulaVersionId(), null,
 				(request.windowEnd() != null) ? request.windowEnd() : request.sourceYear(), Map.of(),
-				"Remainder of the " + request.sourceYear() + " underspend"));
+				"Remainder of the " + request.sourceYear() + " underspend", request.partnershipGroupId()));
 	}
 
 	private Redistribution load(long id) {

@@ -16,12 +16,20 @@ import uk.opcc.cspgrants.shared.Money;
  * @param topSlices the named top-slices; at most one takes the balance
  * @param formulaVersionId the formula that splits the remainder
  * @param windowEnd the last year of indicator data; by default the source year
+ * @param partnershipGroupId the saved group whose active partnerships share the
+ * remainder; {@code null} for every active partnership
  */
 public record RedistributionRequest(FinancialYear sourceYear, Money pot, String potReason, Money topSliceBudget,
-		List<TopSlice> topSlices, Long formulaVersionId, FinancialYear windowEnd) {
+		List<TopSlice> topSlices, Long formulaVersionId, FinancialYear windowEnd, Long partnershipGroupId) {
 
 	public RedistributionRequest {
 		topSlices = (topSlices == null) ? List.of() : List.copyOf(topSlices);
+	}
+
+	/** The remainder shared by every active partnership. */
+	public RedistributionRequest(FinancialYear sourceYear, Money pot, String potReason, Money topSliceBudget,
+			List<TopSlice> topSlices, Long formulaVersionId, FinancialYear windowEnd) {
+		this(sourceYear, pot, potReason, topSliceBudget, topSlices, formulaVersionId, windowEnd, null);
 	}
 
 }

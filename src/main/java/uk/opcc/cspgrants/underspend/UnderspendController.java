@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.FormulaManagement;
+import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
+import uk.opcc.cspgrants.partnership.PartnershipSet;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -38,8 +40,11 @@ class UnderspendController {
 
 	private final FormulaManagement formulas;
 
+	private final PartnershipGroupManagement groups;
+
 	UnderspendController(YearEndManagement yearEnds, RedistributionManagement redistributions,
-			FormulaManagement formulas) {
+			FormulaManagement formulas, PartnershipGroupManagement groups) {
+		this.groups = groups;
 		this.yearEnds = yearEnds;
 		this.redistributions = redistributions;
 		this.formulas = formulas;
@@ -166,6 +171,8 @@ class UnderspendController {
 	private String editor(Model model, RedistributionView proposal) {
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("formulas", this.formulas.latestVersions());
+		model.addAttribute("allActiveLabel", this.groups.allActiveLabel());
+		model.addAttribute("groups", this.groups.list(false));
 		model.addAttribute("rows", TOP_SLICE_ROWS);
 		return "underspend/editor";
 	}
@@ -196,10 +203,19 @@ class UnderspendController {
 		if (!isBlank(form.get("formulaVersionId"))) {
 			formula = Long.valueOf(form.get("formulaVersionId").strip());
 		}
+		Long group = null;
+		if (!isBlank(form.get(PartnershipSet.FIELD))) {
+			try {
+				group = Long.valueOf(form.get(PartnershipSet.FIELD).strip());
+			}
+			catch (NumberFormatException notAGroup) {
+				errors.put(PartnershipSet.FIELD, "Choose the partnerships from the list");
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);
 		}
-		return new RedistributionRequest(year, pot, form.get("potReason"), budget, slices, formula, null);
+		return new RedistributionRequest(year, pot, form.get("potReason"), budget, slices, formula, null, group);
 	}
 
 	private static Money money(String text, String field, Map<String, String> errors) {

@@ -87,7 +87,7 @@ class ExplanationTest {
 		return new RunView(7, FinancialYear.parse("2024-25"), RunPurpose.ALLOCATION, Money.of("1000.00"), null,
 				"Weights given with the run", List.of(Y2022, Y2023),
 				FormulaSpec.of(Map.of("crime_per_1000", new BigDecimal("100"))), "", null, RunStatus.DRAFT,
-				Instant.EPOCH, "officer", null, null, null, lines);
+				Instant.EPOCH, "officer", null, null, null, null, "All active partnerships", lines);
 	}
 
 }

@@ -399,6 +399,75 @@ class ExactlyOnceTest {
 		}
 	}
 
+	// Partnership groups
+
+	@Test
+	void aGroupIsMadeOnceOnThePageAndTheOthersAreToldTheNameIsTakenAndKeepTheirInput() {
+		LiveApplication.Browser officer = app.signIn("officer");
+		String charnwood = String.valueOf(partnershipId("CHA"));
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> officer.post("/partnership-groups",
+				Map.of("name", "Concurrent group", "description", "Typed by writer " + i, "members", charnwood)));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, "A group called Concurrent group already exists");
+		assertLosersKeepTheirInput(responses, i -> "Typed by writer " + i);
+		assertThat(count("select count(*) from partnership_group where lower(name) = 'concurrent group'")).isEqualTo(1);
+		assertThat(
+				count("select count(*) from audit_event where entity_type = 'PartnershipGroup' and action = 'CREATE' "
+						+ "and entity_id = (select id::text from partnership_group where name = 'Concurrent group')"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aGroupIsMadeOnceThroughTheApi() {
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> app.api("officer").post("/api/v1/partnership-groups", """
+						{"name": "Concurrent API group", "members": [%d]}""".formatted(partnershipId("MEL"))));
+		assertOneSucceeded(responses, 201);
+		assertLosersSay(responses, "already exists");
+		assertThat(count("select count(*) from partnership_group where lower(name) = 'concurrent api group'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aGroupChangedWithTheSameVersionOnThePageIsSavedOnceAndTheOthersKeepTheirInput() {
+		HttpResponse<String> created = app.api("officer").post("/api/v1/partnership-groups", """
+				{"name": "Group changed at once", "members": [%d]}""".formatted(partnershipId("BLA")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = json(created).get("id").asLong();
+		long version = json(created).get("version").asLong();
+		LiveApplication.Browser officer = app.signIn("officer");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> officer.post("/partnership-groups/" + id,
+						Map.of("name", "Group changed at once", "description", "Description " + i, "members",
+								String.valueOf(partnershipId("HAR")), "version", String.valueOf(version))));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, CHANGED);
+		assertLosersKeepTheirInput(responses, i -> "Description " + i);
+		assertThat(audits("PartnershipGroup", id, "UPDATE")).isEqualTo(1);
+		assertThat(count("select count(*) from partnership_group_member where group_id = ?", id)).isEqualTo(1);
+	}
+
+	@Test
+	void aGroupChangedWithTheSameVersionThroughTheApiIsSavedOnceAndArchivedOnce() {
+		HttpResponse<String> created = app.api("officer").post("/api/v1/partnership-groups", """
+				{"name": "API group changed at once", "members": [%d]}""".formatted(partnershipId("RUT")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = json(created).get("id").asLong();
+		long version = json(created).get("version").asLong();
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> app.api("officer").put("/api/v1/partnership-groups/" + id, """
+						{"name": "API group changed at once", "description": "Writer %d", "members": [%d],
+						 "version": %d}""".formatted(i, partnershipId("RUT"), version)));
+		assertOneSucceeded(responses, 200);
+		assertLosersSay(responses, CHANGED);
+		long changed = db.queryForObject("select version from partnership_group where id = ?", Long.class, id);
+		assertOneSucceeded(
+				app.atOnce(AT_ONCE, i -> app.api("officer")
+					.post("/api/v1/partnership-groups/" + id + "/archive", "{\"version\": %d}".formatted(changed))),
+				200);
+		assertThat(audits("PartnershipGroup", id, "ARCHIVE")).isEqualTo(1);
+	}
+
 	@Test
 	void aUserChangedWithTheSameVersionIsSavedOnceAndTheOthersKeepTheirInput() {
 		long id = db.queryForObject("select id from app_user where username = 'monitoring'", Long.class);
@@ -520,6 +589,10 @@ class ExactlyOnceTest {
 	private static int audits(String type, Object id, String action) {
 		return count("select count(*) from audit_event where entity_type = ? and entity_id = ? and action = ?", type,
 				String.valueOf(id), action);
+	}
+
+	private static long partnershipId(String code) {
+		return db.queryForObject("select id from partnership where code = ?", Long.class, code);
 	}
 
 	private static long grantId(int startYear, String code) {

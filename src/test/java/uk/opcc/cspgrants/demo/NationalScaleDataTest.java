@@ -26,6 +26,13 @@ class NationalScaleDataTest {
 		try (ConfigurableApplicationContext first = start(database)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			assertThat(count(jdbc, "select count(*) from partnership where active")).isEqualTo(300);
+			assertThat(count(jdbc, "select count(*) from partnership_group where name like 'Generated force area %'"))
+				.isEqualTo(30);
+			assertThat(
+					count(jdbc,
+							"select count(distinct partnership_id) from partnership_group_member m "
+									+ "join partnership p on p.id = m.partnership_id where p.code like 'GEN%'"))
+				.isEqualTo(291);
 			assertThat(jdbc
 				.sql("select financial_year || ' ' || status || ' ' || pot from formula_run "
 						+ "where note = 'Generated for the load test' order by financial_year")

@@ -20,14 +20,15 @@ class AccessibilityJourneyTest extends JourneyTest {
 			"/public/allocations/2024-25/scenario", "/public/published-splits", "/public/published-splits/1");
 
 	private static final List<String> OFFICER_PAGES = List.of("/", "/partnerships", "/partnerships/new",
-			"/partnerships/CHA", "/indicators?year=2023-24", "/indicators/import",
-			"/indicators/2023-24/LEI/crime-sources", "/indicators/harm-weights", "/allocations",
-			"/allocations/runs/new", "/allocations/runs/1", "/allocations/runs/1/explain/LEI",
-			"/allocations/runs/1/scenario", "/allocations/runs/1/sensitivity", "/grants?year=2024-25",
-			"/grants/2024-25/LEI", "/monitoring?year=2024-25", "/monitoring/returns/2024-25/Q2/LEI",
-			"/monitoring/payments?year=2024-25", "/monitoring/reports/2024-25/Q2", "/decisions", "/decisions/new",
-			"/decisions/EXE0001-24", "/underspend?year=2024-25", "/redistributions", "/redistributions/new",
-			"/allocations/check", "/allocations/check/1");
+			"/partnerships/CHA", "/partnership-groups", "/partnership-groups/new", "/partnership-groups/1",
+			"/partnership-groups/1/edit", "/partnership-groups/1/archive", "/allocations/runs/2",
+			"/indicators?year=2023-24", "/indicators/import", "/indicators/2023-24/LEI/crime-sources",
+			"/indicators/harm-weights", "/allocations", "/allocations/runs/new", "/allocations/runs/1",
+			"/allocations/runs/1/explain/LEI", "/allocations/runs/1/scenario", "/allocations/runs/1/sensitivity",
+			"/grants?year=2024-25", "/grants/2024-25/LEI", "/monitoring?year=2024-25",
+			"/monitoring/returns/2024-25/Q2/LEI", "/monitoring/payments?year=2024-25", "/monitoring/reports/2024-25/Q2",
+			"/decisions", "/decisions/new", "/decisions/EXE0001-24", "/underspend?year=2024-25", "/redistributions",
+			"/redistributions/new", "/allocations/check", "/allocations/check/1");
 
 	@Test
 	void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
@@ -62,6 +63,10 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("table", "Gotham £1");
 		press("Check");
 		checkThisPage("a refused check of a published split", axe, problems);
+		open("/partnership-groups/new");
+		type("name", "");
+		press("Make the group");
+		checkThisPage("a refused partnership group", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}

@@ -88,6 +88,43 @@ class UserJourneysTest extends JourneyTest {
 	}
 
 	@Test
+	void anOfficerMakesAGroupAndRunsTheFormulaOverIt() {
+		signIn("officer");
+		follow("Partnerships");
+		follow("Partnership groups");
+		follow("Make a group");
+		type("name", "Journey districts");
+		press("Make the group");
+
+		WebElement summary = this.browser.findElement(By.className("govuk-error-summary"));
+		assertThat(summary.getText()).contains("Choose at least one partnership for the group");
+		summary.findElement(By.linkText("Choose at least one partnership for the group")).click();
+		assertThat(this.browser.switchTo().activeElement().getAttribute("name")).isEqualTo("members");
+		assertThat(this.browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Journey districts");
+
+		clickLabel("Charnwood");
+		clickLabel("Melton");
+		press("Make the group");
+		assertThat(page()).contains("The group Journey districts has been made", "2 active partnerships", "Charnwood",
+				"Melton");
+
+		follow("Allocations");
+		follow("Run a formula");
+		choose("year", "2021-22");
+		type("pot", "£5,000");
+		choose("windowEnd", "2023-24");
+		clickLabel("Journey districts (2)");
+		press("Run the formula");
+		assertThat(heading()).contains("Formula run").contains("Draft");
+		assertThat(page()).contains("Partnerships covered", "Journey districts (2)", "Charnwood", "Melton", "£5,000.00")
+			.doesNotContain("Blaby");
+	}
+
+	private void clickLabel(String text) {
+		this.browser.findElement(By.xpath("//label[normalize-space()='" + text + "']")).click();
+	}
+
+	@Test
 	void anOfficerDiscardsADraftRunOnlyAfterConfirming() {
 		signIn("officer");
 		follow("Allocations");

@@ -23,6 +23,8 @@ import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
 import uk.opcc.cspgrants.monitoring.ReturnDetails;
 import uk.opcc.cspgrants.monitoring.ReturnManagement;
+import uk.opcc.cspgrants.partnership.PartnershipGroupDetails;
+import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -59,6 +61,9 @@ class BusyPagesStatementsTest {
 
 	@Autowired
 	RunManagement runs;
+
+	@Autowired
+	PartnershipGroupManagement groups;
 
 	@Autowired
 	GrantManagement grants;
@@ -107,6 +112,25 @@ class BusyPagesStatementsTest {
 			.isLessThan(10);
 		assertThat(statements(officer, "/partnerships")).as("the partnerships").isLessThan(5);
 		assertThat(statements(officer, "/decisions")).as("the decision records").isLessThan(5);
+	}
+
+	@Test
+	void theGroupPagesAndTheRunFormQueryTheDatabaseAFixedNumberOfTimesWhateverTheNumberOfGroups() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		Map<String, Integer> before = new LinkedHashMap<>();
+		for (String page : List.of("/partnership-groups", "/allocations/runs/new", "/partnership-groups/1")) {
+			before.put(page, statements(officer, page));
+		}
+		List<Long> ids = this.jdbc.queryForList("select id from partnership where active", Long.class);
+		for (int i = 0; i < 5; i++) {
+			this.groups.create(new PartnershipGroupDetails("Statements test group " + i, null, ids));
+		}
+		Map<String, Integer> after = new LinkedHashMap<>();
+		for (String page : before.keySet()) {
+			after.put(page, statements(officer, page));
+		}
+		assertThat(after).as("statements per page, five groups more").isEqualTo(before);
+		assertThat(after.values()).as("statements per page").allSatisfy(count -> assertThat(count).isLessThan(10));
 	}
 
 	private int statements(MockHttpSession session, String page) throws Exception {
