@@ -99,7 +99,10 @@ class IndicatorImportTest {
 				.andExpect(jsonPath("$.months.length()").value(2))
 				.andExpect(jsonPath("$.months[0].force").value("Leicestershire Police"))
 				.andExpect(jsonPath("$.months[0].records").value(9_595))
-				.andExpect(jsonPath("$.months[0].unchanged").value(load == 2))
+				// the first load may find them loaded by another test of the same
+				// database
+				.andExpect((load == 2) ? jsonPath("$.months[0].unchanged").value(true)
+						: jsonPath("$.months[0].unchanged").isBoolean())
 				.andExpect(jsonPath("$.files[0].sha256").value(PoliceUkFiles.sha256(
 						new ClassPathResource("police-uk/2023-04-leicestershire-street.csv").getContentAsByteArray())));
 		}

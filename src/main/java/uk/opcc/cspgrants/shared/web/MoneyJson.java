@@ -68,14 +68,17 @@ public class MoneyJson {
 
 	}
 
-	/** Reads an amount of money into a {@code BigDecimal}, as {@link Reader} does. */
+	/**
+	 * Reads an amount of money into a {@code BigDecimal}, as {@link Reader} does, leaving
+	 * its limit to the rule that uses it (a floor says "The floor must be less than …").
+	 */
 	public static final class PoundsReader extends ValueDeserializer<BigDecimal> {
 
 		private final Reader money = new Reader();
 
 		@Override
 		public BigDecimal deserialize(JsonParser parser, DeserializationContext context) {
-			return this.money.deserialize(parser, context).amount();
+			return Money.of(this.money.amountSent(parser)).amount();
 		}
 
 	}
@@ -93,6 +96,10 @@ public class MoneyJson {
 
 		@Override
 		public Money deserialize(JsonParser parser, DeserializationContext context) {
+			return Money.fromJson(amountSent(parser));
+		}
+
+		BigDecimal amountSent(JsonParser parser) {
 			BigDecimal amount;
 			if (parser.hasToken(JsonToken.VALUE_STRING)) {
 				String text = parser.getString().strip();
@@ -109,7 +116,7 @@ public class MoneyJson {
 			else {
 				throw MismatchedInputException.from(parser, Money.class, "Expected an amount like \"1234.50\"");
 			}
-			return Money.fromJson(amount);
+			return amount;
 		}
 
 	}

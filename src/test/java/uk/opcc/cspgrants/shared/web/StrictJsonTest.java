@@ -27,6 +27,7 @@ class StrictJsonTest {
 	private static JsonMapper strictMapper() {
 		JsonMapper.Builder builder = JsonMapper.builder();
 		StrictJson.apply(builder);
+		builder.addModule(MoneyJson.module());
 		return builder.build();
 	}
 
@@ -39,6 +40,8 @@ class StrictJsonTest {
 		assertThat(sample).isEqualTo(new Sample("five", 5, 7L, new BigDecimal("12.5"), true, LocalDate.of(2025, 3, 31),
 				RoundingMode.HALF_UP, Money.of("97905.00"), FinancialYear.parse("2024-25")));
 		assertThat(this.strict.readValue("{\"pot\":97905}", Sample.class).pot()).isEqualTo(Money.of("97905.00"));
+		assertThat(this.strict.readValue("{\"pot\":\"97905.00\"}", Sample.class).pot()).isEqualTo(Money.of("97905.00"));
+		assertThat(this.strict.writeValueAsString(sample)).contains("\"pot\":\"97905.00\"");
 		assertThat(this.strict.readValue("{\"amount\":12}", Sample.class).amount()).isEqualByComparingTo("12");
 	}
 
@@ -47,7 +50,8 @@ class StrictJsonTest {
 			"{\"count\":5.7}", "{\"count\":true}", "{\"id\":\"7\"}", "{\"amount\":\"12.5\"}", "{\"amount\":false}",
 			"{\"flag\":1}", "{\"flag\":\"true\"}", "{\"flag\":0.0}", "{\"on\":45000}", "{\"on\":\"45000\"}",
 			"{\"on\":[2025,3,31]}", "{\"on\":\"2025-3-31\"}", "{\"on\":\"2025-03-31T10:00:00\"}",
-			"{\"on\":\"2025-02-30\"}", "{\"mode\":1}", "{\"pot\":\"97905.00\"}", "{\"pot\":true}", "{\"year\":2024}" })
+			"{\"on\":\"2025-02-30\"}", "{\"mode\":1}", "{\"pot\":\"£97,905\"}", "{\"pot\":\"97905.001\"}",
+			"{\"pot\":true}", "{\"year\":2024}" })
 	void refusesAScalarOfAnotherType(String json) {
 		assertThatThrownBy(() -> this.strict.readValue(json, Sample.class)).isInstanceOf(DatabindException.class);
 	}
