@@ -41,7 +41,7 @@ class RunCalculation {
 
 	/** The inputs of a run and its result. */
 	record Calculated(FormulaRequest request, FormulaResult result, Map<String, Long> partnershipIds,
-			String baselineSource, Covered partnerships) {
+			String baselineSource, Covered partnerships, Map<String, Map<String, Map<FinancialYear, String>>> sources) {
 	}
 
 	/**
@@ -100,8 +100,10 @@ class RunCalculation {
 	Calculated calculate(Money pot, FormulaSpec spec, List<FinancialYear> window, Map<String, Money> baselines,
 			String baselineSource, Covered covered) {
 		checkCoverage(spec, window);
-		Map<String, Map<String, Map<FinancialYear, BigDecimal>>> values = this.indicators.valuesFor(window);
-		return calculate(pot, spec, window, values, baselines, baselineSource, covered);
+		IndicatorManagement.UsedValues used = this.indicators.usedValues(window);
+		Calculated calculated = calculate(pot, spec, window, used.values(), baselines, baselineSource, covered);
+		return new Calculated(calculated.request(), calculated.result(), calculated.partnershipIds(),
+				calculated.baselineSource(), calculated.partnerships(), used.sources());
 	}
 
 	/**
@@ -142,7 +144,7 @@ class RunCalculation {
 			throw new ValidationException(PartnershipSet.FIELD, "There are no active partnerships to allocate to");
 		}
 		FormulaRequest request = new FormulaRequest(pot.pence(), window, spec, areas);
-		return new Calculated(request, this.calculator.calculate(request), ids, baselineSource, covered);
+		return new Calculated(request, this.calculator.calculate(request), ids, baselineSource, covered, Map.of());
 	}
 
 	private void checkCoverage(FormulaSpec spec, List<FinancialYear> window) {

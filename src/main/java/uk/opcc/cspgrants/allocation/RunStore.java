@@ -26,7 +26,6 @@ import uk.opcc.cspgrants.allocation.formula.Floor;
 import uk.opcc.cspgrants.allocation.formula.FormulaSpec;
 import uk.opcc.cspgrants.allocation.formula.IndicatorLine;
 import uk.opcc.cspgrants.allocation.formula.Limit;
-import uk.opcc.cspgrants.indicators.IndicatorManagement;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 
@@ -40,13 +39,10 @@ class RunStore {
 
 	private final JsonMapper json;
 
-	private final IndicatorManagement indicators;
-
-	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, IndicatorManagement indicators) {
+	RunStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
-		this.indicators = indicators;
 	}
 
 	/** How a run's weights, floor and damping are kept. */
@@ -82,8 +78,7 @@ class RunStore {
 			.query(Long.class)
 			.single();
 		List<Object[]> inputs = new ArrayList<>();
-		Map<String, Map<String, Map<FinancialYear, String>>> sources = this.indicators
-			.sourcesFor(calculated.request().window());
+		Map<String, Map<String, Map<FinancialYear, String>>> sources = calculated.sources();
 		for (AreaInput area : calculated.request().areas()) {
 			long partnershipId = calculated.partnershipIds().get(area.code());
 			area.values()

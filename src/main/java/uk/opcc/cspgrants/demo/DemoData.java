@@ -32,6 +32,7 @@ import uk.opcc.cspgrants.decision.DecisionManagement;
 import uk.opcc.cspgrants.decision.DecisionView;
 import uk.opcc.cspgrants.decision.Publication;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
+import uk.opcc.cspgrants.indicators.PoliceUkLoads;
 import uk.opcc.cspgrants.monitoring.ReturnDetails;
 import uk.opcc.cspgrants.monitoring.ReturnManagement;
 import uk.opcc.cspgrants.indicators.UploadedFile;
@@ -100,6 +101,8 @@ class DemoData implements ApplicationRunner {
 
 	private final IndicatorManagement indicators;
 
+	private final PoliceUkLoads policeUk;
+
 	private final FormulaManagement formulas;
 
 	private final RunManagement runs;
@@ -113,13 +116,14 @@ class DemoData implements ApplicationRunner {
 	private final PublishedSplits publishedSplits;
 
 	DemoData(PartnershipManagement partnerships, UserManagement users, IndicatorManagement indicators,
-			FormulaManagement formulas, RunManagement runs, DecisionManagement decisions, ReturnManagement returns,
-			PublishedSplits publishedSplits, PartnershipGroupManagement groups) {
+			PoliceUkLoads policeUk, FormulaManagement formulas, RunManagement runs, DecisionManagement decisions,
+			ReturnManagement returns, PublishedSplits publishedSplits, PartnershipGroupManagement groups) {
 		this.publishedSplits = publishedSplits;
 		this.groups = groups;
 		this.partnerships = partnerships;
 		this.users = users;
 		this.indicators = indicators;
+		this.policeUk = policeUk;
 		this.formulas = formulas;
 		this.runs = runs;
 		this.decisions = decisions;
@@ -152,7 +156,7 @@ class DemoData implements ApplicationRunner {
 		if (!this.indicators.crimeCoverage().isEmpty()) {
 			return;
 		}
-		this.indicators.importPoliceUk(List.of(classpathFile(CRIME_COUNTS)));
+		this.policeUk.importPoliceUk(List.of(classpathFile(CRIME_COUNTS)));
 		this.indicators.importPopulation(POPULATION_YEAR, classpathFile(POPULATION));
 	}
 

@@ -32,10 +32,13 @@ class IndicatorApiController {
 
 	private final IndicatorManagement indicators;
 
+	private final PoliceUkLoads policeUk;
+
 	private final HarmWeights harmWeights;
 
-	IndicatorApiController(IndicatorManagement indicators, HarmWeights harmWeights) {
+	IndicatorApiController(IndicatorManagement indicators, PoliceUkLoads policeUk, HarmWeights harmWeights) {
 		this.indicators = indicators;
+		this.policeUk = policeUk;
 		this.harmWeights = harmWeights;
 	}
 
@@ -52,7 +55,7 @@ class IndicatorApiController {
 			description = "Loaded (or already loaded and unchanged): months, files, " + "changes per partnership")
 	ResponseEntity<Object> importPoliceUk(@RequestPart(name = "files", required = false) List<MultipartFile> files)
 			throws IOException {
-		ImportResults.CrimeImport result = this.indicators.importPoliceUk(MultipartUpload.of(files));
+		ImportResults.CrimeImport result = this.policeUk.importPoliceUk(MultipartUpload.of(files));
 		return result.loaded() ? ResponseEntity.ok(result) : refused(result.refused());
 	}
 

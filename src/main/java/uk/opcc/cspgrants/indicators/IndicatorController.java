@@ -35,10 +35,13 @@ class IndicatorController {
 
 	private final IndicatorManagement indicators;
 
+	private final PoliceUkLoads policeUk;
+
 	private final HarmWeights harmWeights;
 
-	IndicatorController(IndicatorManagement indicators, HarmWeights harmWeights) {
+	IndicatorController(IndicatorManagement indicators, PoliceUkLoads policeUk, HarmWeights harmWeights) {
 		this.indicators = indicators;
+		this.policeUk = policeUk;
 		this.harmWeights = harmWeights;
 	}
 
@@ -62,7 +65,7 @@ class IndicatorController {
 	String importPoliceUk(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model)
 			throws IOException {
 		try {
-			model.addAttribute("crime", this.indicators.importPoliceUk(MultipartUpload.of(files)));
+			model.addAttribute("crime", this.policeUk.importPoliceUk(MultipartUpload.of(files)));
 		}
 		catch (ValidationException nothingChosen) {
 			return importPageWith(model, nothingChosen.getMessage());
