@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * Partnership groups in JSON: saved, named sets of partnerships a formula run can cover.
@@ -28,8 +29,11 @@ class PartnershipGroupApiController {
 
 	private final PartnershipGroupManagement groups;
 
-	PartnershipGroupApiController(PartnershipGroupManagement groups) {
+	private final PartnershipManagement partnerships;
+
+	PartnershipGroupApiController(PartnershipGroupManagement groups, PartnershipManagement partnerships) {
 		this.groups = groups;
+		this.partnerships = partnerships;
 	}
 
 	@GetMapping
@@ -46,9 +50,10 @@ class PartnershipGroupApiController {
 
 	@PostMapping
 	@Operation(summary = "Make a group: a name unique whatever its case, an optional description, "
-			+ "and the ids of its partnerships (administrators and officers)")
+			+ "and the codes of its partnerships, e.g. [\"CHA\", \"MEL\"] (administrators and officers)")
 	ResponseEntity<PartnershipGroupView> create(@Valid @RequestBody GroupRequest request) {
-		PartnershipGroupView created = this.groups.create(request.toDetails());
+		PartnershipGroupView created = this.groups
+			.create(new PartnershipGroupDetails(request.name(), request.description(), ids(request.members())));
 		return ResponseEntity.created(URI.create("/api/v1/partnership-groups/" + created.id())).body(created);
 	}
 
@@ -56,7 +61,9 @@ class PartnershipGroupApiController {
 	@Operation(summary = "Change a group's name, description and members; send the version you read, "
 			+ "or get 409 if it changed since")
 	PartnershipGroupView update(@PathVariable long id, @Valid @RequestBody GroupUpdate request) {
-		return this.groups.update(id, request.toDetails(), request.version());
+		return this.groups.update(id,
+				new PartnershipGroupDetails(request.name(), request.description(), ids(request.members())),
+				request.version());
 	}
 
 	@PostMapping("/{id}/archive")
@@ -72,23 +79,31 @@ class PartnershipGroupApiController {
 		return this.groups.restore(id, request.version());
 	}
 
-	/** A new group. */
-	record GroupRequest(String name, String description, List<Long> members) {
-
-		PartnershipGroupDetails toDetails() {
-			return new PartnershipGroupDetails(this.name, this.description, this.members);
+	/**
+	 * The partnerships named by code, as the rest of the API names them; a code that is
+	 * no partnership is refused on the field.
+	 */
+	private List<Long> ids(List<String> codes) {
+		if (codes == null) {
+			return null;
 		}
+		List<Long> ids = new java.util.ArrayList<>();
+		for (String code : codes) {
+			ids.add(this.partnerships.findByCode((code != null) ? code.strip().toUpperCase(java.util.Locale.ROOT) : "")
+				.map(PartnershipView::id)
+				.orElseThrow(() -> new ValidationException("members", "There is no partnership with the code "
+						+ ((code == null || code.isBlank()) ? "(blank)" : code.strip()))));
+		}
+		return ids;
+	}
 
+	/** A new group: its partnerships by code. */
+	record GroupRequest(String name, String description, List<String> members) {
 	}
 
 	/** A change to a group, with the version it was read at. */
-	record GroupUpdate(String name, String description, List<Long> members,
+	record GroupUpdate(String name, String description, List<String> members,
 			@NotNull(message = "Send the version you read") Long version) {
-
-		PartnershipGroupDetails toDetails() {
-			return new PartnershipGroupDetails(this.name, this.description, this.members);
-		}
-
 	}
 
 	/** The version of a group as it was read. */

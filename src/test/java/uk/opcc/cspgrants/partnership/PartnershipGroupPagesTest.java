@@ -156,26 +156,27 @@ class PartnershipGroupPagesTest {
 		this.mvc
 			.perform(post("/api/v1/partnership-groups").with(httpBasic("officer", PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\": \"API group\", \"members\": [%d, %d]}".formatted(partnershipId("BLA"),
-						partnershipId("HAR"))))
+				.content("{\"name\": \"API group\", \"members\": [\"BLA\", \"har\"]}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.members.length()").value(2));
 		long id = this.groups.findByName("API group").orElseThrow().id();
 		this.mvc
-			.perform(
-					put("/api/v1/partnership-groups/" + id).with(httpBasic("officer", PASSWORD))
-						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"name\": \"API group\", \"members\": [%d], \"version\": 0}"
-							.formatted(partnershipId("BLA"))))
+			.perform(put("/api/v1/partnership-groups/" + id).with(httpBasic("officer", PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"API group\", \"members\": [\"BLA\"], \"version\": 0}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(1));
 		this.mvc
-			.perform(
-					put("/api/v1/partnership-groups/" + id).with(httpBasic("officer", PASSWORD))
-						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"name\": \"API group\", \"members\": [%d], \"version\": 0}"
-							.formatted(partnershipId("HAR"))))
+			.perform(put("/api/v1/partnership-groups/" + id).with(httpBasic("officer", PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"API group\", \"members\": [\"HAR\"], \"version\": 0}"))
 			.andExpect(status().isConflict());
+		this.mvc
+			.perform(post("/api/v1/partnership-groups").with(httpBasic("officer", PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Gotham\", \"members\": [\"BLA\", \"GOT\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.members").value("There is no partnership with the code GOT"));
 		this.mvc
 			.perform(post("/api/v1/partnership-groups").with(httpBasic("officer", PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
