@@ -79,6 +79,7 @@ endpoints=(
   "page|Returns dashboard 2022-23|/monitoring?year=2022-23"
   "page|Grants 2022-23|/grants?year=2022-23"
   "page|Partnerships|/partnerships"
+  "page|Indicators 2022-23 (300 partnerships)|/indicators?year=2022-23"
   "api|API: quarterly report 2022-23 Q2|/api/v1/reports/quarterly/2022-23/Q2"
   "api|API: formula run $run|/api/v1/formula-runs/$run"
 )
