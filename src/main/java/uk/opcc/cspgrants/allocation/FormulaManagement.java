@@ -57,6 +57,20 @@ public class FormulaManagement {
 			.list();
 	}
 
+	/**
+	 * The formula versions of published runs (approved, and those superseded since), by
+	 * name: what the public may compare with; other formulas are the office's drafts.
+	 */
+	@Transactional(readOnly = true)
+	public List<FormulaVersionView> publishedVersions() {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from formula_version v join formula f on f.id = v.formula_id "
+					+ "where v.id in (select formula_version_id from formula_run where status in ('APPROVED', "
+					+ "'SUPERSEDED')) order by lower(f.name), v.number")
+			.query(this::toVersion)
+			.list();
+	}
+
 	/** Every version of one formula, newest first. */
 	@Transactional(readOnly = true)
 	public List<FormulaVersionView> versionsOf(long formulaId) {

@@ -99,7 +99,7 @@ class RunCalculation {
 	/** Runs the formula on the current indicator data of the partnerships covered. */
 	Calculated calculate(Money pot, FormulaSpec spec, List<FinancialYear> window, Map<String, Money> baselines,
 			String baselineSource, Covered covered) {
-		checkCoverage(spec, window);
+		checkCoverage(spec, window, covered);
 		IndicatorManagement.UsedValues used = this.indicators.usedValues(window);
 		Calculated calculated = calculate(pot, spec, window, used.values(), baselines, baselineSource, covered);
 		return new Calculated(calculated.request(), calculated.result(), calculated.partnershipIds(),
@@ -147,7 +147,7 @@ class RunCalculation {
 		return new Calculated(request, this.calculator.calculate(request), ids, baselineSource, covered, Map.of());
 	}
 
-	private void checkCoverage(FormulaSpec spec, List<FinancialYear> window) {
+	private void checkCoverage(FormulaSpec spec, List<FinancialYear> window, Covered covered) {
 		boolean usesCrime = spec.weightsPercent()
 			.keySet()
 			.stream()
@@ -157,7 +157,8 @@ class RunCalculation {
 			return;
 		}
 		for (FinancialYear year : window) {
-			CrimeCoverage coverage = this.indicators.crimeCoverage(year);
+			CrimeCoverage coverage = this.indicators.crimeCoverage(year)
+				.of(covered.areas().stream().map(Area::code).toList());
 			if (!coverage.complete()) {
 				throw new ValidationException("windowEnd",
 						coverage.problem() + "; load the rest or choose another window");

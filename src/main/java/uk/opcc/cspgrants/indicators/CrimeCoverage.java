@@ -50,6 +50,16 @@ public record CrimeCoverage(FinancialYear year, List<ForceMonths> forces, List<C
 		return !this.partnerships.isEmpty() && this.partnerships.stream().allMatch(CrimeSource::complete);
 	}
 
+	/**
+	 * The same year for only these partnerships (by code): what a run over a chosen set,
+	 * or a check of a published table, needs whole; other partnerships' gaps do not
+	 * matter to it.
+	 */
+	public CrimeCoverage of(java.util.Collection<String> codes) {
+		return new CrimeCoverage(this.year, this.forces,
+				this.partnerships.stream().filter(partnership -> codes.contains(partnership.code())).toList());
+	}
+
 	/** The partnerships whose year is not complete. */
 	public List<CrimeSource> incomplete() {
 		return this.partnerships.stream().filter(partnership -> !partnership.complete()).toList();

@@ -283,6 +283,10 @@ public class IndicatorManagement {
 	 */
 	@Transactional(readOnly = true)
 	public UsedValues usedValues(List<FinancialYear> years) {
+		// no load writes while this reads, nor until the transaction that reads ends
+		this.jdbc.sql("select 1 from (select pg_advisory_xact_lock_shared(" + PoliceUkLoads.IMPORT_LOCK + ")) l")
+			.query(Integer.class)
+			.single();
 		Map<String, Map<String, Map<FinancialYear, IndicatorGrid.Cell>>> cells = usedCells(years);
 		Map<String, Map<String, Map<FinancialYear, BigDecimal>>> values = new TreeMap<>();
 		Map<String, Map<String, Map<FinancialYear, String>>> sources = new TreeMap<>();

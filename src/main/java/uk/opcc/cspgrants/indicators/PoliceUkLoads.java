@@ -106,7 +106,7 @@ public class PoliceUkLoads {
 		}
 		boolean load = tally.refused().isEmpty();
 		if (load) {
-			this.jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('csp-grants: police.uk import'))) l")
+			this.jdbc.sql("select 1 from (select pg_advisory_xact_lock(" + IMPORT_LOCK + ")) l")
 				.query(Integer.class)
 				.single();
 		}
@@ -166,6 +166,42 @@ public class PoliceUkLoads {
 		return new ImportResults.CrimeImport(load, months, read, counts, changes, noLocation,
 				otherAreas.entrySet().stream().map(e -> new ImportResults.AreaCount(e.getKey(), e.getValue())).toList(),
 				List.copyOf(tally.refused()));
+	}
+
+	/**
+	 * The lock a load takes (alone) to write, and a run's reading takes (shared with
+	 * other readings), so that a run reads each value and its source from one state of
+	 * the data.
+	 */
+	static final String IMPORT_LOCK = "hashtext('csp-grants: police.uk import')";
+
+	/**
+	 * The force given to counts loaded before forces were kept (migration V20): whose
+	 * they were is not known.
+	 */
+	static final String FORCE_NOT_RECORDED = "Not recorded (loaded before forces were kept)";
+
+	/**
+	 * A month loaded before forces were kept holds some force's records, most likely this
+	 * one's: loading any force's month replaces it, so that nothing is counted twice (its
+	 * counts are in the audit trail).
+	 */
+	private void replaceLoadWithoutForce(CrimeTally.ForceMonth key, Date first) {
+		if (key.force().equals(FORCE_NOT_RECORDED)) {
+			return;
+		}
+		Long records = this.jdbc.sql("select records from crime_month where force = ? and month = ?")
+			.params(FORCE_NOT_RECORDED, first)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (records != null) {
+			this.jdbc.sql("delete from crime_month where force = ? and month = ?")
+				.params(FORCE_NOT_RECORDED, first)
+				.update();
+			this.auditTrail.record("REPLACE", "CrimeMonth", FORCE_NOT_RECORDED + " " + key.month(),
+					Map.of("records", records), Map.of("replacedBy", key.force()));
+		}
 	}
 
 	/** When a load was made, as the pages say it. */
@@ -293,6 +329,7 @@ public class PoliceUkLoads {
 				.optional()
 				.orElse(null);
 			this.jdbc.sql("delete from crime_month where force = ? and month = ?").params(key.force(), first).update();
+			replaceLoadWithoutForce(key, first);
 			this.jdbc.sql(
 					"insert into crime_month (force, month, loaded_at, loaded_by, source, records) values (?, ?, ?, ?, ?, ?)")
 				.params(key.force(), first, now, actor, truncate(file.name(), 255), counts.recordsCounted())

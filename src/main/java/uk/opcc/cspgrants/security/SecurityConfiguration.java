@@ -86,6 +86,8 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/redistributions/*/approve")
 				.hasRole("FINANCE")
+				.requestMatchers(HttpMethod.POST, "/api/v1/published-splits")
+				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers("/api/v1/published-splits", "/api/v1/published-splits/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**", "/api/v1/years/**",
@@ -176,7 +178,7 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/allocations", "/allocations/**")
 			.hasAnyRole(STAFF)
-			.requestMatchers(HttpMethod.POST, "/allocations/check", "/allocations/check/save")
+			.requestMatchers(HttpMethod.POST, "/allocations/check")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/allocations/**")
 			.hasAnyRole("ADMIN", "OFFICER")

@@ -507,7 +507,7 @@ class ExactlyOnceTest {
 	@Test
 	void aPublishedSplitSavedUnderTheSameNameThroughTheApiIsSavedOnce() {
 		List<HttpResponse<String>> responses = app
-			.atOnce(AT_ONCE, i -> app.api("finance").post("/api/v1/published-splits", """
+			.atOnce(AT_ONCE, i -> app.api("officer").post("/api/v1/published-splits", """
 					{"name": "API split saved at once", "source": "Writer %d", "year": "2024-25",
 					 "amounts": [{"partnership": "LEI", "amount": 41602.98}, {"partnership": "RUT", "amount": 2953.46}],
 					 "indicators": ["population"], "windowEnd": "2023-24", "windowYears": 1}""".formatted(i)));

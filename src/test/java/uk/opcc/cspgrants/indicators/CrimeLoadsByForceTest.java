@@ -134,6 +134,30 @@ class CrimeLoadsByForceTest {
 		}
 	}
 
+	/**
+	 * A month loaded before forces were kept (migration V20 names its force "Not
+	 * recorded") holds some force's records: loading that month for a force replaces it,
+	 * rather than adding the force's records to it (5 + 1 would be counting twice).
+	 */
+	@Test
+	void aForcesMonthReplacesTheSameMonthLoadedBeforeForcesWereKept() throws Exception {
+		this.jdbc.update(
+				"insert into crime_month (force, month, loaded_at, loaded_by, source, records) "
+						+ "values (?, '2033-06-01', now(), 'officer', 'loaded before forces were kept', 5)",
+				PoliceUkLoads.FORCE_NOT_RECORDED);
+		this.jdbc.update(
+				"insert into crime_count (force, month, partnership_id, crime_type, count) "
+						+ "select ?, '2033-06-01', id, 'Burglary', 5 from partnership where code = 'LEI'",
+				PoliceUkLoads.FORCE_NOT_RECORDED);
+		assertThat(crimes(FinancialYear.parse("2033-34"), "LEI")).isEqualTo(5);
+		load(file("leics-june.csv", street(record("j1", "2033-06", LEICESTERSHIRE, "Leicester 001A", "Burglary"))))
+			.andExpect(status().isOk());
+		assertThat(crimes(FinancialYear.parse("2033-34"), "LEI")).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from crime_month where month = '2033-06-01' and force = ?",
+				Integer.class, PoliceUkLoads.FORCE_NOT_RECORDED))
+			.isZero();
+	}
+
 	@Test
 	void aForcesMonthLoadedAgainFromOtherContentReplacesThatForcesMonthOnly() throws Exception {
 		load(file("leics.csv", street(record("l1", "2032-05", LEICESTERSHIRE, "Leicester 001A", "Burglary"))))

@@ -45,8 +45,20 @@ class CheckPage {
 		model.addAttribute("indicatorChoices", PublishedSplits.indicatorChoices());
 		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
 		model.addAttribute("windowYearChoices", List.of("1", "2", "3", "4", "5"));
-		model.addAttribute("formulas", this.formulas.latestVersions());
+		model.addAttribute("formulas", Boolean.TRUE.equals(model.getAttribute("publicCheck"))
+				? this.formulas.publishedVersions() : this.formulas.latestVersions());
 		model.addAttribute("splits", this.splits.list());
+	}
+
+	/**
+	 * Whether the public may compare with this formula version: only those of published
+	 * runs (null or blank: no comparison asked for).
+	 */
+	boolean publiclyComparable(String formulaVersionId) {
+		return formulaVersionId == null || formulaVersionId.isBlank()
+				|| this.formulas.publishedVersions()
+					.stream()
+					.anyMatch(version -> String.valueOf(version.id()).equals(formulaVersionId.strip()));
 	}
 
 	private FinancialYear latestCompleteYear() {

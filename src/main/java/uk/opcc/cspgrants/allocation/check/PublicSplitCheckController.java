@@ -68,6 +68,12 @@ class PublicSplitCheckController {
 	}
 
 	private void checkInto(SplitCheckForm form, Model model, HttpServletResponse response) {
+		if (!this.page.publiclyComparable(form.getFormulaVersionId())) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("errors",
+					Map.of("formulaVersionId", "Choose the formula of a published allocation from the list"));
+			return;
+		}
 		try {
 			model.addAttribute("check", this.splits.check(form.toRequest()));
 		}

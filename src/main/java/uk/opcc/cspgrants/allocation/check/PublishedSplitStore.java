@@ -52,7 +52,7 @@ class PublishedSplitStore {
 		long id = key.getKey().longValue();
 		for (int i = 0; i < amounts.size(); i++) {
 			PublishedTable.Entry entry = amounts.get(i);
-			this.jdbc
+			int saved = this.jdbc
 				.sql("insert into published_split_amount (split_id, partnership_id, position, amount) "
 						+ "select :split, p.id, :position, :amount from partnership p where p.code = :code")
 				.param("split", id)
@@ -60,6 +60,12 @@ class PublishedSplitStore {
 				.param("amount", entry.amount().amount())
 				.param("code", entry.code())
 				.update();
+			if (saved != 1) {
+				// its code was changed since the table was read: keep nothing rather than
+				// a short table
+				throw new ConflictException("table", "The partnership " + entry.name()
+						+ " was changed while this was being kept: check the table and keep it again");
+			}
 		}
 		return id;
 	}

@@ -128,7 +128,7 @@ public class PublishedSplits {
 				}
 			});
 		}
-		checkCrimeCoverage(used, window);
+		checkCrimeCoverage(used, window, entries.stream().map(PublishedTable.Entry::code).toList());
 		SplitCheck.Input input = input(entries, keys, used, window);
 		try {
 			SplitCheck.Result result = this.check.check(input);
@@ -145,6 +145,12 @@ public class PublishedSplits {
 		}
 		catch (FormulaException refused) {
 			throw new ValidationException(field(refused), refused.getMessage());
+		}
+		catch (ArithmeticException | IllegalStateException | IllegalArgumentException cannot) {
+			// data the fit cannot use (every share zero, say): a message, on every page
+			// and the API
+			throw new ValidationException("table", "This table cannot be checked against the published data: "
+					+ "check the partnerships and amounts, the indicators and the years");
 		}
 	}
 
@@ -261,7 +267,7 @@ public class PublishedSplits {
 		}
 	}
 
-	private void checkCrimeCoverage(List<String> keys, List<FinancialYear> window) {
+	private void checkCrimeCoverage(List<String> keys, List<FinancialYear> window, List<String> codes) {
 		boolean usesCrime = keys.stream()
 			.flatMap((key) -> Indicators.inputsOf(key).stream())
 			.anyMatch((key) -> key.equals(Indicators.RECORDED_CRIME) || key.equals(Indicators.CRIME_HARM));
@@ -269,10 +275,9 @@ public class PublishedSplits {
 			return;
 		}
 		for (FinancialYear year : window) {
-			CrimeCoverage coverage = this.indicators.crimeCoverage(year);
+			CrimeCoverage coverage = this.indicators.crimeCoverage(year).of(codes);
 			if (!coverage.complete()) {
-				throw new ValidationException("windowEnd", "Police.uk crime for " + year + " has "
-						+ coverage.months().size() + " of 12 months loaded; choose another window");
+				throw new ValidationException("windowEnd", coverage.problem() + "; choose another window");
 			}
 		}
 	}

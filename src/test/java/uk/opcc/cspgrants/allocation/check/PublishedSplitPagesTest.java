@@ -53,10 +53,50 @@ class PublishedSplitPagesTest {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.jdbc.update("update published_split set source = 'Changed'"))
 			.hasMessageContaining("A published split is kept as it was published");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.jdbc.update("insert into published_split_amount "
-				+ "(split_id, partnership_id, position, amount) select id, (select min(id) from partnership), 99, -1 "
-				+ "from published_split limit 1"))
-			.hasMessageContaining("published_split_amount_not_negative");
+		// an amount added to a kept split, or one taken away, or the split removed: all
+		// refused
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc.update("insert into published_split_amount "
+					+ "(split_id, partnership_id, position, amount) select split_id, partnership_id, 99, 1 "
+					+ "from published_split_amount limit 1"))
+			.hasMessageContaining("A published split is kept as it was published");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc.update(
+					"delete from published_split_amount where split_id = " + "(select min(id) from published_split)"))
+			.hasMessageContaining("A published split is kept as it was published");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc
+				.update("delete from published_split where id = " + "(select min(id) from published_split)"))
+			.hasMessageContaining("A published split is kept as it was published");
+	}
+
+	/**
+	 * The public compares only with the formulas of published allocations: a formula the
+	 * office has saved but never had approved is not offered, and asking for it by number
+	 * is refused on the field.
+	 */
+	@Test
+	void thePublicComparesOnlyWithPublishedFormulas() throws Exception {
+		String created = this.mvc
+			.perform(post("/api/v1/formulas").with(httpBasic("officer", SignIn.DEMO_PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"An office draft never approved\",\"weights\":{\"population\":100},"
+						+ "\"windowYears\":1}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String draft = created.replaceAll("(?s).*\"id\":([0-9]+).*", "$1");
+		long split = this.jdbc.queryForObject("select min(id) from published_split", Long.class);
+		// the kept split's page still shows (200) with the refusal on the formula field
+		String page = this.mvc.perform(get("/public/published-splits/" + split).param("formulaVersionId", draft))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Choose the formula of a published allocation from the list")
+			.doesNotContain("An office draft never approved");
+		this.mvc.perform(get("/public/published-splits/" + split).param("formulaVersionId", "1"))
+			.andExpect(status().isOk());
 	}
 
 	@Test
