@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.formula.FormulaException;
 import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
+import uk.opcc.cspgrants.partnership.PartnershipSet;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -123,15 +124,17 @@ class AllocationController {
 
 	@PostMapping("/runs")
 	String createRun(@RequestParam String year, @RequestParam String pot,
-			@RequestParam(required = false) Long formulaVersionId, @RequestParam(required = false) String windowEnd,
+			@RequestParam(required = false) String formulaVersionId, @RequestParam(required = false) String windowEnd,
 			@RequestParam(defaultValue = "ALLOCATION") RunPurpose purpose, @RequestParam(required = false) String note,
-			@RequestParam(required = false) Long partnershipGroupId, Model model, HttpServletResponse response,
+			@RequestParam(required = false) String partnershipGroupId, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
 			FinancialYear runYear = FinancialYear.parse(year);
-			RunView run = this.runs.create(new RunRequest(runYear, money(pot), purpose, formulaVersionId, null,
+			RunView run = this.runs.create(new RunRequest(runYear, money(pot), purpose,
+					chosenId(formulaVersionId, "formulaVersionId", "Choose a formula from the list"), null,
 					(windowEnd == null || windowEnd.isBlank()) ? null : FinancialYear.parse(windowEnd), null, note,
-					partnershipGroupId));
+					chosenId(partnershipGroupId, PartnershipSet.FIELD,
+							"Choose every active partnership or a group from the list")));
 			redirect.addFlashAttribute("success",
 					"Run " + run.id() + " has been made as a draft. Finance can now approve it.");
 			return "redirect:/allocations/runs/" + run.id();
@@ -141,10 +144,24 @@ class AllocationController {
 			model.addAttribute("typed",
 					Map.of("year", year, "pot", pot, "windowEnd", (windowEnd != null) ? windowEnd : "", "note",
 							(note != null) ? note : "", "formulaVersionId",
-							(formulaVersionId != null) ? formulaVersionId.toString() : "", "partnershipGroupId",
-							(partnershipGroupId != null) ? partnershipGroupId.toString() : ""));
+							(formulaVersionId != null) ? formulaVersionId : "", "partnershipGroupId",
+							(partnershipGroupId != null) ? partnershipGroupId : ""));
 			return newRun(model);
 		}
+	}
+
+	/**
+	 * The id of a choice from a list, or {@code null} for none; anything else (a page
+	 * tampered with) is refused on the field, never a bare 400 page that loses the form.
+	 */
+	private static Long chosenId(String text, String field, String message) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		if (!text.strip().matches("[0-9]{1,18}")) {
+			throw new ValidationException(field, message);
+		}
+		return Long.valueOf(text.strip());
 	}
 
 	/** A run; its allocation table never changes, so it is rendered once and kept. */

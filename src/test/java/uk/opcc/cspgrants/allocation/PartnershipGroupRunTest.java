@@ -208,6 +208,21 @@ class PartnershipGroupRunTest {
 			.andExpect(content().string(allOf(containsString("There is a problem"),
 					containsString("href=\"#partnershipGroupId\">None of the partnerships in Archived only test group"),
 					containsString("value=\"100.00\""))));
+		// a choice that is no number (a page tampered with) is refused on the field, the
+		// form kept
+		this.mvc
+			.perform(post("/allocations/runs").session(officer)
+				.with(csrf())
+				.param("year", "2045-46")
+				.param("pot", "123.45")
+				.param("formulaVersionId", String.valueOf(demoFormula()))
+				.param("windowEnd", "2023-24")
+				.param("partnershipGroupId", "not-a-group"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("There is a problem"),
+					containsString(
+							"href=\"#partnershipGroupId\">Choose every active partnership or a group from the list"),
+					containsString("value=\"123.45\""))));
 
 		PartnershipGroupView archived = this.groups.archive(mixed.id(), mixed.version());
 		assertThat(archived.active()).isFalse();
