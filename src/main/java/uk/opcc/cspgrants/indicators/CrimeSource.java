@@ -148,7 +148,7 @@ public record CrimeSource(String code, String name, FinancialYear year, List<For
 	}
 
 	/** Months as ranges: "Apr 2023 to Feb 2024", "Apr 2023, Jun 2023 to Jul 2023". */
-	static String months(List<YearMonth> months) {
+	public static String months(List<YearMonth> months) {
 		if (months.isEmpty()) {
 			return "no months";
 		}

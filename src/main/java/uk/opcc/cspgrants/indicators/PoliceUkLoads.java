@@ -205,7 +205,7 @@ public class PoliceUkLoads {
 	}
 
 	/** When a load was made, as the pages say it. */
-	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
 		.withZone(ZoneId.of("Europe/London"));
 
 	/**
