@@ -95,8 +95,15 @@ class PublishedSplitPagesTest {
 			.getContentAsString();
 		assertThat(page).contains("Choose the formula of a published allocation from the list")
 			.doesNotContain("An office draft never approved");
-		this.mvc.perform(get("/public/published-splits/" + split).param("formulaVersionId", "1"))
-			.andExpect(status().isOk());
+		String compared = this.mvc.perform(get("/public/published-splits/" + split).param("formulaVersionId", "1"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// both tables, the fit and the published formula, end in a total row: £97,905.01
+		// published
+		String named = compared.substring(compared.indexOf("id=\"named-comparison\""));
+		assertThat(named.substring(0, named.indexOf("</table>"))).contains(">Total<", "£97,905.01");
 	}
 
 	@Test
