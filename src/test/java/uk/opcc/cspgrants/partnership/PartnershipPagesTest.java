@@ -144,6 +144,10 @@ class PartnershipPagesTest {
 									+ "(select id::text from partnership where code = 'COV') order by id",
 							String.class))
 			.containsExactly("CREATE", "ARCHIVE");
+		// the page's history says it in words
+		this.mvc.perform(get("/partnerships/COV").session(officer))
+			.andExpect(content().string(allOf(containsString("<span>Made</span>"),
+					containsString("<span>Archived</span>"), not(containsString(">ARCHIVE<")))));
 	}
 
 	@Test
