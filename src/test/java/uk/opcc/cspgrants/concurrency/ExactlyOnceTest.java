@@ -466,6 +466,29 @@ class ExactlyOnceTest {
 					.post("/api/v1/partnership-groups/" + id + "/archive", "{\"version\": %d}".formatted(changed))),
 				200);
 		assertThat(audits("PartnershipGroup", id, "ARCHIVE")).isEqualTo(1);
+		long archived = db.queryForObject("select version from partnership_group where id = ?", Long.class, id);
+		assertOneSucceeded(
+				app.atOnce(AT_ONCE, i -> app.api("officer")
+					.post("/api/v1/partnership-groups/" + id + "/restore", "{\"version\": %d}".formatted(archived))),
+				200);
+		assertThat(audits("PartnershipGroup", id, "RESTORE")).isEqualTo(1);
+	}
+
+	@Test
+	void aGroupIsArchivedOnceAndRestoredOnceOnItsPages() {
+		HttpResponse<String> created = app.api("officer").post("/api/v1/partnership-groups", """
+				{"name": "Group archived at once", "members": ["MEL"]}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = json(created).get("id").asLong();
+		long version = json(created).get("version").asLong();
+		LiveApplication.Browser officer = app.signIn("officer");
+		assertOneSucceeded(app.atOnce(AT_ONCE, i -> officer.post("/partnership-groups/" + id + "/archive",
+				Map.of("version", String.valueOf(version)))), 302);
+		long archived = db.queryForObject("select version from partnership_group where id = ?", Long.class, id);
+		assertOneSucceeded(app.atOnce(AT_ONCE, i -> officer.post("/partnership-groups/" + id + "/restore",
+				Map.of("version", String.valueOf(archived)))), 302);
+		assertThat(audits("PartnershipGroup", id, "ARCHIVE")).isEqualTo(1);
+		assertThat(audits("PartnershipGroup", id, "RESTORE")).isEqualTo(1);
 	}
 
 	@Test
