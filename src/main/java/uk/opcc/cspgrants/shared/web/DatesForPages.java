@@ -1,0 +1,28 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.time.temporal.TemporalAccessor;
+
+import org.springframework.stereotype.Component;
+import uk.opcc.cspgrants.shared.Dates;
+
+/**
+ * {@link Dates} for templates: {@code ${@dates.day(payment.paidOn())}} gives "31 July
+ * 2024", {@code ${@dates.month(...)}} "July 2024" and {@code ${@dates.dayAndTime(...)}}
+ * "2 December 2026 at 4:42am" in UK time.
+ */
+@Component("dates")
+public class DatesForPages {
+
+	public String day(TemporalAccessor date) {
+		return Dates.day(date);
+	}
+
+	public String month(TemporalAccessor date) {
+		return Dates.month(date);
+	}
+
+	public String dayAndTime(TemporalAccessor moment) {
+		return Dates.dayAndTime(moment);
+	}
+
+}
