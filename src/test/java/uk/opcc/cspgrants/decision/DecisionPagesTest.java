@@ -70,8 +70,8 @@ class DecisionPagesTest {
 		String page = page(get("/decisions/EXE0001-24/decided"), "officer");
 		assertThat(page).contains("EXE0001-24 is decided: Supported",
 				"9 grants were created for 2024-25 totalling £97,905.00",
-				"Chris Commissioner decided EXE0001-24 on 11 July 2024",
-				"href=\"/grants/2024-25/LEI\">Leicester</a>", "£32,960.61");
+				"Chris Commissioner decided EXE0001-24 on 11 July 2024", "href=\"/grants/2024-25/LEI\">Leicester</a>",
+				"£32,960.61");
 		for (RunView.Line line : this.records.demoRun().lines()) {
 			assertThat(page).contains("href=\"/grants/2024-25/" + line.code() + "\">" + html(line.name()) + "</a>",
 					line.amount().format());
@@ -105,7 +105,8 @@ class DecisionPagesTest {
 				"9 grants were created for 2057-58 totalling £97,905.00",
 				"Chris Commissioner decided " + reference + " on " + Dates.day(today));
 		for (RunView.Line line : demo.lines()) {
-			assertThat(confirmation).contains("href=\"/grants/2057-58/" + line.code() + "\">" + html(line.name()) + "</a>");
+			assertThat(confirmation)
+				.contains("href=\"/grants/2057-58/" + line.code() + "\">" + html(line.name()) + "</a>");
 		}
 		assertThat(grantLines(runId)).isEqualTo(9);
 		assertThat(this.jdbc.queryForObject("select sum(amount) from grant_line where run_id = ?",
