@@ -66,6 +66,29 @@ class DecisionPagesTest {
 	}
 
 	@Test
+	void theDemoRecordsPdfAndItsDraftFormWriteTheDateAsGovUkDoes() throws Exception {
+		byte[] pdf = this.mvc.perform(get("/decisions/EXE0001-24.pdf").with(as("officer")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(text).contains("Date: 9 July 2024", "Date: 10 July 2024", "Date: 11 July 2024")
+				.doesNotContain("09/07/2024", "9/7/2024");
+		}
+		String reference = this.records.consulted("2065-66", "Draft form dates");
+		this.decisions.sendBack(reference, "Change the date", Principals.of("monitoring", this.jdbc));
+		LocalDate today = LocalDate.now(Dates.UK);
+		assertThat(page(get("/decisions/" + reference + "/edit"), "officer"))
+			.contains(
+					"name=\"decisionDate.day\" type=\"text\" inputmode=\"numeric\" value=\"" + today.getDayOfMonth()
+							+ "\"",
+					"name=\"decisionDate.year\" type=\"text\" inputmode=\"numeric\" value=\"" + today.getYear() + "\"")
+			.doesNotContain("type=\"date\"");
+	}
+
+	@Test
 	void theDemoDecisionsConfirmationNamesTheNineGrantsItCreated() throws Exception {
 		String page = page(get("/decisions/EXE0001-24/decided"), "officer");
 		assertThat(page).contains("EXE0001-24 is decided: Supported",
