@@ -67,6 +67,27 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		// the Monitoring Officer's refused publication decision, the Commissioner's check
+		// page,
+		// a refused decision and its confirmation
+		uk.opcc.cspgrants.decision.AwaitingRecords records = new uk.opcc.cspgrants.decision.AwaitingRecords(
+				this.decisionRecords, this.formulaRuns, this.database);
+		String consulted = records.consulted("2063-64", "Accessibility of the publication decision");
+		String awaiting = records.awaitingTheCommissioner("2064-65", "Accessibility of the decision");
+		signOut();
+		signIn("monitoring");
+		open("/decisions/" + consulted);
+		this.browser.findElement(org.openqa.selenium.By.cssSelector("label[for='record-part_redacted']")).click();
+		press("Record the publication decision");
+		checkThisPage("a refused publication decision", axe, problems);
+		signOut();
+		signIn("commissioner");
+		check("/decisions/" + awaiting + "/decide", axe, problems);
+		press("Decide " + awaiting);
+		checkThisPage("a refused decision", axe, problems);
+		this.browser.findElement(org.openqa.selenium.By.cssSelector("label[for='decision']")).click();
+		press("Decide " + awaiting);
+		checkThisPage("a decision's confirmation", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}
@@ -97,5 +118,14 @@ class AccessibilityJourneyTest extends JourneyTest {
 					+ violation.get("help") + ") at " + violation.get("targets"));
 		}
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	uk.opcc.cspgrants.decision.DecisionManagement decisionRecords;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	uk.opcc.cspgrants.allocation.RunManagement formulaRuns;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate database;
 
 }

@@ -278,4 +278,36 @@ class UserJourneysTest extends JourneyTest {
 		assertThat(page()).contains("has been archived");
 	}
 
+	@Autowired
+	uk.opcc.cspgrants.decision.DecisionManagement decisionRecords;
+
+	@Autowired
+	uk.opcc.cspgrants.allocation.RunManagement formulaRuns;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate database;
+
+	@Test
+	void theCommissionerDecidesARecordAfterSeeingTheGrantsItWillCreate() {
+		uk.opcc.cspgrants.decision.AwaitingRecords records = new uk.opcc.cspgrants.decision.AwaitingRecords(
+				this.decisionRecords, this.formulaRuns, this.database);
+		String reference = records.awaitingTheCommissioner("2062-63", "Journey funding 2062-63");
+		String leicester = records.demoRun().line("LEI").amount().format();
+		signIn("commissioner");
+		open("/decisions");
+		follow(reference + ": Journey funding 2062-63");
+		follow("Decide this record");
+		assertThat(heading()).isEqualTo("Decide: Journey funding 2062-63");
+		assertThat(page()).contains("9 grants will be created for 2062-63, totalling £97,905.00",
+				"Leicester 2062-63 " + leicester, "Once decided, the record never changes");
+		press("Decide " + reference);
+		assertThat(page()).contains("There is a problem", "Choose Supported or Not supported");
+		clickLabel("Supported");
+		press("Decide " + reference);
+		assertThat(heading()).isEqualTo(reference + " is decided: Supported");
+		assertThat(page()).contains("9 grants were created for 2062-63 totalling £97,905.00");
+		follow("Leicester");
+		assertThat(page()).contains("Leicester", leicester);
+	}
+
 }

@@ -101,6 +101,8 @@ class AuthorisationMatrixTest {
 			Map.entry("POST /decisions/{reference}/consult", "AOFMC"),
 			Map.entry("POST /decisions/{reference}/publication", "AOFMC"),
 			Map.entry("POST /decisions/{reference}/decide", "AOFMC"),
+			Map.entry("GET /decisions/{reference}/decide", "C"),
+			Map.entry("GET /decisions/{reference}/decided", "AOFMC"),
 			Map.entry("POST /decisions/{reference}/send-back", "AOFMC"), Map.entry("GET /underspend", "AOFMC"),
 			Map.entry("POST /underspend/{year}/close", "AOFMC"), Map.entry("POST /underspend/{year}/reopen", "AOFMC"),
 			Map.entry("GET /redistributions", "AOFMC"), Map.entry("GET /redistributions/new", "AOFMC"),
