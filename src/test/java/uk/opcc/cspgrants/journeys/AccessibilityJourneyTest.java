@@ -67,6 +67,25 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		open("/monitoring/returns/2024-25/Q3/CHA");
+		type("plannedAllocation", "13,000");
+		type("cumulativeSpend", "9,000");
+		press("Continue to submit");
+		checkThisPage("the check page of a return", axe, problems);
+		signOut();
+		signIn("finance");
+		open("/monitoring/payments?year=2024-25");
+		type("ref-LEI-Q1", "");
+		type("paid-LEI-Q1", "31");
+		type("paid-LEI-Q1-month", "2");
+		press("Record as paid the Q1 payment to Leicester");
+		checkThisPage("a refused payment", axe, problems);
+		signOut();
+		signIn("leicester.csp");
+		check("/monitoring/returns", axe, problems);
+		check("/monitoring/returns/2024-25/Q2/LEI", axe, problems);
+		check("/monitoring/returns/2024-25/Q3/LEI", axe, problems);
+		check("/monitoring/payments", axe, problems);
 		// the Monitoring Officer's refused publication decision, the Commissioner's check
 		// page,
 		// a refused decision and its confirmation
