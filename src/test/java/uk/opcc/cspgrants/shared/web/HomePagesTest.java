@@ -185,7 +185,7 @@ class HomePagesTest {
 		assertThat(anonymous).contains("Page not found", "href=\"/public\"", "Go to the CSP Grants start page");
 		assertThat(anonymous).doesNotContain("Go to your home page");
 		String signedIn = this.mvc
-			.perform(get("/no-such-page").session(SignIn.as(this.mvc, "officer")).accept("text/html"))
+			.perform(get("/public/decisions/EXE9999-24").session(SignIn.as(this.mvc, "officer")).accept("text/html"))
 			.andExpect(status().isNotFound())
 			.andReturn()
 			.getResponse()
