@@ -35,6 +35,9 @@ class AccessibilityJourneyTest extends JourneyTest {
 		String axe = new ClassPathResource("axe/axe.min.js")
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		List<String> problems = new ArrayList<>();
+		// the public start page, at / for visitors and at /public for everyone
+		check("/", axe, problems);
+		check("/public", axe, problems);
 		for (String path : PUBLIC_PAGES) {
 			check(path, axe, problems);
 		}
@@ -67,6 +70,12 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		// the home page of every other role, each with what waits for them
+		for (String username : List.of("officer", "finance", "monitoring", "commissioner", "leicester.csp")) {
+			signOut();
+			signIn(username);
+			checkThisPage("the home page of " + username, axe, problems);
+		}
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}
