@@ -147,6 +147,7 @@ class DemoData implements ApplicationRunner {
 		approvedRun();
 		publishedSplit();
 		districtsRun();
+		decisionsWaiting();
 		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
 	}
@@ -263,6 +264,44 @@ class DemoData implements ApplicationRunner {
 						this.users.principalOf("monitoring").orElseThrow()));
 		as("commissioner", () -> this.decisions.decide(record.reference(), uk.opcc.cspgrants.decision.Outcome.SUPPORTED,
 				LocalDate.of(2024, 7, 11), null, this.users.principalOf("commissioner").orElseThrow()));
+	}
+
+	/** The title of the demo's record waiting for the Monitoring Officer. */
+	static final String WAITING_FOR_PUBLICATION = "Knife crime prevention in the night-time economy 2024-25";
+
+	/** The title of the demo's record waiting for the Commissioner. */
+	static final String WAITING_FOR_DECISION = "Safer streets top-slice for Oadby & Wigston 2024-25";
+
+	/**
+	 * Two decision records part way, once: one signed as consulted by finance and waiting
+	 * for the Monitoring Officer's publication decision, one waiting for the
+	 * Commissioner's decision, so each has something on their home page.
+	 */
+	private void decisionsWaiting() {
+		if (this.decisions.list().stream().anyMatch(record -> record.draft().title().equals(WAITING_FOR_PUBLICATION))) {
+			return;
+		}
+		DecisionView publication = as("officer", () -> this.decisions
+			.create(new DecisionDraft(WAITING_FOR_PUBLICATION, LocalDate.of(2024, 9, 2), "Olu Officer",
+					"Leicester CSP asks for **£6,000.00** for knife crime prevention work in the night-time economy.",
+					"Fund the work from the Community Safety Partnership budget.", null,
+					"£6,000.00 from the Community Safety Partnership budget.", null, null, null),
+					this.users.principalOf("officer").orElseThrow()));
+		as("finance", () -> this.decisions.consult(publication.reference(), "Fran Finance", LocalDate.of(2024, 9, 3),
+				this.users.principalOf("finance").orElseThrow()));
+		DecisionView decision = as("officer",
+				() -> this.decisions.create(
+						new DecisionDraft(WAITING_FOR_DECISION, LocalDate.of(2024, 9, 9), "Olu Officer",
+								"Oadby & Wigston CSP asks for **£4,500.00** for safer streets patrols and lighting.",
+								"Award £4,500.00 as a top-slice before the 2024-25 underspend is split.", null,
+								"£4,500.00 from the Community Safety Partnership budget.", null, null, null),
+						this.users.principalOf("officer").orElseThrow()));
+		as("finance", () -> this.decisions.consult(decision.reference(), "Fran Finance", LocalDate.of(2024, 9, 10),
+				this.users.principalOf("finance").orElseThrow()));
+		as("monitoring",
+				() -> this.decisions.decidePublication(decision.reference(), Publication.YES, Publication.YES,
+						Publication.YES, null, Set.of(), LocalDate.of(2024, 9, 11),
+						this.users.principalOf("monitoring").orElseThrow()));
 	}
 
 	/**

@@ -39,7 +39,7 @@ class SecurityConfiguration {
 
 	private static final String[] OPEN_TO_ALL = { "/login", "/assets/**", "/webjars/**", "/css/**", "/js/**",
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/how-the-formula-works", "/public/**" };
+			"/how-the-formula-works", "/public/**", "/" };
 
 	/** Everyone who works in the OPCC: every role but a CSP manager. */
 	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };

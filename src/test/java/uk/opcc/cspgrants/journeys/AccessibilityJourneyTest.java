@@ -35,6 +35,9 @@ class AccessibilityJourneyTest extends JourneyTest {
 		String axe = new ClassPathResource("axe/axe.min.js")
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		List<String> problems = new ArrayList<>();
+		// the public start page, at / for visitors and at /public for everyone
+		check("/", axe, problems);
+		check("/public", axe, problems);
 		for (String path : PUBLIC_PAGES) {
 			check(path, axe, problems);
 		}
@@ -107,6 +110,12 @@ class AccessibilityJourneyTest extends JourneyTest {
 		this.browser.findElement(org.openqa.selenium.By.cssSelector("label[for='decision']")).click();
 		press("Decide " + awaiting);
 		checkThisPage("a decision's confirmation", axe, problems);
+		// the home page of every other role, each with what waits for them
+		for (String username : List.of("officer", "finance", "monitoring", "commissioner", "leicester.csp")) {
+			signOut();
+			signIn(username);
+			checkThisPage("the home page of " + username, axe, problems);
+		}
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}

@@ -88,6 +88,16 @@ class UserJourneysTest extends JourneyTest {
 	}
 
 	@Test
+	void financeFindsARunWaitingForThemOnTheirHomePageAndOpensIt() {
+		signIn("finance");
+		assertThat(heading()).isEqualTo("Fran Finance: your work");
+		assertThat(page()).contains("waiting for your approval", "Annual allocation for 2024-25: £80,000.00 (run 2)");
+		clickAndWaitForNextPage(By.cssSelector("main a[href^='/allocations/runs/']"));
+		assertThat(heading()).contains("Formula run").contains("Draft");
+		assertThat(page()).contains("Pot £80,000.00", "Approve this run");
+	}
+
+	@Test
 	void anOfficerMakesAGroupAndRunsTheFormulaOverIt() {
 		signIn("officer");
 		follow("Partnerships");

@@ -38,8 +38,8 @@ class AuthorisationMatrixTest {
 	 * Who may: a = anonymous, A admin, O officer, F finance, M Monitoring Officer, C
 	 * Commissioner, P CSP manager.
 	 */
-	private static final Map<String, String> MATRIX = new TreeMap<>(Map.ofEntries(Map.entry("GET /", "AOFMCP"),
-			Map.entry("GET /login", "aAOFMCP"), Map.entry("GET /error", "aAOFMCP"),
+	private static final Map<String, String> MATRIX = new TreeMap<>(Map.ofEntries(Map.entry("GET /", "aAOFMCP"),
+			Map.entry("GET /public", "aAOFMCP"), Map.entry("GET /login", "aAOFMCP"), Map.entry("GET /error", "aAOFMCP"),
 			Map.entry("GET /how-the-formula-works", "aAOFMCP"), Map.entry("GET /admin/audit", "A"),
 			Map.entry("GET /admin/users", "A"), Map.entry("GET /admin/users/new", "A"),
 			Map.entry("GET /admin/users/{id}", "A"), Map.entry("POST /admin/users", "A"),

@@ -1,0 +1,148 @@
+package uk.opcc.cspgrants.monitoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Quarter;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.web.WorkItem;
+import uk.opcc.cspgrants.shared.web.WorkSource;
+
+/**
+ * Returns and payments on the home page of OPCC staff: officers see the returns submitted
+ * and waiting to be accepted, and the returns overdue, year by year; finance the payments
+ * due (a return accepted, the payment not yet recorded), year by year. A query for each,
+ * and the payment schedules only of the years where a payment may be due.
+ */
+@Component
+@Transactional(readOnly = true)
+class MonitoringWork implements WorkSource {
+
+	/**
+	 * Each grant's four quarters with its return, if any, and the day the return is due:
+	 * the quarter's last day plus the year's due days (30 unless set), as
+	 * {@link ReturnManagement#dueDate} works it out.
+	 */
+	static final String QUARTERS_OF_GRANTS = "from grant_award g "
+			+ "cross join (values ('Q1', 3), ('Q2', 6), ('Q3', 9), ('Q4', 12)) as q(quarter, months) "
+			+ "left join year_settings s on s.financial_year = g.financial_year "
+			+ "left join quarterly_return r on r.partnership_id = g.partnership_id "
+			+ "and r.financial_year = g.financial_year and r.quarter = q.quarter ";
+
+	/** The due date of a row of {@link #QUARTERS_OF_GRANTS}. */
+	static final String DUE_DATE = "((make_date(g.financial_year, 4, 1) + make_interval(months => q.months))::date - 1 "
+			+ "+ coalesce(s.return_due_days, 30))";
+
+	private final JdbcClient jdbc;
+
+	MonitoringWork(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<WorkItem> workFor(CurrentUser user, LocalDate today) {
+		List<WorkItem> items = new ArrayList<>();
+		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
+			submitted(items);
+			overdue(items, today);
+		}
+		if (user.has(Role.FINANCE)) {
+			paymentsDue(items);
+		}
+		return items;
+	}
+
+	private void submitted(List<WorkItem> items) {
+		List<WorkItem.Link> submitted = this.jdbc
+			.sql("select r.financial_year, r.quarter, p.code, p.name from quarterly_return r "
+					+ "join partnership p on p.id = r.partnership_id where r.status = 'SUBMITTED' "
+					+ "order by r.financial_year, r.quarter, p.name")
+			.query((rs, row) -> {
+				FinancialYear year = new FinancialYear(rs.getInt(1));
+				Quarter quarter = Quarter.valueOf(rs.getString(2));
+				return new WorkItem.Link(rs.getString(4) + ": " + quarter + " " + year,
+						"/monitoring/returns/" + year + "/" + quarter + "/" + rs.getString(3));
+			})
+			.list();
+		if (!submitted.isEmpty()) {
+			items.add(WorkItem.waiting(150,
+					WorkItem.count(submitted.size(), "return", "returns") + " submitted and waiting for you to accept "
+							+ ((submitted.size() == 1) ? "it" : "them") + " or return "
+							+ ((submitted.size() == 1) ? "it" : "them") + " for correction",
+					(submitted.size() == 1) ? submitted.get(0).href() : "/monitoring", submitted));
+		}
+	}
+
+	private void overdue(List<WorkItem> items, LocalDate today) {
+		List<WorkItem.Link> years = this.jdbc
+			.sql("select g.financial_year, count(*) " + QUARTERS_OF_GRANTS
+					+ "where (r.status is null or r.status = 'DRAFT') and " + DUE_DATE + " < ? "
+					+ "group by g.financial_year order by g.financial_year desc")
+			.param(today)
+			.query((rs, row) -> {
+				FinancialYear year = new FinancialYear(rs.getInt(1));
+				return new WorkItem.Link(WorkItem.count(rs.getLong(2), "return", "returns") + " overdue for " + year,
+						"/monitoring?year=" + year);
+			})
+			.list();
+		if (!years.isEmpty()) {
+			items.add(WorkItem.waiting(160, "Returns overdue: due and not received", years.get(0).href(), years));
+		}
+	}
+
+	/**
+	 * The payments due, counted year by year in one query by the rules of
+	 * {@link PaymentManagement}: paid quarterly in arrears, a quarter's payment is due
+	 * once its return is accepted, while it is unpaid and its share of what is left to
+	 * pay (split to the penny over the unpaid quarters, the first ones taking the odd
+	 * pence) is more than nothing; paid annually in advance, the one payment is due until
+	 * it is recorded, while anything is left to pay.
+	 */
+	private void paymentsDue(List<WorkItem> items) {
+		List<YearCount> years = this.jdbc
+			.sql("""
+					with grants as (
+					    select g.id, g.partnership_id, g.financial_year,
+					        coalesce(s.payment_profile, 'QUARTERLY_IN_ARREARS') as profile,
+					        100 * (g.carry_forward + coalesce((select sum(l.amount) from grant_line l where l.grant_id = g.id), 0)
+					            - coalesce((select sum(p.amount) from grant_payment p where p.grant_id = g.id), 0)) as left_pence,
+					        exists (select 1 from grant_payment p where p.grant_id = g.id and p.quarter is null) as annual_paid
+					    from grant_award g left join year_settings s on s.financial_year = g.financial_year)
+					select financial_year, count(*) from (
+					    select g.financial_year from grants g
+					    join quarterly_return r on r.partnership_id = g.partnership_id
+					        and r.financial_year = g.financial_year and r.status = 'ACCEPTED'
+					    where g.profile = 'QUARTERLY_IN_ARREARS'
+					        and not exists (select 1 from grant_payment p where p.grant_id = g.id and p.quarter = r.quarter)
+					        and (cast(substr(r.quarter, 2) as integer) - 1) - (select count(*) from grant_payment p
+					            where p.grant_id = g.id and p.quarter < r.quarter) < g.left_pence
+					    union all
+					    select g.financial_year from grants g
+					    where g.profile = 'ANNUALLY_IN_ADVANCE' and not g.annual_paid and g.left_pence > 0) due
+					group by financial_year order by financial_year desc""")
+			.query((rs, row) -> new YearCount(new FinancialYear(rs.getInt(1)), rs.getLong(2)))
+			.list();
+		List<WorkItem.Link> due = years.stream()
+			.map(year -> new WorkItem.Link(
+					WorkItem.count(year.count(), "payment", "payments") + " due for " + year.year(),
+					"/monitoring/payments?year=" + year.year()))
+			.toList();
+		if (!due.isEmpty()) {
+			items
+				.add(WorkItem.waiting(170,
+						WorkItem.count(years.stream().mapToLong(YearCount::count).sum(), "payment", "payments")
+								+ " due to be paid: returns accepted, payment not yet recorded",
+						due.get(0).href(), due));
+		}
+	}
+
+	private record YearCount(FinancialYear year, long count) {
+	}
+
+}
