@@ -25,10 +25,13 @@ function enhance() {
  */
 function onSubmit(event) {
   const form = event.target;
+  if (!(form instanceof HTMLFormElement) || event.defaultPrevented) {
+    return;
+  }
   // attributes, not form.method and form.target: a field named "method" or "target" would hide those
+  const method = (form.getAttribute('method') || 'get').toLowerCase();
   const target = form.getAttribute('target');
-  if (!(form instanceof HTMLFormElement) || event.defaultPrevented
-      || (form.getAttribute('method') || 'get').toLowerCase() !== 'post' || (target && target !== '_self')) {
+  if (method !== 'post' || (target && target !== '_self')) {
     return;
   }
   if (form.hasAttribute('data-app-sending')) {

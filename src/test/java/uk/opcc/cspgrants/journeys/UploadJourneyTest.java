@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.journeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A large upload over a slow connection: the page says how much has been sent, its button
  * is disabled until the server answers, and the answer then replaces the page as a normal
- * send would. (Without script the same form is sent by the browser as before.)
+ * send would. (Without script the same form is sent by the browser as before.) Any form
+ * that POSTs is sent once, however often its button is pressed.
  */
 class UploadJourneyTest extends JourneyTest {
 
@@ -52,6 +54,33 @@ class UploadJourneyTest extends JourneyTest {
 		// the answer to the POST keeps the form's address: reloading shows the form, it
 		// does not send again
 		assertThat(this.browser.getCurrentUrl()).endsWith("/indicators/import");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aFormIsSentOnceHoweverOftenItsButtonIsPressed() {
+		signIn("officer");
+		open("/partnership-groups/new");
+		// press, then (before the answer can arrive) press again and submit by script; a
+		// listener on the window sees each submit and whether the page's script stopped
+		// it
+		List<Object> seen = (List<Object>) this.browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const form = document.querySelector('main form[method="post"]');
+				const button = form.querySelector('button');
+				const stopped = [];
+				window.addEventListener('submit', (event) => stopped.push(event.defaultPrevented));
+				button.click();
+				setTimeout(() => {
+				  button.click();
+				  form.requestSubmit();
+				  done([stopped, button.disabled, button.getAttribute('aria-disabled')]);
+				}, 0);""");
+		// the first press is sent; the button is then disabled, so the second press does
+		// nothing, and the submit by script is stopped
+		assertThat((List<Object>) seen.get(0)).containsExactly(false, true);
+		assertThat(seen.get(1)).isEqualTo(true);
+		assertThat(seen.get(2)).isEqualTo("true");
 	}
 
 }
