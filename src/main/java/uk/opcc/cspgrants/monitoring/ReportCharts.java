@@ -11,14 +11,20 @@ import uk.opcc.cspgrants.shared.Money;
  * JavaScript: each partnership's cumulative spend by quarter against a straight-line
  * profile of its total allocation, and allocated and spent per partnership. The tables
  * carry the same figures for anyone who cannot see the charts.
+ * <p>
+ * The bars are drawn with widths in percent of the chart's width and no viewBox, so the
+ * chart fills any screen from a 320 px phone up while its text keeps the page's size (a
+ * viewBox would shrink the names with the chart).
  *
- * @param bars one per partnership: total, planned and spent as widths out of 400
+ * @param bars one per partnership: total, planned and spent as widths in percent of the
+ * chart, the largest figure (a total, or a plan or spend above its total) at
+ * {@value #BAR_WIDTH}%
  * @param lines one per partnership: points of actual spend and of the straight-line
  * profile
  */
 public record ReportCharts(List<Bar> bars, List<Line> lines) {
 
-	static final double BAR_WIDTH = 400;
+	static final double BAR_WIDTH = 98;
 
 	static final double LINE_WIDTH = 200;
 
@@ -33,8 +39,8 @@ public record ReportCharts(List<Bar> bars, List<Line> lines) {
 	static ReportCharts of(QuarterlyReport report) {
 		double largest = report.rows()
 			.stream()
-			.map(QuarterlyReport.Row::totalAllocation)
-			.mapToDouble(money -> money.amount().doubleValue())
+			.mapToDouble((row) -> Math.max(row.totalAllocation().amount().doubleValue(),
+					Math.max(value(row.planned()), value(row.spendAtQuarter()))))
 			.max()
 			.orElse(1);
 		largest = (largest > 0) ? largest : 1;
@@ -42,8 +48,8 @@ public record ReportCharts(List<Bar> bars, List<Line> lines) {
 		List<Line> lines = new ArrayList<>();
 		for (QuarterlyReport.Row row : report.rows()) {
 			double total = row.totalAllocation().amount().doubleValue();
-			bars.add(new Bar(row.name(), BAR_WIDTH * total / largest, BAR_WIDTH * value(row.planned()) / largest,
-					BAR_WIDTH * value(row.spendAtQuarter()) / largest));
+			bars.add(new Bar(row.name(), percent(total, largest), percent(value(row.planned()), largest),
+					percent(value(row.spendAtQuarter()), largest)));
 			double scale = (total > 0) ? total : 1;
 			StringBuilder actual = new StringBuilder(point(0, 0, scale));
 			List<Money> spend = row.spendByQuarter();
@@ -56,6 +62,13 @@ public record ReportCharts(List<Bar> bars, List<Line> lines) {
 			lines.add(new Line(row.name(), actual.toString(), profile));
 		}
 		return new ReportCharts(bars, lines);
+	}
+
+	/**
+	 * The width of a bar, to a tenth of a percent (short attributes on a 300-row chart).
+	 */
+	private static double percent(double amount, double largest) {
+		return Math.round(10 * BAR_WIDTH * Math.max(0, amount) / largest) / 10.0;
 	}
 
 	private static double value(Money money) {

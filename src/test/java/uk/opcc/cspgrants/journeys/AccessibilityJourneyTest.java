@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core run in the browser on the main pages: no violation of impact serious or
- * critical against WCAG 2.2 AA. Each violation found is printed with its selectors.
+ * critical against WCAG 2.2 AA. Each violation found is printed with its selectors. Every
+ * page is checked twice in the same browser: at 1366 px wide (a laptop) and at 320 px
+ * wide (a small phone, and 1280 px zoomed to 400%: WCAG 2.2 reflow, 1.4.10), where it
+ * must also fit without scrolling sideways and keep its inputs usable ({@link Reflow}).
  */
 class AccessibilityJourneyTest extends JourneyTest {
 
@@ -125,8 +128,18 @@ class AccessibilityJourneyTest extends JourneyTest {
 		checkThisPage(path, axe, problems);
 	}
 
-	@SuppressWarnings("unchecked")
+	/** The page as it is, at both widths; it is left at the wide one. */
 	private void checkThisPage(String path, String axe, List<String> problems) {
+		Reflow.width(this.browser, Reflow.DESKTOP);
+		runAxe(path, axe, problems);
+		Reflow.width(this.browser, Reflow.PHONE);
+		runAxe(path + " at " + Reflow.PHONE + " px", axe, problems);
+		Reflow.check(this.browser).forEach((problem) -> problems.add(path + " at " + Reflow.PHONE + " px: " + problem));
+		Reflow.width(this.browser, Reflow.DESKTOP);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void runAxe(String path, String axe, List<String> problems) {
 		this.browser.executeScript(axe);
 		Object result = this.browser.executeAsyncScript(
 				"const done = arguments[arguments.length - 1];" + "axe.run(document, { runOnly: { type: 'tag', values: "
