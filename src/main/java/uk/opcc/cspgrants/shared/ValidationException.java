@@ -20,8 +20,9 @@ public class ValidationException extends RuntimeException {
 		this.fieldErrors = new LinkedHashMap<>(fieldErrors);
 	}
 
+	/** The messages in the order they were given: the form's order. */
 	public Map<String, String> fieldErrors() {
-		return Map.copyOf(this.fieldErrors);
+		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.fieldErrors));
 	}
 
 }
