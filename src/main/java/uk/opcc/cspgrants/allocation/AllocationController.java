@@ -47,8 +47,11 @@ class AllocationController {
 
 	private final PartnershipGroupManagement groups;
 
+	private final IndicatorYears indicatorYears;
+
 	AllocationController(FormulaManagement formulas, RunManagement runs, RenderedFragments fragments,
-			PartnershipGroupManagement groups) {
+			PartnershipGroupManagement groups, IndicatorYears indicatorYears) {
+		this.indicatorYears = indicatorYears;
 		this.fragments = fragments;
 		this.groups = groups;
 		this.formulas = formulas;
@@ -119,6 +122,8 @@ class AllocationController {
 	private String runForm(Model model) {
 		model.addAttribute("formulas", this.formulas.latestVersions());
 		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("indicatorYears", this.indicatorYears.withData());
+		model.addAttribute("thisYear", FinancialYear.of(LocalDate.now()));
 		model.addAttribute("purposes", RunPurpose.values());
 		offerPartnershipSets(model);
 		return "allocation/run-new";
@@ -280,7 +285,7 @@ class AllocationController {
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		RunView run = this.runs.get(id, user);
 		model.addAttribute("run", run);
-		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("years", this.indicatorYears.withData(run.window().get(run.window().size() - 1)));
 		model.addAttribute("chosenPartnerships", (partnerships != null) ? partnerships : ScenarioPartnerships.RUN);
 		offerPartnershipSets(model);
 		if (compare == null) {
@@ -304,12 +309,13 @@ class AllocationController {
 		try {
 			RunView saved = this.runs.saveScenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull(),
 					ScenarioPartnerships.parse(partnerships));
-			redirect.addFlashAttribute("success", "The scenario has been saved as draft run " + saved.id());
+			redirect.addFlashAttribute("success", "The scenario has been saved as draft formula run " + saved.id());
 			return "redirect:/allocations/runs/" + saved.id();
 		}
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
-			model.addAttribute("run", this.runs.get(id, user));
-			model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+			RunView shown = this.runs.get(id, user);
+			model.addAttribute("run", shown);
+			model.addAttribute("years", this.indicatorYears.withData(shown.window().get(shown.window().size() - 1)));
 			model.addAttribute("chosenPartnerships", (partnerships != null) ? partnerships : ScenarioPartnerships.RUN);
 			offerPartnershipSets(model);
 			model.addAttribute("errors", errors(refused, response));

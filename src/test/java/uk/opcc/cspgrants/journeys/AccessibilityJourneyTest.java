@@ -67,6 +67,22 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		open("/redistributions/new");
+		press("Save the proposal");
+		checkThisPage("a refused redistribution proposal", axe, problems);
+		open("/allocations/runs/new");
+		type("note", "x".repeat(1001));
+		press("Run the formula");
+		checkThisPage("a refused run note", axe, problems);
+		signOut();
+		signIn("finance");
+		check("/allocations/runs/2/approve", axe, problems);
+		open("/underspend?year=2024-25");
+		press("Continue");
+		checkThisPage("a refused close of a year", axe, problems);
+		type("missingReason", "The Q4 returns are late");
+		press("Continue");
+		checkThisPage("the check page before closing a year", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}
