@@ -229,8 +229,10 @@ class UnderspendController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			RedistributionView approved = this.redistributions.approve(id, user);
-			redirect.addFlashAttribute("success", "Approved: decision record " + approved.decisionReference()
-					+ " has been drafted for the key discussion points and the sign-offs");
+			redirect.addFlashAttribute("success", "Redistribution proposal " + id + " has been approved: formula run "
+					+ approved.run().id() + " (" + approved.run().total().format()
+					+ ") is approved, and decision record " + approved.decisionReference()
+					+ " has been drafted for the proposer to add the key discussion points before the sign-offs");
 			return "redirect:/redistributions/" + id;
 		}
 		catch (RuntimeException refused) {

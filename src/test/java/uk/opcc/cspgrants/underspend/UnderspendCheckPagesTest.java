@@ -134,6 +134,14 @@ class UnderspendCheckPagesTest {
 		this.mvc.perform(get("/redistributions/" + id + "/approve").session(officer)).andExpect(status().isForbidden());
 		assertThat(this.jdbc.queryForObject("select status from redistribution where id = ?", String.class, id))
 			.isEqualTo("DRAFT");
+		this.mvc.perform(post("/redistributions/" + id + "/approve").session(finance).with(csrf()))
+			.andExpect(redirectedUrl("/redistributions/" + id))
+			.andExpect(flash().attribute("success",
+					allOf(containsString("Redistribution proposal " + id + " has been approved: formula run "),
+							containsString("(£9,000.00) is approved, and decision record "),
+							containsString("has been drafted for the proposer"))));
+		assertThat(this.jdbc.queryForObject("select status from redistribution where id = ?", String.class, id))
+			.isEqualTo("APPROVED");
 	}
 
 	@Test
