@@ -69,15 +69,15 @@ class RunCheckPagesTest {
 	@Test
 	void approvingIsRefusedWhenAnotherRunWasApprovedAfterTheCheckPageWasShown() throws Exception {
 		MockHttpSession officer = SignIn.as(this.mvc, "officer");
-		long first = run(officer, "2061-62", "£1,000.00", UUID.randomUUID().toString());
-		long second = run(officer, "2061-62", "£1,500.00", UUID.randomUUID().toString());
+		long first = run(officer, "2071-72", "£1,000.00", UUID.randomUUID().toString());
+		long second = run(officer, "2071-72", "£1,500.00", UUID.randomUUID().toString());
 		MockHttpSession finance = SignIn.as(this.mvc, "finance");
 		this.mvc.perform(get("/allocations/runs/" + second + "/approve").session(finance))
-			.andExpect(content().string(containsString("No run is approved for 2061-62 yet")));
+			.andExpect(content().string(containsString("No run is approved for 2071-72 yet")));
 		this.mvc.perform(
 				post("/allocations/runs/" + first + "/approve").session(finance).with(csrf()).param("replaces", "none"))
 			.andExpect(flash().attribute("success", "Formula run " + first
-					+ " has been approved: £1,000.00 is now the annual allocation for 2061-62."));
+					+ " has been approved: £1,000.00 is now the annual allocation for 2071-72."));
 		// the check page of the second said nothing would be replaced: that is no longer
 		// so
 		this.mvc
@@ -86,14 +86,14 @@ class RunCheckPagesTest {
 				.param("replaces", "none"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("Since you checked, formula run " + first
-					+ " has been approved for 2061-62: nothing has been approved")));
+					+ " has been approved for 2071-72: nothing has been approved")));
 		assertThat(statusOf(second)).isEqualTo("DRAFT");
 		this.mvc
 			.perform(post("/allocations/runs/" + second + "/approve").session(finance)
 				.with(csrf())
 				.param("replaces", String.valueOf(first)))
 			.andExpect(flash().attribute("success",
-					"Formula run " + second + " has been approved: £1,500.00 is now the annual allocation for 2061-62. "
+					"Formula run " + second + " has been approved: £1,500.00 is now the annual allocation for 2071-72. "
 							+ "It replaces formula run " + first + ", which is now superseded."));
 		assertThat(statusOf(first)).isEqualTo("SUPERSEDED");
 	}
@@ -102,11 +102,11 @@ class RunCheckPagesTest {
 	void theSameRunFormSentAgainMakesNoSecondDraftAndNamesTheFirst() throws Exception {
 		MockHttpSession officer = SignIn.as(this.mvc, "officer");
 		String token = UUID.randomUUID().toString();
-		long made = run(officer, "2062-63", "£2,000.00", token);
+		long made = run(officer, "2072-73", "£2,000.00", token);
 		this.mvc
 			.perform(post("/allocations/runs").session(officer)
 				.with(csrf())
-				.param("year", "2062-63")
+				.param("year", "2072-73")
 				.param("pot", "£2,000.00")
 				.param("formulaVersionId", String.valueOf(formula()))
 				.param("windowEnd", "2023-24")
@@ -115,7 +115,7 @@ class RunCheckPagesTest {
 			.andExpect(content().string(allOf(
 					containsString("This form has already made draft formula run " + made + ": nothing new was made"),
 					containsString("href=\"/allocations/runs/" + made + "\""))));
-		assertThat(this.jdbc.queryForObject("select count(*) from formula_run where financial_year = 2062", Long.class))
+		assertThat(this.jdbc.queryForObject("select count(*) from formula_run where financial_year = 2072", Long.class))
 			.isEqualTo(1);
 		// a new form has a token of its own
 		this.mvc.perform(get("/allocations/runs/new").session(officer))
@@ -129,7 +129,7 @@ class RunCheckPagesTest {
 		MvcResult result = this.mvc
 			.perform(post("/allocations/runs").session(officer)
 				.with(csrf())
-				.param("year", "2063-64")
+				.param("year", "2073-74")
 				.param("pot", "twelve pounds")
 				.param("formulaVersionId", String.valueOf(formula()))
 				.param("note", note)
@@ -142,7 +142,7 @@ class RunCheckPagesTest {
 			.andReturn();
 		String page = result.getResponse().getContentAsString();
 		assertThat(page.indexOf("href=\"#pot\"")).isLessThan(page.indexOf("href=\"#note\""));
-		assertThat(this.jdbc.queryForObject("select count(*) from formula_run where financial_year = 2063", Long.class))
+		assertThat(this.jdbc.queryForObject("select count(*) from formula_run where financial_year = 2073", Long.class))
 			.isZero();
 	}
 

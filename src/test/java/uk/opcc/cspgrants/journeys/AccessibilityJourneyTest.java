@@ -67,6 +67,20 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		problems.forEach(System.out::println);
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * The check pages before approving a run and closing a year, and the refused run and
+	 * redistribution forms.
+	 */
+	@Test
+	void theApprovalCheckPagesAndRefusedAllocationFormsHaveNoSeriousOrCriticalViolations() throws Exception {
+		String axe = new ClassPathResource("axe/axe.min.js")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> problems = new ArrayList<>();
+		signIn("officer");
 		open("/redistributions/new");
 		press("Save the proposal");
 		checkThisPage("a refused redistribution proposal", axe, problems);

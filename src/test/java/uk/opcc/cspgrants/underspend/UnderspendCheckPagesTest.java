@@ -30,13 +30,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Closing a year and approving a redistribution go through a check page that says what
  * will happen; the proposal form offers the closed years and reports every mistake at
- * once, in the form's order. Year 2064-65: Melton's £10,000.00 grant, nothing spent,
+ * once, in the form's order. Year 2074-75: Melton's £10,000.00 grant, nothing spent,
  * returned to the pot.
  */
 @IntegrationTest
 class UnderspendCheckPagesTest {
 
-	private static final FinancialYear YEAR = FinancialYear.parse("2064-65");
+	private static final FinancialYear YEAR = FinancialYear.parse("2074-75");
 
 	@Autowired
 	MockMvc mvc;
@@ -55,39 +55,39 @@ class UnderspendCheckPagesTest {
 		MockHttpSession finance = SignIn.as(this.mvc, "finance");
 
 		// no reason for the missing Q4 return: refused on its field, on the year's page
-		this.mvc.perform(post("/underspend/2064-65/close/check").session(finance).with(csrf()))
+		this.mvc.perform(post("/underspend/2074-75/close/check").session(finance).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("href=\"#missingReason\""),
 					containsString(
 							"The Q4 return is not accepted for Melton: give a reason to close the year without it"),
 					containsString("govuk-textarea--error"), not(containsString("govuk-notification-banner")))));
 		this.mvc
-			.perform(post("/underspend/2064-65/close/check").session(finance)
+			.perform(post("/underspend/2074-75/close/check").session(finance)
 				.with(csrf())
 				.param("missingReason", "Melton's return is late"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Close 2064-65?"), containsString("Melton"),
+			.andExpect(content().string(allOf(containsString("Close 2074-75?"), containsString("Melton"),
 					containsString("£10,000.00"), containsString("Returned to the pot for redistribution"),
 					containsString("Your reason for closing without them: Melton&#39;s return is late"),
-					containsString("Yes, close 2064-65"))));
-		assertThat(this.jdbc.queryForObject("select count(*) from year_close where financial_year = 2064", Long.class))
+					containsString("Yes, close 2074-75"))));
+		assertThat(this.jdbc.queryForObject("select count(*) from year_close where financial_year = 2074", Long.class))
 			.isZero();
 		MockHttpSession officer = SignIn.as(this.mvc, "officer");
-		this.mvc.perform(post("/underspend/2064-65/close/check").session(officer).with(csrf()))
+		this.mvc.perform(post("/underspend/2074-75/close/check").session(officer).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/underspend/2064-65/close").session(finance)
+			.perform(post("/underspend/2074-75/close").session(finance)
 				.with(csrf())
 				.param("missingReason", "Melton's return is late"))
-			.andExpect(redirectedUrl("/underspend?year=2064-65"))
-			.andExpect(flash().attribute("success", "2064-65 has been closed and its underspend of £10,000.00 frozen: "
+			.andExpect(redirectedUrl("/underspend?year=2074-75"))
+			.andExpect(flash().attribute("success", "2074-75 has been closed and its underspend of £10,000.00 frozen: "
 					+ "£10,000.00 has been returned to the pot for redistribution."));
 
 		// the proposal form offers the closed year with its pot, and refuses every
 		// mistake at once
 		this.mvc.perform(get("/redistributions/new").session(officer))
-			.andExpect(content().string(allOf(containsString("2064-65: £10,000.00 returned to the pot"),
-					containsString("value=\"2064-65\""))));
+			.andExpect(content().string(allOf(containsString("2074-75: £10,000.00 returned to the pot"),
+					containsString("value=\"2074-75\""))));
 		this.mvc
 			.perform(post("/redistributions").session(officer)
 				.with(csrf())
@@ -101,13 +101,13 @@ class UnderspendCheckPagesTest {
 					containsString("Each top-slice needs a recipient and a purpose"),
 					containsString("Choose the formula that splits the remainder"),
 					containsString("value=\"Hate Crime Hub\""))));
-		// with no crime data for 2064-65 the split cannot be made: said on the year, with
+		// with no crime data for 2074-75 the split cannot be made: said on the year, with
 		// no "window"
 		long formula = this.jdbc.queryForObject("select min(id) from formula_version", Long.class);
 		this.mvc
 			.perform(post("/redistributions").session(officer)
 				.with(csrf())
-				.param("sourceYear", "2064-65")
+				.param("sourceYear", "2074-75")
 				.param("formulaVersionId", String.valueOf(formula)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("href=\"#sourceYear\""),
@@ -117,19 +117,19 @@ class UnderspendCheckPagesTest {
 			.perform(post("/api/v1/redistributions").with(httpBasic("officer", SignIn.DEMO_PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"sourceYear": "2064-65", "formulaVersionId": %d, "windowEnd": "2023-24", "topSlices": [
+						{"sourceYear": "2074-75", "formulaVersionId": %d, "windowEnd": "2023-24", "topSlices": [
 						 {"recipient": "Hate Crime Hub", "purpose": "Hub running costs", "amount": 1000.00}]}"""
 					.formatted(formula)))
 			.andExpect(status().isCreated());
-		long id = this.jdbc.queryForObject("select id from redistribution where source_year = 2064", Long.class);
+		long id = this.jdbc.queryForObject("select id from redistribution where source_year = 2074", Long.class);
 		this.mvc.perform(get("/redistributions/" + id).session(finance))
 			.andExpect(content().string(containsString("href=\"/redistributions/" + id + "/approve\"")));
 		this.mvc.perform(get("/redistributions/" + id + "/approve").session(finance))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Approve redistribution proposal " + id + "?"),
 					containsString("£1,000.00 for Hub running costs"), containsString("£9,000.00"),
-					containsString("is approved as the underspend redistribution for 2065-66"),
-					containsString("Community Safety Partnership 2064-65 Underspend"),
+					containsString("is approved as the underspend redistribution for 2075-76"),
+					containsString("Community Safety Partnership 2074-75 Underspend"),
 					containsString("drafted for Olu Officer"), containsString("£10,000.00 in all"))));
 		this.mvc.perform(get("/redistributions/" + id + "/approve").session(officer)).andExpect(status().isForbidden());
 		assertThat(this.jdbc.queryForObject("select status from redistribution where id = ?", String.class, id))
