@@ -21,15 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.formula.FormulaException;
 import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
-import uk.opcc.cspgrants.partnership.PartnershipSet;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.SeparationOfDuties;
 import uk.opcc.cspgrants.shared.web.Refusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
-import uk.opcc.cspgrants.shared.InvalidMoneyException;
-import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
@@ -50,8 +47,11 @@ class AllocationController {
 
 	private final PartnershipGroupManagement groups;
 
+	private final IndicatorYears indicatorYears;
+
 	AllocationController(FormulaManagement formulas, RunManagement runs, RenderedFragments fragments,
-			PartnershipGroupManagement groups) {
+			PartnershipGroupManagement groups, IndicatorYears indicatorYears) {
+		this.indicatorYears = indicatorYears;
 		this.fragments = fragments;
 		this.groups = groups;
 		this.formulas = formulas;
@@ -115,53 +115,41 @@ class AllocationController {
 
 	@GetMapping("/runs/new")
 	String newRun(Model model) {
+		model.addAttribute("form", RunForm.blank());
+		return runForm(model);
+	}
+
+	private String runForm(Model model) {
 		model.addAttribute("formulas", this.formulas.latestVersions());
 		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("indicatorYears", this.indicatorYears.withData());
+		model.addAttribute("thisYear", FinancialYear.of(LocalDate.now()));
 		model.addAttribute("purposes", RunPurpose.values());
 		offerPartnershipSets(model);
 		return "allocation/run-new";
 	}
 
+	/**
+	 * Runs the formula, once per form: the form sent again (Back and the button again)
+	 * makes no second draft but names the one it made.
+	 */
 	@PostMapping("/runs")
-	String createRun(@RequestParam String year, @RequestParam String pot,
-			@RequestParam(required = false) String formulaVersionId, @RequestParam(required = false) String windowEnd,
-			@RequestParam(defaultValue = "ALLOCATION") RunPurpose purpose, @RequestParam(required = false) String note,
-			@RequestParam(required = false) String partnershipGroupId, Model model, HttpServletResponse response,
+	String createRun(@ModelAttribute("form") RunForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			FinancialYear runYear = FinancialYear.parse(year);
-			RunView run = this.runs.create(new RunRequest(runYear, money(pot), purpose,
-					chosenId(formulaVersionId, "formulaVersionId", "Choose a formula from the list"), null,
-					(windowEnd == null || windowEnd.isBlank()) ? null : FinancialYear.parse(windowEnd), null, note,
-					chosenId(partnershipGroupId, PartnershipSet.FIELD,
-							"Choose every active partnership or a group from the list")));
-			redirect.addFlashAttribute("success",
-					"Run " + run.id() + " has been made as a draft. Finance can now approve it.");
+			RunView run = this.runs.create(form.toRequest(), form.token());
+			redirect.addFlashAttribute("success", "Formula run " + run.id()
+					+ " has been made as a draft. A finance user who did not make it can now approve it.");
 			return "redirect:/allocations/runs/" + run.id();
 		}
 		catch (ValidationException | ConflictException | FormulaException | IllegalArgumentException refused) {
 			model.addAttribute("errors", errors(refused, response));
-			model.addAttribute("typed",
-					Map.of("year", year, "pot", pot, "windowEnd", (windowEnd != null) ? windowEnd : "", "note",
-							(note != null) ? note : "", "formulaVersionId",
-							(formulaVersionId != null) ? formulaVersionId : "", "partnershipGroupId",
-							(partnershipGroupId != null) ? partnershipGroupId : ""));
-			return newRun(model);
+			if (refused instanceof RunManagement.AlreadyMadeException already) {
+				model.addAttribute("alreadyMade", (already.runId() != null) ? already.runId()
+						: this.runs.madeFromForm(form.token()).orElse(null));
+			}
+			return runForm(model);
 		}
-	}
-
-	/**
-	 * The id of a choice from a list, or {@code null} for none; anything else (a page
-	 * tampered with) is refused on the field, never a bare 400 page that loses the form.
-	 */
-	private static Long chosenId(String text, String field, String message) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		if (!text.strip().matches("[0-9]{1,18}")) {
-			throw new ValidationException(field, message);
-		}
-		return Long.valueOf(text.strip());
 	}
 
 	/** A run; its allocation table never changes, so it is rendered once and kept. */
@@ -178,12 +166,42 @@ class AllocationController {
 		return "allocation/run";
 	}
 
+	/**
+	 * Asks before a run is approved: what it becomes, and which approved run it replaces
+	 * for the year, with when and by whom that one was approved.
+	 */
+	@GetMapping("/runs/{id}/approve")
+	String confirmApprove(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		RunView run = this.runs.get(id, user);
+		if (run.status() != RunStatus.DRAFT) {
+			return refusedOnTheRunPage(new ConflictException(null, "Formula run " + id + " is "
+					+ run.status().label().toLowerCase() + ": only a draft can be approved"), id, user, model, request,
+					response);
+		}
+		if (SeparationOfDuties.samePerson(run.createdBy(), user.getUsername())) {
+			return refusedOnTheRunPage(
+					new ConflictException(null,
+							"You made formula run " + id + ": a finance user who did not make it approves it"),
+					id, user, model, request, response);
+		}
+		model.addAttribute("run", run);
+		model.addAttribute("replaces", this.runs.approvedFor(run.year(), run.purpose()).orElse(null));
+		return "allocation/approve";
+	}
+
+	/**
+	 * Approves a run as checked: {@code replaces} is the approved run the check page
+	 * named ("none" for none), and if another has been approved since, nothing is done
+	 * and the user is told.
+	 */
 	@PostMapping("/runs/{id}/approve")
-	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+	String approve(@PathVariable long id, @RequestParam(required = false) String replaces,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			this.runs.approve(id, user);
-			redirect.addFlashAttribute("success", "Run " + id + " has been approved");
+			RunView approved = this.runs.approve(id, user, replaces);
+			redirect.addFlashAttribute("success", this.runs.approvedWords(approved));
 			return "redirect:/allocations/runs/" + id;
 		}
 		catch (RuntimeException refused) {
@@ -197,9 +215,9 @@ class AllocationController {
 			HttpServletRequest request, HttpServletResponse response) {
 		RunView run = this.runs.get(id, user);
 		if (run.status() != RunStatus.DRAFT) {
-			return refusedOnTheRunPage(new ConflictException(null,
-					"Run " + id + " is " + run.status().label().toLowerCase() + ": only a draft can be discarded"), id,
-					user, model, request, response);
+			return refusedOnTheRunPage(new ConflictException(null, "Formula run " + id + " is "
+					+ run.status().label().toLowerCase() + ": only a draft can be discarded"), id, user, model, request,
+					response);
 		}
 		model.addAttribute("run", run);
 		return "allocation/discard";
@@ -210,7 +228,8 @@ class AllocationController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			this.runs.discard(id);
-			redirect.addFlashAttribute("success", "Draft run " + id + " has been discarded");
+			redirect.addFlashAttribute("success", "Draft formula run " + id
+					+ " has been discarded: its figures are deleted and its number is not used again");
 			return "redirect:/allocations";
 		}
 		catch (RuntimeException refused) {
@@ -249,7 +268,7 @@ class AllocationController {
 	@GetMapping("/mine")
 	String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
 		List<Map.Entry<RunView, RunView.Line>> mine = new ArrayList<>();
-		for (RunView run : this.runs.published()) {
+		for (RunView run : this.runs.approved()) {
 			RunView full = this.runs.get(run.id(), user);
 			full.lines()
 				.stream()
@@ -266,7 +285,7 @@ class AllocationController {
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		RunView run = this.runs.get(id, user);
 		model.addAttribute("run", run);
-		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("years", this.indicatorYears.withData(run.window().get(run.window().size() - 1)));
 		model.addAttribute("chosenPartnerships", (partnerships != null) ? partnerships : ScenarioPartnerships.RUN);
 		offerPartnershipSets(model);
 		if (compare == null) {
@@ -290,12 +309,13 @@ class AllocationController {
 		try {
 			RunView saved = this.runs.saveScenario(id, form.potOrNull(), form.toDetails(), form.windowEndOrNull(),
 					ScenarioPartnerships.parse(partnerships));
-			redirect.addFlashAttribute("success", "The scenario has been saved as draft run " + saved.id());
+			redirect.addFlashAttribute("success", "The scenario has been saved as draft formula run " + saved.id());
 			return "redirect:/allocations/runs/" + saved.id();
 		}
 		catch (ValidationException | FormulaException | IllegalArgumentException refused) {
-			model.addAttribute("run", this.runs.get(id, user));
-			model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+			RunView shown = this.runs.get(id, user);
+			model.addAttribute("run", shown);
+			model.addAttribute("years", this.indicatorYears.withData(shown.window().get(shown.window().size() - 1)));
 			model.addAttribute("chosenPartnerships", (partnerships != null) ? partnerships : ScenarioPartnerships.RUN);
 			offerPartnershipSets(model);
 			model.addAttribute("errors", errors(refused, response));
@@ -347,15 +367,6 @@ class AllocationController {
 			return Map.of(conflict.field(), conflict.getMessage());
 		}
 		return Map.of("form", refused.getMessage());
-	}
-
-	private static Money money(String text) {
-		try {
-			return Money.parse(text);
-		}
-		catch (InvalidMoneyException refused) {
-			throw new ValidationException("pot", refused.getMessage());
-		}
 	}
 
 }

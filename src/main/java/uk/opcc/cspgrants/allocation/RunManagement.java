@@ -87,15 +87,80 @@ public class RunManagement {
 	 * active members) and keeps the result as a draft, the set frozen in it.
 	 */
 	public RunView create(RunRequest request) {
+		return create(request, (String) null);
+	}
+
+	/**
+	 * As {@link #create(RunRequest)}, from a run form with a one-time token: the same
+	 * form sent again (Back and the button again, or a double click) is refused, naming
+	 * the draft it made, and the database's unique key on the token refuses two sent at
+	 * the same moment.
+	 */
+	public RunView create(RunRequest request, String formToken) {
 		if (request.year() == null) {
 			throw new ValidationException("year", "Choose the financial year the money is for");
 		}
-		return create(request, this.calculation.chosen(request.partnershipGroupId()));
+		if (formToken != null) {
+			madeFromForm(formToken).ifPresent(id -> {
+				throw alreadyMade(id);
+			});
+		}
+		RunCalculation.Covered covered = this.calculation.chosen(request.partnershipGroupId());
+		try {
+			return create(request, covered, formToken);
+		}
+		catch (org.springframework.dao.DuplicateKeyException sameForm) {
+			if (DatabaseRefusal.constraintOf(sameForm).filter("formula_run_one_per_form"::equals).isPresent()) {
+				throw new AlreadyMadeException(null);
+			}
+			throw sameForm;
+		}
+	}
+
+	/** The run a run form with this token made, if it made one. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Optional<Long> madeFromForm(String formToken) {
+		return (formToken == null) ? Optional.empty() : this.runs.madeFromForm(formToken);
+	}
+
+	private static AlreadyMadeException alreadyMade(long id) {
+		return new AlreadyMadeException(id);
+	}
+
+	/**
+	 * The run form was sent before and made a draft already: nothing new is made.
+	 */
+	public static final class AlreadyMadeException extends ConflictException {
+
+		private final Long runId;
+
+		AlreadyMadeException(Long runId) {
+			super("form", (runId != null)
+					? "This form has already made draft formula run " + runId
+							+ ": nothing new was made. To run the formula again, start a new run"
+					: "This form has already made a draft formula run: nothing new was made. To run the formula "
+							+ "again, start a new run");
+			this.runId = runId;
+		}
+
+		/** The draft the form made, when known. */
+		public Long runId() {
+			return this.runId;
+		}
+
 	}
 
 	private RunView create(RunRequest request, RunCalculation.Covered covered) {
+		return create(request, covered, null);
+	}
+
+	private RunView create(RunRequest request, RunCalculation.Covered covered, String formToken) {
 		if (request.year() == null) {
 			throw new ValidationException("year", "Choose the financial year the money is for");
+		}
+		if (request.note() != null && request.note().length() > RunForm.NOTE_LIMIT) {
+			throw new ValidationException("note",
+					"The note must be 1,000 characters or fewer; it has " + request.note().length());
 		}
 		FormulaVersionView version = null;
 		FormulaSpec spec;
@@ -129,7 +194,7 @@ public class RunManagement {
 		RunCalculation.Calculated calculated = this.calculation.calculate(request.pot(), spec,
 				RunCalculation.window(windowEnd, windowYears), baselines, baselineSource, covered);
 		long id = this.runs.save(request, (version != null) ? version.id() : null, label, calculated,
-				AuditTrail.currentActor(), this.clock.instant());
+				AuditTrail.currentActor(), this.clock.instant(), formToken);
 		RunView created = get(id);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, id, null, summary(created));
 		return created;
@@ -142,6 +207,16 @@ public class RunManagement {
 	 * told.
 	 */
 	public RunView approve(long id, CurrentUser approver) {
+		return approve(id, approver, null);
+	}
+
+	/**
+	 * As {@link #approve(long, CurrentUser)}, as the check page showed it:
+	 * {@code replaces} is the approved run it named ("none" for none); when another run
+	 * has been approved for the year since, nothing is done and the approver is told, so
+	 * that nobody replaces a run they were not shown. {@code null} checks nothing.
+	 */
+	public RunView approve(long id, CurrentUser approver, String replaces) {
 		if (!approver.has(Role.FINANCE)) {
 			throw new AccessDeniedException("Only finance approves formula runs");
 		}
@@ -150,6 +225,7 @@ public class RunManagement {
 		java.time.Instant now = this.clock.instant();
 		Optional<FormulaRun> previous = this.store.findApproved(run.financialYear(), run.purpose());
 		run.refuseUnlessApprovableBy(approver);
+		refuseUnlessAsChecked(run, previous, replaces);
 		if (previous.isPresent()) {
 			// the old run stops being the approved one before the new one becomes it
 			FormulaRun replaced = previous.get();
@@ -167,6 +243,51 @@ public class RunManagement {
 		RunView approved = get(id);
 		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, summary(before), summary(approved));
 		return approved;
+	}
+
+	private void refuseUnlessAsChecked(FormulaRun run, Optional<FormulaRun> previous, String replaces) {
+		if (replaces == null) {
+			return;
+		}
+		String now = previous.map(approved -> String.valueOf(approved.id())).orElse("none");
+		if (!now.equals(replaces.strip())) {
+			String since = previous.map(approved -> "formula run " + approved.id() + " has been approved for ")
+				.orElse("the approved run has changed for ");
+			throw new ConflictException(null,
+					"Since you checked, " + since + new FinancialYear(run.financialYear())
+							+ ": nothing has been approved. Check what approving formula run " + run.id()
+							+ " would replace, and approve it again if it is still right");
+		}
+	}
+
+	/** The run approved for a year and purpose, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<RunView> approvedFor(FinancialYear year, RunPurpose purpose) {
+		return this.runs.approvedRunId(year, purpose).flatMap(this.runs::find);
+	}
+
+	/**
+	 * What an approval did, in words for the confirmation: what the run now is, and the
+	 * run it replaced.
+	 */
+	@Transactional(readOnly = true)
+	public String approvedWords(RunView approved) {
+		String replaced = this.runs.list()
+			.stream()
+			.filter(run -> Long.valueOf(approved.id()).equals(run.supersededBy()))
+			.findFirst()
+			.map(run -> " It replaces formula run " + run.id() + ", which is now superseded.")
+			.orElse("");
+		return "Formula run " + approved.id() + " has been approved: " + approved.total().format() + " is now the "
+				+ approved.purpose().label().toLowerCase() + " for " + approved.year() + "." + replaced;
+	}
+
+	/**
+	 * Approved runs, the year's current figures, newest first: what a CSP manager sees.
+	 */
+	@Transactional(readOnly = true)
+	public List<RunView> approved() {
+		return this.runs.list().stream().filter(run -> run.status() == RunStatus.APPROVED).toList();
 	}
 
 	/**

@@ -62,19 +62,19 @@ class RunStore {
 	}
 
 	long save(RunRequest request, Long formulaVersionId, String formulaLabel, RunCalculation.Calculated calculated,
-			String actor, Instant now) {
+			String actor, Instant now, String formToken) {
 		long id = this.jdbc
 			.sql("insert into formula_run (financial_year, purpose, pot, formula_version_id, formula_label, window_years, "
 					+ "spec, baseline_source, note, status, created_at, created_by, partnership_group_id, "
-					+ "partnerships_label) values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, 'DRAFT', ?, ?, "
-					+ "?, ?) returning id")
+					+ "partnerships_label, form_token) values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, "
+					+ "'DRAFT', ?, ?, ?, ?, ?) returning id")
 			.params(request.year().startYear(), request.purpose().name(), request.pot().amount(), formulaVersionId,
 					formulaLabel,
 					this.json.writeValueAsString(
 							calculated.request().window().stream().map(FinancialYear::toString).toList()),
 					this.json.writeValueAsString(StoredSpec.of(calculated.request().spec())),
 					calculated.baselineSource(), request.note(), Timestamp.from(now), actor,
-					calculated.partnerships().groupId(), calculated.partnerships().label())
+					calculated.partnerships().groupId(), calculated.partnerships().label(), formToken)
 			.query(Long.class)
 			.single();
 		List<Object[]> inputs = new ArrayList<>();
@@ -147,6 +147,14 @@ class RunStore {
 			.sql("select * from formula_run where status <> 'DISCARDED' order by financial_year desc, id desc")
 			.query((rs, row) -> header(rs))
 			.list();
+	}
+
+	/** The run made from a run form with this one-time token, if one was. */
+	Optional<Long> madeFromForm(String formToken) {
+		return this.jdbc.sql("select id from formula_run where form_token = ?")
+			.param(formToken)
+			.query(Long.class)
+			.optional();
 	}
 
 	Optional<Long> approvedRunId(FinancialYear year, RunPurpose purpose) {

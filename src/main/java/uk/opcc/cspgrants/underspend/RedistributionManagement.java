@@ -179,12 +179,57 @@ public class RedistributionManagement {
 		return RedistributionPlan.of(request, this.yearEnds.yearEnd(request.sourceYear()).returnedPot());
 	}
 
-	/** The draft formula run that splits a plan's remainder. */
+	/**
+	 * What the proposal form would be refused for, by field, before anything is worked
+	 * out: every rule of the plan at once. Fields already refused (what could not be
+	 * read) are left to those refusals.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> refusals(RedistributionRequest request, java.util.Set<String> alreadyRefused) {
+		Map<String, String> refusals = new LinkedHashMap<>();
+		boolean noYear = request.sourceYear() == null;
+		RedistributionRequest asked = noYear ? new RedistributionRequest(FinancialYear.of(LocalDate.now(this.clock)),
+				request.pot(), request.potReason(), request.topSliceBudget(), request.topSlices(),
+				request.formulaVersionId(), request.windowEnd(), request.partnershipGroupId()) : request;
+		try {
+			RedistributionPlan.of(asked,
+					noYear ? Money.ZERO : this.yearEnds.yearEnd(request.sourceYear()).returnedPot());
+		}
+		catch (ValidationException refused) {
+			refused.fieldErrors()
+				.entrySet()
+				.stream()
+				.filter(error -> !alreadyRefused.contains(error.getKey()))
+				.filter(error -> !(noYear && (error.getKey().equals("pot") || error.getKey().equals("potReason"))))
+				.forEach(error -> refusals.put(error.getKey(), error.getValue()));
+		}
+		return refusals;
+	}
+
+	/**
+	 * The draft formula run that splits a plan's remainder. The form has no window of
+	 * years: the split uses the indicators of the source year, so data missing for it is
+	 * said as such, on the year.
+	 */
 	private RunView split(RedistributionRequest request, RedistributionPlan plan) {
-		return this.runs.create(new RunRequest(request.sourceYear().next(), plan.remainder(), RunPurpose.REDISTRIBUTION,
-				request.formulaVersionId(), null,
-				(request.windowEnd() != null) ? request.windowEnd() : request.sourceYear(), Map.of(),
-				"Remainder of the " + request.sourceYear() + " underspend", request.partnershipGroupId()));
+		FinancialYear window = (request.windowEnd() != null) ? request.windowEnd() : request.sourceYear();
+		try {
+			return this.runs.create(new RunRequest(request.sourceYear().next(), plan.remainder(),
+					RunPurpose.REDISTRIBUTION, request.formulaVersionId(), null, window, Map.of(),
+					"Remainder of the " + request.sourceYear() + " underspend", request.partnershipGroupId()));
+		}
+		catch (ValidationException refused) {
+			if (request.windowEnd() != null || !refused.fieldErrors().containsKey("windowEnd")) {
+				throw refused;
+			}
+			Map<String, String> errors = new LinkedHashMap<>(refused.fieldErrors());
+			String problem = errors.remove("windowEnd").replace("; load the rest or choose another window", "");
+			errors.put("sourceYear",
+					problem + ". The remainder is split by the indicators of " + window
+							+ ", the year whose underspend it is: load the missing crime data on the Indicators page, "
+							+ "then save the proposal again");
+			throw new ValidationException(errors);
+		}
 	}
 
 	private Redistribution load(long id) {

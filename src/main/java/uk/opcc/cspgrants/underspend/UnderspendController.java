@@ -23,6 +23,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.grants.YearSettings;
 import uk.opcc.cspgrants.shared.web.Refusal;
 
 /**
@@ -50,10 +51,47 @@ class UnderspendController {
 		this.formulas = formulas;
 	}
 
+	/**
+	 * A year's underspend: by default the latest year with grants, so that the page opens
+	 * on figures; the picker lists the years that have grants.
+	 */
 	@GetMapping("/underspend")
 	String underspend(@RequestParam(required = false) String year, Model model) {
-		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now()).previous();
+		FinancialYear shown;
+		try {
+			shown = (year != null && !year.isBlank()) ? FinancialYear.parse(year) : null;
+		}
+		catch (IllegalArgumentException notAYear) {
+			shown = null;
+		}
+		if (shown == null) {
+			List<FinancialYear> years = this.yearEnds.yearsWithGrants();
+			shown = years.isEmpty() ? FinancialYear.of(LocalDate.now()).previous() : years.get(0);
+		}
 		return yearPage(shown, Map.of(), model);
+	}
+
+	/**
+	 * Checks the answers to closing a year and shows what closing it will do; nothing is
+	 * closed until that page's button is pressed. A refusal is shown on the year's page,
+	 * on its field.
+	 */
+	@PostMapping("/underspend/{year}/close/check")
+	String checkClose(@PathVariable String year, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		try {
+			YearEnd yearEnd = this.yearEnds.checkClose(financialYear, form.get("missingReason"), user);
+			model.addAttribute("yearEnd", yearEnd);
+			model.addAttribute("missingReason",
+					(form.get("missingReason") != null) ? form.get("missingReason").strip() : "");
+			model.addAttribute("carryOverspend", "true".equals(form.get("carryOverspend")));
+			return "underspend/close";
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return yearPage(financialYear, form, model);
+		}
 	}
 
 	@PostMapping("/underspend/{year}/close")
@@ -62,9 +100,9 @@ class UnderspendController {
 			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
-			this.yearEnds.close(financialYear, form.get("missingReason"), "true".equals(form.get("carryOverspend")),
-					user);
-			redirect.addFlashAttribute("success", financialYear + " has been closed");
+			YearEnd closed = this.yearEnds.close(financialYear, form.get("missingReason"),
+					"true".equals(form.get("carryOverspend")), user);
+			redirect.addFlashAttribute("success", closedWords(closed));
 			return "redirect:/underspend?year=" + financialYear;
 		}
 		catch (RuntimeException refused) {
@@ -89,9 +127,18 @@ class UnderspendController {
 		}
 	}
 
+	/** What closing a year did, for the confirmation. */
+	private static String closedWords(YearEnd closed) {
+		return closed.year() + " has been closed and its underspend of " + closed.totalUnderspend().format()
+				+ " frozen: "
+				+ ((closed.policy() == YearSettings.UnderspendPolicy.RETURN_TO_POT)
+						? closed.returnedPot().format() + " has been returned to the pot for redistribution."
+						: "each partnership's underspend is its carry forward into " + closed.year().next() + ".");
+	}
+
 	private String yearPage(FinancialYear year, Map<String, String> typed, Model model) {
 		model.addAttribute("yearEnd", this.yearEnds.yearEnd(year));
-		model.addAttribute("years", FinancialYear.choices(year, LocalDate.now()));
+		model.addAttribute("years", this.yearEnds.yearsWithGrants());
 		model.addAttribute("typed", typed);
 		return "underspend/year";
 	}
@@ -113,7 +160,7 @@ class UnderspendController {
 	String propose(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			RedistributionView created = this.redistributions.propose(request(form), user);
+			RedistributionView created = this.redistributions.propose(checked(form), user);
 			redirect.addFlashAttribute("success",
 					"Redistribution proposal " + created.id() + " has been saved for finance to approve");
 			return "redirect:/redistributions/" + created.id();
@@ -142,7 +189,7 @@ class UnderspendController {
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			this.redistributions.revise(id, request(form), user);
+			this.redistributions.revise(id, checked(form), user);
 			redirect.addFlashAttribute("success", "The proposal has been revised");
 			return "redirect:/redistributions/" + id;
 		}
@@ -153,13 +200,39 @@ class UnderspendController {
 		}
 	}
 
+	/**
+	 * Asks before finance approves a proposal: the amounts, the formula run that is
+	 * approved with it, and the decision record it drafts.
+	 */
+	@GetMapping("/redistributions/{id}/approve")
+	String confirmApprove(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response) {
+		RedistributionView proposal = this.redistributions.get(id);
+		if (proposal.status() != RedistributionView.Status.DRAFT) {
+			Refusal.show(new ConflictException(null, "Redistribution proposal " + id + " is "
+					+ proposal.status().label().toLowerCase() + ": only a draft is approved"), model, response);
+			return show(id, model);
+		}
+		if (uk.opcc.cspgrants.shared.SeparationOfDuties.samePerson(proposal.createdBy(), user.getUsername())) {
+			Refusal.show(
+					new ConflictException(null,
+							"You proposed this redistribution: a finance user who did not " + "propose it approves it"),
+					model, response);
+			return show(id, model);
+		}
+		model.addAttribute("proposal", proposal);
+		return "underspend/approve";
+	}
+
 	@PostMapping("/redistributions/{id}/approve")
 	String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			RedistributionView approved = this.redistributions.approve(id, user);
-			redirect.addFlashAttribute("success", "Approved: decision record " + approved.decisionReference()
-					+ " has been drafted for the key discussion points and the sign-offs");
+			redirect.addFlashAttribute("success", "Redistribution proposal " + id + " has been approved: formula run "
+					+ approved.run().id() + " (" + approved.run().total().format()
+					+ ") is approved, and decision record " + approved.decisionReference()
+					+ " has been drafted for the proposer to add the key discussion points before the sign-offs");
 			return "redirect:/redistributions/" + id;
 		}
 		catch (RuntimeException refused) {
@@ -168,8 +241,31 @@ class UnderspendController {
 		}
 	}
 
+	/**
+	 * The proposal as typed, with every refusal of the form at once, in the form's order:
+	 * what cannot be read (a pot that is not money) and what does not add up (top slices
+	 * over the pot) together.
+	 */
+	private RedistributionRequest checked(Map<String, String> form) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		RedistributionRequest request = request(form, errors);
+		errors.putAll(this.redistributions.refusals(request, errors.keySet()));
+		if (!errors.isEmpty()) {
+			Map<String, String> ordered = new java.util.LinkedHashMap<>();
+			FORM_ORDER.stream().filter(errors::containsKey).forEach(field -> ordered.put(field, errors.get(field)));
+			errors.forEach(ordered::putIfAbsent);
+			throw new ValidationException(ordered);
+		}
+		return request;
+	}
+
+	/** The fields of the proposal form, in the order the page shows them. */
+	private static final List<String> FORM_ORDER = List.of("sourceYear", "pot", "potReason", "topSliceBudget",
+			"topSlices", "formulaVersionId", PartnershipSet.FIELD, "form");
+
 	private String editor(Model model, RedistributionView proposal) {
 		model.addAttribute("proposal", proposal);
+		model.addAttribute("sourceYears", this.yearEnds.closedYears());
 		model.addAttribute("formulas", this.formulas.latestVersions());
 		model.addAttribute("allActiveLabel", this.groups.allActiveLabel());
 		model.addAttribute("groups", this.groups.list(false));
@@ -178,7 +274,19 @@ class UnderspendController {
 	}
 
 	static RedistributionRequest request(Map<String, String> form) {
-		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		RedistributionRequest request = request(form, errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		return request;
+	}
+
+	/**
+	 * The proposal as typed; what cannot be read is put in {@code errors} by field and
+	 * left out of the request.
+	 */
+	static RedistributionRequest request(Map<String, String> form, Map<String, String> errors) {
 		FinancialYear year = null;
 		try {
 			year = FinancialYear.parse(form.get("sourceYear"));
@@ -201,7 +309,12 @@ class UnderspendController {
 		}
 		Long formula = null;
 		if (!isBlank(form.get("formulaVersionId"))) {
-			formula = Long.valueOf(form.get("formulaVersionId").strip());
+			try {
+				formula = Long.valueOf(form.get("formulaVersionId").strip());
+			}
+			catch (NumberFormatException notAFormula) {
+				errors.put("formulaVersionId", "Choose the formula from the list");
+			}
 		}
 		Long group = null;
 		if (!isBlank(form.get(PartnershipSet.FIELD))) {
@@ -211,9 +324,6 @@ class UnderspendController {
 			catch (NumberFormatException notAGroup) {
 				errors.put(PartnershipSet.FIELD, "Choose the partnerships from the list");
 			}
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationException(errors);
 		}
 		return new RedistributionRequest(year, pot, form.get("potReason"), budget, slices, formula, null, group);
 	}

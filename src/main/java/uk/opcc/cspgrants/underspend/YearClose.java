@@ -85,6 +85,23 @@ class YearClose {
 	 */
 	void close(YearSettings.UnderspendPolicy policy, List<UnderspendRow> rows, List<String> missingQ4,
 			String missingReason, String by, Instant at) {
+		refuseUnlessClosable(rows, missingQ4, missingReason);
+		String reason = (missingReason == null || missingReason.isBlank()) ? null : missingReason.strip();
+		this.status = State.CLOSED;
+		this.policy = policy;
+		this.missingReason = missingQ4.isEmpty() ? null
+				: "Q4 missing for " + String.join(", ", missingQ4) + ": " + reason;
+		this.closedAt = at;
+		this.closedBy = by;
+		this.underspends.clear();
+		rows.forEach(row -> this.underspends.add(new FrozenUnderspend(row)));
+	}
+
+	/**
+	 * Refuses to close what may not be closed: a year already closed, one with no grants,
+	 * or one with Q4 returns missing and no reason (of at most 500 characters).
+	 */
+	void refuseUnlessClosable(List<UnderspendRow> rows, List<String> missingQ4, String missingReason) {
 		if (this.status == State.CLOSED) {
 			throw new ConflictException(null,
 					year() + " is already closed; re-open it, with a reason, to close it again");
@@ -100,14 +117,6 @@ class YearClose {
 		if (reason != null && reason.length() > 500) {
 			throw new ValidationException("missingReason", "The reason must be 500 characters or fewer");
 		}
-		this.status = State.CLOSED;
-		this.policy = policy;
-		this.missingReason = missingQ4.isEmpty() ? null
-				: "Q4 missing for " + String.join(", ", missingQ4) + ": " + reason;
-		this.closedAt = at;
-		this.closedBy = by;
-		this.underspends.clear();
-		rows.forEach(row -> this.underspends.add(new FrozenUnderspend(row)));
 	}
 
 	/** Re-opens a closed year, with a reason; carry forwards already set stay. */

@@ -46,13 +46,54 @@ public class YearEndManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	YearEndManagement(YearCloseRepository store, GrantManagement grants, ReturnManagement returns,
-			AuditTrail auditTrail, Clock clock) {
+			AuditTrail auditTrail, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.store = store;
 		this.grants = grants;
 		this.returns = returns;
 		this.auditTrail = auditTrail;
 		this.clock = clock;
+	}
+
+	/** The years that have grants, latest first: the years a year end is about. */
+	@Transactional(readOnly = true)
+	public List<FinancialYear> yearsWithGrants() {
+		return this.jdbc.sql("select distinct financial_year from grant_award order by financial_year desc")
+			.query(Integer.class)
+			.list()
+			.stream()
+			.map(FinancialYear::new)
+			.toList();
+	}
+
+	/** The years finance has closed (and not re-opened), latest first, as frozen. */
+	@Transactional(readOnly = true)
+	public List<YearEnd> closedYears() {
+		return this.jdbc
+			.sql("select financial_year from year_close where status = 'CLOSED' order by financial_year desc")
+			.query(Integer.class)
+			.list()
+			.stream()
+			.map(year -> yearEnd(new FinancialYear(year)))
+			.toList();
+	}
+
+	/**
+	 * What closing the year would do, without closing it: the reason is checked as
+	 * closing checks it, and each partnership's underspend is as it stands now.
+	 */
+	@Transactional(readOnly = true)
+	public YearEnd checkClose(FinancialYear year, String missingReason, CurrentUser user) {
+		if (!user.has(Role.FINANCE)) {
+			throw new AccessDeniedException("Only finance closes a financial year");
+		}
+		Standing now = standing(year);
+		YearClose closing = this.store.findById(year.startYear()).orElseGet(() -> new YearClose(year));
+		closing.refuseUnlessClosable(now.rows(), now.missingQ4(), missingReason);
+		return yearEnd(year);
 	}
 
 	/** The year's underspend: frozen if closed, else as it stands now. */

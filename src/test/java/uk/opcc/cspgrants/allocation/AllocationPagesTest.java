@@ -143,11 +143,11 @@ class AllocationPagesTest {
 	@Test
 	void aCspManagerReadsTheirOwnAllocationAndItsExplanation() throws Exception {
 		MockHttpSession manager = SignIn.as(this.mvc, "leicester.csp");
-		long id = this.jdbc.queryForObject(
-				"select min(id) from formula_run where financial_year = 2024 and created_by = 'officer'", Long.class);
+		long id = this.jdbc.queryForObject("select id from formula_run where financial_year = 2024 "
+				+ "and purpose = 'ALLOCATION' and status = 'APPROVED'", Long.class);
 		this.mvc.perform(get("/allocations/mine").session(manager))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Explanation of run " + id)));
+			.andExpect(content().string(containsString("/allocations/runs/" + id + "/explain/LEI")));
 		this.mvc.perform(get("/allocations/runs/" + id + "/explain/LEI").session(manager)).andExpect(status().isOk());
 		this.mvc.perform(get("/allocations/runs/" + id + "/explain/CHA").session(manager))
 			.andExpect(status().isForbidden());
@@ -179,9 +179,9 @@ class AllocationPagesTest {
 			.andExpect(content().string(containsString("href=\"/allocations/runs/" + id + "/discard\"")));
 		this.mvc.perform(get("/allocations/runs/" + id + "/discard").session(officer))
 			.andExpect(status().isOk())
-			.andExpect(content()
-				.string(allOf(containsString("Discard draft run " + id), containsString("This cannot be undone"),
-						containsString("£500.00"), containsString("Yes, discard this draft"))));
+			.andExpect(content().string(
+					allOf(containsString("Discard draft formula run " + id), containsString("This cannot be undone"),
+							containsString("£500.00"), containsString("Yes, discard this draft"))));
 		assertThat(count(id)).as("asking changes nothing").isEqualTo(1);
 		this.mvc.perform(get("/allocations/runs/" + id + "/discard").session(SignIn.as(this.mvc, "finance")))
 			.andExpect(status().isForbidden());

@@ -123,6 +123,36 @@ class AccessibilityJourneyTest extends JourneyTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/**
+	 * The check pages before approving a run and closing a year, and the refused run and
+	 * redistribution forms.
+	 */
+	@Test
+	void theApprovalCheckPagesAndRefusedAllocationFormsHaveNoSeriousOrCriticalViolations() throws Exception {
+		String axe = new ClassPathResource("axe/axe.min.js")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> problems = new ArrayList<>();
+		signIn("officer");
+		open("/redistributions/new");
+		press("Save the proposal");
+		checkThisPage("a refused redistribution proposal", axe, problems);
+		open("/allocations/runs/new");
+		type("note", "x".repeat(1001));
+		press("Run the formula");
+		checkThisPage("a refused run note", axe, problems);
+		signOut();
+		signIn("finance");
+		check("/allocations/runs/2/approve", axe, problems);
+		open("/underspend?year=2024-25");
+		press("Continue");
+		checkThisPage("a refused close of a year", axe, problems);
+		type("missingReason", "The Q4 returns are late");
+		press("Continue");
+		checkThisPage("the check page before closing a year", axe, problems);
+		problems.forEach(System.out::println);
+		assertThat(problems).isEmpty();
+	}
+
 	private void check(String path, String axe, List<String> problems) {
 		open(path);
 		checkThisPage(path, axe, problems);

@@ -82,8 +82,13 @@ class UserJourneysTest extends JourneyTest {
 
 		signIn("finance");
 		this.browser.get(run);
-		press("Approve this run");
-		assertThat(page()).contains("has been approved");
+		follow("Approve this run");
+		assertThat(heading()).startsWith("Approve formula run").endsWith("?");
+		assertThat(page()).contains("No run is approved for 2020-21 yet", "£12,000.00", "Olu Officer");
+		String id = run.substring(run.lastIndexOf('/') + 1);
+		press("Yes, approve formula run " + id);
+		assertThat(page()).contains(
+				"Formula run " + id + " has been approved: £12,000.00 is now the annual allocation " + "for 2020-21.");
 		assertThat(heading()).contains("Approved");
 	}
 
@@ -157,7 +162,7 @@ class UserJourneysTest extends JourneyTest {
 		press("Run the formula");
 		String run = this.browser.getCurrentUrl();
 		follow("Discard this draft");
-		assertThat(heading()).startsWith("Discard draft run");
+		assertThat(heading()).startsWith("Discard draft formula run");
 		assertThat(page()).contains("This cannot be undone");
 		follow("No, keep it");
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(run);
@@ -271,7 +276,7 @@ class UserJourneysTest extends JourneyTest {
 	void aCspManagerSeesTheirOwnAllocationAndExplanationAndIsRefusedAnothers() {
 		signIn("leicester.csp");
 		follow("Your allocations");
-		follow("Explanation of run");
+		follow("How your 2024-25 allocation was worked out");
 		assertThat(heading()).startsWith("Leicester: £");
 		assertThat(page()).contains("Step 1: the figures as counted", "Step 2: each indicator", "Population",
 				"Crime harm");
