@@ -67,6 +67,12 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		check("/admin/audit?from.day=31&from.month=2&from.year=2024&to.day=1&to.year=2024", axe, problems);
+		open("/indicators/import");
+		this.browser.findElement(org.openqa.selenium.By.id("files"))
+			.sendKeys(new ClassPathResource("police-uk/2023-04-leicestershire-street.csv").getFile().getAbsolutePath());
+		press("Load crime files");
+		checkThisPage("the result of a police.uk load", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}
