@@ -9,11 +9,13 @@ import java.util.Locale;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.shared.web.Downloads;
@@ -31,9 +33,12 @@ public class DecisionDocuments {
 
 	private final String area;
 
+	private final ApplicationContext beans;
+
 	DecisionDocuments(RunManagement runs, ITemplateEngine templates,
-			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area) {
+			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area, ApplicationContext beans) {
 		this.runs = runs;
+		this.beans = beans;
 		this.templates = templates;
 		this.area = area;
 	}
@@ -61,6 +66,9 @@ public class DecisionDocuments {
 	public byte[] pdf(DecisionView record, boolean forPublic) {
 		Context context = new Context(Locale.UK);
 		context.setVariable("document", of(record, forPublic));
+		// the same fragment as the page: its dates are written by the @dates bean
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.beans, null));
 		String html = this.templates.process("decision/pdf", context);
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

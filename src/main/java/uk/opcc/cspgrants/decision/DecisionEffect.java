@@ -41,6 +41,10 @@ class DecisionEffect implements Persistable<Long> {
 		return this.decisionId;
 	}
 
+	String summary() {
+		return this.summary;
+	}
+
 	/**
 	 * Always inserted, never merged: a second effect of one decision is refused by its
 	 * key.

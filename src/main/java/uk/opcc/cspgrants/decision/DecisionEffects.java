@@ -17,6 +17,14 @@ import uk.opcc.cspgrants.shared.DatabaseRefusal;
 @Component
 class DecisionEffects {
 
+	/** The effect's summary when the decision created its run's grants. */
+	static final String CREATED = "Grants from formula run ";
+
+	/** The effect's summary when its run's grants were already there. */
+	static final String EXISTED = "Grants already created from formula run ";
+
+	static final String NOTHING = "No money decided";
+
 	private final DecisionEffectRepository effects;
 
 	private final GrantManagement grants;
@@ -29,14 +37,21 @@ class DecisionEffects {
 		this.clock = clock;
 	}
 
+	/** Whether this decision created its run's grants (rather than finding them made). */
+	@Transactional(readOnly = true)
+	boolean createdGrants(long decisionId) {
+		return this.effects.findById(decisionId).map(effect -> effect.summary().startsWith(CREATED)).orElse(false);
+	}
+
 	/** Applies a Supported decision's effects, in the deciding transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void apply(long decisionId, Long runId) {
-		String summary = (runId != null) ? "Grants from formula run " + runId : "No money decided";
+		boolean existed = runId != null && this.grants.grantsCreatedFrom(runId);
+		String summary = (runId == null) ? NOTHING : (existed ? EXISTED : CREATED) + runId;
 		DatabaseRefusal.orConflict(
 				() -> this.effects.saveAndFlush(new DecisionEffect(decisionId, this.clock.instant(), summary)),
 				Map.of("decision_effect_pkey", "This decision's money has already been created"));
-		if (runId != null && !this.grants.grantsCreatedFrom(runId)) {
+		if (runId != null && !existed) {
 			this.grants.createFromRun(runId);
 		}
 	}

@@ -20,6 +20,7 @@ import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunStatus;
 import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -137,11 +138,14 @@ public class DecisionManagement {
 	}
 
 	private DecisionView insert(DecisionDraft draft, String drafter) {
-		checkAttachment(draft);
-		if (draft.decisionDate() == null) {
-			throw new ValidationException("decisionDate", "Enter the date of the record");
+		Map<String, String> errors = DecisionRecord.problems(draft, today());
+		checkAttachment(draft, errors);
+		DecisionRecord corrected = (draft.correctsReference() != null) ? correctable(draft.correctsReference(), errors)
+				: null;
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
 		}
-		Long corrects = (draft.correctsReference() != null) ? correctable(draft.correctsReference()).id() : null;
+		Long corrects = (corrected != null) ? corrected.id() : null;
 		int year = draft.decisionDate().getYear();
 		// one reference at a time per year: the next number is read and used under this
 		// lock
@@ -159,10 +163,14 @@ public class DecisionManagement {
 	/** Changes a draft, for whoever sends the version they read. */
 	public DecisionView update(String reference, DecisionDraft draft, CurrentUser user) {
 		requireRole(user, Role.OFFICER, Role.ADMIN);
-		checkAttachment(draft);
+		Map<String, String> errors = DecisionRecord.problems(draft, today());
+		checkAttachment(draft, errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
 		return step(reference, "UPDATE", (record) -> {
 			if (draft.version() == null || draft.version() != record.version()) {
-				throw uk.opcc.cspgrants.shared.ConflictException.changedBySomeoneElse();
+				throw ConflictException.changedBySomeoneElse();
 			}
 			record.change(draft, today());
 		});
@@ -190,8 +198,21 @@ public class DecisionManagement {
 	 * grants of its formula run), in this same transaction and only once.
 	 */
 	public DecisionView decide(String reference, Outcome outcome, LocalDate on, String comment, CurrentUser user) {
+		return decide(reference, null, outcome, on, comment, user);
+	}
+
+	/**
+	 * As {@link #decide(String, Outcome, LocalDate, String, CurrentUser)}, for the record
+	 * as the Commissioner checked it: refused if it has changed since version
+	 * {@code checked} was read.
+	 */
+	public DecisionView decide(String reference, Long checked, Outcome outcome, LocalDate on, String comment,
+			CurrentUser user) {
 		requireRole(user, Role.COMMISSIONER);
 		DecisionRecord record = load(reference);
+		if (checked != null && checked != record.version() && record.status() != DecisionStatus.DECIDED) {
+			throw ConflictException.changedBySomeoneElse();
+		}
 		Map<String, Object> before = record.snapshot();
 		record.decide(outcome, on, comment, user, today());
 		DecisionRecord decided = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(record), REFUSALS);
@@ -266,31 +287,36 @@ public class DecisionManagement {
 		}
 	}
 
-	private DecisionRecord correctable(String reference) {
-		DecisionRecord corrected = this.store.findByReference(reference)
-			.orElseThrow(() -> new ValidationException("correctsReference",
-					"There is no decision record " + reference + " to correct"));
-		if (corrected.status() != DecisionStatus.DECIDED) {
-			throw new ValidationException("correctsReference",
+	/**
+	 * The decided record a new one corrects, or {@code null} with the refusal in errors.
+	 */
+	private DecisionRecord correctable(String reference, Map<String, String> errors) {
+		DecisionRecord corrected = this.store.findByReference(reference).orElse(null);
+		if (corrected == null) {
+			errors.put("correctsReference", "There is no decision record " + reference + " to correct");
+		}
+		else if (corrected.status() != DecisionStatus.DECIDED) {
+			errors.put("correctsReference",
 					"Only a decided record is corrected by a new one; change the draft " + reference + " instead");
+			return null;
 		}
 		return corrected;
 	}
 
-	/** A record's attached run must be an approved one. */
-	private void checkAttachment(DecisionDraft draft) {
+	/** A record's attached run must be an approved one; the refusal goes in errors. */
+	private void checkAttachment(DecisionDraft draft, Map<String, String> errors) {
 		if (draft.formulaRunId() == null) {
 			return;
 		}
 		try {
 			RunView run = this.runs.get(draft.formulaRunId());
 			if (run.status() != RunStatus.APPROVED) {
-				throw new ValidationException("formulaRunId", "Attach an approved formula run; run " + run.id() + " is "
+				errors.put("formulaRunId", "Attach an approved formula run; run " + run.id() + " is "
 						+ run.status().label().toLowerCase());
 			}
 		}
 		catch (NotFoundException missing) {
-			throw new ValidationException("formulaRunId", missing.getMessage());
+			errors.put("formulaRunId", missing.getMessage());
 		}
 	}
 

@@ -23,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.SeparationOfDuties;
 import uk.opcc.cspgrants.shared.ValidationException;
 
@@ -304,7 +305,8 @@ class DecisionRecord {
 			.toList();
 	}
 
-	private void apply(DecisionDraft draft, LocalDate today) {
+	/** What is wrong with a draft, field by field, in the order of the form. */
+	static Map<String, String> problems(DecisionDraft draft, LocalDate today) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (draft.title() == null || draft.title().length() > 300) {
 			errors.put("title", "Enter a title of up to 300 characters");
@@ -313,8 +315,8 @@ class DecisionRecord {
 			errors.put("decisionDate", "Enter the date of the record");
 		}
 		else if (draft.decisionDate().isBefore(EARLIEST) || draft.decisionDate().isAfter(today.plusYears(1))) {
-			errors.put("decisionDate", "The date of the record must be between " + EARLIEST + " and a year from today ("
-					+ today.plusYears(1) + ")");
+			errors.put("decisionDate", "The date of the record must be between " + Dates.day(EARLIEST)
+					+ " and a year from today (" + Dates.day(today.plusYears(1)) + ")");
 		}
 		if (draft.officersPresent() != null && draft.officersPresent().length() > 500) {
 			errors.put("officersPresent", "The officers present must be 500 characters or fewer");
@@ -323,7 +325,11 @@ class DecisionRecord {
 		section(errors, "recommendations", draft.recommendations(), "Enter the recommendations", true);
 		section(errors, "discussion", draft.discussion(), null, false);
 		section(errors, "financialImplications", draft.financialImplications(), null, false);
-		refuse(errors);
+		return errors;
+	}
+
+	private void apply(DecisionDraft draft, LocalDate today) {
+		refuse(problems(draft, today));
 		this.title = draft.title();
 		this.decisionDate = draft.decisionDate();
 		this.officersPresent = draft.officersPresent();
@@ -360,7 +366,7 @@ class DecisionRecord {
 		}
 		else if (on.isBefore(this.decisionDate.minusYears(1))) {
 			errors.put(field, "The date of the sign-off cannot be more than a year before the record's date ("
-					+ this.decisionDate + ")");
+					+ Dates.day(this.decisionDate) + ")");
 		}
 	}
 

@@ -22,6 +22,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -203,8 +204,8 @@ class Grant {
 			errors.put("paidOn", "The date it was paid cannot be in the future");
 		}
 		else if (paidOn.isBefore(earliest)) {
-			errors.put("paidOn",
-					"The date it was paid must be on or after " + earliest + ", the year before " + year() + " began");
+			errors.put("paidOn", "The date it was paid must be on or after " + Dates.day(earliest)
+					+ ", the year before " + year() + " began");
 		}
 		String ref = (reference == null) ? "" : reference.strip();
 		if (ref.isEmpty() || ref.length() > 100) {

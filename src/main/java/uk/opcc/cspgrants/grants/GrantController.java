@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.grants;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.partnership.PartnershipManagement;
+import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
@@ -34,15 +37,20 @@ class GrantController {
 
 	private final GrantManagement grants;
 
-	GrantController(GrantManagement grants) {
+	private final PartnershipManagement partnerships;
+
+	private final Clock clock;
+
+	GrantController(GrantManagement grants, PartnershipManagement partnerships, Clock clock) {
 		this.grants = grants;
+		this.partnerships = partnerships;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	String schedule(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
-		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : FinancialYear.of(LocalDate.now());
-		return schedulePage(shown, user, model, null);
+		return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, null);
 	}
 
 	@PostMapping("/from-run")
@@ -57,7 +65,7 @@ class GrantController {
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
-			return schedulePage(FinancialYear.of(LocalDate.now()), user, model, null);
+			return schedulePage(this.grants.years(null, user, LocalDate.now(this.clock)), user, model, null);
 		}
 	}
 
@@ -65,7 +73,9 @@ class GrantController {
 	String grant(@PathVariable String year, @PathVariable String code, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		FinancialYear financialYear = FinancialYear.parse(year);
-		GrantView grant = this.grants.grant(financialYear, code, user);
+		// an officer may open a year with no grant yet, to enter a historic allocation
+		GrantView grant = user.hasAny(Role.ADMIN, Role.OFFICER) ? this.grants.grantOrEmpty(financialYear, code, user)
+				: this.grants.grant(financialYear, code, user);
 		model.addAttribute("year", financialYear);
 		model.addAttribute("grant", grant);
 		model.addAttribute("form",
@@ -81,8 +91,13 @@ class GrantController {
 			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
-			this.grants.setHistoric(financialYear, code, money("allocation", allocation),
-					money("carryForward", carryForward), note, version);
+			Map<String, String> unreadable = new LinkedHashMap<>();
+			Money allocated = read(unreadable, () -> money("allocation", allocation));
+			Money carried = read(unreadable, () -> money("carryForward", carryForward));
+			if (!unreadable.isEmpty()) {
+				throw new ValidationException(unreadable);
+			}
+			this.grants.setHistoric(financialYear, code, allocated, carried, note, version);
 			redirect.addFlashAttribute("success", "The grant has been saved");
 			return "redirect:/grants/" + financialYear + "/" + code;
 		}
@@ -109,12 +124,17 @@ class GrantController {
 		typed.put("returnDueDays", returnDueDays);
 		typed.put("underspendPolicy", underspendPolicy);
 		try {
-			this.grants.saveSettings(new YearSettings(financialYear,
-					choice(YearSettings.PaymentProfile.class, paymentProfile, "paymentProfile",
-							"Choose how grants are paid"),
-					days(returnDueDays), choice(YearSettings.UnderspendPolicy.class, underspendPolicy,
-							"underspendPolicy", "Choose what happens to underspend"),
-					(version != null) ? version : -1));
+			Map<String, String> unreadable = new LinkedHashMap<>();
+			YearSettings.PaymentProfile profile = read(unreadable, () -> choice(YearSettings.PaymentProfile.class,
+					paymentProfile, "paymentProfile", "Choose how grants are paid"));
+			Integer dueDays = read(unreadable, () -> days(returnDueDays));
+			YearSettings.UnderspendPolicy policy = read(unreadable, () -> choice(YearSettings.UnderspendPolicy.class,
+					underspendPolicy, "underspendPolicy", "Choose what happens to underspend"));
+			if (!unreadable.isEmpty()) {
+				throw new ValidationException(unreadable);
+			}
+			this.grants.saveSettings(
+					new YearSettings(financialYear, profile, dueDays, policy, (version != null) ? version : -1));
 			redirect.addFlashAttribute("success", "The settings for " + financialYear + " have been saved");
 			return "redirect:/grants?year=" + financialYear;
 		}
@@ -123,15 +143,17 @@ class GrantController {
 			YearSettings current = this.grants.settings(financialYear);
 			typed.put("version", String.valueOf(refusal.conflict() ? current.version() : version));
 			model.addAttribute("settingsConflict", refusal.conflict());
-			return schedulePage(financialYear, user, model, typed);
+			return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, typed);
 		}
 	}
 
-	private String schedulePage(FinancialYear shown, CurrentUser user, Model model, Map<String, String> typed) {
+	private String schedulePage(YearsWithGrants years, CurrentUser user, Model model, Map<String, String> typed) {
+		FinancialYear shown = years.shown();
 		List<GrantView> grants = this.grants.grants(shown, user);
 		YearSettings settings = this.grants.settings(shown);
 		model.addAttribute("year", shown);
-		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
+		model.addAttribute("years", years.choices());
+		model.addAttribute("yearsWithGrants", years.withGrants());
 		model.addAttribute("grants", grants);
 		model.addAttribute("allocation", grants.stream().map(GrantView::allocation).reduce(Money.ZERO, Money::plus));
 		model.addAttribute("carryForward",
@@ -145,6 +167,8 @@ class GrantController {
 								settings.underspendPolicy().name(), "version", String.valueOf(settings.version())));
 		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
 			model.addAttribute("runsWithoutGrants", this.grants.runsWithoutGrants());
+			model.addAttribute("partnerships",
+					this.partnerships.all().stream().filter(PartnershipView::active).toList());
 		}
 		return "grants/schedule";
 	}
@@ -174,6 +198,20 @@ class GrantController {
 			}
 		}
 		throw new ValidationException(field, message);
+	}
+
+	/**
+	 * What one field reads as, or null with its message added to {@code errors}: every
+	 * field of a form is read before any is refused, so all its mistakes show at once.
+	 */
+	private static <T> T read(Map<String, String> errors, java.util.function.Supplier<T> field) {
+		try {
+			return field.get();
+		}
+		catch (ValidationException refused) {
+			refused.fieldErrors().forEach(errors::putIfAbsent);
+			return null;
+		}
 	}
 
 	static Money money(String field, String text) {

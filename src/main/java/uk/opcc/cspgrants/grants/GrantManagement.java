@@ -113,6 +113,28 @@ public class GrantManagement {
 		return this.schedules.grants(year);
 	}
 
+	/**
+	 * The years with grants this user may see, latest first: what the year pickers of the
+	 * grant, return and payment pages offer.
+	 */
+	@Transactional(readOnly = true)
+	public List<FinancialYear> years(CurrentUser user) {
+		return this.schedules.years((user != null && user.isLimitedToOnePartnership()) ? user.partnershipId() : null);
+	}
+
+	/**
+	 * The year a page shows and the years its picker offers: the year asked for, or when
+	 * none is the latest with grants this user may see (the year {@code today} falls in
+	 * when there are none).
+	 */
+	@Transactional(readOnly = true)
+	public YearsWithGrants years(String requested, CurrentUser user, LocalDate today) {
+		List<FinancialYear> years = years(user);
+		FinancialYear shown = (requested != null && !requested.isBlank()) ? FinancialYear.parse(requested)
+				: years.isEmpty() ? FinancialYear.of(today) : years.get(0);
+		return new YearsWithGrants(shown, years);
+	}
+
 	/** Every payment recorded against a year's grants, read in one query. */
 	@Transactional(readOnly = true)
 	public List<Payment> payments(FinancialYear year) {

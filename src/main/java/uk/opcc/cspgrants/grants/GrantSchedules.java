@@ -52,6 +52,20 @@ class GrantSchedules {
 			.list();
 	}
 
+	/**
+	 * The years in which a grant has money (a line or a carry forward), latest first;
+	 * only one partnership's when {@code partnershipId} is given.
+	 */
+	List<FinancialYear> years(Long partnershipId) {
+		return this.jdbc
+			.sql("select distinct g.financial_year from grant_award g where (cast(? as bigint) is null or "
+					+ "g.partnership_id = ?) and (g.carry_forward <> 0 or exists "
+					+ "(select 1 from grant_line l where l.grant_id = g.id)) order by g.financial_year desc")
+			.params(partnershipId, partnershipId)
+			.query((rs, row) -> new FinancialYear(rs.getInt(1)))
+			.list();
+	}
+
 	/** Every payment recorded against the grants of a year, in one query. */
 	List<Payment> payments(FinancialYear year) {
 		return this.jdbc

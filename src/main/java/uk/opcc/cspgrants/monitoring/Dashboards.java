@@ -31,12 +31,22 @@ public class Dashboards {
 
 	/** Each partnership's returns, money paid and due, as of {@code today}. */
 	public Dashboard dashboard(FinancialYear year, LocalDate today) {
+		return dashboard(year, today, null);
+	}
+
+	/** The same, of one partnership only when {@code onlyPartnershipId} is given. */
+	public Dashboard dashboard(FinancialYear year, LocalDate today, Long onlyPartnershipId) {
 		Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
 		for (Quarter quarter : Quarter.values()) {
 			dueDates.put(quarter, this.returns.dueDate(year, quarter));
 		}
 		Map<Long, Map<Quarter, ReturnView>> all = this.returns.returnsOf(year);
-		return Dashboard.of(year, this.payments.schedules(year, all), all, dueDates, today);
+		return Dashboard.of(year,
+				this.payments.schedules(year, all)
+					.stream()
+					.filter(schedule -> onlyPartnershipId == null || schedule.partnershipId() == onlyPartnershipId)
+					.toList(),
+				all, dueDates, today);
 	}
 
 	/**

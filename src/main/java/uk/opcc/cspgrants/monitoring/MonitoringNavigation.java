@@ -14,4 +14,16 @@ class MonitoringNavigation {
 				Role.MONITORING_OFFICER, Role.COMMISSIONER);
 	}
 
+	/** A CSP manager's own returns: the dashboard of their partnership. */
+	@Bean
+	NavigationEntry yourReturnsLink() {
+		return NavigationEntry.of(510, "Your returns", "/monitoring/returns", Role.CSP_MANAGER);
+	}
+
+	/** A CSP manager's own payments. */
+	@Bean
+	NavigationEntry yourPaymentsLink() {
+		return NavigationEntry.of(520, "Your payments", "/monitoring/payments", Role.CSP_MANAGER);
+	}
+
 }

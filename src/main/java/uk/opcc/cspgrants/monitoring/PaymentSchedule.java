@@ -27,6 +27,11 @@ public record PaymentSchedule(long partnershipId, String code, String name, Mone
 		return sum(Status.DUE);
 	}
 
+	/** Not paid yet: the total available less what has been paid. */
+	public Money outstanding() {
+		return this.totalAvailable.minus(paid());
+	}
+
 	/** Neither paid nor due yet. */
 	public Money remaining() {
 		return sum(Status.NOT_YET_DUE);

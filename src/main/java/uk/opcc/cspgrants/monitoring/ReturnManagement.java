@@ -42,7 +42,9 @@ public class ReturnManagement {
 
 	private static final Map<String, String> REFUSALS = Map.of(
 			"quarterly_return_partnership_id_financial_year_quarter_key",
-			"Someone else started this return at the same moment. Check the current values and save again.");
+			"Someone else started this return at the same moment. Check the current values and save again.",
+			"quarterly_return_status_moves",
+			"Someone else moved this return on at the same moment. Check where it is now.");
 
 	private final ReturnRepository store;
 
@@ -107,7 +109,16 @@ public class ReturnManagement {
 	 * already started changes only for whoever sends the version they read.
 	 */
 	public ReturnView save(FinancialYear year, Quarter quarter, String code, ReturnDetails details) {
-		PartnershipView partnership = partnership(code);
+		return save(year, quarter, code, details, null);
+	}
+
+	/**
+	 * As {@link #save(FinancialYear, Quarter, String, ReturnDetails)}, by a user who may
+	 * see the partnership: an officer, or the partnership's own CSP manager (anyone
+	 * else's is refused).
+	 */
+	public ReturnView save(FinancialYear year, Quarter quarter, String code, ReturnDetails details, CurrentUser user) {
+		PartnershipView partnership = (user != null) ? this.partnerships.get(code, user) : partnership(code);
 		Instant now = this.clock.instant();
 		String actor = AuditTrail.currentActor();
 		Optional<QuarterlyReturn> existing = this.store.find(partnership.id(), year.startYear(), quarter);
@@ -134,7 +145,33 @@ public class ReturnManagement {
 	}
 
 	public ReturnView submit(FinancialYear year, Quarter quarter, String code) {
-		return step(year, quarter, code, "SUBMIT", (found) -> found.submit(AuditTrail.currentActor(), now()));
+		return submit(year, quarter, code, null, null);
+	}
+
+	/**
+	 * Submits a draft or returned return, once: by an officer on the partnership's behalf
+	 * or by its own CSP manager. With {@code checkedVersion} the figures submitted are
+	 * exactly the ones checked: a return changed since is refused. Two submits at once
+	 * meet at the version in the UPDATE's WHERE (and the database's status rule); the
+	 * second is told. The audit trail says who submitted it and for whom.
+	 */
+	public ReturnView submit(FinancialYear year, Quarter quarter, String code, Long checkedVersion, CurrentUser user) {
+		PartnershipView partnership = (user != null) ? this.partnerships.get(code, user) : partnership(code);
+		Map<String, Object> by = new java.util.LinkedHashMap<>();
+		if (user != null) {
+			by.put("submittedBy", user.displayName());
+			if (!user.isLimitedToOnePartnership()) {
+				by.put("onBehalfOf", partnership.name());
+			}
+		}
+		return step(partnership, year, quarter, "SUBMIT", by, (found) -> {
+			if (checkedVersion != null && found.version() != checkedVersion) {
+				throw new ConflictException(null, (found.status().editable())
+						? "This return was changed after you checked it. Check the figures again before you submit."
+						: "This return has already been " + found.status().label().toLowerCase() + ".");
+			}
+			found.submit(AuditTrail.currentActor(), now());
+		});
 	}
 
 	public ReturnView accept(FinancialYear year, Quarter quarter, String code) {
@@ -164,14 +201,20 @@ public class ReturnManagement {
 	 */
 	private ReturnView step(FinancialYear year, Quarter quarter, String code, String action,
 			Consumer<QuarterlyReturn> move) {
-		PartnershipView partnership = partnership(code);
+		return step(partnership(code), year, quarter, action, Map.of(), move);
+	}
+
+	private ReturnView step(PartnershipView partnership, FinancialYear year, Quarter quarter, String action,
+			Map<String, Object> by, Consumer<QuarterlyReturn> move) {
 		QuarterlyReturn found = this.store.find(partnership.id(), year.startYear(), quarter)
 			.orElseThrow(() -> new NotFoundException(
 					"There is no " + quarter + " return for " + partnership.name() + " in " + year));
 		Map<String, Object> before = found.snapshot(partnership.code());
 		move.accept(found);
 		QuarterlyReturn stored = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(found), REFUSALS);
-		this.auditTrail.record(action, AUDIT_TYPE, stored.id(), before, stored.snapshot(partnership.code()));
+		Map<String, Object> after = stored.snapshot(partnership.code());
+		after.putAll(by);
+		this.auditTrail.record(action, AUDIT_TYPE, stored.id(), before, after);
 		return view(stored, partnership, year);
 	}
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +19,7 @@ import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
+import uk.opcc.cspgrants.shared.FieldRefusals;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -44,8 +45,11 @@ public class UserManagement {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
 	UserManagement(UserAccountRepository users, PartnershipManagement partnerships, PasswordEncoder passwordEncoder,
-			AuditTrail auditTrail, Clock clock) {
+			AuditTrail auditTrail, Clock clock, Validator validator) {
+		this.validator = validator;
 		this.users = users;
 		this.partnerships = partnerships;
 		this.passwordEncoder = passwordEncoder;
@@ -87,19 +91,26 @@ public class UserManagement {
 		return this.users.existsEnabledWithRole(Role.ADMIN);
 	}
 
-	public UserView create(String username, @Valid AccountDetails details, String password) {
+	/**
+	 * Adds a user. Every problem with the form is reported at once, in the order of the
+	 * form: username, name, roles, partnership, password.
+	 */
+	public UserView create(String username, AccountDetails details, String password) {
 		String name = Usernames.normalise(username);
+		FieldRefusals refusals = new FieldRefusals();
 		if (!Usernames.isAllowed(name)) {
-			throw new ValidationException("username",
+			refusals.add("username",
 					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
 		}
+		refusals.add(this.validator.validate(details));
+		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		refusals.check(() -> PasswordPolicy.check("password", password));
+		refusals.throwIfAny();
 		if (this.users.findByUsername(name).isPresent()) {
 			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
 		}
-		PasswordPolicy.check("password", password);
-		Long partnershipId = partnershipFor(details);
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
-		account.change(details.displayName(), details.roles(), partnershipId, now());
+		account.change(details.displayName(), details.roles(), partnershipId.orElse(null), now());
 		UserView created = DatabaseRefusal
 			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
 					new ConflictException("username", "The username " + name + " is already taken")))
@@ -108,13 +119,17 @@ public class UserManagement {
 		return created;
 	}
 
-	public UserView update(long id, @Valid AccountDetails details, long expectedVersion, CurrentUser actor) {
+	/** Changes a user's name, roles and partnership; every problem reported at once. */
+	public UserView update(long id, AccountDetails details, long expectedVersion, CurrentUser actor) {
 		UserAccount account = find(id);
 		UserView before = checkVersion(account, expectedVersion);
+		FieldRefusals refusals = new FieldRefusals().add(this.validator.validate(details));
 		if (actor.id() == id && !details.roles().contains(Role.ADMIN)) {
-			throw new ValidationException("roles", "You cannot remove your own administrator role");
+			refusals.add("roles", "You cannot remove your own administrator role");
 		}
-		account.change(details.displayName(), details.roles(), partnershipFor(details), now());
+		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		refusals.throwIfAny();
+		account.change(details.displayName(), details.roles(), partnershipId.orElse(null), now());
 		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, id, before, after);
 		return after;

@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.shared;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +21,9 @@ public class ValidationException extends RuntimeException {
 		this.fieldErrors = new LinkedHashMap<>(fieldErrors);
 	}
 
+	/** The messages in the order they were found, which is the order of the form. */
 	public Map<String, String> fieldErrors() {
-		return Map.copyOf(this.fieldErrors);
+		return Collections.unmodifiableMap(this.fieldErrors);
 	}
 
 }

@@ -198,8 +198,8 @@ class ExactlyOnceTest {
 		assertThat(app.api("officer").post("/api/v1/returns/2017-18/Q1/NWL/submit", "").statusCode()).isEqualTo(200);
 		assertThat(app.api("officer").post("/api/v1/returns/2017-18/Q1/NWL/accept", "").statusCode()).isEqualTo(200);
 		LiveApplication.Browser finance = app.signIn("finance");
-		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> finance.post("/monitoring/payments/2017-18/NWL",
-				Map.of("quarter", "Q1", "paidOn", LocalDate.now().toString(), "reference", "BACS " + i)));
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> finance.post("/monitoring/payments/2017-18/NWL", paidToday("Q1", "BACS " + i)));
 		assertOneSucceeded(responses, 302);
 		long grant = grantId(2017, "NWL");
 		assertThat(count("select count(*) from grant_payment where grant_id = ?", grant)).isEqualTo(1);
@@ -216,8 +216,8 @@ class ExactlyOnceTest {
 			.statusCode()).isEqualTo(302);
 		historicGrant("2018-19", "HAR", "6945.56");
 		LiveApplication.Browser finance = app.signIn("finance");
-		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> finance.post("/monitoring/payments/2018-19/HAR",
-				Map.of("quarter", "", "paidOn", LocalDate.now().toString(), "reference", "BACS " + i)));
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> finance.post("/monitoring/payments/2018-19/HAR", paidToday("", "BACS " + i)));
 		assertOneSucceeded(responses, 302);
 		long grant = grantId(2018, "HAR");
 		assertThat(count("select count(*) from grant_payment where grant_id = ?", grant)).isEqualTo(1);
@@ -570,6 +570,14 @@ class ExactlyOnceTest {
 		HttpResponse<String> approved = app.api("finance").post("/api/v1/formula-runs/" + run + "/approve", "");
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		return run;
+	}
+
+	/** A payment's row as finance fills it in: paid today, with a reference. */
+	private static Map<String, String> paidToday(String quarter, String reference) {
+		LocalDate today = LocalDate.now();
+		return Map.of("quarter", quarter, "paidOn.day", String.valueOf(today.getDayOfMonth()), "paidOn.month",
+				String.valueOf(today.getMonthValue()), "paidOn.year", String.valueOf(today.getYear()), "reference",
+				reference);
 	}
 
 	// Checks

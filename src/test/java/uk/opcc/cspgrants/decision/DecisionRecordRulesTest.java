@@ -51,7 +51,7 @@ class DecisionRecordRulesTest {
 		assertThatThrownBy(
 				() -> new DecisionRecord("EXE0001-00", 0, 1, draft(LocalDate.of(0, 1, 1)), null, "officer", NOW, TODAY))
 			.isInstanceOf(ValidationException.class)
-			.hasMessage("The date of the record must be between 2000-01-01 and a year from today (2025-07-11)");
+			.hasMessage("The date of the record must be between 1 January 2000 and a year from today (11 July 2025)");
 		assertThatThrownBy(() -> new DecisionRecord("EXE0001-99", 9999, 1, draft(LocalDate.of(9999, 12, 31)), null,
 				"officer", NOW, TODAY))
 			.isInstanceOf(ValidationException.class);
@@ -61,7 +61,7 @@ class DecisionRecordRulesTest {
 		assertThatThrownBy(
 				() -> this.record.consult("Fran", LocalDate.of(2023, 7, 8), user("finance", Role.FINANCE), TODAY))
 			.isInstanceOf(ValidationException.class)
-			.hasMessage("The date of the sign-off cannot be more than a year before the record's date (2024-07-09)");
+			.hasMessage("The date of the sign-off cannot be more than a year before the record's date (9 July 2024)");
 	}
 
 	@Test

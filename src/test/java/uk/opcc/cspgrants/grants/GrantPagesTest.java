@@ -95,4 +95,31 @@ class GrantPagesTest {
 					containsString("value=\"400\""))));
 	}
 
+	@Test
+	void everyUnreadableFieldIsShownAtOnceWithItsRedBorder() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		this.mvc
+			.perform(post("/grants/2011-12/OAW").session(officer)
+				.with(csrf())
+				.param("allocation", "12.345")
+				.param("carryForward", "ten pounds")
+				.param("note", "Both wrong"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content()
+				.string(allOf(containsString("href=\"#allocation\""), containsString("href=\"#carryForward\""),
+						containsString("govuk-input--error"), containsString("Both wrong"))));
+		this.mvc
+			.perform(post("/grants/settings").session(officer)
+				.with(csrf())
+				.param("year", "2011-12")
+				.param("paymentProfile", "")
+				.param("returnDueDays", "soon")
+				.param("underspendPolicy", "")
+				.param("version", "-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("Choose how grants are paid"),
+					containsString("Enter the number of days, like 30"),
+					containsString("Choose what happens to underspend"), containsString("govuk-select--error"))));
+	}
+
 }

@@ -73,6 +73,46 @@ class AccessibilityJourneyTest extends JourneyTest {
 			.sendKeys(new ClassPathResource("police-uk/2023-04-leicestershire-street.csv").getFile().getAbsolutePath());
 		press("Load crime files");
 		checkThisPage("the result of a police.uk load", axe, problems);
+		open("/monitoring/returns/2024-25/Q3/CHA");
+		type("plannedAllocation", "13,000");
+		type("cumulativeSpend", "9,000");
+		press("Continue to submit");
+		checkThisPage("the check page of a return", axe, problems);
+		signOut();
+		signIn("finance");
+		open("/monitoring/payments?year=2024-25");
+		type("ref-LEI-Q1", "");
+		type("paid-LEI-Q1", "31");
+		type("paid-LEI-Q1-month", "2");
+		press("Record as paid the Q1 payment to Leicester");
+		checkThisPage("a refused payment", axe, problems);
+		signOut();
+		signIn("leicester.csp");
+		check("/monitoring/returns", axe, problems);
+		check("/monitoring/returns/2024-25/Q2/LEI", axe, problems);
+		check("/monitoring/returns/2024-25/Q3/LEI", axe, problems);
+		check("/monitoring/payments", axe, problems);
+		// the Monitoring Officer's refused publication decision, the Commissioner's check
+		// page,
+		// a refused decision and its confirmation
+		uk.opcc.cspgrants.decision.AwaitingRecords records = new uk.opcc.cspgrants.decision.AwaitingRecords(
+				this.decisionRecords, this.formulaRuns, this.database);
+		String consulted = records.consulted("2063-64", "Accessibility of the publication decision");
+		String awaiting = records.awaitingTheCommissioner("2064-65", "Accessibility of the decision");
+		signOut();
+		signIn("monitoring");
+		open("/decisions/" + consulted);
+		this.browser.findElement(org.openqa.selenium.By.cssSelector("label[for='record-part_redacted']")).click();
+		press("Record the publication decision");
+		checkThisPage("a refused publication decision", axe, problems);
+		signOut();
+		signIn("commissioner");
+		check("/decisions/" + awaiting + "/decide", axe, problems);
+		press("Decide " + awaiting);
+		checkThisPage("a refused decision", axe, problems);
+		this.browser.findElement(org.openqa.selenium.By.cssSelector("label[for='decision']")).click();
+		press("Decide " + awaiting);
+		checkThisPage("a decision's confirmation", axe, problems);
 		problems.forEach(System.out::println);
 		assertThat(problems).isEmpty();
 	}
@@ -103,5 +143,14 @@ class AccessibilityJourneyTest extends JourneyTest {
 					+ violation.get("help") + ") at " + violation.get("targets"));
 		}
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	uk.opcc.cspgrants.decision.DecisionManagement decisionRecords;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	uk.opcc.cspgrants.allocation.RunManagement formulaRuns;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate database;
 
 }

@@ -120,6 +120,18 @@ class UserJourneysTest extends JourneyTest {
 			.doesNotContain("Blaby");
 	}
 
+	/**
+	 * Picks a year on a page that opens on the latest year with grants: the picker is
+	 * there only when more than one year has grants.
+	 */
+	private void showYear(String year) {
+		if (!this.browser.findElements(By.id("year")).isEmpty()) {
+			choose("year", year);
+			press("Show");
+		}
+		assertThat(heading()).contains(year);
+	}
+
 	private void clickLabel(String text) {
 		this.browser.findElement(By.xpath("//label[normalize-space()='" + text + "']")).click();
 	}
@@ -148,17 +160,21 @@ class UserJourneysTest extends JourneyTest {
 	void anOfficerEntersSubmitsAndAcceptsAQ2ReturnAndOpensTheQuarterlyReport() {
 		signIn("officer");
 		follow("Returns");
-		choose("year", "2024-25");
-		press("Show");
+		showYear("2024-25");
 		clickAndWaitForNextPage(By.xpath("//a[.//span[contains(., 'Q2 return of Charnwood')]]"));
 		type("plannedAllocation", "13,000");
 		type("cumulativeSpend", "6,500.50");
-		type("activities0.title", "Night-time economy patrols");
-		type("activities0.planned", "13000");
-		type("activities0.spend", "6500.50");
+		type("activities[0].title", "Night-time economy patrols");
+		type("activities[0].planned", "13000");
+		type("activities[0].spend", "6500.50");
 		press("Save draft");
 		assertThat(page()).contains("saved as a draft");
+		press("Continue to submit");
+		assertThat(heading()).isEqualTo("Check the return before you submit it");
 		press("Submit the return");
+		assertThat(heading()).contains("Q2 return submitted");
+		follow("View the return");
+		assertThat(page()).contains("Olu Officer submitted the Q2 return on behalf of Charnwood");
 		press("Accept the return");
 		assertThat(page()).contains("is now accepted");
 
@@ -203,6 +219,43 @@ class UserJourneysTest extends JourneyTest {
 
 	@Autowired
 	ReturnManagement returns;
+
+	/**
+	 * Leicester's CSP manager opens their Q4 return from "Your returns", types figures,
+	 * changes one, submits through the check page (which shows the changed figure), and
+	 * an officer accepts it.
+	 */
+	@Test
+	void aCspManagerSubmitsTheirOwnReturnThroughTheCheckPageAndAnOfficerAcceptsIt() {
+		signIn("leicester.csp");
+		follow("Your returns");
+		showYear("2024-25");
+		clickAndWaitForNextPage(By.xpath("//a[.//span[contains(., 'Q4 return of Leicester')]]"));
+		type("plannedAllocation", "41,000");
+		type("cumulativeSpend", "35,000");
+		type("comments", "Typed by the manager");
+		press("Save draft");
+		assertThat(page()).contains("saved as a draft");
+		type("cumulativeSpend", "36,250.75");
+		press("Continue to submit");
+		assertThat(heading()).isEqualTo("Check the return before you submit it");
+		assertThat(this.browser.findElement(By.id("figures")).getText()).contains("£36,250.75", "Typed by the manager")
+			.doesNotContain("£35,000.00");
+		clickAndWaitForNextPage(By.cssSelector("#figures a[href$='#plannedAllocation']"));
+		assertThat(this.browser.findElement(By.id("cumulativeSpend")).getAttribute("value")).isEqualTo("36250.75");
+		press("Continue to submit");
+		press("Submit the return");
+		assertThat(heading()).contains("Q4 return submitted");
+		follow("Back to your returns");
+		assertThat(page()).contains("Received").doesNotContain("Charnwood");
+		signOut();
+
+		signIn("officer");
+		open("/monitoring/returns/2024-25/Q4/LEI");
+		assertThat(page()).contains("Lee Leicester submitted the Q4 return", "£36,250.75");
+		press("Accept the return");
+		assertThat(page()).contains("is now accepted");
+	}
 
 	@Test
 	void aCspManagerSeesTheirOwnAllocationAndExplanationAndIsRefusedAnothers() {
@@ -276,6 +329,38 @@ class UserJourneysTest extends JourneyTest {
 	private void archiveAgain() {
 		press("Archive");
 		assertThat(page()).contains("has been archived");
+	}
+
+	@Autowired
+	uk.opcc.cspgrants.decision.DecisionManagement decisionRecords;
+
+	@Autowired
+	uk.opcc.cspgrants.allocation.RunManagement formulaRuns;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate database;
+
+	@Test
+	void theCommissionerDecidesARecordAfterSeeingTheGrantsItWillCreate() {
+		uk.opcc.cspgrants.decision.AwaitingRecords records = new uk.opcc.cspgrants.decision.AwaitingRecords(
+				this.decisionRecords, this.formulaRuns, this.database);
+		String reference = records.awaitingTheCommissioner("2062-63", "Journey funding 2062-63");
+		String leicester = records.demoRun().line("LEI").amount().format();
+		signIn("commissioner");
+		open("/decisions");
+		follow(reference + ": Journey funding 2062-63");
+		follow("Decide this record");
+		assertThat(heading()).isEqualTo("Decide: Journey funding 2062-63");
+		assertThat(page()).contains("9 grants will be created for 2062-63, totalling £97,905.00",
+				"Leicester 2062-63 " + leicester, "Once decided, the record never changes");
+		press("Decide " + reference);
+		assertThat(page()).contains("There is a problem", "Choose Supported or Not supported");
+		clickLabel("Supported");
+		press("Decide " + reference);
+		assertThat(heading()).isEqualTo(reference + " is decided: Supported");
+		assertThat(page()).contains("9 grants were created for 2062-63 totalling £97,905.00");
+		follow("Leicester");
+		assertThat(page()).contains("Leicester", leicester);
 	}
 
 }

@@ -17,7 +17,9 @@ import uk.opcc.cspgrants.support.SignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -54,7 +56,9 @@ class PaymentPagesTest {
 			.perform(post("/monitoring/payments/2009-10/MEL").session(SignIn.as(this.mvc, "finance"))
 				.with(csrf())
 				.param("quarter", "Q1")
-				.param("paidOn", LocalDate.now().plusDays(3).toString())
+				.param("paidOn.day", String.valueOf(LocalDate.now().plusDays(3).getDayOfMonth()))
+				.param("paidOn.month", String.valueOf(LocalDate.now().plusDays(3).getMonthValue()))
+				.param("paidOn.year", String.valueOf(LocalDate.now().plusDays(3).getYear()))
 				.param("reference", "BACS-TYPED-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("The date it was paid cannot be in the future"),
@@ -63,6 +67,90 @@ class PaymentPagesTest {
 				this.jdbc.queryForObject("select count(*) from grant_payment p join grant_award g on g.id = p.grant_id "
 						+ "where g.financial_year = 2009", Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void aDateThatCannotBeReadAndAMissingReferenceAreShownTogetherOnTheirRow() throws Exception {
+		this.grants.setHistoric(YEAR, "BLA", Money.of("2000"), Money.ZERO, "Payments test", null);
+		this.returns.save(YEAR, Quarter.Q1, "BLA",
+				new ReturnDetails(Money.of("1000"), Money.of("100"), List.of(), null, null, null));
+		this.returns.submit(YEAR, Quarter.Q1, "BLA");
+		this.returns.accept(YEAR, Quarter.Q1, "BLA");
+		this.mvc
+			.perform(post("/monitoring/payments/2009-10/BLA").session(SignIn.as(this.mvc, "finance"))
+				.with(csrf())
+				.param("quarter", "Q1")
+				.param("paidOn.day", "31")
+				.param("paidOn.month", "2")
+				.param("paidOn.year", "2010")
+				.param("reference", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("The date the payment was made must be a real date"),
+					containsString("Enter the payment reference, up to 100 characters"),
+					containsString("href=\"#paid-BLA-Q1\""), containsString("href=\"#ref-BLA-Q1\""),
+					containsString("value=\"31\""), containsString("govuk-input--error"),
+					not(containsString("type=\"date\"")))));
+	}
+
+	/**
+	 * The demo's 2024-25 payments added up, the figures read from the tables here: the
+	 * nine grants of run 1 make £97,905.00 available; what is outstanding is that less
+	 * what has been paid. Leicester's CSP manager sees Leicester's line only.
+	 */
+	@Test
+	void thePaymentsPageAddsUpEachPartnershipAndTheYear() throws Exception {
+		java.math.BigDecimal available = this.jdbc.queryForObject("select sum(l.amount) + (select sum(carry_forward) "
+				+ "from grant_award where financial_year = 2024) from grant_line l join grant_award g on "
+				+ "g.id = l.grant_id where g.financial_year = 2024", java.math.BigDecimal.class);
+		assertThat(available).isEqualByComparingTo("97905.00");
+		java.math.BigDecimal paid = this.jdbc.queryForObject(
+				"select coalesce(sum(p.amount), 0) from grant_payment p "
+						+ "join grant_award g on g.id = p.grant_id where g.financial_year = 2024",
+				java.math.BigDecimal.class);
+		Money outstanding = Money.of(available).minus(Money.of(paid));
+		this.mvc.perform(get("/monitoring/payments").param("year", "2024-25").session(SignIn.as(this.mvc, "finance")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"payment-totals\""), containsString("£97,905.00"),
+					containsString(Money.of(paid).format()), containsString(outstanding.format()),
+					containsString("Charnwood"), containsString("Rutland"))));
+
+		java.math.BigDecimal leicester = this.jdbc.queryForObject("select sum(l.amount) from grant_line l join "
+				+ "grant_award g on g.id = l.grant_id join partnership p on p.id = g.partnership_id where "
+				+ "g.financial_year = 2024 and p.code = 'LEI'", java.math.BigDecimal.class);
+		this.mvc
+			.perform(get("/monitoring/payments").param("year", "2024-25").session(SignIn.as(this.mvc, "leicester.csp")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Your payments"),
+					containsString(Money.of(leicester).format()), not(containsString("Charnwood")),
+					not(containsString("£97,905.00")), not(containsString("Record as paid")))));
+	}
+
+	/**
+	 * With no year asked for, the pickers open on the latest year with grants, never an
+	 * empty one.
+	 */
+	@Test
+	void theYearPickersOpenOnTheLatestYearWithGrants() throws Exception {
+		int latest = this.jdbc.queryForObject("select max(g.financial_year) from grant_award g where exists "
+				+ "(select 1 from grant_line l where l.grant_id = g.id)", Integer.class);
+		String shown = new FinancialYear(latest).toString();
+		for (String page : List.of("/grants", "/monitoring", "/monitoring/payments")) {
+			this.mvc.perform(get(page).session(SignIn.as(this.mvc, "officer")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("value=\"" + shown + "\" selected=\"selected\""),
+						containsString("<option value=\"2024-25\""))));
+		}
+		int leicesters = this.jdbc.queryForObject("select max(g.financial_year) from grant_award g join partnership p "
+				+ "on p.id = g.partnership_id where p.code = 'LEI' and exists "
+				+ "(select 1 from grant_line l where l.grant_id = g.id)", Integer.class);
+		this.mvc.perform(get("/monitoring/returns").session(SignIn.as(this.mvc, "leicester.csp")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Returns for <span>" + new FinancialYear(leicesters))));
+		this.mvc.perform(get("/grants").param("year", "2005-06").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("There are no grants for <span>2005-06</span>"),
+					containsString("How grants are made"), containsString("href=\"/grants?year=2024-25\""),
+					containsString("href=\"/grants/2005-06/LEI\""), not(containsString("create them below")))));
 	}
 
 }

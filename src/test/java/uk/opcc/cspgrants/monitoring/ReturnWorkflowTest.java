@@ -67,7 +67,8 @@ class ReturnWorkflowTest {
 				.param("activities[0].outcomes", "120 nights covered")
 				.param("comments", "On track"))
 			.andExpect(redirectedUrl(path));
-		this.mvc.perform(post(path + "/submit").session(officer).with(csrf())).andExpect(redirectedUrl(path));
+		this.mvc.perform(post(path + "/submit").session(officer).with(csrf()))
+			.andExpect(redirectedUrl(path + "/submitted"));
 		this.mvc.perform(post(path + "/accept").session(officer).with(csrf())).andExpect(redirectedUrl(path));
 		this.mvc.perform(get(path).session(officer))
 			.andExpect(content().string(allOf(containsString("Accepted"), containsString("Street pastors"),
@@ -185,16 +186,26 @@ class ReturnWorkflowTest {
 	}
 
 	@Test
-	void aCspManagerReadsTheirOwnReturnOnly() throws Exception {
+	void aCspManagerReadsAndWritesTheirOwnReturnOnly() throws Exception {
 		MockHttpSession manager = SignIn.as(this.mvc, "leicester.csp");
 		this.mvc.perform(get("/monitoring/returns/2022-23/Q1/LEI").session(manager)).andExpect(status().isOk());
 		this.mvc.perform(get("/monitoring/returns/2022-23/Q1/CHA").session(manager)).andExpect(status().isForbidden());
-		this.mvc.perform(get("/monitoring").session(manager)).andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/monitoring/returns/2022-23/Q1/LEI").session(manager)
+			.perform(post("/monitoring/returns/2022-23/Q1/CHA").session(manager)
 				.with(csrf())
-				.param("plannedAllocation", "1"))
+				.param("plannedAllocation", "1")
+				.param("cumulativeSpend", "1"))
 			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/monitoring/returns/2022-23/Q1/CHA/submit").session(manager).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/monitoring/returns/2022-23/Q1/CHA/check").session(manager))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/monitoring/returns/2022-23/Q1/LEI/accept").session(manager).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc
+			.queryForObject("select count(*) from quarterly_return r join partnership p on p.id = r.partnership_id "
+					+ "where p.code = 'CHA' and r.financial_year = 2022", Integer.class))
+			.isZero();
 	}
 
 	@Test

@@ -87,10 +87,13 @@ class AuthorisationMatrixTest {
 			Map.entry("POST /api/v1/published-splits", "AO"), Map.entry("GET /grants", "AOFMCP"),
 			Map.entry("GET /grants/{year}/{code}", "AOFMCP"), Map.entry("POST /grants/{year}/{code}", "AO"),
 			Map.entry("POST /grants/from-run", "AO"), Map.entry("POST /grants/settings", "AO"),
-			Map.entry("GET /monitoring", "AOFMC"), Map.entry("GET /monitoring/payments", "AOFMC"),
-			Map.entry("POST /monitoring/payments/{year}/{code}", "F"),
+			Map.entry("GET /monitoring", "AOFMCP"), Map.entry("GET /monitoring/payments", "AOFMCP"),
+			Map.entry("GET /monitoring/returns", "AOFMCP"), Map.entry("POST /monitoring/payments/{year}/{code}", "F"),
 			Map.entry("GET /monitoring/returns/{year}/{quarter}/{code}", "AOFMCP"),
-			Map.entry("POST /monitoring/returns/{year}/{quarter}/{code}", "AO"),
+			Map.entry("POST /monitoring/returns/{year}/{quarter}/{code}", "AOP"),
+			Map.entry("GET /monitoring/returns/{year}/{quarter}/{code}/check", "AOP"),
+			Map.entry("GET /monitoring/returns/{year}/{quarter}/{code}/submitted", "AOP"),
+			Map.entry("POST /monitoring/returns/{year}/{quarter}/{code}/submit", "AOP"),
 			Map.entry("POST /monitoring/returns/{year}/{quarter}/{code}/{action}", "AO"),
 			Map.entry("GET /monitoring/reports/{year}/{quarter}", "AOFMC"),
 			Map.entry("GET /monitoring/reports/{year}/{quarter}.csv", "AOFMC"),
@@ -101,6 +104,8 @@ class AuthorisationMatrixTest {
 			Map.entry("POST /decisions/{reference}/consult", "AOFMC"),
 			Map.entry("POST /decisions/{reference}/publication", "AOFMC"),
 			Map.entry("POST /decisions/{reference}/decide", "AOFMC"),
+			Map.entry("GET /decisions/{reference}/decide", "C"),
+			Map.entry("GET /decisions/{reference}/decided", "AOFMC"),
 			Map.entry("POST /decisions/{reference}/send-back", "AOFMC"), Map.entry("GET /underspend", "AOFMC"),
 			Map.entry("POST /underspend/{year}/close", "AOFMC"), Map.entry("POST /underspend/{year}/reopen", "AOFMC"),
 			Map.entry("GET /redistributions", "AOFMC"), Map.entry("GET /redistributions/new", "AOFMC"),
@@ -159,7 +164,7 @@ class AuthorisationMatrixTest {
 	private static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("{code}", "LEI"),
 			Map.entry("{partnership}", "LEI"), Map.entry("{year}", "2024-25"), Map.entry("{quarter}", "Q1"),
 			Map.entry("{id}", "1"), Map.entry("{runId}", "1"), Map.entry("{reference}", "EXE0001-24"),
-			Map.entry("{step}", "consult"), Map.entry("{action}", "submit"));
+			Map.entry("{step}", "consult"), Map.entry("{action}", "accept"));
 
 	@Autowired
 	MockMvc mvc;

@@ -62,6 +62,29 @@ class UserAdministrationTest {
 	}
 
 	@Test
+	void everyMistakeOnTheFormIsShownAtOnceInTheOrderOfTheForm() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		String page = this.mvc
+			.perform(post("/admin/users").session(admin)
+				.with(csrf())
+				.param("username", "x")
+				.param("displayName", "")
+				.param("roles", "CSP_MANAGER", "OFFICER")
+				.param("password", "short"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String summary = page.substring(page.indexOf("govuk-error-summary__list"),
+				page.indexOf("</ul>", page.indexOf("govuk-error-summary__list")));
+		assertThat(summary).containsSubsequence("#username", "The username must be 3 to 60", "#displayName",
+				"Enter the person&#39;s name", "#roles", "A CSP manager cannot hold any other role", "#password",
+				"The password must be at least 12 characters long");
+		assertThat(this.jdbc.queryForObject("select count(*) from app_user where username = 'x'", Integer.class))
+			.isZero();
+	}
+
+	@Test
 	void mistakesAreShownOnTheFormAndNothingIsSaved() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
 		this.mvc

@@ -1,8 +1,5 @@
 package uk.opcc.cspgrants.shared.web;
 
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +9,7 @@ import jakarta.validation.Path;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.FieldRefusals;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
@@ -80,38 +78,13 @@ public final class FormErrors {
 		}
 	}
 
-	/**
-	 * The violations in the order their fields are declared (for a record, its
-	 * components), so that the error summary lists them in the order of the form.
-	 */
+	/** See {@link FieldRefusals#inFieldOrder}. */
 	static List<ConstraintViolation<?>> inFieldOrder(ConstraintViolationException violations) {
-		List<ConstraintViolation<?>> ordered = new ArrayList<>(violations.getConstraintViolations());
-		ordered.sort(Comparator.comparingInt(FormErrors::declarationIndex)
-			.thenComparing(violation -> String.valueOf(leafName(violation.getPropertyPath()))));
-		return ordered;
+		return FieldRefusals.inFieldOrder(violations.getConstraintViolations());
 	}
 
-	private static int declarationIndex(ConstraintViolation<?> violation) {
-		Object bean = violation.getLeafBean();
-		String field = leafName(violation.getPropertyPath());
-		if (bean != null && bean.getClass().isRecord()) {
-			RecordComponent[] components = bean.getClass().getRecordComponents();
-			for (int i = 0; i < components.length; i++) {
-				if (components[i].getName().equals(field)) {
-					return i;
-				}
-			}
-		}
-		return Integer.MAX_VALUE;
-	}
-
-	/** The field a constraint violation is about: the last node of its path. */
 	static String leafName(Path path) {
-		String leaf = null;
-		for (Path.Node node : path) {
-			leaf = node.getName();
-		}
-		return leaf;
+		return FieldRefusals.leafName(path);
 	}
 
 }
