@@ -4,11 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -97,8 +98,10 @@ public class AuditTrail {
 			.params(pageParams)
 			.query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
-					rs.getString("entity_id"), rs.getString("before_json"), rs.getString("after_json")))
+					rs.getString("entity_id"), rs.getString("before_json"), rs.getString("after_json"), null))
 			.list();
+		AuditSentences sentences = new AuditSentences(new StoredNames(this.jdbc));
+		entries = entries.stream().map(entry -> entry.describedBy(sentences)).toList();
 		return new AuditPage(entries, page, pageSize, total);
 	}
 
@@ -111,11 +114,34 @@ public class AuditTrail {
 		return oldestFirst;
 	}
 
+	/**
+	 * The kinds of thing the trail holds events about, by type, in words, in order of the
+	 * words.
+	 */
 	@Transactional(readOnly = true)
-	public List<String> entityTypes() {
-		return this.jdbc.sql("select distinct entity_type from audit_event order by entity_type")
+	public Map<String, String> entityTypes() {
+		Map<String, String> types = new TreeMap<>();
+		this.jdbc.sql("select distinct entity_type from audit_event")
 			.query(String.class)
-			.list();
+			.list()
+			.forEach(type -> types.put(AuditWords.thing(type), type));
+		Map<String, String> byType = new LinkedHashMap<>();
+		types.forEach((words, type) -> byType.put(type, words));
+		return byType;
+	}
+
+	/** The people who made a change, by username, named, in order of their names. */
+	@Transactional(readOnly = true)
+	public Map<String, String> actors() {
+		Map<String, String> actors = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select distinct a.actor, coalesce(u.display_name, a.actor) as name from audit_event a "
+					+ "left join app_user u on u.username = a.actor where a.actor <> ? order by name")
+			.param(SYSTEM)
+			.query(rs -> {
+				actors.put(rs.getString("actor"), rs.getString("name"));
+			});
+		return actors;
 	}
 
 	private String toJson(Object value) {
@@ -133,15 +159,22 @@ public class AuditTrail {
 	public record AuditFilter(String entityType, String entityId, String actor, LocalDate from, LocalDate to) {
 	}
 
-	/** One row of the audit trail; before and after as JSON text. */
+	/**
+	 * One row of the audit trail: before and after as JSON text, and the event as a
+	 * sentence in words.
+	 */
 	public record AuditEntry(long id, Instant occurredAt, String actor, String action, String entityType,
-			String entityId, String beforeJson, String afterJson) {
+			String entityId, String beforeJson, String afterJson, AuditSentence sentence) {
 
-		private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK);
+		AuditEntry describedBy(AuditSentences sentences) {
+			return new AuditEntry(this.id, this.occurredAt, this.actor, this.action, this.entityType, this.entityId,
+					this.beforeJson, this.afterJson, sentences.describe(this.actor, this.action, this.entityType,
+							this.entityId, this.beforeJson, this.afterJson));
+		}
 
-		/** When it happened, in UK time. */
-		public String when() {
-			return WHEN.format(this.occurredAt.atZone(LONDON));
+		/** What the event is about, in words: "Quarterly return". */
+		public String thing() {
+			return AuditWords.thing(this.entityType);
 		}
 
 	}

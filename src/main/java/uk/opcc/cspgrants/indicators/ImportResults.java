@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 
 /**
@@ -41,6 +42,37 @@ public final class ImportResults {
 
 		public long unchanged() {
 			return this.months.stream().filter(MonthLoaded::unchanged).count();
+		}
+
+		/** The forces whose months the files hold, by name. */
+		public List<String> forces() {
+			return this.months.stream().map(MonthLoaded::force).distinct().sorted().toList();
+		}
+
+		/** "January 2023 to December 2024", or one month: "April 2023". */
+		public String monthSpan() {
+			List<YearMonth> sorted = this.months.stream().map(MonthLoaded::month).distinct().sorted().toList();
+			if (sorted.isEmpty()) {
+				return "";
+			}
+			String first = Dates.month(sorted.get(0));
+			String last = Dates.month(sorted.get(sorted.size() - 1));
+			return first.equals(last) ? first : first + " to " + last;
+		}
+
+		/** The financial years the months fall in, in order. */
+		public List<FinancialYear> years() {
+			return this.months.stream().map(MonthLoaded::financialYear).distinct().sorted().toList();
+		}
+
+		/** Records in areas that are no partnership, all together. */
+		public long otherAreaRecords() {
+			return this.otherAreas.stream().mapToLong(AreaCount::records).sum();
+		}
+
+		/** Force months that replaced an earlier load of the same force's month. */
+		public long replaced() {
+			return this.months.stream().filter(month -> month.replaced() && !month.unchanged()).count();
 		}
 
 	}

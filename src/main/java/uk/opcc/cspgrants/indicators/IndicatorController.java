@@ -62,13 +62,13 @@ class IndicatorController {
 	}
 
 	@PostMapping("/import/police-uk")
-	String importPoliceUk(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model)
-			throws IOException {
+	String importPoliceUk(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			HttpServletResponse response) throws IOException {
 		try {
 			model.addAttribute("crime", this.policeUk.importPoliceUk(MultipartUpload.of(files)));
 		}
 		catch (ValidationException nothingChosen) {
-			return importPageWith(model, nothingChosen.getMessage());
+			return importPageWith(model, response, "files", nothingChosen.getMessage(), null);
 		}
 		model.addAttribute("coverage", this.indicators.crimeCoverage());
 		return "indicators/import-result";
@@ -76,21 +76,22 @@ class IndicatorController {
 
 	@PostMapping("/import/population")
 	String importPopulation(@RequestParam String year,
-			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+			HttpServletResponse response) throws IOException {
 		List<MultipartUpload> chosen = MultipartUpload.of((file != null) ? List.of(file) : List.of());
 		if (chosen.isEmpty()) {
-			return importPageWith(model, "Choose the ONS population file");
+			return importPageWith(model, response, "population-file", "Choose the ONS population file", year);
 		}
 		model.addAttribute("population", this.indicators.importPopulation(FinancialYear.parse(year), chosen.get(0)));
 		return "indicators/import-result";
 	}
 
 	@PostMapping("/import/generic")
-	String importGeneric(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
-			throws IOException {
+	String importGeneric(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+			HttpServletResponse response) throws IOException {
 		List<MultipartUpload> chosen = MultipartUpload.of((file != null) ? List.of(file) : List.of());
 		if (chosen.isEmpty()) {
-			return importPageWith(model, "Choose an indicator CSV file");
+			return importPageWith(model, response, "generic-file", "Choose an indicator CSV file", null);
 		}
 		model.addAttribute("generic", this.indicators.importIndicators(chosen.get(0)));
 		return "indicators/import-result";
@@ -194,8 +195,15 @@ class IndicatorController {
 		return "redirect:/indicators/harm-weights";
 	}
 
-	private String importPageWith(Model model, String problem) {
-		model.addAttribute("problem", problem);
+	/**
+	 * The load page again with a refusal in the error summary, linked to the upload field
+	 * it is about, and the year chosen kept.
+	 */
+	private String importPageWith(Model model, HttpServletResponse response, String field, String message,
+			String chosenYear) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("errors", Map.of(field, message));
+		model.addAttribute("chosenYear", chosenYear);
 		return importPage(model);
 	}
 

@@ -73,6 +73,12 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("name", "");
 		press("Make the group");
 		checkThisPage("a refused partnership group", axe, problems);
+		check("/admin/audit?from.day=31&from.month=2&from.year=2024&to.day=1&to.year=2024", axe, problems);
+		open("/indicators/import");
+		this.browser.findElement(org.openqa.selenium.By.id("files"))
+			.sendKeys(new ClassPathResource("police-uk/2023-04-leicestershire-street.csv").getFile().getAbsolutePath());
+		press("Load crime files");
+		checkThisPage("the result of a police.uk load", axe, problems);
 		open("/monitoring/returns/2024-25/Q3/CHA");
 		type("plannedAllocation", "13,000");
 		type("cumulativeSpend", "9,000");

@@ -329,7 +329,7 @@ class UserJourneysTest extends JourneyTest {
 		follow("Check a published split");
 		follow("EXE0019-24: 2023-24 underspend for the nine CSPs");
 		assertThat(page()).contains("The weights that come closest", "£41,602.98");
-		follow("Back to checking a published split");
+		follow("Check a published split");
 		type("table", "Leicester £40,000\nGotham £5,000\nRutland £3,000");
 		press("Check");
 		WebElement summary = this.browser.findElement(By.className("govuk-error-summary"));

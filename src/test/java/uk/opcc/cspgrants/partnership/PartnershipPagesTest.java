@@ -146,8 +146,9 @@ class PartnershipPagesTest {
 			.containsExactly("CREATE", "ARCHIVE");
 		// the page's history says it in words
 		this.mvc.perform(get("/partnerships/COV").session(officer))
-			.andExpect(content().string(allOf(containsString("<span>Made</span>"),
-					containsString("<span>Archived</span>"), not(containsString(">ARCHIVE<")))));
+			.andExpect(content().string(allOf(containsString("Olu Officer added the partnership Coventry"),
+					containsString("Olu Officer archived the partnership Coventry"),
+					containsString("Status: Active → Archived"), not(containsString("ARCHIVE")))));
 	}
 
 	@Test

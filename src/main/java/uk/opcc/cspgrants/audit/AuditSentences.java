@@ -1,0 +1,255 @@
+package uk.opcc.cspgrants.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an event of the audit trail (its action, the type and id of what it is about, and
+ * the record before and after) into a sentence with people's names and the things named
+ * as users name them: "Olu Officer accepted the Q2 2024-25 return of Leicester", "Fran
+ * Finance approved formula run 3 for 2024-25". Plain Java: the names come from
+ * {@link AuditNames}.
+ */
+public final class AuditSentences {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private final AuditNames names;
+
+	private final AuditWords words;
+
+	public AuditSentences(AuditNames names) {
+		this.names = names;
+		this.words = new AuditWords(names);
+	}
+
+	/** The sentence for one event; {@code before} and {@code after} are JSON or null. */
+	public AuditSentence describe(String actor, String action, String entityType, String entityId, String before,
+			String after) {
+		Map<String, Object> was = read(before);
+		Map<String, Object> now = read(after);
+		Event event = new Event(who(actor), action, entityId, was, now, (now != null) ? now : was);
+		String text = switch (entityType) {
+			case "Partnership" -> partnership(event);
+			case "PartnershipGroup" -> group(event);
+			case "User" -> user(event);
+			case "FormulaVersion" -> formula(event);
+			case "FormulaRun" -> run(event);
+			case "PublishedSplit" ->
+				event.who + " kept the published split “" + event.get("name") + "” for " + event.get("year");
+			case "DecisionRecord" -> decision(event);
+			case "Grant" -> grant(event);
+			case "Payment" -> payment(event);
+			case "YearSettings" -> event.who + " changed the settings of " + entityId;
+			case "QuarterlyReturn" -> quarterlyReturn(event);
+			case "Redistribution" -> redistribution(event);
+			case "FinancialYear" -> financialYear(event);
+			case "HarmWeight" -> event.who + " set the crime harm weight (days of imprisonment) of " + entityId;
+			case "Indicator" -> indicator(event);
+			case "IndicatorFile" ->
+				event.who + " loaded " + AuditWords.count(event.get("values")) + " values from " + entityId;
+			case "Population" -> event.who + " loaded the population of " + partnershipAndYear(entityId);
+			case "CrimeMonth" -> crimeMonth(event);
+			default ->
+				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
+		};
+		List<AuditSentence.Change> changes = (was != null || "UPDATE".equals(action) || "CORRECT".equals(action))
+				? this.words.changes(was, now) : List.of();
+		return new AuditSentence(text, changes);
+	}
+
+	private String who(String actor) {
+		if (actor == null || AuditTrail.SYSTEM.equals(actor)) {
+			return "CSP Grants";
+		}
+		return this.names.person(actor);
+	}
+
+	private static String partnership(Event e) {
+		String name = e.get("name");
+		return switch (e.action) {
+			case "CREATE" -> e.who + " added the partnership " + name;
+			case "ARCHIVE" -> e.who + " archived the partnership " + name;
+			case "RESTORE" -> e.who + " made the partnership " + name + " active again";
+			default -> e.who + " changed the partnership " + name;
+		};
+	}
+
+	private static String group(Event e) {
+		String name = "the partnership group “" + e.get("name") + "”";
+		return switch (e.action) {
+			case "CREATE" -> e.who + " made " + name;
+			case "ARCHIVE" -> e.who + " archived " + name;
+			case "RESTORE" -> e.who + " made " + name + " active again";
+			default -> e.who + " changed " + name;
+		};
+	}
+
+	private String user(Event e) {
+		String name = (e.get("displayName") != null) ? e.get("displayName") : this.names.user(e.id);
+		return switch (e.action) {
+			case "CREATE" -> e.who + " added the user " + name;
+			case "DISABLE" -> e.who + " stopped " + name + " signing in";
+			case "ENABLE" -> e.who + " let " + name + " sign in again";
+			case "RESET_PASSWORD" -> e.who + " set a new password for " + name;
+			default -> e.who + " changed the user " + name;
+		};
+	}
+
+	private static String formula(Event e) {
+		String name = "the formula “" + e.get("name") + "” (version " + e.get("number") + ")";
+		return switch (e.action) {
+			case "CREATE" -> e.who + " saved " + name;
+			default -> e.who + " changed " + name;
+		};
+	}
+
+	private static String run(Event e) {
+		String run = "formula run " + e.id + " for " + e.get("year");
+		return switch (e.action) {
+			case "CREATE" -> e.who + " made " + run;
+			case "APPROVE" -> e.who + " approved " + run;
+			case "DISCARD" -> e.who + " discarded " + run;
+			case "SUPERSEDE" -> "Formula run " + e.id + " for " + e.get("year") + " was replaced when " + e.who
+					+ " approved a later run for the same year";
+			default -> e.who + " " + verb(e.action) + " " + run;
+		};
+	}
+
+	private static String decision(Event e) {
+		String record = "decision record " + e.id;
+		return switch (e.action) {
+			case "CREATE" -> e.who + " drafted " + record + " “" + e.get("title") + "”";
+			case "CONSULT" -> e.who + " signed " + record + " as consulted";
+			case "PUBLICATION" ->
+				e.who + " decided whether to publish " + record + ": " + AuditWords.enumWords(e.get("publication"));
+			case "DECIDE" -> e.who + " decided " + record + ": " + AuditWords.enumWords(e.get("decision"));
+			case "SEND_BACK" -> e.who + " sent " + record + " back to draft";
+			default -> e.who + " changed the draft of " + record;
+		};
+	}
+
+	private String grant(Event e) {
+		String grant = "the grant to " + this.names.partnership(e.get("partnership")) + " for " + e.get("year");
+		return switch (e.action) {
+			case "ADD_LINE" -> e.who + " added an allocation from an approved formula run to " + grant;
+			case "CARRY_FORWARD" -> e.who + " carried last year's underspend or overspend forward to " + grant;
+			default -> e.who + " entered the allocation by hand of " + grant;
+		};
+	}
+
+	private String payment(Event e) {
+		String grantId = e.id.contains(" ") ? e.id.substring(0, e.id.indexOf(' ')) : e.id;
+		String grant = this.names.grant(grantId)
+			.map(name -> "the grant to " + name)
+			.orElseGet(() -> "the grant to " + this.names.partnershipById(e.get("partnership")));
+		String which = "ANNUAL".equals(e.get("quarter")) ? "the annual payment in advance"
+				: "the " + e.get("quarter") + " payment";
+		return e.who + " recorded " + which + " of " + grant + " as paid: " + AuditWords.money(e.get("amount")) + " on "
+				+ AuditWords.date(e.get("paidOn"));
+	}
+
+	private String quarterlyReturn(Event e) {
+		String subject = "the " + e.get("quarter") + " " + e.get("year") + " return of "
+				+ this.names.partnership(e.get("partnership"));
+		return switch (e.action) {
+			case "CREATE" -> e.who + " started " + subject;
+			case "SUBMIT" -> e.who + " submitted " + subject;
+			case "ACCEPT" -> e.who + " accepted " + subject;
+			case "RETURN_FOR_CORRECTION" -> e.who + " returned " + subject + " for correction";
+			case "REOPEN" -> e.who + " re-opened " + subject;
+			default -> e.who + " saved " + subject;
+		};
+	}
+
+	private static String redistribution(Event e) {
+		String proposal = "the proposal to redistribute the " + e.get("sourceYear") + " underspend";
+		return switch (e.action) {
+			case "CREATE" -> e.who + " proposed how to redistribute the " + e.get("sourceYear") + " underspend";
+			case "REVISE" -> e.who + " revised " + proposal;
+			case "APPROVE" -> e.who + " approved " + proposal;
+			case "AWARD_TOP_SLICES" -> "The top-slices of " + proposal + " were awarded when " + e.who
+					+ " supported decision record " + e.get("decision");
+			case "NOT_SUPPORTED" ->
+				e.who + " did not support " + proposal + " (decision record " + e.get("decision") + ")";
+			default -> e.who + " " + verb(e.action) + " " + proposal;
+		};
+	}
+
+	private static String financialYear(Event e) {
+		return switch (e.action) {
+			case "CLOSE" -> e.who + " closed the year " + e.id;
+			case "REOPEN" -> e.who + " re-opened the year " + e.id;
+			default -> e.who + " " + verb(e.action) + " the year " + e.id;
+		};
+	}
+
+	private String indicator(Event e) {
+		String[] parts = e.id.split(" ", 3);
+		if (parts.length < 3) {
+			return e.who + " corrected the indicator " + e.id;
+		}
+		return e.who + " corrected " + AuditWords.indicator(parts[2]) + " of " + this.names.partnership(parts[0])
+				+ " for " + parts[1];
+	}
+
+	private String partnershipAndYear(String id) {
+		int space = id.indexOf(' ');
+		return (space < 0) ? id : this.names.partnership(id.substring(0, space)) + " for " + id.substring(space + 1);
+	}
+
+	private static String crimeMonth(Event e) {
+		int space = e.id.lastIndexOf(' ');
+		String force = (space < 0) ? e.id : e.id.substring(0, space);
+		String month = (space < 0) ? "" : AuditWords.month(e.id.substring(space + 1));
+		String what = "the recorded crime of " + month + " reported by " + force;
+		if (e.get("replacedBy") != null) {
+			return e.who + " replaced " + "the recorded crime of " + month + " (loaded before forces were kept) with "
+					+ e.get("replacedBy") + "'s";
+		}
+		String records = (e.get("records") != null) ? " (" + AuditWords.count(e.get("records")) + " records)" : "";
+		return e.who + ("REPLACE".equals(e.action) ? " loaded again " : " loaded ") + what + records;
+	}
+
+	/** An action no sentence knows yet, as a verb: "RETURN_TO_POT" as "return to pot". */
+	private static String verb(String action) {
+		return (action == null) ? "changed" : action.toLowerCase().replace('_', ' ');
+	}
+
+	private static Map<String, Object> read(String json) {
+		if (json == null || json.isBlank()) {
+			return null;
+		}
+		try {
+			Object value = JSON.readValue(json, Object.class);
+			if (value instanceof Map<?, ?> map) {
+				Map<String, Object> fields = new LinkedHashMap<>();
+				map.forEach((key, field) -> fields.put(String.valueOf(key), field));
+				return fields;
+			}
+			return null;
+		}
+		catch (JacksonException notJson) {
+			return null;
+		}
+	}
+
+	private record Event(String who, String action, String id, Map<String, Object> before, Map<String, Object> after,
+			Map<String, Object> latest) {
+
+		/** A field of the latest record, as text; null when it has none. */
+		String get(String field) {
+			Object value = (this.latest != null) ? this.latest.get(field) : null;
+			return (value != null) ? value.toString() : null;
+		}
+
+	}
+
+}
