@@ -224,7 +224,13 @@ class DecisionController {
 		}
 		Long version = null;
 		if (form.get("version") != null && !form.get("version").isBlank()) {
-			version = Long.valueOf(form.get("version").strip());
+			try {
+				version = Long.valueOf(form.get("version").strip());
+			}
+			catch (NumberFormatException notTheFormSent) {
+				throw new ValidationException("form",
+						"Open the record again and make your changes: the page was not the one the application sent");
+			}
 		}
 		LocalDate date = DecisionForms.dateParts(form, "decisionDate").isBlank() ? null
 				: DecisionForms.date(form, "decisionDate", "the date of the record", read);

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -186,7 +187,7 @@ public class IndicatorManagement {
 			.query((rs, row) -> filesByForce.computeIfAbsent(rs.getString(1), force -> new ArrayList<>())
 				.add(new CrimeSource.LoadedFile(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getString(3),
 						rs.getString(4), (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class),
-						PoliceUkLoads.DAY.format(rs.getTimestamp(7).toInstant()), rs.getString(8))))
+						Dates.dayAndTime(rs.getTimestamp(7).toInstant()), rs.getString(8))))
 			.list();
 		Map<Long, Map<String, Long>> recordsByPartnership = new HashMap<>();
 		this.jdbc

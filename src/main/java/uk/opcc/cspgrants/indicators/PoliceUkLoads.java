@@ -5,14 +5,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
+import uk.opcc.cspgrants.security.StaffNames;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -41,6 +40,8 @@ import uk.opcc.cspgrants.shared.ValidationException;
 @Transactional
 public class PoliceUkLoads {
 
+	private final StaffNames staffNames;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -52,7 +53,8 @@ public class PoliceUkLoads {
 	private final Clock clock;
 
 	PoliceUkLoads(JdbcClient jdbc, JdbcTemplate batch, PartnershipManagement partnerships, AuditTrail auditTrail,
-			Clock clock) {
+			Clock clock, StaffNames staffNames) {
+		this.staffNames = staffNames;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.partnerships = partnerships;
@@ -125,12 +127,12 @@ public class PoliceUkLoads {
 				note = "Not loaded";
 			}
 			else if (unchanged) {
-				note = "Already loaded on " + DAY.format(((Timestamp) earlier.get("loaded_at")).toInstant()) + " by "
-						+ earlier.get("loaded_by") + "; unchanged";
+				note = "Already loaded on " + Dates.dayAndTime(((Timestamp) earlier.get("loaded_at")).toInstant())
+						+ " by " + this.staffNames.of((String) earlier.get("loaded_by")) + "; unchanged";
 			}
 			else if (earlier != null) {
-				note = "Replaced the load of " + DAY.format(((Timestamp) earlier.get("loaded_at")).toInstant()) + " by "
-						+ earlier.get("loaded_by");
+				note = "Replaced the load of " + Dates.dayAndTime(((Timestamp) earlier.get("loaded_at")).toInstant())
+						+ " by " + this.staffNames.of((String) earlier.get("loaded_by"));
 			}
 			else {
 				note = "Loaded";
@@ -203,10 +205,6 @@ public class PoliceUkLoads {
 					Map.of("records", records), Map.of("replacedBy", key.force()));
 		}
 	}
-
-	/** When a load was made, as the pages say it. */
-	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
-		.withZone(ZoneId.of("Europe/London"));
 
 	/**
 	 * Refuses each file none of whose records is in a partnership's area: loading it

@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.allocation.PublicFormulaWords;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunPurpose;
 import uk.opcc.cspgrants.allocation.RunRequest;
@@ -256,8 +257,8 @@ public class RedistributionManagement {
 		}
 		recommendations.append("- The remaining **")
 			.append(proposal.run().total().format())
-			.append("** split across the Community Safety Partnerships by the formula ")
-			.append(proposal.run().formulaLabel())
+			.append("** split across the Community Safety Partnerships by the formula of ")
+			.append(PublicFormulaWords.of(proposal.run()))
 			.append(", as in the allocation table below");
 		String summary = "At the end of the " + source + " financial year, " + proposal.pot().format()
 				+ " was saved from the Community Safety Partnership budget.\n\nThis decision record is to decide how this money is "

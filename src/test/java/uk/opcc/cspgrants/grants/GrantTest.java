@@ -92,7 +92,7 @@ class GrantTest {
 		assertThatThrownBy(
 				() -> this.grant.pay(Quarter.Q1, Money.of("1000.00"), LocalDate.of(1, 1, 1), "BACS", "finance", NOW))
 			.isInstanceOf(ValidationException.class)
-			.hasMessage("The date it was paid must be on or after 2023-04-01, the year before 2024-25 began");
+			.hasMessage("The date it was paid must be on or after 1 April 2023, the year before 2024-25 began");
 		assertThatThrownBy(() -> this.grant.pay(Quarter.Q1, Money.of("1000.00"), TODAY, " ", "finance", NOW))
 			.isInstanceOf(ValidationException.class)
 			.hasMessage("Enter the payment reference, up to 100 characters");

@@ -191,10 +191,16 @@ class UserAdministrationTest {
 	@Test
 	void theAuditTrailPageFiltersByWhatChanged() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
-		this.mvc.perform(get("/admin/audit").param("entityType", "Partnership").param("actor", "system").session(admin))
+		String page = this.mvc
+			.perform(get("/admin/audit").param("entityType", "Partnership").param("actor", "system").session(admin))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Audit trail"), containsString("Leicester City Council"),
-					not(containsString("leicester.csp")))));
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// the filter lists every person; the entries found are the system's changes of
+		// partnerships only, none of the CSP manager's
+		String entries = page.substring(page.indexOf("<table"), page.indexOf("</table>"));
+		assertThat(entries).contains("Leicester City Council").doesNotContain("leicester.csp");
 	}
 
 }

@@ -1,12 +1,13 @@
-package uk.opcc.cspgrants.allocation;
+package uk.opcc.cspgrants.security;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * People's names for the allocation and underspend pages, which keep who did what by
- * username: {@code ${@staffNames.of(run.createdBy())}} shows "Olu Officer", not
- * "officer". A username with no account (an old or system one) is shown as it is.
+ * People's names for pages whose records keep who did what by username (formula runs,
+ * year ends, redistributions, grant lines): {@code ${@staffNames.of(run.createdBy())}}
+ * shows "Olu Officer", not "officer". A username with no account (an old or system one)
+ * is shown as it is.
  */
 @Component("staffNames")
 public class StaffNames {
