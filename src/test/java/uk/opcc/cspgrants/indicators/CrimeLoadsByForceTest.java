@@ -191,7 +191,7 @@ class CrimeLoadsByForceTest {
 		load(file("june-renamed.csv", content)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.months[0].unchanged").value(true))
 			.andExpect(jsonPath("$.months[0].note").value(startsWith("Already loaded on ")))
-			.andExpect(jsonPath("$.months[0].note").value(containsString(" by officer; unchanged")))
+			.andExpect(jsonPath("$.months[0].note").value(containsString(" by Olu Officer; unchanged")))
 			.andExpect(jsonPath("$.changes.length()").value(0));
 		assertThat(crimes(FinancialYear.parse("2032-33"), "LEI")).isEqualTo(2);
 		assertThat(this.jdbc.queryForObject("select file_name from crime_load_file where month = '2032-06-01'",
