@@ -62,7 +62,7 @@ class CrimeImportOnceTest {
 		assertThat(ok.stream().filter(response -> response.body().contains("\"unchanged\":false"))).hasSize(1);
 		assertThat(ok.stream().filter(response -> response.body().contains("\"unchanged\":true")))
 			.hasSize(ok.size() - 1)
-			.allMatch(response -> response.body().contains("by officer; unchanged"));
+			.allMatch(response -> response.body().contains("by Olu Officer; unchanged"));
 		responses.stream()
 			.filter(response -> response.statusCode() == 409)
 			.forEach(response -> assertThat(response.body()).contains("detail"));
