@@ -117,9 +117,15 @@ public class GrantManagement {
 	 * The years with grants this user may see, latest first: what the year pickers of the
 	 * grant, return and payment pages offer.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<FinancialYear> years(CurrentUser user) {
-		return this.schedules.years((user != null && user.isLimitedToOnePartnership()) ? user.partnershipId() : null);
+		Long partnershipId = (user != null && user.isLimitedToOnePartnership()) ? user.partnershipId() : null;
+		// the busy report and dashboard pages ask on every request: read at most once a
+		// second, and again at once after a change here (see DataVersions)
+		String years = this.versions.of("years with grants " + partnershipId, () -> String.join(",",
+				this.schedules.years(partnershipId).stream().map(FinancialYear::toString).toList()));
+		return years.isEmpty() ? List.of()
+				: java.util.Arrays.stream(years.split(",")).map(FinancialYear::parse).toList();
 	}
 
 	/**
@@ -127,7 +133,7 @@ public class GrantManagement {
 	 * none is the latest with grants this user may see (the year {@code today} falls in
 	 * when there are none).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public YearsWithGrants years(String requested, CurrentUser user, LocalDate today) {
 		List<FinancialYear> years = years(user);
 		FinancialYear shown = (requested != null && !requested.isBlank()) ? FinancialYear.parse(requested)
