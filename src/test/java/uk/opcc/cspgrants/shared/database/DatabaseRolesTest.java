@@ -50,7 +50,7 @@ class DatabaseRolesTest {
 	 * table is protected unless it is added here.
 	 */
 	static final Set<String> UNPROTECTED = Set.of("spring_session", "spring_session_attributes",
-			"flyway_schema_history");
+			"flyway_schema_history", "shedlock");
 
 	static final Set<String> READ_WRITE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE");
 
