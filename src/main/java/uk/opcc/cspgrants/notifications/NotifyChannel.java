@@ -39,8 +39,7 @@ class NotifyChannel implements MailChannel {
 
 	@Override
 	public void send(Outgoing message) throws SendFailure {
-		String templateId = this.environment.getProperty(TEMPLATES + message.template(),
-				this.environment.getProperty(TEMPLATES + "default", ""));
+		String templateId = templateId(this.environment, message.template());
 		if (!StringUtils.hasText(templateId)) {
 			throw new SendFailure("No GOV.UK Notify template id is set for the template " + message.template() + " ("
 					+ TEMPLATES + message.template() + " or " + TEMPLATES + "default)", true);
@@ -52,7 +51,7 @@ class NotifyChannel implements MailChannel {
 		personalisation.put("subject", message.subject());
 		personalisation.put("body", message.body());
 		try {
-			this.client.sendEmail(templateId.strip(), message.email(), personalisation, message.key());
+			this.client.sendEmail(templateId, message.email(), personalisation, message.key());
 		}
 		catch (NotificationClientException ex) {
 			// 400: a template, address or personalisation Notify refuses; 403: a key it
@@ -63,6 +62,16 @@ class NotifyChannel implements MailChannel {
 		catch (RuntimeException ex) {
 			throw new SendFailure("GOV.UK Notify: " + Reasons.of(ex, this.apiKey), false);
 		}
+	}
+
+	/**
+	 * The Notify template id set for {@code template} (in a properties file, or as an
+	 * environment variable such as {@code CSP_GRANTS_NOTIFY_TEMPLATES_RETURN_DUE_SOON}),
+	 * else the default one, else an empty string.
+	 */
+	static String templateId(Environment environment, String template) {
+		return environment.getProperty(TEMPLATES + template, environment.getProperty(TEMPLATES + "default", ""))
+			.strip();
 	}
 
 	@Override
