@@ -96,6 +96,12 @@ public class NotificationSender {
 			failed(message, failure);
 			return Outcome.FAILED;
 		}
+		catch (RuntimeException unforeseen) {
+			// kept with the message like any failure, so one message cannot stop the
+			// others
+			failed(message, new SendFailure(Reasons.of(unforeseen), false));
+			return Outcome.FAILED;
+		}
 		int marked = this.jdbc.sql("""
 				update notification set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null,
 				    version = version + 1
