@@ -25,7 +25,7 @@ public class MessageList {
 
 	/** The rows a person sees: theirs, neither cancelled nor a digest of others. */
 	private static final String MINE = " from notification where username = :username and status <> 'CANCELLED' "
-			+ "and template <> 'daily-digest'";
+			+ "and template <> '" + Digests.TEMPLATE + "'";
 
 	private final JdbcClient jdbc;
 
