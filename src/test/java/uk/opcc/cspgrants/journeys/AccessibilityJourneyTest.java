@@ -160,8 +160,9 @@ class AccessibilityJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * A person's messages, one message and their settings; the administrator's page of
-	 * messages, a failed message and the confirmation after sending it again.
+	 * A person's messages, one message, their settings and a refused save of them; the
+	 * administrator's page of messages, a failed message and the confirmation after
+	 * sending it again.
 	 */
 	@Test
 	void theMessagesPagesHaveNoSeriousOrCriticalViolations() throws Exception {
@@ -185,6 +186,10 @@ class AccessibilityJourneyTest extends JourneyTest {
 			check("/notifications", axe, problems);
 			check("/notifications/" + kept, axe, problems);
 			check("/notifications/settings", axe, problems);
+			this.browser.executeScript(
+					"document.querySelectorAll('input[name=dailyDigest]').forEach(radio => radio.checked = false)");
+			press("Save your choices");
+			checkThisPage("a refused choice of how we tell you", axe, problems);
 			check("/admin/notifications", axe, problems);
 			check("/admin/notifications?status=failed", axe, problems);
 			check("/admin/notifications/" + failed, axe, problems);
