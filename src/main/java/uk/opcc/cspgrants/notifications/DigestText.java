@@ -37,21 +37,23 @@ final class DigestText {
 		}
 	}
 
-	/** The summary of some messages for one person: its subject, body and values. */
+	/**
+	 * The summary of some messages for one person: its subject, body and values. Each
+	 * message is a line of the list: "* subject: address".
+	 */
 	Composed compose(String name, List<Included> messages) {
 		StringBuilder list = new StringBuilder();
 		for (Included message : messages) {
 			if (!list.isEmpty()) {
 				list.append('\n');
 			}
-			list.append((message.link() != null)
-					? fill("daily-digest.message",
-							Map.of("subject", message.subject(), "link", address(message.link())))
-					: fill("daily-digest.message-without-link", Map.of("subject", message.subject())));
+			list.append("* ").append(message.subject());
+			if (message.link() != null && !message.link().isBlank()) {
+				list.append(": ").append(address(message.link()));
+			}
 		}
 		Map<String, String> values = Map.of("name", name, "count",
-				WorkItem.count(messages.size(), "new message", "new messages"), "messages", list.toString(), "all",
-				address("/notifications"), "settings", address("/notifications/settings"));
+				WorkItem.count(messages.size(), "new message", "new messages"), "messages", list.toString());
 		return new Composed(fill("daily-digest.subject", values), fill("daily-digest.body", values), values);
 	}
 

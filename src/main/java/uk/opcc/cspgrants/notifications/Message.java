@@ -12,14 +12,16 @@ import java.util.List;
  * @param subject the subject line
  * @param body the whole text, plain, paragraphs between blank lines
  * @param link the one action it leads to, or {@code null}
+ * @param linkWords the words of the link its template gives ("Open the return"), or
+ * {@code null}
  * @param channel {@code EMAIL} or {@code APP}
  * @param status as stored
  * @param createdAt when it was written
  * @param sentAt when it was e-mailed, or {@code null}
  * @param readAt when its recipient first opened it here, or {@code null}
  */
-public record Message(long id, String subject, String body, String link, String channel, String status,
-		Instant createdAt, Instant sentAt, Instant readAt) {
+public record Message(long id, String subject, String body, String link, String linkWords, String channel,
+		String status, Instant createdAt, Instant sentAt, Instant readAt) {
 
 	public boolean unread() {
 		return this.readAt == null;
@@ -49,12 +51,15 @@ public record Message(long id, String subject, String body, String link, String 
 	}
 
 	/**
-	 * The words of the link: the body's line that holds it, less the address ("Open the
-	 * return"), or words of our own when the body does not say it.
+	 * The words of the link: its template's, or else the body's line that holds it, less
+	 * the address ("Open the return"), or else words of our own.
 	 */
 	public String linkText() {
 		if (this.link == null) {
 			return null;
+		}
+		if (this.linkWords != null && !this.linkWords.isBlank()) {
+			return this.linkWords;
 		}
 		for (String line : this.body.split("\\R")) {
 			if (holdsLink(line.strip())) {

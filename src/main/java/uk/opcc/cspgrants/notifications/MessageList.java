@@ -1,10 +1,7 @@
 package uk.opcc.cspgrants.notifications;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +28,12 @@ public class MessageList {
 
 	private final Clock clock;
 
-	MessageList(JdbcClient jdbc, Clock clock) {
+	private final MessageRows rows;
+
+	MessageList(JdbcClient jdbc, Clock clock, MessageRows rows) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.rows = rows;
 	}
 
 	/** One page of the person's messages, and how many they have not read. */
@@ -50,7 +50,7 @@ public class MessageList {
 			.param("username", username)
 			.param("size", PAGE_SIZE)
 			.param("offset", paging.offset())
-			.query(MessageList::message)
+			.query(this.rows::message)
 			.list();
 		return new MessagePage(messages, paging, unread);
 	}
@@ -88,7 +88,7 @@ public class MessageList {
 		return this.jdbc.sql("select * from notification where id = :id and username = :username")
 			.param("id", id)
 			.param("username", username)
-			.query(MessageList::message)
+			.query(this.rows::message)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("There is no such message among yours."));
 	}
@@ -100,17 +100,6 @@ public class MessageList {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("username", username)
 			.update();
-	}
-
-	static Message message(ResultSet rs, int row) throws SQLException {
-		return new Message(rs.getLong("id"), rs.getString("subject"), rs.getString("body"), rs.getString("link"),
-				rs.getString("channel"), rs.getString("status"), instant(rs, "created_at"), instant(rs, "sent_at"),
-				instant(rs, "read_at"));
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
 	}
 
 	/** A page of messages. */

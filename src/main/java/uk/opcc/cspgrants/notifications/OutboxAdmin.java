@@ -32,10 +32,13 @@ public class OutboxAdmin {
 
 	private final Clock clock;
 
-	OutboxAdmin(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final MessageRows rows;
+
+	OutboxAdmin(JdbcClient jdbc, AuditTrail audit, Clock clock, MessageRows rows) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.rows = rows;
 	}
 
 	/** How many messages there are in each status, every status listed. */
@@ -81,7 +84,7 @@ public class OutboxAdmin {
 			.param("username", recipient)
 			.param("size", PAGE_SIZE)
 			.param("offset", paging.offset())
-			.query(OutboxAdmin::outboxMessage)
+			.query(this::outboxMessage)
 			.list();
 		return new OutboxPage(messages, paging);
 	}
@@ -91,7 +94,7 @@ public class OutboxAdmin {
 	public OutboxMessage get(long id) {
 		return this.jdbc.sql("select * from notification where id = :id")
 			.param("id", id)
-			.query(OutboxAdmin::outboxMessage)
+			.query(this::outboxMessage)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("There is no message " + id + "."));
 	}
@@ -127,10 +130,10 @@ public class OutboxAdmin {
 		return get(id);
 	}
 
-	static OutboxMessage outboxMessage(ResultSet rs, int row) throws SQLException {
-		return new OutboxMessage(MessageList.message(rs, row), rs.getString("username"), rs.getString("recipient_name"),
+	private OutboxMessage outboxMessage(ResultSet rs, int row) throws SQLException {
+		return new OutboxMessage(this.rows.message(rs, row), rs.getString("username"), rs.getString("recipient_name"),
 				rs.getString("email"), rs.getString("template"), rs.getInt("attempts"),
-				MessageList.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+				MessageRows.instant(rs, "next_attempt_at"), rs.getString("last_error"),
 				rs.getString("cancelled_reason"), rs.getBoolean("digest"), (Long) rs.getObject("digest_id"),
 				rs.getLong("version"));
 	}

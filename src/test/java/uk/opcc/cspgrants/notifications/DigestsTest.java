@@ -28,6 +28,9 @@ class DigestsTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MessageRows rows;
+
 	@AfterEach
 	void removeMessages() {
 		new NotificationRows(this.jdbc).removeAll("2031-03-03");
@@ -56,12 +59,15 @@ class DigestsTest {
 			.containsEntry("subject", "CSP Grants: your summary of 2 new messages")
 			.containsEntry("attempts", 0);
 		assertThat(((java.sql.Timestamp) digest.get("next_attempt_at")).toInstant()).isEqualTo(EIGHT_AM);
-		assertThat((String) digest.get("body")).startsWith("Dear Fran Finance,")
-			.contains(
-					"* Formula run 3 is waiting for your approval: http://localhost:8080/monitoring/returns/2024-25/Q2/LEI\n"
-							+ "* Redistribution 2 is waiting for your approval: http://localhost:8080/monitoring/returns/2024-25/Q2/LEI")
-			.contains("change your settings: http://localhost:8080/notifications/settings")
-			.doesNotContain("((");
+		assertThat((String) digest.get("body")).isEqualTo("Here is your summary of 2 new messages from CSP Grants.\n\n"
+				+ "* Formula run 3 is waiting for your approval: http://localhost:8080/monitoring/returns/2024-25/Q2/LEI\n"
+				+ "* Redistribution 2 is waiting for your approval: http://localhost:8080/monitoring/returns/2024-25/Q2/LEI"
+				+ "\n\nYou get one summary e-mail each working day because you chose it. To get an e-mail for each "
+				+ "message instead, change how we tell you under Your messages.");
+		assertThat(digest).containsEntry("link", "/notifications");
+		assertThat(this.rows.linkWords("daily-digest", (String) digest.get("personalisation").toString()))
+			.as("the words of its link, from digest.properties")
+			.isEqualTo("See all your messages");
 		long digestId = ((Number) digest.get("id")).longValue();
 		for (long included : new long[] { first, second }) {
 			assertThat(this.jdbc.queryForMap("select status, digest_id from notification where id = ?", included))

@@ -29,8 +29,16 @@ class MessageTest {
 		assertThat(message("Formula run 3 is waiting for your approval.", null).linkText()).isNull();
 	}
 
+	@Test
+	void theTemplatesWordsForTheLinkComeFirst() {
+		Message message = new Message(1, "Subject", "Your return is due.", "/monitoring/returns/2024-25/Q2/LEI",
+				"Open the return", "APP", "KEPT", Instant.parse("2024-10-27T08:00:00Z"), null, null);
+		assertThat(message.linkText()).isEqualTo("Open the return");
+	}
+
 	private static Message message(String body, String link) {
-		return new Message(1, "Subject", body, link, "APP", "KEPT", Instant.parse("2024-10-27T08:00:00Z"), null, null);
+		return new Message(1, "Subject", body, link, null, "APP", "KEPT", Instant.parse("2024-10-27T08:00:00Z"), null,
+				null);
 	}
 
 }
