@@ -57,6 +57,8 @@ public final class AuditSentences {
 				event.who + " loaded " + AuditWords.count(event.get("values")) + " values from " + entityId;
 			case "Population" -> event.who + " loaded the population of " + partnershipAndYear(entityId);
 			case "CrimeMonth" -> crimeMonth(event);
+			case "Notification" ->
+				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
 			default ->
 				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
 		};

@@ -60,6 +60,7 @@ final class AuditWords {
 			Map.entry("dueDays", "Returns due (days after the quarter)"));
 
 	private static final Map<String, String> ENUMS = Map.ofEntries(Map.entry("DRAFT", "Draft"),
+			Map.entry("WAITING", "Waiting to be sent"), Map.entry("FAILED", "Failed"),
 			Map.entry("SUBMITTED", "Submitted"), Map.entry("ACCEPTED", "Accepted"),
 			Map.entry("RETURNED", "Returned for correction"), Map.entry("APPROVED", "Approved"),
 			Map.entry("SUPERSEDED", "Replaced by a later approved run"), Map.entry("DISCARDED", "Discarded"),
@@ -92,10 +93,11 @@ final class AuditWords {
 			Map.entry("PublishedSplit", "Published split kept for checking"),
 			Map.entry("DecisionRecord", "Decision record"), Map.entry("Grant", "Grant"),
 			Map.entry("Payment", "Payment"), Map.entry("YearSettings", "Settings of a year"),
-			Map.entry("QuarterlyReturn", "Quarterly return"), Map.entry("Redistribution", "Redistribution"),
-			Map.entry("FinancialYear", "Year end"), Map.entry("HarmWeight", "Crime harm weight"),
-			Map.entry("Indicator", "Indicator correction"), Map.entry("IndicatorFile", "Indicator file"),
-			Map.entry("Population", "Population"), Map.entry("CrimeMonth", "Recorded crime of a month"));
+			Map.entry("Notification", "Message"), Map.entry("QuarterlyReturn", "Quarterly return"),
+			Map.entry("Redistribution", "Redistribution"), Map.entry("FinancialYear", "Year end"),
+			Map.entry("HarmWeight", "Crime harm weight"), Map.entry("Indicator", "Indicator correction"),
+			Map.entry("IndicatorFile", "Indicator file"), Map.entry("Population", "Population"),
+			Map.entry("CrimeMonth", "Recorded crime of a month"));
 
 	private final AuditNames names;
 

@@ -159,6 +159,50 @@ class AccessibilityJourneyTest extends JourneyTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/**
+	 * A person's messages, one message, their settings and a refused save of them; the
+	 * administrator's page of messages, a failed message and the confirmation after
+	 * sending it again.
+	 */
+	@Test
+	void theMessagesPagesHaveNoSeriousOrCriticalViolations() throws Exception {
+		String axe = new ClassPathResource("axe/axe.min.js")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> problems = new ArrayList<>();
+		String insert = "insert into notification (message_key, template, username, recipient_name, email, channel, "
+				+ "subject, body, link, status, attempts, last_error, next_attempt_at, created_at) values "
+				+ "(?, 'return-overdue', 'admin', 'Ada Admin', ?, ?, ?, ?, '/monitoring/returns/2024-25/Q2/LEI', ?, ?, ?, "
+				+ "'2031-03-03 08:00+00', '2031-03-03 08:00+00') returning id";
+		long kept = this.database.queryForObject(insert, Long.class, "accessibility:kept", null, "APP",
+				"The July to September 2024 return of Leicester is overdue",
+				"Dear Ada Admin,\n\nThe return was due on 30 October 2024.\n\nOpen the return: "
+						+ "/monitoring/returns/2024-25/Q2/LEI",
+				"KEPT", 0, null);
+		long failed = this.database.queryForObject(insert, Long.class, "accessibility:failed", "ada@example.org",
+				"EMAIL", "The July to September 2024 return of Charnwood is overdue", "Dear Ada Admin,", "FAILED", 5,
+				"Connection refused by the mail server");
+		try {
+			signIn("admin");
+			check("/notifications", axe, problems);
+			check("/notifications/" + kept, axe, problems);
+			check("/notifications/settings", axe, problems);
+			this.browser.executeScript(
+					"document.querySelectorAll('input[name=dailyDigest]').forEach(radio => radio.checked = false)");
+			press("Save your choices");
+			checkThisPage("a refused choice of how we tell you", axe, problems);
+			check("/admin/notifications", axe, problems);
+			check("/admin/notifications?status=failed", axe, problems);
+			check("/admin/notifications/" + failed, axe, problems);
+			press("Send again");
+			checkThisPage("the confirmation after sending a message again", axe, problems);
+		}
+		finally {
+			this.database.update("delete from notification where message_key like 'accessibility:%'");
+		}
+		problems.forEach(System.out::println);
+		assertThat(problems).isEmpty();
+	}
+
 	private void check(String path, String axe, List<String> problems) {
 		open(path);
 		checkThisPage(path, axe, problems);

@@ -378,4 +378,35 @@ class UserJourneysTest extends JourneyTest {
 		assertThat(page()).contains("Leicester", leicester);
 	}
 
+	@Test
+	void aCspManagerReadsAMessageFromTheirHomePageAndChoosesADailySummary() {
+		long id = this.database.queryForObject("insert into notification (message_key, about, template, username, "
+				+ "recipient_name, channel, subject, body, link, status, next_attempt_at, created_at) values "
+				+ "('journey-message:return-due-soon:2024-25:Q3:LEI', 'return:2024-25:Q3:LEI', 'return-due-soon', "
+				+ "'leicester.csp', 'Lee Leicester', 'APP', 'Your October to December 2024 return is due in 3 working days', "
+				+ "'Your return for October to December 2024 is due on 30 January 2025.\n\nOpen the return: "
+				+ "/monitoring/returns/2024-25/Q3/LEI', '/monitoring/returns/2024-25/Q3/LEI', 'KEPT', "
+				+ "'2031-03-03 08:00+00', '2031-03-03 08:00+00') returning id", Long.class);
+		try {
+			signIn("leicester.csp");
+			assertThat(page()).contains("new message");
+			follow("Your October to December 2024 return is due in 3 working days");
+			assertThat(heading()).isEqualTo("Your October to December 2024 return is due in 3 working days");
+			assertThat(page()).contains("is due on 30 January 2025", "Open the return");
+			follow("Your messages");
+			assertThat(page()).contains("Your October to December 2024 return is due in 3 working days");
+			follow("Choose how and how often we tell you");
+			assertThat(heading()).isEqualTo("How we tell you");
+			clickLabel("One summary e-mail each working day at 8am");
+			press("Save your choices");
+			assertThat(page()).contains("Your choices have been saved");
+			assertThat(this.browser.findElement(By.id("dailyDigest-daily")).isSelected()).isTrue();
+		}
+		finally {
+			this.database.update("delete from notification where id = ?", id);
+			this.database.update("delete from notification_preference where user_id = "
+					+ "(select id from app_user where username = 'leicester.csp')");
+		}
+	}
+
 }

@@ -157,7 +157,12 @@ class AuthorisationMatrixTest {
 			Map.entry("PUT /api/v1/redistributions/{id}", "AOFMC"),
 			Map.entry("POST /api/v1/redistributions/{id}/approve", "F"), Map.entry("GET /v3/api-docs", "AOFMCP"),
 			Map.entry("GET /v3/api-docs.yaml", "AOFMCP"), Map.entry("GET /v3/api-docs/swagger-config", "AOFMCP"),
-			Map.entry("GET /swagger-ui.html", "AOFMCP")));
+			Map.entry("GET /swagger-ui.html", "AOFMCP"), Map.entry("GET /notifications", "AOFMCP"),
+			Map.entry("GET /notifications/{id}", "AOFMCP"), Map.entry("POST /notifications/read", "AOFMCP"),
+			Map.entry("GET /notifications/settings", "AOFMCP"), Map.entry("POST /notifications/settings", "AOFMCP"),
+			Map.entry("GET /admin/notifications", "A"), Map.entry("GET /admin/notifications/{id}", "A"),
+			Map.entry("POST /admin/notifications/{id}/send-again", "A"),
+			Map.entry("GET /admin/notifications/{id}/sent-again", "A")));
 
 	private static final Map<Character, String> USERS = Map.of('A', "admin", 'O', "officer", 'F', "finance", 'M',
 			"monitoring", 'C', "commissioner", 'P', "leicester.csp");
