@@ -133,18 +133,20 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		for (PartnershipDetails partnership : PARTNERSHIPS) {
-			if (this.partnerships.findByCode(partnership.code()).isEmpty()) {
-				this.partnerships.create(partnership);
-			}
-		}
+		whoIsWho();
 		user("admin", "Ada Admin", Role.ADMIN, null);
+		user("manager", "Morgan Manager", Role.OFFICER, null);
 		user("officer", "Olu Officer", Role.OFFICER, null);
 		user("finance", "Fran Finance", Role.FINANCE, null);
 		user("monitoring", "Mo Monitoring", Role.MONITORING_OFFICER, null);
 		user("commissioner", "Chris Commissioner", Role.COMMISSIONER, null);
+		Long officer = this.users.principalOf("officer").map(CurrentUser::id).orElse(null);
+		for (PartnershipDetails partnership : PARTNERSHIPS) {
+			if (this.partnerships.findByCode(partnership.code()).isEmpty()) {
+				this.partnerships.create(partnership, officer);
+			}
+		}
 		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
-		whoIsWho();
 		loadIndicators();
 		approvedRun();
 		publishedSplit();
@@ -161,13 +163,14 @@ class DemoData implements ApplicationRunner {
 			"lee.leicester@leicester-csp.example", "manager", "morgan.manager@opcc.example");
 
 	/**
-	 * Who is who, once (while there is no user {@code manager}): Morgan Manager, head of
-	 * commissioning, an OPCC officer recorded as Olu Officer's manager; Olu Officer the
-	 * officer responsible for the nine partnerships; and every demo user's e-mail
-	 * address.
+	 * Who is who in a demo database made before it was recorded, once (while it has Olu
+	 * Officer but no user {@code manager}): Morgan Manager, head of commissioning, an
+	 * OPCC officer recorded as Olu Officer's manager; Olu Officer the officer responsible
+	 * for the nine partnerships; and every demo user's e-mail address. A new demo
+	 * database has them from the start.
 	 */
 	private void whoIsWho() {
-		if (this.users.exists("manager")) {
+		if (!this.users.exists("officer") || this.users.exists("manager")) {
 			return;
 		}
 		UserView manager = this.users.create("manager",
@@ -406,9 +409,16 @@ class DemoData implements ApplicationRunner {
 		return UploadedFile.of(resource.getFilename(), resource::getInputStream);
 	}
 
+	/**
+	 * A demo user with their e-mail address; Olu Officer with Morgan Manager as manager.
+	 */
 	private void user(String username, String name, Role role, String partnershipCode) {
 		if (!this.users.exists(username)) {
-			this.users.create(username, new AccountDetails(name, Set.of(role), partnershipCode), DEMO_PASSWORD);
+			Long manager = username.equals("officer")
+					? this.users.principalOf("manager").map(CurrentUser::id).orElse(null) : null;
+			this.users.create(username,
+					new AccountDetails(name, EMAILS.get(username), Set.of(role), partnershipCode, manager),
+					DEMO_PASSWORD);
 		}
 	}
 

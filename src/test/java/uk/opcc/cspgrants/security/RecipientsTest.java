@@ -48,6 +48,21 @@ class RecipientsTest {
 
 	@Test
 	@org.springframework.transaction.annotation.Transactional
+	void anOfficerOrManagerWhoCanNoLongerSignInIsReplacedByTheFallBacks() {
+		// rolled back at the end of the test
+		this.jdbc.update("update app_user set enabled = false where username = 'manager'");
+		assertThat(this.recipients.of(Audience.managerOfOfficerResponsibleFor("RUT")).stream().map(Recipient::username))
+			.contains("admin")
+			.doesNotContain("manager", "officer");
+		this.jdbc.update("update app_user set enabled = true where username = 'manager'");
+		this.jdbc.update("update app_user set enabled = false where username = 'officer'");
+		assertThat(this.recipients.of(Audience.officerResponsibleFor("RUT")).stream().map(Recipient::username))
+			.contains("manager")
+			.doesNotContain("officer");
+	}
+
+	@Test
+	@org.springframework.transaction.annotation.Transactional
 	void withNobodyResponsibleEveryOfficerIsToldAndAdministratorsStandInForTheirManager() {
 		// rolled back at the end of the test
 		this.jdbc.update("update partnership set responsible_officer_id = null where code = 'RUT'");
