@@ -17,6 +17,7 @@ import uk.opcc.cspgrants.shared.notice.Audience;
 import uk.opcc.cspgrants.shared.notice.Notice;
 import uk.opcc.cspgrants.shared.notice.NoticeSettled;
 import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.support.NoticeWords;
 import uk.opcc.cspgrants.support.Principals;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,7 +150,7 @@ class DecisionNoticesTest {
 	}
 
 	private List<Notice> notices() {
-		return this.events.stream(Notice.class).toList();
+		return this.events.stream(Notice.class).map(NoticeWords::assertFilled).toList();
 	}
 
 	private static Notice only(List<Notice> notices) {
