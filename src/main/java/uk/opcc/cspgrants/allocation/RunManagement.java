@@ -60,6 +60,8 @@ public class RunManagement {
 
 	private final DataVersions versions;
 
+	private final RunNotices notices;
+
 	/**
 	 * Runs as most recently read, by id and the version of all runs: a run's lines never
 	 * change, and its status only with that version.
@@ -68,7 +70,8 @@ public class RunManagement {
 
 	RunManagement(FormulaRunRepository store, RunStore runs, RunCalculation calculation, FormulaManagement formulas,
 			AuditTrail auditTrail, Clock clock, DataVersions versions,
-			@Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns) {
+			@Value("${csp-grants.kept-runs.max-entries:16}") int keptRuns, RunNotices notices) {
+		this.notices = notices;
 		this.store = store;
 		this.runs = runs;
 		this.calculation = calculation;
@@ -197,6 +200,7 @@ public class RunManagement {
 				AuditTrail.currentActor(), this.clock.instant(), formToken);
 		RunView created = get(id);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, id, null, summary(created));
+		this.notices.made(created);
 		return created;
 	}
 
@@ -242,6 +246,7 @@ public class RunManagement {
 		}
 		RunView approved = get(id);
 		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, summary(before), summary(approved));
+		this.notices.approved(approved);
 		return approved;
 	}
 
@@ -301,6 +306,7 @@ public class RunManagement {
 		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(run), REFUSALS);
 		this.runs.deleteFiguresOfDraft(id);
 		this.auditTrail.record("DISCARD", AUDIT_TYPE, id, summary(before), null);
+		this.notices.discarded(before, AuditTrail.currentActor());
 	}
 
 	/**

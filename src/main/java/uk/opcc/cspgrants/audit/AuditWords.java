@@ -57,7 +57,8 @@ final class AuditWords {
 			Map.entry("file", "File"), Map.entry("recordsRead", "Records read"),
 			Map.entry("duplicatesDropped", "Duplicate crime IDs dropped"), Map.entry("replacedBy", "Replaced by"),
 			Map.entry("paymentSchedule", "Payments"), Map.entry("underspendPolicy", "Underspend policy"),
-			Map.entry("dueDays", "Returns due (days after the quarter)"));
+			Map.entry("dueDays", "Returns due (days after the quarter)"), Map.entry("email", "Email address"),
+			Map.entry("managerId", "Manager"), Map.entry("responsibleOfficerId", "OPCC officer responsible"));
 
 	private static final Map<String, String> ENUMS = Map.ofEntries(Map.entry("DRAFT", "Draft"),
 			Map.entry("WAITING", "Waiting to be sent"), Map.entry("FAILED", "Failed"),
@@ -171,6 +172,7 @@ final class AuditWords {
 			case "partnership" ->
 				(value instanceof Number) ? this.names.partnershipById(text) : this.names.partnership(text);
 			case "partnershipId" -> this.names.partnershipById(text);
+			case "managerId", "responsibleOfficerId" -> this.names.user(text);
 			case "approvedBy" -> this.names.person(text);
 			case "paidOn" -> date(text);
 			case "windowYears" -> text + ("1".equals(text) ? " year" : " years");

@@ -65,9 +65,12 @@ public class DecisionManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final DecisionNotices notices;
+
 	DecisionManagement(DecisionRecordRepository store, JdbcClient jdbc, RunManagement runs, DecisionEffects effects,
 			AuditTrail auditTrail, Clock clock, @Value("${csp-grants.decisions.reference-prefix:EXE}") String prefix,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DecisionNotices notices) {
+		this.notices = notices;
 		this.store = store;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -157,6 +160,7 @@ public class DecisionManagement {
 		DecisionRecord saved = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(record), REFUSALS);
 		DecisionView created = view(saved);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, reference, null, saved.snapshot());
+		this.notices.stepTaken(saved, null, null, today());
 		return created;
 	}
 
@@ -168,7 +172,7 @@ public class DecisionManagement {
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);
 		}
-		return step(reference, "UPDATE", (record) -> {
+		return step(reference, "UPDATE", user, (record) -> {
 			if (draft.version() == null || draft.version() != record.version()) {
 				throw ConflictException.changedBySomeoneElse();
 			}
@@ -179,7 +183,7 @@ public class DecisionManagement {
 	/** The Chief Executive's or Chief Finance Officer's "consulted" sign-off. */
 	public DecisionView consult(String reference, String name, LocalDate on, CurrentUser user) {
 		requireRole(user, Role.FINANCE);
-		return step(reference, "CONSULT", (record) -> record.consult(name, on, user, today()));
+		return step(reference, "CONSULT", user, (record) -> record.consult(name, on, user, today()));
 	}
 
 	/**
@@ -189,7 +193,7 @@ public class DecisionManagement {
 	public DecisionView decidePublication(String reference, Publication record, Publication report, Publication details,
 			String reasons, Set<Section> redacted, LocalDate on, CurrentUser user) {
 		requireRole(user, Role.MONITORING_OFFICER);
-		return step(reference, "PUBLICATION",
+		return step(reference, "PUBLICATION", user,
 				(found) -> found.decidePublication(record, report, details, reasons, redacted, on, user, today()));
 	}
 
@@ -214,9 +218,11 @@ public class DecisionManagement {
 			throw ConflictException.changedBySomeoneElse();
 		}
 		Map<String, Object> before = record.snapshot();
+		DecisionStatus was = record.status();
 		record.decide(outcome, on, comment, user, today());
 		DecisionRecord decided = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(record), REFUSALS);
 		this.auditTrail.record("DECIDE", AUDIT_TYPE, reference(decided), before, decided.snapshot());
+		this.notices.stepTaken(decided, was, user.displayName(), today());
 		if (outcome == Outcome.SUPPORTED) {
 			this.effects.apply(decided.id(), decided.formulaRunId());
 		}
@@ -231,18 +237,20 @@ public class DecisionManagement {
 		if (found.status().nextRole() != null && found.status() != DecisionStatus.DRAFT) {
 			requireRole(user, found.status().nextRole());
 		}
-		return step(reference, "SEND_BACK", (record) -> record.sendBack(reason));
+		return step(reference, "SEND_BACK", user, (record) -> record.sendBack(reason));
 	}
 
 	/**
 	 * One step of a record, exactly once: it is saved against the version it was read at.
 	 */
-	private DecisionView step(String reference, String action, Consumer<DecisionRecord> change) {
+	private DecisionView step(String reference, String action, CurrentUser user, Consumer<DecisionRecord> change) {
 		DecisionRecord record = load(reference);
 		Map<String, Object> before = record.snapshot();
+		DecisionStatus was = record.status();
 		change.accept(record);
 		DecisionRecord saved = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(record), REFUSALS);
 		this.auditTrail.record(action, AUDIT_TYPE, reference(saved), before, saved.snapshot());
+		this.notices.stepTaken(saved, was, user.displayName(), today());
 		return view(saved);
 	}
 

@@ -146,6 +146,9 @@ class DecisionRecord {
 	@Column(name = "decided_by")
 	private String decidedBy;
 
+	@Column(name = "times_sent_back", nullable = false)
+	private int timesSentBack;
+
 	@Version
 	private long version;
 
@@ -268,6 +271,7 @@ class DecisionRecord {
 		}
 		this.status = DecisionStatus.DRAFT;
 		this.sentBackReason = reason.strip();
+		this.timesSentBack++;
 		this.consultedBy = null;
 		this.consultedName = null;
 		this.consultedOn = null;
@@ -378,6 +382,11 @@ class DecisionRecord {
 
 	Long id() {
 		return this.id;
+	}
+
+	/** How many times the record has been sent back: its round of sign-offs. */
+	int timesSentBack() {
+		return this.timesSentBack;
 	}
 
 	String reference() {

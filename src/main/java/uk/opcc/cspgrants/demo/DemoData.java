@@ -44,6 +44,7 @@ import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.security.AccountDetails;
 import uk.opcc.cspgrants.security.UserManagement;
+import uk.opcc.cspgrants.security.UserView;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
@@ -132,24 +133,77 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		for (PartnershipDetails partnership : PARTNERSHIPS) {
-			if (this.partnerships.findByCode(partnership.code()).isEmpty()) {
-				this.partnerships.create(partnership);
-			}
-		}
+		whoIsWho();
 		user("admin", "Ada Admin", Role.ADMIN, null);
+		user("manager", "Morgan Manager", Role.OFFICER, null);
 		user("officer", "Olu Officer", Role.OFFICER, null);
 		user("finance", "Fran Finance", Role.FINANCE, null);
 		user("monitoring", "Mo Monitoring", Role.MONITORING_OFFICER, null);
 		user("commissioner", "Chris Commissioner", Role.COMMISSIONER, null);
+		Long officer = this.users.principalOf("officer").map(CurrentUser::id).orElse(null);
+		for (PartnershipDetails partnership : PARTNERSHIPS) {
+			if (this.partnerships.findByCode(partnership.code()).isEmpty()) {
+				this.partnerships.create(partnership, officer);
+			}
+		}
 		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
 		loadIndicators();
 		approvedRun();
 		publishedSplit();
 		districtsRun();
 		decisionsWaiting();
-		log.info("Demo data is loaded: sign in as admin, officer, finance, monitoring, commissioner or "
+		log.info("Demo data is loaded: sign in as admin, officer, manager, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
+	}
+
+	/** Each demo user's e-mail address: {@code .example} is reserved for examples. */
+	static final Map<String, String> EMAILS = Map.of("admin", "ada.admin@opcc.example", "officer",
+			"olu.officer@opcc.example", "finance", "fran.finance@opcc.example", "monitoring",
+			"mo.monitoring@opcc.example", "commissioner", "chris.commissioner@opcc.example", "leicester.csp",
+			"lee.leicester@leicester-csp.example", "manager", "morgan.manager@opcc.example");
+
+	/**
+	 * Who is who in a demo database made before it was recorded, once (while it has Olu
+	 * Officer but no user {@code manager}): Morgan Manager, head of commissioning, an
+	 * OPCC officer recorded as Olu Officer's manager; Olu Officer the officer responsible
+	 * for the nine partnerships; and every demo user's e-mail address. A new demo
+	 * database has them from the start.
+	 */
+	private void whoIsWho() {
+		if (!this.users.exists("officer") || this.users.exists("manager")) {
+			return;
+		}
+		UserView manager = this.users.create("manager",
+				new AccountDetails("Morgan Manager", EMAILS.get("manager"), Set.of(Role.OFFICER), null, null),
+				DEMO_PASSWORD);
+		CurrentUser admin = this.users.principalOf("admin").orElseThrow();
+		for (Map.Entry<String, String> email : EMAILS.entrySet()) {
+			CurrentUser person = this.users.principalOf(email.getKey()).orElse(null);
+			if (person == null || email.getKey().equals("manager")) {
+				continue;
+			}
+			UserView account = this.users.get(person.id());
+			Long managerId = email.getKey().equals("officer") ? Long.valueOf(manager.id()) : account.managerId();
+			String code = (account.partnershipId() != null)
+					? this.partnerships.findById(account.partnershipId()).map(PartnershipView::code).orElse(null)
+					: null;
+			as("admin",
+					() -> this.users.update(account.id(),
+							new AccountDetails(account.displayName(),
+									(account.email() != null) ? account.email() : email.getValue(), account.roles(),
+									code, managerId),
+							account.version(), admin));
+		}
+		long officer = this.users.principalOf("officer").orElseThrow().id();
+		for (PartnershipDetails demo : PARTNERSHIPS) {
+			this.partnerships.findByCode(demo.code())
+				.filter(partnership -> partnership.responsibleOfficerId() == null)
+				.ifPresent(partnership -> as("officer",
+						() -> this.partnerships.update(partnership.code(),
+								new PartnershipDetails(partnership.name(), partnership.code(), partnership.onsCode(),
+										partnership.leadAuthority(), partnership.active(), partnership.aliases()),
+								officer, partnership.version())));
+		}
 	}
 
 	/** Real police.uk crime for 2023 and 2024 and ONS mid-2022 population, once. */
@@ -355,9 +409,16 @@ class DemoData implements ApplicationRunner {
 		return UploadedFile.of(resource.getFilename(), resource::getInputStream);
 	}
 
+	/**
+	 * A demo user with their e-mail address; Olu Officer with Morgan Manager as manager.
+	 */
 	private void user(String username, String name, Role role, String partnershipCode) {
 		if (!this.users.exists(username)) {
-			this.users.create(username, new AccountDetails(name, Set.of(role), partnershipCode), DEMO_PASSWORD);
+			Long manager = username.equals("officer")
+					? this.users.principalOf("manager").map(CurrentUser::id).orElse(null) : null;
+			this.users.create(username,
+					new AccountDetails(name, EMAILS.get(username), Set.of(role), partnershipCode, manager),
+					DEMO_PASSWORD);
 		}
 	}
 

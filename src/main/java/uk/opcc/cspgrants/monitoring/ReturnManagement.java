@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +61,13 @@ public class ReturnManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ReturnManagement(ReturnRepository store, YearReturns yearReturns, PartnershipManagement partnerships,
-			GrantManagement grants, AuditTrail auditTrail, Clock clock, DataVersions versions) {
+			GrantManagement grants, AuditTrail auditTrail, Clock clock, DataVersions versions,
+			ApplicationEventPublisher events) {
 		this.store = store;
+		this.events = events;
 		this.yearReturns = yearReturns;
 		this.versions = versions;
 		this.partnerships = partnerships;
@@ -174,8 +179,13 @@ public class ReturnManagement {
 		});
 	}
 
+	/** Accepts a submitted return; other modules hear of it ({@link ReturnAccepted}). */
 	public ReturnView accept(FinancialYear year, Quarter quarter, String code) {
-		return step(year, quarter, code, "ACCEPT", (found) -> found.accept(AuditTrail.currentActor(), now()));
+		ReturnView accepted = step(year, quarter, code, "ACCEPT",
+				(found) -> found.accept(AuditTrail.currentActor(), now()));
+		this.events.publishEvent(
+				new ReturnAccepted(year, quarter, accepted.partnershipId(), accepted.code(), accepted.name()));
+		return accepted;
 	}
 
 	public ReturnView returnForCorrection(FinancialYear year, Quarter quarter, String code, String reason) {

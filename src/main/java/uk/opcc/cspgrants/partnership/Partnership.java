@@ -40,6 +40,9 @@ class Partnership {
 	@Column(nullable = false)
 	private boolean active;
 
+	@Column(name = "responsible_officer_id")
+	private Long responsibleOfficerId;
+
 	@ElementCollection
 	@CollectionTable(name = "partnership_alias", joinColumns = @JoinColumn(name = "partnership_id"))
 	@Column(name = "alias")
@@ -74,6 +77,12 @@ class Partnership {
 		this.updatedAt = now;
 	}
 
+	/** The OPCC officer responsible for the partnership, or {@code null} for none. */
+	void setResponsibleOfficer(Long officerId, Instant now) {
+		this.responsibleOfficerId = officerId;
+		this.updatedAt = now;
+	}
+
 	void setActive(boolean active, Instant now) {
 		this.active = active;
 		this.updatedAt = now;
@@ -85,7 +94,7 @@ class Partnership {
 
 	PartnershipView toView() {
 		return new PartnershipView(this.id, this.code, this.name, this.onsCode, this.leadAuthority, this.active,
-				this.version, List.copyOf(new TreeSet<>(this.aliases)));
+				this.version, List.copyOf(new TreeSet<>(this.aliases)), this.responsibleOfficerId);
 	}
 
 }

@@ -38,6 +38,12 @@ class PartnershipController {
 		this.auditTrail = auditTrail;
 	}
 
+	/** The OPCC officers who can sign in: whom a partnership's officer responsible is. */
+	@ModelAttribute("officers")
+	java.util.List<uk.opcc.cspgrants.shared.StaffDirectory.StaffMember> officers() {
+		return this.partnerships.officers();
+	}
+
 	@GetMapping
 	String list(@RequestParam(defaultValue = "false") boolean archived, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
@@ -57,7 +63,7 @@ class PartnershipController {
 	String create(@ModelAttribute("form") PartnershipForm form, BindingResult result, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			PartnershipView created = this.partnerships.create(form.toDetails());
+			PartnershipView created = this.partnerships.create(form.toDetails(), form.getResponsibleOfficerId());
 			redirect.addFlashAttribute("success", created.name() + " has been added");
 			return "redirect:/partnerships/" + created.code();
 		}
@@ -73,6 +79,7 @@ class PartnershipController {
 	String show(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
 		PartnershipView partnership = this.partnerships.get(code, user);
 		model.addAttribute("partnership", partnership);
+		model.addAttribute("responsibleOfficer", this.partnerships.responsibleOfficerName(partnership).orElse(null));
 		model.addAttribute("mayEdit", mayEdit(user));
 		model.addAttribute("groups",
 				this.groups.list(false).stream().filter(group -> group.hasMember(partnership.id())).toList());
@@ -96,7 +103,8 @@ class PartnershipController {
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			PartnershipView saved = this.partnerships.update(code, form.toDetails(), form.getVersion());
+			PartnershipView saved = this.partnerships.update(code, form.toDetails(), form.getResponsibleOfficerId(),
+					form.getVersion());
 			redirect.addFlashAttribute("success", "The changes to " + saved.name() + " have been saved");
 			return "redirect:/partnerships/" + saved.code();
 		}

@@ -19,6 +19,8 @@ class PartnershipForm {
 
 	private String aliases = "";
 
+	private Long responsibleOfficerId;
+
 	static PartnershipForm from(PartnershipView view) {
 		PartnershipForm form = new PartnershipForm();
 		form.name = view.name();
@@ -28,6 +30,7 @@ class PartnershipForm {
 		form.active = view.active();
 		form.version = view.version();
 		form.aliases = String.join("\n", view.aliases());
+		form.responsibleOfficerId = view.responsibleOfficerId();
 		return form;
 	}
 
@@ -82,6 +85,14 @@ class PartnershipForm {
 
 	public void setAliases(String aliases) {
 		this.aliases = (aliases == null) ? "" : aliases;
+	}
+
+	public Long getResponsibleOfficerId() {
+		return this.responsibleOfficerId;
+	}
+
+	public void setResponsibleOfficerId(Long responsibleOfficerId) {
+		this.responsibleOfficerId = responsibleOfficerId;
 	}
 
 	public long getVersion() {

@@ -19,6 +19,9 @@ import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.StaffDirectory;
+import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * Creates, changes, archives and finds Community Safety Partnerships. Every change is
@@ -41,8 +44,11 @@ public class PartnershipManagement {
 
 	private final DataVersions versions;
 
+	private final StaffDirectory staff;
+
 	PartnershipManagement(PartnershipRepository partnerships, AuditTrail auditTrail, Clock clock, JdbcClient jdbc,
-			DataVersions versions) {
+			DataVersions versions, StaffDirectory staff) {
+		this.staff = staff;
 		this.partnerships = partnerships;
 		this.versions = versions;
 		this.auditTrail = auditTrail;
@@ -67,11 +73,12 @@ public class PartnershipManagement {
 	public List<PartnershipView> all() {
 		return this.jdbc
 			.sql("select p.id, p.code, p.name, p.ons_code, p.lead_authority, p.active, p.version, "
-					+ "array_remove(array_agg(a.alias order by a.alias collate \"C\"), null) "
+					+ "array_remove(array_agg(a.alias order by a.alias collate \"C\"), null), p.responsible_officer_id "
 					+ "from partnership p left join partnership_alias a on a.partnership_id = p.id "
 					+ "group by p.id order by p.name")
 			.query((rs, row) -> new PartnershipView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getLong(7), List.of((String[]) rs.getArray(8).getArray())))
+					rs.getString(5), rs.getBoolean(6), rs.getLong(7), List.of((String[]) rs.getArray(8).getArray()),
+					rs.getObject(9, Long.class)))
 			.list();
 	}
 
@@ -109,8 +116,19 @@ public class PartnershipManagement {
 	}
 
 	public PartnershipView create(@Valid PartnershipDetails details) {
+		return create(details, null);
+	}
+
+	/**
+	 * Adds a partnership with the OPCC officer responsible for it ({@code null} for
+	 * none): an enabled account holding the OPCC officer role.
+	 */
+	public PartnershipView create(@Valid PartnershipDetails details, Long responsibleOfficerId) {
 		refuseDuplicates(details, null);
-		Partnership partnership = save(new Partnership(details, now()), details);
+		checkOfficer(responsibleOfficerId);
+		Partnership made = new Partnership(details, now());
+		made.setResponsibleOfficer(responsibleOfficerId, now());
+		Partnership partnership = save(made, details);
 		PartnershipView created = partnership.toView();
 		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
 		return created;
@@ -122,9 +140,28 @@ public class PartnershipManagement {
 	 */
 	public PartnershipView update(String code, @Valid PartnershipDetails details, long expectedVersion) {
 		Partnership partnership = this.partnerships.findByCode(code).orElseThrow(() -> notFound(code));
+		return update(partnership, details, partnership.toView().responsibleOfficerId(), expectedVersion);
+	}
+
+	/**
+	 * Changes a partnership and the OPCC officer responsible for it ({@code null} for
+	 * none), as {@link #update(String, PartnershipDetails, long)} does.
+	 */
+	public PartnershipView update(String code, @Valid PartnershipDetails details, Long responsibleOfficerId,
+			long expectedVersion) {
+		Partnership partnership = this.partnerships.findByCode(code).orElseThrow(() -> notFound(code));
+		return update(partnership, details, responsibleOfficerId, expectedVersion);
+	}
+
+	private PartnershipView update(Partnership partnership, PartnershipDetails details, Long responsibleOfficerId,
+			long expectedVersion) {
 		PartnershipView before = checkVersion(partnership, expectedVersion);
 		refuseDuplicates(details, before.id());
+		if (!java.util.Objects.equals(responsibleOfficerId, before.responsibleOfficerId())) {
+			checkOfficer(responsibleOfficerId);
+		}
 		partnership.apply(details, now());
+		partnership.setResponsibleOfficer(responsibleOfficerId, now());
 		PartnershipView after = save(partnership, details).toView();
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, after.id(), before, after);
 		return after;
@@ -165,6 +202,32 @@ public class PartnershipManagement {
 							"The ONS area code " + details.onsCode() + " is already used by another partnership"),
 					"partnership_alias_unique",
 					new ConflictException("aliases", "One of the other names is already used by another partnership")));
+	}
+
+	/** The officer responsible must be an OPCC officer who can sign in. */
+	private void checkOfficer(Long officerId) {
+		if (officerId == null) {
+			return;
+		}
+		this.staff.find(officerId)
+			.filter(StaffDirectory.StaffMember::enabled)
+			.filter(officer -> officer.has(Role.OFFICER))
+			.orElseThrow(() -> new ValidationException("responsibleOfficerId",
+					"Choose an OPCC officer who can sign in as the officer responsible"));
+	}
+
+	/** The OPCC officers who can sign in, by name: who may be made responsible. */
+	@Transactional(readOnly = true)
+	public List<StaffDirectory.StaffMember> officers() {
+		return this.staff.enabledWith(Role.OFFICER);
+	}
+
+	/** The name of the officer responsible for a partnership, if one is chosen. */
+	@Transactional(readOnly = true)
+	public Optional<String> responsibleOfficerName(PartnershipView partnership) {
+		return Optional.ofNullable(partnership.responsibleOfficerId())
+			.flatMap(this.staff::find)
+			.map(StaffDirectory.StaffMember::name);
 	}
 
 	private static PartnershipView checkVersion(Partnership partnership, long expectedVersion) {

@@ -31,9 +31,11 @@ public class Recipients {
 		return this.jdbc.sql("""
 				with officer as (
 				    -- the officer responsible for each partnership, or every OPCC officer where none is set
-				    select p.code, coalesce(p.responsible_officer_id, o.user_id) as user_id
+				    -- or the one set can no longer sign in
+				    select p.code, coalesce(r.id, o.user_id) as user_id
 				    from partnership p
-				    left join app_user_role o on p.responsible_officer_id is null and o.role = 'OFFICER'
+				    left join app_user r on r.id = p.responsible_officer_id and r.enabled
+				    left join app_user_role o on r.id is null and o.role = 'OFFICER'
 				    where p.code = any(:responsible) or p.code = any(:escalated)
 				), chosen as (
 				    select u.id from app_user u where lower(u.username) = any(:users)
@@ -45,9 +47,11 @@ public class Recipients {
 				    union
 				    select o.user_id from officer o where o.code = any(:responsible)
 				    union
-				    -- the manager of each such officer, or every administrator where none is recorded
-				    select coalesce(u.manager_id, a.user_id) from officer o join app_user u on u.id = o.user_id
-				        left join app_user_role a on u.manager_id is null and a.role = 'ADMIN'
+				    -- the manager of each such officer, or every administrator where none is recorded or the
+				    -- one recorded can no longer sign in
+				    select coalesce(m.id, a.user_id) from officer o join app_user u on u.id = o.user_id
+				        left join app_user m on m.id = u.manager_id and m.enabled
+				        left join app_user_role a on m.id is null and a.role = 'ADMIN'
 				        where o.code = any(:escalated)
 				)
 				select u.username, u.display_name, u.email from app_user u

@@ -43,6 +43,12 @@ class UserAccount {
 	@Column(name = "partnership_id")
 	private Long partnershipId;
 
+	@Column
+	private String email;
+
+	@Column(name = "manager_id")
+	private Long managerId;
+
 	@ElementCollection
 	@CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
 	@Column(name = "role")
@@ -68,8 +74,10 @@ class UserAccount {
 		this.updatedAt = now;
 	}
 
-	void change(String displayName, Set<Role> roles, Long partnershipId, Instant now) {
+	void change(String displayName, String email, Set<Role> roles, Long partnershipId, Long managerId, Instant now) {
 		this.displayName = displayName;
+		this.email = email;
+		this.managerId = managerId;
 		this.roles.clear();
 		this.roles.addAll(roles);
 		this.partnershipId = partnershipId;
@@ -102,7 +110,7 @@ class UserAccount {
 	UserView toView() {
 		return new UserView(this.id, this.username, this.displayName,
 				this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles), this.partnershipId,
-				this.enabled, this.version);
+				this.enabled, this.version, this.email, this.managerId);
 	}
 
 }

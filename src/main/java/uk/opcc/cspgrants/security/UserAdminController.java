@@ -51,6 +51,17 @@ class UserAdminController {
 			.collect(Collectors.toMap(PartnershipView::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 	}
 
+	/** Who may be chosen as someone's manager: the OPCC's staff who can sign in. */
+	@ModelAttribute("staff")
+	java.util.List<UserView> staff() {
+		return this.users.list()
+			.stream()
+			.filter(UserView::enabled)
+			.filter(user -> !user.has(Role.CSP_MANAGER))
+			.sorted(java.util.Comparator.comparing(UserView::displayName))
+			.toList();
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("users", this.users.list());

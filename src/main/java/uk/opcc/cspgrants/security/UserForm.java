@@ -16,6 +16,10 @@ class UserForm {
 
 	private String partnershipCode;
 
+	private String email;
+
+	private Long managerId;
+
 	private String password;
 
 	private long version;
@@ -26,12 +30,14 @@ class UserForm {
 		form.displayName = user.displayName();
 		form.roles = user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles());
 		form.partnershipCode = partnershipCode;
+		form.email = user.email();
+		form.managerId = user.managerId();
 		form.version = user.version();
 		return form;
 	}
 
 	AccountDetails toDetails() {
-		return new AccountDetails(this.displayName, this.roles, this.partnershipCode);
+		return new AccountDetails(this.displayName, this.email, this.roles, this.partnershipCode, this.managerId);
 	}
 
 	public String getUsername() {
@@ -64,6 +70,22 @@ class UserForm {
 
 	public void setPartnershipCode(String partnershipCode) {
 		this.partnershipCode = partnershipCode;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public Long getManagerId() {
+		return this.managerId;
+	}
+
+	public void setManagerId(Long managerId) {
+		this.managerId = managerId;
 	}
 
 	public String getPassword() {

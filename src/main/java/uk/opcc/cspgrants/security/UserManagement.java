@@ -25,8 +25,9 @@ import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
- * Administrators create users, set their roles, link CSP managers to a partnership,
- * disable them and reset their passwords. Every change is audited; passwords never are.
+ * Administrators create users, set their roles, e-mail addresses and managers, link CSP
+ * managers to a partnership, disable them and reset their passwords. Every change is
+ * audited; passwords never are.
  */
 @Service
 @Validated
@@ -93,7 +94,7 @@ public class UserManagement {
 
 	/**
 	 * Adds a user. Every problem with the form is reported at once, in the order of the
-	 * form: username, name, roles, partnership, password.
+	 * form: username, name, e-mail address, roles, partnership, manager, password.
 	 */
 	public UserView create(String username, AccountDetails details, String password) {
 		String name = Usernames.normalise(username);
@@ -104,13 +105,15 @@ public class UserManagement {
 		}
 		refusals.add(this.validator.validate(details));
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		refusals.check(() -> checkManager(details, null));
 		refusals.check(() -> PasswordPolicy.check("password", password));
 		refusals.throwIfAny();
 		if (this.users.findByUsername(name).isPresent()) {
 			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
 		}
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
-		account.change(details.displayName(), details.roles(), partnershipId.orElse(null), now());
+		account.change(details.displayName(), details.email(), details.roles(), partnershipId.orElse(null),
+				details.managerId(), now());
 		UserView created = DatabaseRefusal
 			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
 					new ConflictException("username", "The username " + name + " is already taken")))
@@ -119,7 +122,10 @@ public class UserManagement {
 		return created;
 	}
 
-	/** Changes a user's name, roles and partnership; every problem reported at once. */
+	/**
+	 * Changes a user's name, e-mail address, roles, partnership and manager; every
+	 * problem reported at once.
+	 */
 	public UserView update(long id, AccountDetails details, long expectedVersion, CurrentUser actor) {
 		UserAccount account = find(id);
 		UserView before = checkVersion(account, expectedVersion);
@@ -128,8 +134,10 @@ public class UserManagement {
 			refusals.add("roles", "You cannot remove your own administrator role");
 		}
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		refusals.check(() -> checkManager(details, id));
 		refusals.throwIfAny();
-		account.change(details.displayName(), details.roles(), partnershipId.orElse(null), now());
+		account.change(details.displayName(), details.email(), details.roles(), partnershipId.orElse(null),
+				details.managerId(), now());
 		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, id, before, after);
 		return after;
@@ -186,6 +194,25 @@ public class UserManagement {
 			.orElseThrow(() -> new ValidationException("partnershipCode",
 					"There is no partnership with the code " + details.partnershipCode()));
 		return partnership.id();
+	}
+
+	/**
+	 * A manager is someone else on the OPCC's staff whose account is enabled: the person
+	 * an overdue return of theirs is escalated to.
+	 */
+	private void checkManager(AccountDetails details, Long ownId) {
+		if (details.managerId() == null) {
+			return;
+		}
+		if (details.managerId().equals(ownId)) {
+			throw new ValidationException("managerId", "Choose someone else as the person's manager");
+		}
+		this.users.findById(details.managerId())
+			.map(UserAccount::toView)
+			.filter(UserView::enabled)
+			.filter(found -> !found.has(Role.CSP_MANAGER))
+			.orElseThrow(() -> new ValidationException("managerId",
+					"Choose the person's manager from the OPCC's staff who can sign in"));
 	}
 
 	private static UserView checkVersion(UserAccount account, long expectedVersion) {

@@ -14,9 +14,11 @@ import uk.opcc.cspgrants.shared.Role;
  * @param partnershipId the partnership a CSP manager is linked to, else {@code null}
  * @param enabled false once disabled: they can no longer sign in
  * @param version for optimistic locking
+ * @param email where their messages are sent, or {@code null}
+ * @param managerId the account of their manager, or {@code null}
  */
 public record UserView(long id, String username, String displayName, Set<Role> roles, Long partnershipId,
-		boolean enabled, long version) {
+		boolean enabled, long version, String email, Long managerId) {
 
 	public boolean has(Role role) {
 		return this.roles.contains(role);

@@ -61,8 +61,12 @@ public class RedistributionManagement {
 
 	private final Clock clock;
 
+	private final RedistributionNotices notices;
+
 	RedistributionManagement(RedistributionRepository store, YearEndManagement yearEnds, RunManagement runs,
-			GrantManagement grants, DecisionManagement decisions, AuditTrail auditTrail, Clock clock) {
+			GrantManagement grants, DecisionManagement decisions, AuditTrail auditTrail, Clock clock,
+			RedistributionNotices notices) {
+		this.notices = notices;
 		this.store = store;
 		this.yearEnds = yearEnds;
 		this.runs = runs;
@@ -109,6 +113,7 @@ public class RedistributionManagement {
 					"There is already a proposal for the " + request.sourceYear() + " underspend: revise it instead"));
 		RedistributionView created = view(saved);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, saved.id(), null, saved.snapshot());
+		this.notices.waiting(created, false);
 		return created;
 	}
 
@@ -129,7 +134,9 @@ public class RedistributionManagement {
 			this.runs.discard(replaced);
 		}
 		this.auditTrail.record("REVISE", AUDIT_TYPE, id, before, proposal.snapshot());
-		return view(proposal);
+		RedistributionView revised = view(proposal);
+		this.notices.waiting(revised, true);
+		return revised;
 	}
 
 	/**
@@ -150,7 +157,9 @@ public class RedistributionManagement {
 		proposal.approve(user, run.total(), record.reference(), this.clock.instant());
 		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(proposal), Map.of());
 		this.auditTrail.record("APPROVE", AUDIT_TYPE, id, before, proposal.snapshot());
-		return view(proposal);
+		RedistributionView approved = view(proposal);
+		this.notices.approved(approved);
+		return approved;
 	}
 
 	/**
@@ -169,6 +178,9 @@ public class RedistributionManagement {
 				DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(proposal), Map.of());
 				this.auditTrail.record(decided.supported() ? "AWARD_TOP_SLICES" : "NOT_SUPPORTED", AUDIT_TYPE,
 						proposal.id(), before, proposal.snapshot());
+				if (!decided.supported()) {
+					this.notices.notSupported(view(proposal));
+				}
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.grants.GrantView;
 import uk.opcc.cspgrants.grants.YearSettings;
+import uk.opcc.cspgrants.monitoring.ReturnAccepted;
 import uk.opcc.cspgrants.monitoring.ReturnManagement;
 import uk.opcc.cspgrants.monitoring.ReturnStatus;
 import uk.opcc.cspgrants.monitoring.ReturnView;
@@ -48,9 +50,13 @@ public class YearEndManagement {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final YearEndNotices notices;
+
 	YearEndManagement(YearCloseRepository store, GrantManagement grants, ReturnManagement returns,
-			AuditTrail auditTrail, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			AuditTrail auditTrail, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			YearEndNotices notices) {
 		this.jdbc = jdbc;
+		this.notices = notices;
 		this.store = store;
 		this.grants = grants;
 		this.returns = returns;
@@ -138,6 +144,7 @@ public class YearEndManagement {
 		after.put("totalUnderspend", closed.totalUnderspend().amount());
 		after.put("missingQ4", closed.missingQ4());
 		this.auditTrail.record("CLOSE", "FinancialYear", year, (before.get("status") != null) ? before : null, after);
+		this.notices.closed(closed, carryOverspend);
 		return closed;
 	}
 
@@ -155,7 +162,24 @@ public class YearEndManagement {
 		closed.reopen(reason);
 		DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(closed), Map.of());
 		this.auditTrail.record("REOPEN", "FinancialYear", year, before, closed.snapshot());
-		return yearEnd(year);
+		YearEnd reopened = yearEnd(year);
+		this.notices.reopened(reopened);
+		return reopened;
+	}
+
+	/**
+	 * When the last Q4 return of a year that is not closed is accepted, the year is ready
+	 * to close: finance is told, once.
+	 */
+	@EventListener
+	public void onReturnAccepted(ReturnAccepted accepted) {
+		if (accepted.quarter() != Quarter.Q4) {
+			return;
+		}
+		YearEnd standing = yearEnd(accepted.year());
+		if (!standing.closed() && standing.missingQ4().isEmpty() && !standing.rows().isEmpty()) {
+			this.notices.readyToClose(standing, accepted.name());
+		}
 	}
 
 	/**
