@@ -29,7 +29,8 @@ create table payment_hold (
 );
 create index payment_hold_active on payment_hold (partnership_id) where released_at is null;
 
--- While a hold is active, none of the partnership's payments is recorded as paid, whoever writes the row.
+-- While a hold is active, none of the partnership's payments is recorded as paid (a payment row is written
+-- only when finance records it: V12), whoever writes the row.
 create function grant_payment_not_on_hold() returns trigger
 language plpgsql as $$
 begin
@@ -41,7 +42,7 @@ begin
     return new;
 end;
 $$;
-create trigger grant_payment_not_on_hold before insert or update on grant_payment
+create trigger grant_payment_not_on_hold before insert on grant_payment
     for each row execute function grant_payment_not_on_hold();
 
 -- A hold is released once, and a released hold stays released.

@@ -30,9 +30,9 @@ public record PaymentHold(long id, long partnershipId, String code, String name,
 		return this.releasedAt == null;
 	}
 
-	/** "The July to September 2024 return", for sentences. */
-	public String returnWords() {
-		return "the " + ReturnNotices.quarterWords(this.year, this.quarter) + " return";
+	/** The quarter of the overdue return in words: "April to June 2024". */
+	public String quarterWords() {
+		return ReturnNotices.quarterWords(this.year, this.quarter);
 	}
 
 }
