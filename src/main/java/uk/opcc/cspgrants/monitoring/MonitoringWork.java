@@ -118,9 +118,9 @@ class MonitoringWork implements WorkSource {
 					"/monitoring/holds/" + hold.id() + "/release"))
 			.toList();
 		if (!held.isEmpty()) {
-			items.add(WorkItem.waiting(165, WorkItem.count(held.size(), "partnership's payments",
-					"partnerships' payments")
-					+ " on hold: release a hold, with a reason, once its return arrives or you agree why it is late",
+			items.add(WorkItem.waiting(165,
+					"Payments on hold for " + WorkItem.count(held.size(), "partnership", "partnerships")
+							+ ": release a hold, with a reason, once its return arrives or you agree why it is late",
 					held.get(0).href(), held));
 		}
 	}

@@ -196,6 +196,40 @@ class ReturnRemindersTest {
 
 	@Test
 	@Order(7)
+	void theCspManagersAreToldOfAReturnAcceptedOrReturnedAndAHeldPaymentIsRefusedWithWhy() {
+		ReturnManagement returns = app.bean(ReturnManagement.class);
+		heard.clear();
+		ReturnView accepted = returns.accept(YEAR, Quarter.Q2, "RUT");
+		assertThat(notices()).as("no payment is released while Rutland's payments are on hold")
+			.extracting(Notice::key)
+			.containsExactly("return-accepted:2024-25:Q2:RUT:v" + accepted.version());
+		Notice told = notices().get(0);
+		assertThat(told.audience()).isEqualTo(Audience.cspManagersOf("RUT"));
+		assertThat(told.values()).containsEntry("quarter", "July to September 2024")
+			.containsEntry("partnership", "Rutland");
+		assertThat(told.link()).isEqualTo("/monitoring/returns/2024-25/Q2/RUT");
+
+		returns.save(YEAR, Quarter.Q2, "BLA",
+				new ReturnDetails(Money.of("6000.00"), Money.of("2500.00"), List.of(), "Q2 figures", null, null));
+		returns.submit(YEAR, Quarter.Q2, "BLA");
+		heard.clear();
+		ReturnView returned = returns.returnForCorrection(YEAR, Quarter.Q2, "BLA",
+				"The spend does not match the Q2 invoices");
+		Notice correction = notices().get(0);
+		assertThat(correction.key()).isEqualTo("return-returned:2024-25:Q2:BLA:v" + returned.version());
+		assertThat(correction.template()).isEqualTo("return-returned");
+		assertThat(correction.values()).containsEntry("reason", "The spend does not match the Q2 invoices")
+			.containsEntry("partnership", "Blaby");
+		assertThat(correction.audience()).isEqualTo(Audience.cspManagersOf("BLA"));
+
+		HttpResponse<String> held = app.signIn("finance").post("/monitoring/payments/2024-25/RUT", payment("Q2"));
+		assertThat(held.statusCode()).isEqualTo(409);
+		assertThat(held.body()).contains("Payments to Rutland are on hold since 28 August 2024",
+				"An OPCC officer must release the hold before a payment is recorded", "href=\"#hold-RUT\"");
+	}
+
+	@Test
+	@Order(8)
 	void anOfficerReleasesTheHoldWithAReasonAndPeopleAreTold() {
 		long hold = db.queryForObject("select id from payment_hold", Long.class);
 		LiveApplication.Browser officer = app.signIn("officer");
@@ -226,6 +260,34 @@ class ReturnRemindersTest {
 			.isEqualTo(1);
 		remind(LocalDate.of(2024, 11, 6));
 		assertThat(count("select count(*) from payment_hold where quarter = 'Q1'")).as("not placed again").isEqualTo(1);
+	}
+
+	@Test
+	@Order(9)
+	void oncePaidTheCspManagersAreToldHowMuchAndWhen() {
+		heard.clear();
+		HttpResponse<String> paid = app.signIn("finance").post("/monitoring/payments/2024-25/BLA", payment("Q1"));
+		assertThat(paid.statusCode()).isEqualTo(302);
+		// Blaby's grant split to the penny over its four unpaid quarters, Q1 first
+		long pence = db.queryForObject("select (100 * (g.carry_forward + (select sum(l.amount) from grant_line l "
+				+ "where l.grant_id = g.id)))::bigint from grant_award g join partnership p on p.id = g.partnership_id "
+				+ "where p.code = 'BLA' and g.financial_year = 2024", Long.class);
+		Money firstQuarter = Money.ofPence(pence / 4 + ((pence % 4 > 0) ? 1 : 0));
+		Notice told = notices().get(0);
+		assertThat(told.key()).isEqualTo("payment-paid:2024-25:Q1:BLA");
+		assertThat(told.audience()).isEqualTo(Audience.cspManagersOf("BLA"));
+		assertThat(told.values()).containsEntry("amount", firstQuarter.format())
+			.containsEntry("paidOn", "2 September 2024")
+			.containsEntry("payment", "payment for April to June 2024");
+		assertThat(told.link()).isEqualTo("/monitoring/payments?year=2024-25");
+		assertThat(app.signIn("finance").post("/monitoring/payments/2024-25/RUT", payment("Q2")).statusCode())
+			.as("released, Rutland's payment is recorded")
+			.isEqualTo(302);
+	}
+
+	static Map<String, String> payment(String quarter) {
+		return Map.of("quarter", quarter, "paidOn.day", "2", "paidOn.month", "9", "paidOn.year", "2024", "reference",
+				"BACS-" + quarter);
 	}
 
 	static List<Notice> remind(LocalDate day) {
