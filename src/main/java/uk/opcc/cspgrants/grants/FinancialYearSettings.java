@@ -1,5 +1,10 @@
 package uk.opcc.cspgrants.grants;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -30,6 +35,15 @@ class FinancialYearSettings {
 	@Column(name = "underspend_policy", nullable = false)
 	private YearSettings.UnderspendPolicy underspendPolicy;
 
+	@Column(name = "reminder_days", nullable = false)
+	private String reminderDays = "10,3";
+
+	@Column(name = "escalate_after_days", nullable = false)
+	private int escalateAfterDays = 5;
+
+	@Column(name = "hold_after_days", nullable = false)
+	private int holdAfterDays = 15;
+
 	/** {@code null} until first saved, so that saving a new year's settings inserts. */
 	@Version
 	private Long version;
@@ -41,22 +55,47 @@ class FinancialYearSettings {
 		this.financialYear = year.startYear();
 	}
 
+	/** Applies settings after checking them, every field's problem at once. */
 	void change(YearSettings settings) {
-		if (settings.returnDueDays() < 0 || settings.returnDueDays() > 365) {
-			throw new ValidationException("returnDueDays", "Returns are due 0 to 365 days after the quarter ends");
-		}
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (settings.paymentProfile() == null || settings.underspendPolicy() == null) {
-			throw new ValidationException("paymentProfile",
-					"Choose how grants are paid and what happens to underspend");
+			errors.put("paymentProfile", "Choose how grants are paid and what happens to underspend");
+		}
+		if (settings.returnDueDays() < 0 || settings.returnDueDays() > 365) {
+			errors.put("returnDueDays", "Returns are due 0 to 365 days after the quarter ends");
+		}
+		YearSettings.Reminders reminders = settings.reminders();
+		if (reminders.daysBefore().isEmpty() || reminders.daysBefore().size() > 5
+				|| reminders.daysBefore().stream().anyMatch(days -> days < 1 || days > 60)) {
+			errors.put("reminderDays", "Enter 1 to 5 numbers of working days from 1 to 60, like 10, 3");
+		}
+		if (reminders.escalateAfter() < 1 || reminders.escalateAfter() > 60) {
+			errors.put("escalateAfterDays", "The manager is told after 1 to 60 working days overdue");
+		}
+		if (reminders.holdAfter() < 1 || reminders.holdAfter() > 120) {
+			errors.put("holdAfterDays", "Payments are held after 1 to 120 working days overdue");
+		}
+		else if (reminders.holdAfter() <= reminders.escalateAfter()) {
+			errors.put("holdAfterDays", "Payments are held later than the manager is told: after more than "
+					+ reminders.escalateAfter() + " working days overdue");
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
 		}
 		this.paymentProfile = settings.paymentProfile();
 		this.returnDueDays = settings.returnDueDays();
 		this.underspendPolicy = settings.underspendPolicy();
+		this.reminderDays = reminders.daysBefore().stream().map(String::valueOf).collect(Collectors.joining(","));
+		this.escalateAfterDays = reminders.escalateAfter();
+		this.holdAfterDays = reminders.holdAfter();
 	}
 
 	YearSettings toView() {
 		return new YearSettings(new FinancialYear(this.financialYear), this.paymentProfile, this.returnDueDays,
-				this.underspendPolicy, (this.version != null) ? this.version : -1);
+				this.underspendPolicy,
+				new YearSettings.Reminders(Arrays.stream(this.reminderDays.split(",")).map(Integer::valueOf).toList(),
+						this.escalateAfterDays, this.holdAfterDays),
+				(this.version != null) ? this.version : -1);
 	}
 
 }

@@ -115,7 +115,10 @@ class GrantController {
 	@PostMapping("/settings")
 	String saveSettings(@RequestParam String year, @RequestParam(required = false) String paymentProfile,
 			@RequestParam(required = false) String returnDueDays,
-			@RequestParam(required = false) String underspendPolicy, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String underspendPolicy,
+			@RequestParam(required = false) String reminderDays,
+			@RequestParam(required = false) String escalateAfterDays,
+			@RequestParam(required = false) String holdAfterDays, @RequestParam(required = false) Long version,
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
@@ -123,18 +126,31 @@ class GrantController {
 		typed.put("paymentProfile", paymentProfile);
 		typed.put("returnDueDays", returnDueDays);
 		typed.put("underspendPolicy", underspendPolicy);
+		// a field not sent at all (a script that knows only the older fields) keeps what
+		// is saved
+		YearSettings.Reminders saved = this.grants.settings(financialYear).reminders();
+		typed.put("reminderDays", (reminderDays != null) ? reminderDays : saved.daysBeforeText());
+		typed.put("escalateAfterDays",
+				(escalateAfterDays != null) ? escalateAfterDays : String.valueOf(saved.escalateAfter()));
+		typed.put("holdAfterDays", (holdAfterDays != null) ? holdAfterDays : String.valueOf(saved.holdAfter()));
 		try {
 			Map<String, String> unreadable = new LinkedHashMap<>();
 			YearSettings.PaymentProfile profile = read(unreadable, () -> choice(YearSettings.PaymentProfile.class,
 					paymentProfile, "paymentProfile", "Choose how grants are paid"));
-			Integer dueDays = read(unreadable, () -> days(returnDueDays));
+			Integer dueDays = read(unreadable,
+					() -> days("returnDueDays", returnDueDays, "Enter the number of days, like 30"));
 			YearSettings.UnderspendPolicy policy = read(unreadable, () -> choice(YearSettings.UnderspendPolicy.class,
 					underspendPolicy, "underspendPolicy", "Choose what happens to underspend"));
+			List<Integer> before = read(unreadable, () -> dayList(typed.get("reminderDays")));
+			Integer escalate = read(unreadable, () -> days("escalateAfterDays", typed.get("escalateAfterDays"),
+					"Enter the number of working days, like 5"));
+			Integer hold = read(unreadable, () -> days("holdAfterDays", typed.get("holdAfterDays"),
+					"Enter the number of working days, like 15"));
 			if (!unreadable.isEmpty()) {
 				throw new ValidationException(unreadable);
 			}
-			this.grants.saveSettings(
-					new YearSettings(financialYear, profile, dueDays, policy, (version != null) ? version : -1));
+			this.grants.saveSettings(new YearSettings(financialYear, profile, dueDays, policy,
+					new YearSettings.Reminders(before, escalate, hold), (version != null) ? version : -1));
 			redirect.addFlashAttribute("success", "The settings for " + financialYear + " have been saved");
 			return "redirect:/grants?year=" + financialYear;
 		}
@@ -161,10 +177,12 @@ class GrantController {
 		model.addAttribute("total", grants.stream().map(GrantView::totalAvailable).reduce(Money.ZERO, Money::plus));
 		model.addAttribute("settings", settings);
 		model.addAttribute("settingsForm",
-				(typed != null) ? typed
-						: Map.of("paymentProfile", settings.paymentProfile().name(), "returnDueDays",
-								String.valueOf(settings.returnDueDays()), "underspendPolicy",
-								settings.underspendPolicy().name(), "version", String.valueOf(settings.version())));
+				(typed != null) ? typed : Map.of("paymentProfile", settings.paymentProfile().name(), "returnDueDays",
+						String.valueOf(settings.returnDueDays()), "underspendPolicy",
+						settings.underspendPolicy().name(), "reminderDays", settings.reminders().daysBeforeText(),
+						"escalateAfterDays", String.valueOf(settings.reminders().escalateAfter()), "holdAfterDays",
+						String.valueOf(settings.reminders().holdAfter()), "version",
+						String.valueOf(settings.version())));
 		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
 			model.addAttribute("runsWithoutGrants", this.grants.runsWithoutGrants());
 			model.addAttribute("partnerships",
@@ -182,12 +200,28 @@ class GrantController {
 		return form;
 	}
 
-	private static int days(String text) {
+	private static int days(String field, String text, String message) {
 		try {
 			return Integer.parseInt((text == null) ? "" : text.strip());
 		}
 		catch (NumberFormatException notANumber) {
-			throw new ValidationException("returnDueDays", "Enter the number of days, like 30");
+			throw new ValidationException(field, message);
+		}
+	}
+
+	/** "10, 3" (or "10 3") as a list of numbers of working days. */
+	private static List<Integer> dayList(String text) {
+		String[] parts = (text == null) ? new String[0] : text.strip().split("[,\\s]+");
+		try {
+			List<Integer> days = new java.util.ArrayList<>();
+			for (String part : parts) {
+				days.add(Integer.parseInt(part));
+			}
+			return days;
+		}
+		catch (NumberFormatException notANumber) {
+			throw new ValidationException("reminderDays",
+					"Enter the working days before the due date as numbers separated by commas, like 10, 3");
 		}
 	}
 

@@ -44,7 +44,9 @@ public class GrantManagement {
 	private static final Map<String, String> REFUSALS = Map.of("grant_payment_once_per_quarter",
 			"This payment has already been recorded as paid", "grant_line_one_historic",
 			"Someone else entered the historic allocation at the same moment: check it and save again",
-			"grant_payments_within_total", "Payments can never be more than the grant's total available");
+			"grant_payments_within_total", "Payments can never be more than the grant's total available",
+			"grant_payment_not_on_hold",
+			"This partnership's payments are on hold: an OPCC officer must release the hold before a payment is recorded");
 
 	private final GrantRepository store;
 

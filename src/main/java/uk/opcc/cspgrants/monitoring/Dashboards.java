@@ -1,7 +1,6 @@
 package uk.opcc.cspgrants.monitoring;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -23,8 +22,12 @@ public class Dashboards {
 
 	private final QuarterlyReports reports;
 
-	Dashboards(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports) {
+	private final ReturnDueDates dueDates;
+
+	Dashboards(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports,
+			ReturnDueDates dueDates) {
 		this.returns = returns;
+		this.dueDates = dueDates;
 		this.payments = payments;
 		this.reports = reports;
 	}
@@ -36,10 +39,7 @@ public class Dashboards {
 
 	/** The same, of one partnership only when {@code onlyPartnershipId} is given. */
 	public Dashboard dashboard(FinancialYear year, LocalDate today, Long onlyPartnershipId) {
-		Map<Quarter, LocalDate> dueDates = new EnumMap<>(Quarter.class);
-		for (Quarter quarter : Quarter.values()) {
-			dueDates.put(quarter, this.returns.dueDate(year, quarter));
-		}
+		Map<Quarter, LocalDate> dueDates = this.dueDates.of(year);
 		Map<Long, Map<Quarter, ReturnView>> all = this.returns.returnsOf(year);
 		return Dashboard.of(year,
 				this.payments.schedules(year, all)

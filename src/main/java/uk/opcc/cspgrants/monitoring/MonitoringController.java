@@ -38,9 +38,12 @@ class MonitoringController {
 
 	private final GrantManagement grants;
 
+	private final PaymentHolds holds;
+
 	MonitoringController(GrantManagement grants, QuarterlyReports reports, Dashboards dashboards, Clock clock,
-			RenderedFragments fragments) {
+			RenderedFragments fragments, PaymentHolds holds) {
 		this.grants = grants;
+		this.holds = holds;
 		this.dashboards = dashboards;
 		this.reports = reports;
 		this.clock = clock;
@@ -62,6 +65,8 @@ class MonitoringController {
 		model.addAttribute("years", years.choices());
 		model.addAttribute("yearsWithGrants", years.withGrants());
 		model.addAttribute("quarters", Quarter.values());
+		model.addAttribute("holds",
+				this.holds.active().stream().filter(hold -> only == null || hold.partnershipId() == only).toList());
 		model.addAttribute("table",
 				this.fragments.render(
 						"returns-dashboard " + shown + " " + only + " " + this.dashboards.version(shown, today),

@@ -2,12 +2,15 @@ package uk.opcc.cspgrants.monitoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.Role;
@@ -25,24 +28,25 @@ import uk.opcc.cspgrants.shared.web.WorkSource;
 class MonitoringWork implements WorkSource {
 
 	/**
-	 * Each grant's four quarters with its return, if any, and the day the return is due:
-	 * the quarter's last day plus the year's due days (30 unless set), as
-	 * {@link ReturnManagement#dueDate} works it out.
+	 * Each grant's four quarters with its return, if any. The day each is due counts
+	 * working days, so it is worked out in Java ({@link ReturnDueDates}), a year at a
+	 * time.
 	 */
 	static final String QUARTERS_OF_GRANTS = "from grant_award g "
-			+ "cross join (values ('Q1', 3), ('Q2', 6), ('Q3', 9), ('Q4', 12)) as q(quarter, months) "
-			+ "left join year_settings s on s.financial_year = g.financial_year "
+			+ "cross join (values ('Q1'), ('Q2'), ('Q3'), ('Q4')) as q(quarter) "
 			+ "left join quarterly_return r on r.partnership_id = g.partnership_id "
 			+ "and r.financial_year = g.financial_year and r.quarter = q.quarter ";
 
-	/** The due date of a row of {@link #QUARTERS_OF_GRANTS}. */
-	static final String DUE_DATE = "((make_date(g.financial_year, 4, 1) + make_interval(months => q.months))::date - 1 "
-			+ "+ coalesce(s.return_due_days, 30))";
-
 	private final JdbcClient jdbc;
 
-	MonitoringWork(JdbcClient jdbc) {
+	private final ReturnDueDates dueDates;
+
+	private final PaymentHolds holds;
+
+	MonitoringWork(JdbcClient jdbc, ReturnDueDates dueDates, PaymentHolds holds) {
 		this.jdbc = jdbc;
+		this.dueDates = dueDates;
+		this.holds = holds;
 	}
 
 	@Override
@@ -51,6 +55,7 @@ class MonitoringWork implements WorkSource {
 		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
 			submitted(items);
 			overdue(items, today);
+			holds(items);
 		}
 		if (user.has(Role.FINANCE)) {
 			paymentsDue(items);
@@ -80,19 +85,43 @@ class MonitoringWork implements WorkSource {
 	}
 
 	private void overdue(List<WorkItem> items, LocalDate today) {
-		List<WorkItem.Link> years = this.jdbc
-			.sql("select g.financial_year, count(*) " + QUARTERS_OF_GRANTS
-					+ "where (r.status is null or r.status = 'DRAFT') and " + DUE_DATE + " < ? "
-					+ "group by g.financial_year order by g.financial_year desc")
-			.param(today)
+		Map<FinancialYear, Long> overdue = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select g.financial_year, q.quarter, count(*) " + QUARTERS_OF_GRANTS
+					+ "where (r.status is null or r.status = 'DRAFT') "
+					+ "group by g.financial_year, q.quarter order by g.financial_year desc, q.quarter")
 			.query((rs, row) -> {
 				FinancialYear year = new FinancialYear(rs.getInt(1));
-				return new WorkItem.Link(WorkItem.count(rs.getLong(2), "return", "returns") + " overdue for " + year,
-						"/monitoring?year=" + year);
+				if (today.isAfter(this.dueDates.of(year, Quarter.valueOf(rs.getString(2))))) {
+					overdue.merge(year, rs.getLong(3), Long::sum);
+				}
+				return year;
 			})
 			.list();
+		List<WorkItem.Link> years = overdue.entrySet()
+			.stream()
+			.map(year -> new WorkItem.Link(
+					WorkItem.count(year.getValue(), "return", "returns") + " overdue for " + year.getKey(),
+					"/monitoring?year=" + year.getKey()))
+			.toList();
 		if (!years.isEmpty()) {
 			items.add(WorkItem.waiting(160, "Returns overdue: due and not received", years.get(0).href(), years));
+		}
+	}
+
+	/** Partnerships whose payments are on hold, each a link to release the hold. */
+	private void holds(List<WorkItem> items) {
+		List<WorkItem.Link> held = this.holds.active()
+			.stream()
+			.map(hold -> new WorkItem.Link(hold.name() + ": payments on hold since " + Dates.day(hold.placedOn())
+					+ ", the " + hold.quarter() + " " + hold.year() + " return overdue",
+					"/monitoring/holds/" + hold.id() + "/release"))
+			.toList();
+		if (!held.isEmpty()) {
+			items.add(WorkItem.waiting(165,
+					"Payments on hold for " + WorkItem.count(held.size(), "partnership", "partnerships")
+							+ ": release a hold, with a reason, once its return arrives or you agree why it is late",
+					held.get(0).href(), held));
 		}
 	}
 

@@ -1,9 +1,10 @@
 package uk.opcc.cspgrants.monitoring;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,12 @@ class PartnershipWork implements WorkSource {
 
 	private final PaymentManagement payments;
 
-	PartnershipWork(JdbcClient jdbc, PaymentManagement payments) {
+	private final ReturnDueDates dueDates;
+
+	PartnershipWork(JdbcClient jdbc, PaymentManagement payments, ReturnDueDates dueDates) {
 		this.jdbc = jdbc;
 		this.payments = payments;
+		this.dueDates = dueDates;
 	}
 
 	@Override
@@ -41,14 +45,19 @@ class PartnershipWork implements WorkSource {
 		if (!user.has(Role.CSP_MANAGER) || user.partnershipId() == null) {
 			return List.of();
 		}
+		Map<FinancialYear, Map<Quarter, LocalDate>> dueDates = new HashMap<>();
 		List<QuarterOfGrant> quarters = this.jdbc
-			.sql("select g.financial_year, q.quarter, p.code, r.status, r.status_reason, " + MonitoringWork.DUE_DATE
-					+ " " + MonitoringWork.QUARTERS_OF_GRANTS + "join partnership p on p.id = g.partnership_id "
+			.sql("select g.financial_year, q.quarter, p.code, r.status, r.status_reason "
+					+ MonitoringWork.QUARTERS_OF_GRANTS + "join partnership p on p.id = g.partnership_id "
 					+ "where g.partnership_id = ? order by g.financial_year, q.quarter")
 			.param(user.partnershipId())
-			.query((rs, row) -> new QuarterOfGrant(new FinancialYear(rs.getInt(1)), Quarter.valueOf(rs.getString(2)),
-					rs.getString(3), (rs.getString(4) != null) ? ReturnStatus.valueOf(rs.getString(4)) : null,
-					rs.getString(5), rs.getObject(6, Date.class).toLocalDate()))
+			.query((rs, row) -> {
+				FinancialYear year = new FinancialYear(rs.getInt(1));
+				Quarter quarter = Quarter.valueOf(rs.getString(2));
+				return new QuarterOfGrant(year, quarter, rs.getString(3),
+						(rs.getString(4) != null) ? ReturnStatus.valueOf(rs.getString(4)) : null, rs.getString(5),
+						dueDates.computeIfAbsent(year, this.dueDates::of).get(quarter));
+			})
 			.list();
 		List<WorkItem.Link> returned = new ArrayList<>();
 		List<WorkItem.Link> overdue = new ArrayList<>();

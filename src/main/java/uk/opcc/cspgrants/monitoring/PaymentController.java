@@ -38,10 +38,13 @@ class PaymentController {
 
 	private final Clock clock;
 
-	PaymentController(PaymentManagement payments, GrantManagement grants, Clock clock) {
+	private final PaymentHolds holds;
+
+	PaymentController(PaymentManagement payments, GrantManagement grants, Clock clock, PaymentHolds holds) {
 		this.payments = payments;
 		this.grants = grants;
 		this.clock = clock;
+		this.holds = holds;
 	}
 
 	@GetMapping
@@ -72,8 +75,14 @@ class PaymentController {
 			if (dateError != null) {
 				onTheRow.put("paid-" + row, dateError);
 			}
+			boolean held = heldByCode().containsKey(code.toUpperCase(Locale.ROOT));
 			refusal.errors().forEach((field, message) -> {
-				if (!field.equals("paidOn")) {
+				if (held && field.equals("form")) {
+					// the partnership's payments are on hold: the message links to the
+					// hold
+					onTheRow.put("hold-" + code.toUpperCase(Locale.ROOT), message);
+				}
+				else if (!field.equals("paidOn")) {
 					onTheRow.put((field.equals("reference") ? "ref-" : "paid-") + row, message);
 				}
 			});
@@ -96,7 +105,15 @@ class PaymentController {
 		model.addAttribute("totals", totals);
 		model.addAttribute("schedules", totals.schedules());
 		model.addAttribute("today", today());
+		model.addAttribute("holds", heldByCode());
 		return "monitoring/payments";
+	}
+
+	/** The active hold of each partnership whose payments are held, by its code. */
+	private Map<String, PaymentHold> heldByCode() {
+		Map<String, PaymentHold> held = new LinkedHashMap<>();
+		this.holds.activeByPartnership().values().forEach(hold -> held.put(hold.code(), hold));
+		return held;
 	}
 
 	private LocalDate today() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,6 +17,7 @@ import uk.opcc.cspgrants.grants.Payment;
 import uk.opcc.cspgrants.grants.YearSettings;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -34,9 +36,15 @@ public class PaymentManagement {
 
 	private final ReturnManagement returns;
 
-	PaymentManagement(GrantManagement grants, ReturnManagement returns) {
+	private final PaymentHolds holds;
+
+	private final ReturnNotices notices;
+
+	PaymentManagement(GrantManagement grants, ReturnManagement returns, PaymentHolds holds, ReturnNotices notices) {
 		this.grants = grants;
 		this.returns = returns;
+		this.holds = holds;
+		this.notices = notices;
 	}
 
 	/** Every grant's payments for a year, by partnership name. */
@@ -99,12 +107,45 @@ public class PaymentManagement {
 							+ (instalment.status() == PaymentSchedule.Status.NOT_YET_DUE
 									? ": it falls due when the " + quarter + " return is accepted" : ""));
 		}
+		this.holds.activeFor(schedule.partnershipId()).ifPresent(hold -> {
+			throw onHold(hold);
+		});
+		// a hold placed at this very moment is refused by the database
+		// (grant_payment_not_on_hold)
 		this.grants.recordPayment(year, schedule.partnershipId(), quarter, instalment.amount(), paidOn, reference,
 				user);
+		this.notices.paid(year, quarter, schedule.code(), schedule.name(), instalment.amount(), paidOn);
 		return schedules(year).stream()
 			.filter(candidate -> candidate.code().equals(schedule.code()))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/**
+	 * When a return is accepted and its quarter's payment falls due, the partnership's
+	 * CSP managers are told it is released for payment (unless their payments are on
+	 * hold).
+	 */
+	@EventListener
+	void paymentReleased(ReturnAccepted accepted) {
+		if (this.holds.activeFor(accepted.partnershipId()).isPresent()) {
+			return;
+		}
+		schedules(accepted.year()).stream()
+			.filter(schedule -> schedule.partnershipId() == accepted.partnershipId())
+			.flatMap(schedule -> schedule.instalments().stream())
+			.filter(instalment -> instalment.quarter() == accepted.quarter()
+					&& instalment.status() == PaymentSchedule.Status.DUE)
+			.findFirst()
+			.ifPresent(instalment -> this.notices.paymentReleased(accepted.year(), accepted.quarter(), accepted.code(),
+					accepted.name(), instalment.amount()));
+	}
+
+	/** The refusal of a payment while the partnership's payments are on hold. */
+	static ConflictException onHold(PaymentHold hold) {
+		return new ConflictException(null,
+				"Payments to " + hold.name() + " are on hold since " + Dates.day(hold.placedOn()) + ": " + hold.reason()
+						+ ". An OPCC officer must release the hold before a payment is recorded.");
 	}
 
 	private static PaymentSchedule schedule(GrantView grant, YearSettings settings, Map<Quarter, ReturnView> returns,

@@ -61,13 +61,19 @@ public class ReturnManagement {
 
 	private final Clock clock;
 
+	private final ReturnDueDates dueDates;
+
+	private final ReturnNotices notices;
+
 	private final ApplicationEventPublisher events;
 
 	ReturnManagement(ReturnRepository store, YearReturns yearReturns, PartnershipManagement partnerships,
-			GrantManagement grants, AuditTrail auditTrail, Clock clock, DataVersions versions,
-			ApplicationEventPublisher events) {
+			GrantManagement grants, AuditTrail auditTrail, Clock clock, DataVersions versions, ReturnDueDates dueDates,
+			ReturnNotices notices, ApplicationEventPublisher events) {
 		this.store = store;
 		this.events = events;
+		this.dueDates = dueDates;
+		this.notices = notices;
 		this.yearReturns = yearReturns;
 		this.versions = versions;
 		this.partnerships = partnerships;
@@ -95,8 +101,7 @@ public class ReturnManagement {
 	public Map<Long, Map<Quarter, ReturnView>> returnsOf(FinancialYear year) {
 		Map<Long, PartnershipView> partnerships = new HashMap<>();
 		this.partnerships.all().forEach(partnership -> partnerships.put(partnership.id(), partnership));
-		return this.yearReturns.of(year, partnerships, this.grants.grants(year),
-				this.grants.settings(year).returnDueDays());
+		return this.yearReturns.of(year, partnerships, this.grants.grants(year), this.dueDates.of(year));
 	}
 
 	/**
@@ -176,21 +181,31 @@ public class ReturnManagement {
 						: "This return has already been " + found.status().label().toLowerCase() + ".");
 			}
 			found.submit(AuditTrail.currentActor(), now());
+			// reminders about it still waiting are not sent, and the reminder job tells
+			// nobody again
+			this.notices.returnArrived(year, quarter, partnership.code());
 		});
 	}
 
-	/** Accepts a submitted return; other modules hear of it ({@link ReturnAccepted}). */
+	/**
+	 * Accepts a submitted return; the partnership's CSP managers are told, and its
+	 * payment falls due ({@link ReturnAccepted}).
+	 */
 	public ReturnView accept(FinancialYear year, Quarter quarter, String code) {
 		ReturnView accepted = step(year, quarter, code, "ACCEPT",
 				(found) -> found.accept(AuditTrail.currentActor(), now()));
+		this.notices.accepted(accepted);
 		this.events.publishEvent(
 				new ReturnAccepted(year, quarter, accepted.partnershipId(), accepted.code(), accepted.name()));
 		return accepted;
 	}
 
+	/** Sends a return back for correction; the CSP managers are told why. */
 	public ReturnView returnForCorrection(FinancialYear year, Quarter quarter, String code, String reason) {
-		return step(year, quarter, code, "RETURN_FOR_CORRECTION",
+		ReturnView returned = step(year, quarter, code, "RETURN_FOR_CORRECTION",
 				(found) -> found.returnForCorrection(reason, AuditTrail.currentActor(), now()));
+		this.notices.returnedForCorrection(returned);
+		return returned;
 	}
 
 	public ReturnView reopen(FinancialYear year, Quarter quarter, String code, String reason) {
@@ -198,11 +213,12 @@ public class ReturnManagement {
 	}
 
 	/**
-	 * The due date of a quarter's returns: the quarter's end plus the year's due days.
+	 * The due date of a quarter's returns: the quarter's end plus the year's due days, or
+	 * the next working day when that is not one (see {@link ReturnDueDates}).
 	 */
 	@Transactional(readOnly = true)
 	public LocalDate dueDate(FinancialYear year, Quarter quarter) {
-		return quarter.endIn(year).plusDays(this.grants.settings(year).returnDueDays());
+		return this.dueDates.of(year, quarter);
 	}
 
 	/**

@@ -39,7 +39,7 @@ class YearReturns {
 	 * of its partnership's grant and its due date.
 	 */
 	Map<Long, Map<Quarter, ReturnView>> of(FinancialYear year, Map<Long, PartnershipView> partnerships,
-			List<GrantView> grants, int dueDays) {
+			List<GrantView> grants, Map<Quarter, LocalDate> dueDates) {
 		Map<Long, Money> available = new HashMap<>();
 		grants.forEach(grant -> available.put(grant.partnershipId(), grant.totalAvailable()));
 		Map<Long, List<ReturnDetails.Activity>> activities = new HashMap<>();
@@ -56,7 +56,7 @@ class YearReturns {
 				Quarter quarter = Quarter.valueOf(rs.getString("quarter"));
 				ReturnView view = view(rs, partnership, year, quarter,
 						activities.getOrDefault(rs.getLong("id"), List.of()),
-						available.getOrDefault(partnership.id(), Money.ZERO), quarter.endIn(year).plusDays(dueDays));
+						available.getOrDefault(partnership.id(), Money.ZERO), dueDates.get(quarter));
 				return returns.computeIfAbsent(partnership.id(), id -> new EnumMap<>(Quarter.class)).put(quarter, view);
 			})
 			.list();

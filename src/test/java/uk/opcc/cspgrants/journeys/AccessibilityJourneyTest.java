@@ -50,6 +50,24 @@ class AccessibilityJourneyTest extends JourneyTest {
 		}
 		check("/admin/users", axe, problems);
 		check("/admin/audit", axe, problems);
+		// a payment hold on Rutland's payments (its 2024-25 Q1 return never came),
+		// removed
+		// again at once so that no other test meets it: the release page, a refused
+		// release, and the payments and monitoring pages that show the hold
+		long hold = this.database.queryForObject("insert into payment_hold (partnership_id, financial_year, quarter, "
+				+ "placed_on, reason) select id, 2024, 'Q1', date '2024-08-20', 'The April to June 2024 return was "
+				+ "due on 30 July 2024 and was 15 working days overdue' from partnership where code = 'RUT' returning id",
+				Long.class);
+		try {
+			check("/monitoring/holds/" + hold + "/release", axe, problems);
+			press("Release the hold");
+			checkThisPage("a refused release of a payment hold", axe, problems);
+			check("/monitoring/payments?year=2024-25", axe, problems);
+			check("/monitoring?year=2024-25", axe, problems);
+		}
+		finally {
+			this.database.update("delete from payment_hold where id = ?", hold);
+		}
 		// pages that refuse a change: the error summary and the messages on the fields
 		open("/grants/2024-25/LEI");
 		type("allocation", "12.345");
