@@ -57,6 +57,7 @@ public final class AuditSentences {
 				event.who + " loaded " + AuditWords.count(event.get("values")) + " values from " + entityId;
 			case "Population" -> event.who + " loaded the population of " + partnershipAndYear(entityId);
 			case "CrimeMonth" -> crimeMonth(event);
+			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			default ->
 				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
 		};
