@@ -16,13 +16,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.thymeleaf.TemplateEngine;
 import org.webjars.WebJarVersionLocator;
 
-/** Static assets of GOV.UK Frontend, and the clock every feature reads the time from. */
+/**
+ * Static assets of GOV.UK Frontend, and the clock every feature reads the time from (the
+ * only source of "now": never {@code LocalDate.now()} without it).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/**
+	 * The real clock; or, when {@code csp-grants.demo.clock.start} is set (the demo
+	 * profile sets it), a clock that starts at that moment each time the application
+	 * starts and runs on from there, so that the demo data always looks the same.
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(@Value("${csp-grants.demo.clock.start:}") String demoStart) {
+		return DemoClock.of(demoStart, Clock.systemUTC());
 	}
 
 	/** See {@link ThymeleafLocks}: before the first request, never during one. */

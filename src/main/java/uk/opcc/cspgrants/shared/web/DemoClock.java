@@ -1,0 +1,36 @@
+package uk.opcc.cspgrants.shared.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The demo's clock: starts at a chosen moment ({@code csp-grants.demo.clock.start}, e.g.
+ * {@code 2024-10-24T09:00:00+01:00}) when the application starts and runs on at the real
+ * clock's pace. With no moment chosen, the real clock.
+ */
+final class DemoClock {
+
+	private DemoClock() {
+	}
+
+	/** The clock starting at {@code start} now, or {@code real} when start is empty. */
+	static Clock of(String start, Clock real) {
+		if (start == null || start.isBlank()) {
+			return real;
+		}
+		OffsetDateTime moment;
+		try {
+			moment = OffsetDateTime.parse(start.strip());
+		}
+		catch (DateTimeParseException notAMoment) {
+			throw new IllegalArgumentException(
+					"csp-grants.demo.clock.start must be an ISO date and time with its "
+							+ "offset, such as 2024-10-24T09:00:00+01:00, or empty for the real clock: " + start,
+					notAMoment);
+		}
+		return Clock.offset(real, Duration.between(real.instant(), moment.toInstant()));
+	}
+
+}
