@@ -44,9 +44,18 @@ class BankHolidayPagesTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/**
+	 * Removes the uploaded files and waits until this node reads the shipped file again
+	 * (within {@code csp-grants.data-versions.max-age}).
+	 */
 	@AfterEach
-	void backToTheShippedFile() {
+	void backToTheShippedFile() throws InterruptedException {
 		this.jdbc.update("delete from bank_holiday_file");
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (this.bankHolidays.inForce().id() != 0 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(this.bankHolidays.inForce().id()).as("the shipped file in force again").isZero();
 	}
 
 	@Test
