@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import org.springframework.core.env.Environment;
+
 /**
  * The demo's clock: starts at a chosen moment ({@code csp-grants.demo.clock.start}, e.g.
  * {@code 2024-10-24T09:00:00+01:00}) when the application starts and runs on at the real
@@ -13,6 +15,15 @@ import java.time.format.DateTimeParseException;
 final class DemoClock {
 
 	private DemoClock() {
+	}
+
+	/**
+	 * Where the demo clock starts: {@code csp-grants.demo.clock.start} in the demo
+	 * profile; empty (the real clock) in any other, such as {@code prod}, whatever is
+	 * set.
+	 */
+	static String start(Environment environment) {
+		return environment.matchesProfiles("demo") ? environment.getProperty("csp-grants.demo.clock.start", "") : "";
 	}
 
 	/** The clock starting at {@code start} now, or {@code real} when start is empty. */

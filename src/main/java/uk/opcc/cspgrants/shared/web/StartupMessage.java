@@ -4,9 +4,9 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import uk.opcc.cspgrants.shared.Dates;
 
@@ -23,9 +23,9 @@ class StartupMessage implements ApplicationListener<WebServerInitializedEvent> {
 
 	private final boolean demoClock;
 
-	StartupMessage(Clock clock, @Value("${csp-grants.demo.clock.start:}") String demoStart) {
+	StartupMessage(Clock clock, Environment environment) {
 		this.clock = clock;
-		this.demoClock = !demoStart.isBlank();
+		this.demoClock = !DemoClock.start(environment).isBlank();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -24,13 +25,14 @@ import org.webjars.WebJarVersionLocator;
 class WebConfiguration implements WebMvcConfigurer {
 
 	/**
-	 * The real clock; or, when {@code csp-grants.demo.clock.start} is set (the demo
-	 * profile sets it), a clock that starts at that moment each time the application
-	 * starts and runs on from there, so that the demo data always looks the same.
+	 * The real clock; or, in the demo profile when {@code csp-grants.demo.clock.start} is
+	 * set (the profile sets it), a clock that starts at that moment each time the
+	 * application starts and runs on from there, so that the demo data always looks the
+	 * same.
 	 */
 	@Bean
-	Clock clock(@Value("${csp-grants.demo.clock.start:}") String demoStart) {
-		return DemoClock.of(demoStart, Clock.systemUTC());
+	Clock clock(Environment environment) {
+		return DemoClock.of(DemoClock.start(environment), Clock.systemUTC());
 	}
 
 	/** See {@link ThymeleafLocks}: before the first request, never during one. */

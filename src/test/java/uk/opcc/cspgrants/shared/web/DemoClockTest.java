@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +42,19 @@ class DemoClockTest {
 		assertThat(DemoClock.of(null, real)).isSameAs(real);
 		assertThatThrownBy(() -> DemoClock.of("24 October 2024", real)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("csp-grants.demo.clock.start must be an ISO date and time");
+	}
+
+	@Test
+	void onlyTheDemoProfileRunsOnTheDemoClock() {
+		MockEnvironment demo = new MockEnvironment().withProperty("csp-grants.demo.clock.start",
+				"2024-10-24T09:00:00+01:00");
+		demo.setDefaultProfiles("demo");
+		assertThat(DemoClock.start(demo)).isEqualTo("2024-10-24T09:00:00+01:00");
+		MockEnvironment prod = new MockEnvironment().withProperty("csp-grants.demo.clock.start",
+				"2024-10-24T09:00:00+01:00");
+		prod.setDefaultProfiles("demo");
+		prod.setActiveProfiles("prod");
+		assertThat(DemoClock.start(prod)).isEmpty();
 	}
 
 }
