@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.allocation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import uk.opcc.cspgrants.allocation.formula.FormulaException;
 import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.SeparationOfDuties;
 import uk.opcc.cspgrants.shared.web.Refusal;
@@ -49,8 +51,11 @@ class AllocationController {
 
 	private final IndicatorYears indicatorYears;
 
+	private final Clock clock;
+
 	AllocationController(FormulaManagement formulas, RunManagement runs, RenderedFragments fragments,
-			PartnershipGroupManagement groups, IndicatorYears indicatorYears) {
+			PartnershipGroupManagement groups, IndicatorYears indicatorYears, Clock clock) {
+		this.clock = clock;
 		this.indicatorYears = indicatorYears;
 		this.fragments = fragments;
 		this.groups = groups;
@@ -121,9 +126,9 @@ class AllocationController {
 
 	private String runForm(Model model) {
 		model.addAttribute("formulas", this.formulas.latestVersions());
-		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("years", FinancialYear.choices(null, LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		model.addAttribute("indicatorYears", this.indicatorYears.withData());
-		model.addAttribute("thisYear", FinancialYear.of(LocalDate.now()));
+		model.addAttribute("thisYear", FinancialYear.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		model.addAttribute("purposes", RunPurpose.values());
 		offerPartnershipSets(model);
 		return "allocation/run-new";

@@ -59,6 +59,7 @@ public final class AuditSentences {
 			case "CrimeMonth" -> crimeMonth(event);
 			case "Notification" ->
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
+			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			default ->
 				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
 		};

@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,10 @@ class DecidePages {
 
 	private final People people;
 
-	DecidePages(DecisionManagement decisions, DecisionConsequences consequences, People people) {
+	private final Clock clock;
+
+	DecidePages(DecisionManagement decisions, DecisionConsequences consequences, People people, Clock clock) {
+		this.clock = clock;
 		this.decisions = decisions;
 		this.consequences = consequences;
 		this.people = people;
@@ -51,7 +55,7 @@ class DecidePages {
 			return "redirect:/decisions/" + record.reference();
 		}
 		model.addAttribute("typed", Map.of("version", Long.toString(record.version())));
-		model.addAttribute("on", DateParts.of(LocalDate.now(Dates.UK)));
+		model.addAttribute("on", DateParts.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		return page(record, model);
 	}
 

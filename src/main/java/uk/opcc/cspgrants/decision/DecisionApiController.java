@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.decision;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.ValidationException;
 
 /** Decision records and their sign-offs in JSON. */
@@ -27,7 +29,10 @@ class DecisionApiController {
 
 	private final DecisionDocuments documents;
 
-	DecisionApiController(DecisionManagement decisions, DecisionDocuments documents) {
+	private final Clock clock;
+
+	DecisionApiController(DecisionManagement decisions, DecisionDocuments documents, Clock clock) {
+		this.clock = clock;
 		this.decisions = decisions;
 		this.documents = documents;
 	}
@@ -62,7 +67,7 @@ class DecisionApiController {
 			summary = "A sign-off step: consult (finance), publication (Monitoring Officer), decide (Commissioner) or send-back")
 	DecisionView step(@PathVariable String reference, @PathVariable String step, @RequestBody StepBody body,
 			@AuthenticationPrincipal CurrentUser user) {
-		LocalDate on = (body.on() != null) ? body.on() : LocalDate.now();
+		LocalDate on = (body.on() != null) ? body.on() : LocalDate.ofInstant(this.clock.instant(), Dates.UK);
 		return switch (step) {
 			case "consult" -> this.decisions.consult(reference, body.name(), on, user);
 			case "publication" -> this.decisions.decidePublication(reference, body.record(), body.report(),

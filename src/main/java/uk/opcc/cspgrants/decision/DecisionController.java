@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -45,7 +46,11 @@ class DecisionController {
 
 	private final People people;
 
-	DecisionController(DecisionManagement decisions, DecisionDocuments documents, RunManagement runs, People people) {
+	private final Clock clock;
+
+	DecisionController(DecisionManagement decisions, DecisionDocuments documents, RunManagement runs, People people,
+			Clock clock) {
+		this.clock = clock;
 		this.decisions = decisions;
 		this.documents = documents;
 		this.runs = runs;
@@ -91,7 +96,7 @@ class DecisionController {
 		model.addAttribute("sections", Section.values());
 		if (!model.containsAttribute("typed")) {
 			model.addAttribute("typed", Map.of());
-			model.addAttribute("on", DateParts.of(LocalDate.now(Dates.UK)));
+			model.addAttribute("on", DateParts.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		}
 		return "decision/show";
 	}

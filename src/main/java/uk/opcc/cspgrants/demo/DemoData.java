@@ -152,6 +152,7 @@ class DemoData implements ApplicationRunner {
 		publishedSplit();
 		districtsRun();
 		decisionsWaiting();
+		decisionWaitingForFinance();
 		log.info("Demo data is loaded: sign in as admin, officer, manager, finance, monitoring, commissioner or "
 				+ "leicester.csp with the password in the README");
 	}
@@ -356,6 +357,26 @@ class DemoData implements ApplicationRunner {
 				() -> this.decisions.decidePublication(decision.reference(), Publication.YES, Publication.YES,
 						Publication.YES, null, Set.of(), LocalDate.of(2024, 9, 11),
 						this.users.principalOf("monitoring").orElseThrow()));
+	}
+
+	/** The title of the demo's record waiting for finance. */
+	static final String WAITING_FOR_FINANCE = "Domestic abuse champions in Charnwood 2024-25";
+
+	/**
+	 * A decision record drafted by the officer and waiting for finance to sign it as
+	 * consulted, once: with the two above, finance, the Monitoring Officer and the
+	 * Commissioner each have one waiting.
+	 */
+	private void decisionWaitingForFinance() {
+		if (this.decisions.list().stream().anyMatch(record -> record.draft().title().equals(WAITING_FOR_FINANCE))) {
+			return;
+		}
+		as("officer", () -> this.decisions.create(
+				new DecisionDraft(WAITING_FOR_FINANCE, LocalDate.of(2024, 10, 21), "Olu Officer",
+						"Charnwood CSP asks for **£3,200.00** to train domestic abuse champions in local businesses.",
+						"Fund the training from the Community Safety Partnership budget.", null,
+						"£3,200.00 from the Community Safety Partnership budget.", null, null, null),
+				this.users.principalOf("officer").orElseThrow()));
 	}
 
 	/**

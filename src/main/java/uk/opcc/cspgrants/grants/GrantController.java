@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
@@ -58,7 +59,8 @@ class GrantController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			List<GrantView> created = this.grants.createFromRun(runId);
-			FinancialYear year = created.isEmpty() ? FinancialYear.of(LocalDate.now()) : created.get(0).year();
+			FinancialYear year = created.isEmpty()
+					? FinancialYear.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)) : created.get(0).year();
 			redirect.addFlashAttribute("success",
 					"Grants for " + created.size() + " partnerships have been created from run " + runId);
 			return "redirect:/grants?year=" + year;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -39,7 +41,10 @@ class IndicatorController {
 
 	private final HarmWeights harmWeights;
 
-	IndicatorController(IndicatorManagement indicators, PoliceUkLoads policeUk, HarmWeights harmWeights) {
+	private final Clock clock;
+
+	IndicatorController(IndicatorManagement indicators, PoliceUkLoads policeUk, HarmWeights harmWeights, Clock clock) {
+		this.clock = clock;
 		this.indicators = indicators;
 		this.policeUk = policeUk;
 		this.harmWeights = harmWeights;
@@ -49,7 +54,7 @@ class IndicatorController {
 	String grid(@RequestParam(required = false) String year, Model model) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : defaultYear();
 		model.addAttribute("grid", this.indicators.grid(shown));
-		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
+		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		model.addAttribute("labels", labels());
 		return "indicators/grid";
 	}
@@ -57,7 +62,7 @@ class IndicatorController {
 	@GetMapping("/import")
 	String importPage(Model model) {
 		model.addAttribute("coverage", this.indicators.crimeCoverage());
-		model.addAttribute("years", FinancialYear.choices(null, LocalDate.now()));
+		model.addAttribute("years", FinancialYear.choices(null, LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		return "indicators/import";
 	}
 
@@ -235,7 +240,7 @@ class IndicatorController {
 			.filter(CrimeCoverage::complete)
 			.map(CrimeCoverage::year)
 			.findFirst()
-			.orElse(FinancialYear.of(LocalDate.now()).previous());
+			.orElse(FinancialYear.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)).previous());
 	}
 
 	private static Map<String, String> labels() {

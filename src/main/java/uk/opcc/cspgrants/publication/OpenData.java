@@ -1,7 +1,7 @@
 package uk.opcc.cspgrants.publication;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,8 +30,11 @@ class OpenData {
 
 	private final OpenDataProperties properties;
 
+	private final Clock clock;
+
 	OpenData(PublishedDecisions published, GrantManagement grants, PartnershipManagement partnerships,
-			OpenDataProperties properties) {
+			OpenDataProperties properties, Clock clock) {
+		this.clock = clock;
 		this.published = published;
 		this.grants = grants;
 		this.partnerships = partnerships;
@@ -46,7 +49,7 @@ class OpenData {
 
 	List<Grant> grants() {
 		List<Grant> grants = new ArrayList<>();
-		String modified = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
+		String modified = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.clock.instant().atOffset(ZoneOffset.UTC));
 		for (PublishedDecisions.PublishedRun published : this.published.publishedRuns()) {
 			RunView run = published.run();
 			for (RunView.Line line : run.byAmount()) {

@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.publication;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import uk.opcc.cspgrants.allocation.IndicatorLabels;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.decision.DecisionView;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Downloads;
@@ -36,7 +38,10 @@ class PublicController {
 
 	private final RunManagement runs;
 
-	PublicController(PublishedDecisions published, RunManagement runs) {
+	private final Clock clock;
+
+	PublicController(PublishedDecisions published, RunManagement runs, Clock clock) {
+		this.clock = clock;
 		this.published = published;
 		this.runs = runs;
 	}
@@ -48,7 +53,8 @@ class PublicController {
 		model.addAttribute("year", year);
 		model.addAttribute("q", q);
 		List<Integer> years = new ArrayList<>();
-		for (int y = LocalDate.now().getYear(); y >= LocalDate.now().getYear() - 10; y--) {
+		for (int y = LocalDate.ofInstant(this.clock.instant(), Dates.UK)
+			.getYear(); y >= LocalDate.ofInstant(this.clock.instant(), Dates.UK).getYear() - 10; y--) {
 			years.add(y);
 		}
 		model.addAttribute("years", years);

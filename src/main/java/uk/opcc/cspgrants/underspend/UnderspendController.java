@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.underspend;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
 import uk.opcc.cspgrants.partnership.PartnershipSet;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
 import uk.opcc.cspgrants.shared.Money;
@@ -43,8 +45,11 @@ class UnderspendController {
 
 	private final PartnershipGroupManagement groups;
 
+	private final Clock clock;
+
 	UnderspendController(YearEndManagement yearEnds, RedistributionManagement redistributions,
-			FormulaManagement formulas, PartnershipGroupManagement groups) {
+			FormulaManagement formulas, PartnershipGroupManagement groups, Clock clock) {
+		this.clock = clock;
 		this.groups = groups;
 		this.yearEnds = yearEnds;
 		this.redistributions = redistributions;
@@ -66,7 +71,8 @@ class UnderspendController {
 		}
 		if (shown == null) {
 			List<FinancialYear> years = this.yearEnds.yearsWithGrants();
-			shown = years.isEmpty() ? FinancialYear.of(LocalDate.now()).previous() : years.get(0);
+			shown = years.isEmpty() ? FinancialYear.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)).previous()
+					: years.get(0);
 		}
 		return yearPage(shown, Map.of(), model);
 	}

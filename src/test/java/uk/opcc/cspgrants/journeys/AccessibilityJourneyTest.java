@@ -221,6 +221,38 @@ class AccessibilityJourneyTest extends JourneyTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/**
+	 * The administrator's bank holidays page, a refused upload and the check page of a
+	 * newer file (not confirmed: the shipped file stays in force).
+	 */
+	@Test
+	void theBankHolidaysPagesHaveNoSeriousOrCriticalViolations() throws Exception {
+		String axe = new ClassPathResource("axe/axe.min.js")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> problems = new ArrayList<>();
+		signIn("admin");
+		check("/admin/bank-holidays", axe, problems);
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("bank-holidays");
+		java.nio.file.Path notJson = folder.resolve("bank-holidays.csv");
+		java.nio.file.Files.writeString(notJson, "date,title");
+		this.browser.findElement(org.openqa.selenium.By.id("file")).sendKeys(notJson.toString());
+		press("Check the file");
+		checkThisPage("a refused bank holidays file", axe, problems);
+		java.nio.file.Path newer = folder.resolve("bank-holidays.json");
+		java.nio.file.Files.writeString(newer,
+				new ClassPathResource("bank-holidays.json").getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+					.replace("\"2028-12-26\"", "\"2028-12-29\""));
+		this.browser.findElement(org.openqa.selenium.By.id("file")).sendKeys(newer.toString());
+		press("Check the file");
+		checkThisPage("the check page of a newer bank holidays file", axe, problems);
+		this.bankHolidayFiles.update("delete from bank_holiday_file where confirmed_at is null");
+		problems.forEach(System.out::println);
+		assertThat(problems).isEmpty();
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate bankHolidayFiles;
+
 	private void check(String path, String axe, List<String> problems) {
 		open(path);
 		checkThisPage(path, axe, problems);

@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.allocation.check;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.springframework.ui.Model;
 import uk.opcc.cspgrants.allocation.FormulaManagement;
 import uk.opcc.cspgrants.indicators.CrimeCoverage;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 
 /**
@@ -23,7 +25,10 @@ class CheckPage {
 
 	private final IndicatorManagement indicators;
 
-	CheckPage(PublishedSplits splits, FormulaManagement formulas, IndicatorManagement indicators) {
+	private final Clock clock;
+
+	CheckPage(PublishedSplits splits, FormulaManagement formulas, IndicatorManagement indicators, Clock clock) {
+		this.clock = clock;
 		this.splits = splits;
 		this.formulas = formulas;
 		this.indicators = indicators;
@@ -43,7 +48,7 @@ class CheckPage {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("indicatorChoices", PublishedSplits.indicatorChoices());
-		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.now()));
+		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
 		model.addAttribute("windowYearChoices", List.of("1", "2", "3", "4", "5"));
 		model.addAttribute("formulas", Boolean.TRUE.equals(model.getAttribute("publicCheck"))
 				? this.formulas.publishedVersions() : this.formulas.latestVersions());
@@ -67,7 +72,7 @@ class CheckPage {
 			.filter(CrimeCoverage::complete)
 			.map(CrimeCoverage::year)
 			.max(FinancialYear::compareTo)
-			.orElse(FinancialYear.of(LocalDate.now()).previous());
+			.orElse(FinancialYear.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)).previous());
 	}
 
 }

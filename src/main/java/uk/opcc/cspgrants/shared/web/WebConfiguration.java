@@ -9,6 +9,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -16,13 +17,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.thymeleaf.TemplateEngine;
 import org.webjars.WebJarVersionLocator;
 
-/** Static assets of GOV.UK Frontend, and the clock every feature reads the time from. */
+/**
+ * Static assets of GOV.UK Frontend, and the clock every feature reads the time from (the
+ * only source of "now": never {@code LocalDate.now()} without it).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/**
+	 * The real clock; or, in the demo profile when {@code csp-grants.demo.clock.start} is
+	 * set (the profile sets it), a clock that starts at that moment each time the
+	 * application starts and runs on from there, so that the demo data always looks the
+	 * same.
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(Environment environment) {
+		return DemoClock.of(DemoClock.start(environment), Clock.systemUTC());
 	}
 
 	/** See {@link ThymeleafLocks}: before the first request, never during one. */

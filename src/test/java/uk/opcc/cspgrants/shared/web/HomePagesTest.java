@@ -78,17 +78,20 @@ class HomePagesTest {
 	}
 
 	/**
-	 * Finance: run 2 waits for their approval; the eight accepted Q1 returns make eight
-	 * payments due.
+	 * Finance: run 2 waits for their approval, the demo's third decision record for them
+	 * to sign it as consulted; the eight accepted Q1 returns make eight payments due.
 	 */
 	@Test
-	void financeSeesTheRunAndThePaymentsWaitingForThem() throws Exception {
+	void financeSeesTheRunTheRecordAndThePaymentsWaitingForThem() throws Exception {
 		String page = home("finance");
 		assertThat(page).contains("1 formula run waiting for your approval", "href=\"/allocations/runs/2\"",
 				"Annual allocation for 2024-25: £80,000.00 (run 2)",
+				"1 decision record waiting for you to sign it as consulted",
+				"Domestic abuse champions in Charnwood 2024-25",
 				"8 payments due to be paid: returns accepted, payment not yet recorded", "8 payments due for 2024-25",
 				"href=\"/monitoring/payments?year=2024-25\"");
-		assertThat(page).doesNotContain("Nothing is waiting for you", "Your drafts", "decision record", "overdue");
+		assertThat(page).doesNotContain("Nothing is waiting for you", "Your drafts", "EXE0002-24", "EXE0003-24",
+				"overdue");
 	}
 
 	@Test
