@@ -97,9 +97,8 @@ final class AuditWords {
 			Map.entry("Notification", "Message"), Map.entry("QuarterlyReturn", "Quarterly return"),
 			Map.entry("Redistribution", "Redistribution"), Map.entry("FinancialYear", "Year end"),
 			Map.entry("HarmWeight", "Crime harm weight"), Map.entry("Indicator", "Indicator correction"),
-			Map.entry("IndicatorFile", "Indicator file"),
-			Map.entry("BankHolidayFile", "Bank holidays file"), Map.entry("Population", "Population"),
-			Map.entry("CrimeMonth", "Recorded crime of a month"));
+			Map.entry("IndicatorFile", "Indicator file"), Map.entry("BankHolidayFile", "Bank holidays file"),
+			Map.entry("Population", "Population"), Map.entry("CrimeMonth", "Recorded crime of a month"));
 
 	private final AuditNames names;
 

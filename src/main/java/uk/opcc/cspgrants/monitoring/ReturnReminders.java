@@ -33,6 +33,8 @@ import uk.opcc.cspgrants.shared.Quarter;
 @Component
 public class ReturnReminders {
 
+	private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+
 	private static final Set<ReturnStatus> RECEIVED = EnumSet.of(ReturnStatus.SUBMITTED, ReturnStatus.ACCEPTED);
 
 	private final JdbcClient jdbc;
@@ -64,7 +66,7 @@ public class ReturnReminders {
 	@Scheduled(cron = "${csp-grants.reminders.cron:0 0 7-18 * * MON-FRI}", zone = "Europe/London")
 	@SchedulerLock(name = "return-reminders")
 	public void remindToday() {
-		remind(LocalDate.now(this.clock));
+		remind(LocalDate.ofInstant(this.clock.instant(), UK));
 	}
 
 	/** Takes the steps due on {@code today} in every year with grants not closed. */

@@ -24,7 +24,8 @@ import uk.opcc.cspgrants.shared.notice.NoticeSettled;
  * if none is active): one row per person, once per message key however often it is
  * published, by e-mail when the person has an address, wants e-mail and a mail service is
  * set up, otherwise kept in the application. A settled piece of work cancels the messages
- * about it still waiting to be sent.
+ * about it still waiting to be sent, and those about it kept in the application are no
+ * longer new.
  */
 @Component
 class Outbox {
@@ -100,6 +101,14 @@ class Outbox {
 				update notification set status = 'CANCELLED', cancelled_reason = :why, version = version + 1
 				where about = :about and status = 'WAITING'
 				""").param("why", settled.why()).param("about", settled.about()).update();
+		// kept in the application: delivered, so it stays, but it is no longer new
+		this.jdbc.sql("""
+				update notification set read_at = :now, version = version + 1
+				where about = :about and status = 'KEPT' and read_at is null
+				""")
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("about", settled.about())
+			.update();
 	}
 
 	private Map<String, Preference> preferences(List<Recipient> people) {

@@ -61,10 +61,19 @@ public final class LiveApplication implements AutoCloseable {
 
 	/** Starts the application on a new database called {@code databaseName}. */
 	public static LiveApplication start(String databaseName) {
+		return start(databaseName, new String[0]);
+	}
+
+	/**
+	 * Starts the application on a new database called {@code databaseName} with settings
+	 * as on its command line ({@code --csp-grants.demo.clock.start=...}), which win over
+	 * the test configuration files.
+	 */
+	public static LiveApplication start(String databaseName, String... arguments) {
 		TestPostgres.DatabaseAddress address = TestPostgres.freshDatabase(databaseName);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(CspGrantsApplication.class)
 			.properties(TestPostgres.applicationProperties(address, "SERVER_PORT=0"))
-			.run();
+			.run(arguments);
 		return new LiveApplication(context, address);
 	}
 
