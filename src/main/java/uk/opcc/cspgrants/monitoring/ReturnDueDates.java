@@ -38,9 +38,10 @@ class ReturnDueDates {
 	/** Each quarter's due date of a year. */
 	Map<Quarter, LocalDate> of(FinancialYear year) {
 		int days = this.grants.settings(year).returnDueDays();
+		WorkingDays workingDays = workingDays();
 		Map<Quarter, LocalDate> dates = new EnumMap<>(Quarter.class);
 		for (Quarter quarter : Quarter.values()) {
-			dates.put(quarter, dueDate(year, quarter, days, workingDays()));
+			dates.put(quarter, dueDate(year, quarter, days, workingDays));
 		}
 		return dates;
 	}

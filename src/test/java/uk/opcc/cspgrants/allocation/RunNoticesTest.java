@@ -73,7 +73,8 @@ class RunNoticesTest {
 	void theDemoDraftOverTheDistrictsDiscardedByFinanceTellsTheOfficerWhoMadeIt() {
 		RunView districts = this.runs.list()
 			.stream()
-			.filter(run -> run.status() == RunStatus.DRAFT && run.pot().equals(Money.of("80000.00")))
+			.filter(run -> run.status() == RunStatus.DRAFT && run.pot().equals(Money.of("80000.00"))
+					&& "officer".equals(run.createdBy()))
 			.findFirst()
 			.orElseThrow();
 

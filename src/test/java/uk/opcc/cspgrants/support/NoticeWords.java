@@ -8,22 +8,19 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.core.io.ClassPathResource;
 import uk.opcc.cspgrants.shared.notice.Notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The words of the sign-off and year-end notices as an OPCC would read them: each
- * notice's template has a subject and a body, and every {@code ((placeholder))} in them
- * is one the notice fills.
+ * The words of the notices as an OPCC would read them: each notice's template has a
+ * subject and a body, and every {@code ((placeholder))} in them is one the notice fills.
  */
 public final class NoticeWords {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([a-zA-Z]+)\\)\\)");
 
-	private static final Properties WORDS = load("notifications/sign-offs.properties",
-			"notifications/year-end.properties");
+	private static final Properties WORDS = load();
 
 	private NoticeWords() {
 	}
@@ -42,16 +39,22 @@ public final class NoticeWords {
 		return notice;
 	}
 
-	private static Properties load(String... paths) {
+	/**
+	 * Every notice's words, as the application reads them:
+	 * {@code notifications/*.properties}.
+	 */
+	private static Properties load() {
 		Properties words = new Properties();
-		for (String path : paths) {
-			try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(),
-					StandardCharsets.UTF_8)) {
-				words.load(reader);
+		try {
+			for (org.springframework.core.io.Resource file : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+				.getResources("classpath*:notifications/*.properties")) {
+				try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+					words.load(reader);
+				}
 			}
-			catch (IOException unreadable) {
-				throw new IllegalStateException(path, unreadable);
-			}
+		}
+		catch (IOException unreadable) {
+			throw new IllegalStateException("notifications/*.properties", unreadable);
 		}
 		return words;
 	}

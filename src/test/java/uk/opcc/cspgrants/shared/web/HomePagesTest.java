@@ -203,7 +203,10 @@ class HomePagesTest {
 			MockHttpSession session = SignIn.as(this.mvc, user);
 			StatementCounter.reset();
 			this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
-			assertThat(StatementCounter.count()).as("statements of the home page of " + user).isLessThan(16);
+			// 17 for a CSP manager since issue 14: the bank holidays in force (one
+			// version
+			// read) for the due dates, and the person's new messages
+			assertThat(StatementCounter.count()).as("statements of the home page of " + user).isLessThan(18);
 		}
 	}
 
