@@ -86,7 +86,7 @@ public class ReturnReminders {
 		if (ended.isEmpty()) {
 			return;
 		}
-		for (Partnership partnership : partnershipsWithGrants(year)) {
+		for (Partnership partnership : partnershipsMissingAReturn(year, ended)) {
 			this.transaction.executeWithoutResult(status -> remind(today, year, partnership, ended, due, rule));
 		}
 	}
@@ -122,11 +122,24 @@ public class ReturnReminders {
 			.list();
 	}
 
-	private List<Partnership> partnershipsWithGrants(FinancialYear year) {
+	/**
+	 * The partnerships with a grant in the year and an ended quarter whose return is not
+	 * submitted or accepted, in one query: a year whose returns are all in costs no
+	 * transaction per partnership (300 partnerships over ten years in the load test's
+	 * data would be 3,000 every hour). Each one found is read again under a lock.
+	 */
+	private List<Partnership> partnershipsMissingAReturn(FinancialYear year, List<Quarter> ended) {
 		return this.jdbc
-			.sql("select p.id, p.code, p.name from grant_award g join partnership p on p.id = g.partnership_id "
-					+ "where g.financial_year = ? order by p.name")
-			.param(year.startYear())
+			.sql("""
+					select p.id, p.code, p.name from grant_award g join partnership p on p.id = g.partnership_id
+					where g.financial_year = :year and exists (
+					    select 1 from unnest(cast(:ended as varchar[])) as q(quarter)
+					    where not exists (select 1 from quarterly_return r where r.partnership_id = p.id
+					        and r.financial_year = :year and r.quarter = q.quarter and r.status in ('SUBMITTED', 'ACCEPTED')))
+					order by p.name
+					""")
+			.param("year", year.startYear())
+			.param("ended", ended.stream().map(Quarter::name).toArray(String[]::new))
 			.query((rs, row) -> new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
