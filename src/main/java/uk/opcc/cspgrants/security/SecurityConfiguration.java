@@ -94,6 +94,13 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers("/api/v1/published-splits", "/api/v1/published-splits/**")
 				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/organisations/**",
+						"/api/v1/commissioning/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/commissioning/*/streams", "/api/v1/commissioning/*/streams/**")
+				.hasAnyRole("ADMIN", "OFFICER", "FINANCE")
+				.requestMatchers("/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/commissioning/**")
+				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers("/api/v1/decisions", "/api/v1/decisions/**", "/api/v1/years/**",
 						"/api/v1/redistributions", "/api/v1/redistributions/**")
 				.hasAnyRole(STAFF)
@@ -203,6 +210,14 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/monitoring", "/monitoring/**")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/grants/**", "/monitoring/**")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.GET, "/organisations", "/organisations/*", "/commissioning", "/commissioning/*",
+					"/commissioning/*/schedule", "/commissioning/*/schedule/export.*", "/commissioning/*/streams",
+					"/commissioning/*/streams/*", "/commissioning/plans", "/commissioning/plans/*")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/commissioning/*/streams/**")
+			.hasAnyRole("ADMIN", "OFFICER", "FINANCE")
+			.requestMatchers("/organisations/**", "/commissioning/**")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.POST, "/redistributions/*/approve")
 			.hasRole("FINANCE")

@@ -253,43 +253,6 @@ class AccessibilityJourneyTest extends JourneyTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.JdbcTemplate bankHolidayFiles;
 
-	private void check(String path, String axe, List<String> problems) {
-		open(path);
-		checkThisPage(path, axe, problems);
-	}
-
-	/** The page as it is, at both widths; it is left at the wide one. */
-	private void checkThisPage(String path, String axe, List<String> problems) {
-		Reflow.width(this.browser, Reflow.DESKTOP);
-		runAxe(path, axe, problems);
-		Reflow.width(this.browser, Reflow.PHONE);
-		runAxe(path + " at " + Reflow.PHONE + " px", axe, problems);
-		Reflow.check(this.browser).forEach((problem) -> problems.add(path + " at " + Reflow.PHONE + " px: " + problem));
-		Reflow.width(this.browser, Reflow.DESKTOP);
-	}
-
-	@SuppressWarnings("unchecked")
-	private void runAxe(String path, String axe, List<String> problems) {
-		this.browser.executeScript(axe);
-		Object result = this.browser.executeAsyncScript(
-				"const done = arguments[arguments.length - 1];" + "axe.run(document, { runOnly: { type: 'tag', values: "
-						+ "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
-						+ ".then(r => done({ passes: r.passes.length, violations: r.violations"
-						+ ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-						+ ".map(v => ({ id: v.id, impact: v.impact, help: v.help,"
-						+ " targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))"
-						+ ".catch(e => done({ passes: 0, violations: [{ id: 'axe-error', impact: 'critical',"
-						+ " help: String(e), targets: [] }] }));");
-		Map<String, Object> outcome = (Map<String, Object>) result;
-		if (((Number) outcome.get("passes")).intValue() == 0) {
-			problems.add(path + ": axe checked nothing");
-		}
-		for (Map<String, Object> violation : (List<Map<String, Object>>) outcome.get("violations")) {
-			problems.add(path + ": " + violation.get("impact") + " " + violation.get("id") + " ("
-					+ violation.get("help") + ") at " + violation.get("targets"));
-		}
-	}
-
 	@org.springframework.beans.factory.annotation.Autowired
 	uk.opcc.cspgrants.decision.DecisionManagement decisionRecords;
 

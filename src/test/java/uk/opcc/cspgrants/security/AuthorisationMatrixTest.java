@@ -183,6 +183,15 @@ class AuthorisationMatrixTest {
 	@Autowired
 	MockMvc mvc;
 
+	static {
+		MATRIX.putAll(MatrixRowsOrganisations.ROWS);
+		MATRIX.putAll(MatrixRowsStreamsAndPlans.ROWS);
+		MATRIX.putAll(MatrixRowsSchedule.ROWS);
+		MATRIX.putAll(MatrixRowsSpreadsheet.ROWS);
+		MATRIX.putAll(MatrixRowsDecisionAndGrants.ROWS);
+		MATRIX.putAll(MatrixRowsRecipientReturns.ROWS);
+	}
+
 	@Autowired
 	JdbcTemplate jdbc;
 
