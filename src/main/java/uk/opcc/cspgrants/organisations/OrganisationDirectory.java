@@ -58,7 +58,7 @@ public class OrganisationDirectory {
 			.optional();
 	}
 
-	private static OrganisationView view(ResultSet rs, int row) throws SQLException {
+	static OrganisationView view(ResultSet rs, int row) throws SQLException {
 		return new OrganisationView(rs.getLong(1), rs.getString(2), OrganisationType.valueOf(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 				rs.getString(10), rs.getString(11), rs.getLong(12));

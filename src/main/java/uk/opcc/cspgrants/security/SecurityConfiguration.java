@@ -211,6 +211,8 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/grants/**", "/monitoring/**")
 			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.GET, "/organisations/new")
+			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/organisations", "/organisations/*", "/commissioning", "/commissioning/*",
 					"/commissioning/*/schedule", "/commissioning/*/schedule/export.*", "/commissioning/*/streams",
 					"/commissioning/*/streams/*", "/commissioning/plans", "/commissioning/plans/*")
