@@ -3,12 +3,14 @@ package uk.opcc.cspgrants.organisations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -134,11 +136,13 @@ public class OrganisationManagement {
 	 */
 	public OrganisationRecord create(OrganisationDetails details, boolean despiteSimilarName) {
 		OrganisationDetails checked = details.checked();
-		return written(checked, () -> this.transaction.execute((status) -> {
+		AtomicReference<String> attempted = new AtomicReference<>();
+		return written(checked, attempted, () -> this.transaction.execute((status) -> {
 			if (!despiteSimilarName) {
 				refuseSimilarNames(checked.name(), null);
 			}
-			String identifier = identifierFor(checked, null);
+			String identifier = identifierFor(checked, null, despiteSimilarName);
+			attempted.set(identifier);
 			refuseTakenIdentifier(identifier, checked, null);
 			Organisation made = this.organisations.saveAndFlush(new Organisation(checked, identifier, now()));
 			OrganisationRecord created = made.toRecord(List.of());
@@ -158,7 +162,8 @@ public class OrganisationManagement {
 	public OrganisationRecord update(long id, OrganisationDetails details, long expectedVersion,
 			boolean despiteSimilarName) {
 		OrganisationDetails checked = details.checked();
-		return written(checked, () -> this.transaction.execute((status) -> {
+		AtomicReference<String> attempted = new AtomicReference<>();
+		return written(checked, attempted, () -> this.transaction.execute((status) -> {
 			Organisation organisation = load(id);
 			if (organisation.getVersion() != expectedVersion) {
 				throw new StaleOrganisation();
@@ -168,7 +173,8 @@ public class OrganisationManagement {
 					&& !OrganisationNames.key(before.name()).equals(OrganisationNames.key(checked.name()))) {
 				refuseSimilarNames(checked.name(), id);
 			}
-			String identifier = identifierFor(checked, before.identifier());
+			String identifier = identifierFor(checked, before.identifier(), despiteSimilarName);
+			attempted.set(identifier);
 			refuseTakenIdentifier(identifier, checked, id);
 			organisation.apply(checked, identifier, now());
 			OrganisationRecord after = this.organisations.saveAndFlush(organisation).toRecord(before.leads());
@@ -186,7 +192,7 @@ public class OrganisationManagement {
 	 */
 	public OrganisationRecord setLeadAuthorities(long id, Set<Long> partnershipIds, long expectedVersion) {
 		Set<Long> wanted = new HashSet<>(partnershipIds);
-		return written(null, () -> this.transaction.execute((status) -> {
+		return written(null, new AtomicReference<>(), () -> this.transaction.execute((status) -> {
 			Organisation organisation = load(id);
 			if (organisation.getVersion() != expectedVersion) {
 				throw new StaleOrganisation();
@@ -324,7 +330,8 @@ public class OrganisationManagement {
 	 * Runs a change; a clash found by the database (an identifier taken at the same
 	 * moment, a version moved on) is answered after the rollback, naming who or what.
 	 */
-	private OrganisationRecord written(OrganisationDetails details, Supplier<OrganisationRecord> change, Long id) {
+	private OrganisationRecord written(OrganisationDetails details, AtomicReference<String> attempted,
+			Supplier<OrganisationRecord> change, Long id) {
 		try {
 			return change.get();
 		}
@@ -332,10 +339,11 @@ public class OrganisationManagement {
 			throw changedBySomeoneElse(id);
 		}
 		catch (DataIntegrityViolationException refused) {
-			if (details != null && DatabaseRefusal.constraintOf(refused)
-				.filter("organisation_identifier_once"::equals)
-				.isPresent()) {
-				String identifier = identifierFor(details, (id != null) ? load(id).getIdentifier() : null);
+			String identifier = attempted.get();
+			if (details != null && identifier != null
+					&& DatabaseRefusal.constraintOf(refused)
+						.filter("organisation_identifier_once"::equals)
+						.isPresent()) {
 				Optional<OrganisationView> holder = this.directory.byIdentifier(identifier);
 				if (holder.isPresent()) {
 					throw taken(identifier, details, holder.get());
@@ -377,9 +385,14 @@ public class OrganisationManagement {
 
 	/**
 	 * The identifier the details make: a register's, else the one the organisation has if
-	 * it is the OPCC's own, else a new OPCC one not yet taken.
+	 * it is the OPCC's own, else a new OPCC one from its name. The new one is the name's
+	 * slug, with a number only where the slug is held by an organisation of another name
+	 * (a long name cut short) or, {@code despiteSimilarName}, of a name spelled the same.
+	 * Held by one of a name spelled the same, without {@code despiteSimilarName}, it is a
+	 * {@link SimilarNameException}: the unique identifier is then what keeps two officers
+	 * adding the same organisation at the same moment from recording it twice.
 	 */
-	private String identifierFor(OrganisationDetails details, String current) {
+	private String identifierFor(OrganisationDetails details, String current, boolean despiteSimilarName) {
 		Optional<String> registered = OrganisationIdentifier.registered(details.type(), details.charityNumber(),
 				details.companyNumber(), details.localAuthorityCode());
 		if (registered.isPresent()) {
@@ -389,15 +402,22 @@ public class OrganisationManagement {
 			return current;
 		}
 		String first = OrganisationIdentifier.opcc(this.prefix, details.name(), 1);
-		Set<String> taken = new HashSet<>(this.jdbc
-			.sql("select upper(identifier) from organisation where upper(identifier) like upper(?) escape '\\'")
+		Map<String, String> holders = new HashMap<>();
+		this.jdbc.sql(
+				"select upper(identifier), name_key from organisation where upper(identifier) like upper(?) escape '\\'")
 			.param(first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-			.query(String.class)
-			.list());
+			.query((rs) -> {
+				holders.put(rs.getString(1), rs.getString(2));
+			});
+		String key = OrganisationNames.key(details.name());
 		for (int number = 1;; number++) {
 			String identifier = OrganisationIdentifier.opcc(this.prefix, details.name(), number);
-			if (!taken.contains(identifier.toUpperCase(java.util.Locale.ROOT))) {
+			String holderKey = holders.get(identifier.toUpperCase(java.util.Locale.ROOT));
+			if (holderKey == null) {
 				return identifier;
+			}
+			if (holderKey.equals(key) && !despiteSimilarName) {
+				throw new SimilarNameException(details.name(), similarTo(details.name(), null));
 			}
 		}
 	}
