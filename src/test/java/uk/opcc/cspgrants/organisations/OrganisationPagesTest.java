@@ -143,6 +143,40 @@ class OrganisationPagesTest {
 	}
 
 	@Test
+	void renamingToANameLikeAnothersAsksFirst() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, "officer");
+		add(officer, "Test Org Warning Zone Ltd", "CHARITY", null);
+		add(officer, "Test Org Safety Centre", "CHARITY", null);
+		long id = id("Test Org Safety Centre");
+		this.mvc
+			.perform(form(post("/organisations/" + id), officer).param("name", "Test Org Warning Zone")
+				.param("type", "CHARITY")
+				.param("version", "0"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("There is already an organisation called <span>Test Org Warning Zone Ltd</span>"),
+					containsString("action=\"/organisations/" + id + "\""),
+					containsString("It is a different organisation: save the changes"))));
+		this.mvc
+			.perform(form(post("/organisations/" + id), officer).param("name", "Test Org Warning Zone")
+				.param("type", "CHARITY")
+				.param("version", "0")
+				.param("backToForm", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Change <span>Test Org Safety Centre</span>"),
+					containsString("value=\"Test Org Warning Zone\""))));
+		this.mvc
+			.perform(form(post("/organisations/" + id), officer).param("name", "Test Org Warning Zone")
+				.param("type", "CHARITY")
+				.param("version", "0")
+				.param("despiteSimilarName", "true"))
+			.andExpect(redirectedUrl("/organisations/" + id));
+		assertThat(this.jdbc.queryForObject("select identifier from organisation where id = ?", String.class, id))
+			.as("an OPCC identifier does not move with the name")
+			.isEqualTo("360G-opcc-leics-org-test-org-safety-centre");
+	}
+
+	@Test
 	void theSecondOfTwoEditorsIsToldWhoChangedItAndKeepsTheirInput() throws Exception {
 		MockHttpSession officer = SignIn.as(this.mvc, "officer");
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
