@@ -63,7 +63,7 @@ class StreamsAccessibilityTest extends JourneyTest {
 			checkThisPage("a refused link of a formula run", axe, problems);
 			check("/commissioning/plans", axe, problems);
 			check("/commissioning/plans/" + plan, axe, problems);
-			type("newThemeName", "");
+			type("themeName", "");
 			press("Add the theme");
 			checkThisPage("a refused new theme", axe, problems);
 			check("/commissioning/plans/new", axe, problems);
