@@ -213,6 +213,10 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/organisations/new")
 			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.GET, "/commissioning/plans/new")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.GET, "/commissioning/*/streams/new")
+			.hasAnyRole("ADMIN", "OFFICER", "FINANCE")
 			.requestMatchers(HttpMethod.GET, "/organisations", "/organisations/*", "/commissioning", "/commissioning/*",
 					"/commissioning/*/schedule", "/commissioning/*/schedule/export.*", "/commissioning/*/streams",
 					"/commissioning/*/streams/*", "/commissioning/plans", "/commissioning/plans/*")
