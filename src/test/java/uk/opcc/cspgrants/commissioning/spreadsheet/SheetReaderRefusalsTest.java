@@ -68,7 +68,8 @@ class SheetReaderRefusalsTest {
 
 	@Test
 	void headingsWithNoRowsAreRefused() {
-		assertRefused("empty.csv", HEADINGS.getBytes(StandardCharsets.UTF_8), "empty.csv has the schedule's columns but no rows under them");
+		assertRefused("empty.csv", HEADINGS.getBytes(StandardCharsets.UTF_8),
+				"empty.csv has the schedule's columns but no rows under them");
 	}
 
 	@Test
