@@ -59,8 +59,8 @@ class OrganisationReturnApiController {
 	}
 
 	@PutMapping("/api/v1/returns/organisations/{id}/{quarter}")
-	@Operation(summary = "Save the figures of a draft or returned return; send the version you read (0 for a new "
-			+ "one). 400 with the fields refused, 409 when it was changed since or is no longer a draft")
+	@Operation(summary = "Save the figures of a draft or returned return; send the version you read (none for a "
+			+ "new one). 400 with the fields refused, 409 when it was changed since or is no longer a draft")
 	OrganisationReturnView save(@PathVariable long id, @PathVariable String quarter, @RequestBody FiguresBody body,
 			@AuthenticationPrincipal CurrentUser user) {
 		return this.returns.save(id, Quarter.parse(quarter),

@@ -14,7 +14,7 @@ import uk.opcc.cspgrants.shared.ValidationException;
  * the quarter
  * @param outcomes what the money achieved, in the recipient's words
  * @param comments anything else
- * @param version the version of the return read, {@code null} or 0 for a new one
+ * @param version the version of the return read, {@code null} for a new one
  */
 public record OrganisationReturnDetails(Money spendToDate, String outcomes, String comments, Long version) {
 

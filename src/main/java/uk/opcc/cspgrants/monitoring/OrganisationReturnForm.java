@@ -20,7 +20,7 @@ class OrganisationReturnForm {
 		form.spendToDate = view.started() ? view.spendToDate().amount().toPlainString() : "";
 		form.outcomes = view.outcomes();
 		form.comments = view.comments();
-		form.version = view.version();
+		form.version = view.started() ? view.version() : null;
 		return form;
 	}
 

@@ -122,8 +122,9 @@ public class OrganisationReturnManagement {
 	}
 
 	/**
-	 * Saves the figures of a new, draft or returned return. A return already started
-	 * changes only for whoever sends the version they read.
+	 * Saves the figures of a new, draft or returned return. A new return is saved without
+	 * a version, once: whoever else starts it at the same moment is told. A return
+	 * already started changes only for whoever sends the version they read.
 	 */
 	public OrganisationReturnView save(long grantId, Quarter quarter, OrganisationReturnDetails details,
 			CurrentUser user) {
@@ -135,13 +136,16 @@ public class OrganisationReturnManagement {
 		Map<String, Object> before = null;
 		if (existing.isPresent()) {
 			saved = existing.get();
-			if (details.version() == null || saved.version() != details.version()) {
+			if (details.version() == null) {
+				throw new ConflictException(null, REFUSALS.get("organisation_return_once"));
+			}
+			if (saved.version() != details.version()) {
 				throw ConflictException.changedBySomeoneElse();
 			}
 			before = saved.snapshot(grant);
 		}
 		else {
-			if (details.version() != null && details.version() != 0) {
+			if (details.version() != null) {
 				throw ConflictException.changedBySomeoneElse();
 			}
 			saved = new OrganisationReturn(grantId, quarter, actor, now);

@@ -45,7 +45,7 @@ public record OrganisationReturnView(long id, long grantId, long organisationId,
 	/** What an officer should look at before accepting it. */
 	public List<String> flags() {
 		List<String> flags = new ArrayList<>();
-		if (started() && this.spendToDate.isGreaterThan(this.grantAmount)) {
+		if (this.spendToDate.isGreaterThan(this.grantAmount)) {
 			flags.add("Spend to date (" + this.spendToDate.format() + ") is above the grant ("
 					+ this.grantAmount.format() + ") by " + this.spendToDate.minus(this.grantAmount).format());
 		}
