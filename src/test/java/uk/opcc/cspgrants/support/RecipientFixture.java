@@ -99,6 +99,26 @@ public final class RecipientFixture {
 		db.update("insert into app_user_role (user_id, role) values (?, 'RECIPIENT')", id);
 	}
 
+	/**
+	 * Only the recipient contact {@value #CONTACT} and an organisation of their own, with
+	 * no grants: for tests that need someone to sign in as a recipient contact.
+	 * @return the organisation's id, for {@link #removeContact}
+	 */
+	public static long contactOnly(JdbcTemplate db) {
+		removeContact(db, null);
+		long organisation = organisation(db, "Voluntary Action Matrixshire", "CHARITY", "1099998", null,
+				"GB-CHC-1099998");
+		contact(db, CONTACT, CONTACT_NAME, organisation);
+		return organisation;
+	}
+
+	/** Removes what {@link #contactOnly} made. */
+	public static void removeContact(JdbcTemplate db, Long organisationId) {
+		db.update("delete from app_user_role where user_id in (select id from app_user where username = ?)", CONTACT);
+		db.update("delete from app_user where username = ?", CONTACT);
+		db.update("delete from organisation where identifier = 'GB-CHC-1099998'");
+	}
+
 	/** Removes what {@link #make} and {@link #contact} made, returns first. */
 	public static void remove(JdbcTemplate db, Made made) {
 		String grants = "select id from organisation_grant where award_line_id in "
