@@ -17,7 +17,10 @@ import uk.opcc.cspgrants.partnership.PartnershipView;
 
 /**
  * Every published grant in the 360Giving Data Standard: one grant per partnership per run
- * that a published, Supported decision record decided.
+ * that a published, Supported decision record decided, and every grant to an organisation
+ * whose decision record is published (with the recipient's own organisation identifier,
+ * its Police and Crime Plan theme as a classification and its purchasing route as the
+ * grant programme).
  */
 @Component
 class OpenData {
@@ -32,19 +35,29 @@ class OpenData {
 
 	private final Clock clock;
 
+	private final PublishedOrganisationGrants organisationGrants;
+
 	OpenData(PublishedDecisions published, GrantManagement grants, PartnershipManagement partnerships,
-			OpenDataProperties properties, Clock clock) {
+			OpenDataProperties properties, Clock clock, PublishedOrganisationGrants organisationGrants) {
 		this.clock = clock;
+		this.organisationGrants = organisationGrants;
 		this.published = published;
 		this.grants = grants;
 		this.partnerships = partnerships;
 		this.properties = properties;
 	}
 
-	/** One published grant, flat. */
+	/** The vocabulary of the classification a grant to an organisation carries. */
+	static final String THEME_VOCABULARY = "Police and Crime Plan theme";
+
+	/**
+	 * One published grant, flat. A CSP's grant has a beneficiary location and the
+	 * funder's programme; a grant to an organisation its purchasing route as programme
+	 * (with a code) and its plan theme as a classification, and no location.
+	 */
 	record Grant(String id, String title, String description, BigDecimal amountAwarded, String awardDate,
 			String recipientId, String recipientName, String startDate, String endDate, String locationName,
-			String geoCode, String dateModified) {
+			String geoCode, String dateModified, String programmeTitle, String programmeCode, String themeTitle) {
 	}
 
 	List<Grant> grants() {
@@ -65,8 +78,20 @@ class OpenData {
 						line.amount().amount(), published.record().decision().on().toString(),
 						"360G-" + this.properties.prefix() + "-CSP-" + line.code(),
 						line.name() + " Community Safety Partnership", run.year().startDate().toString(),
-						run.year().endDate().toString(), partnership.name(), partnership.onsCode(), modified));
+						run.year().endDate().toString(), partnership.name(), partnership.onsCode(), modified,
+						this.properties.programme(), null, null));
 			}
+		}
+		for (PublishedOrganisationGrants.Published published : this.organisationGrants.published()) {
+			var grant = published.grant();
+			grants.add(new Grant("360G-" + this.properties.prefix() + "-OG-" + grant.id(), grant.initiative(),
+					published.routeLabel() + " to " + grant.organisationName() + " for " + grant.year()
+							+ ", decided by " + published.record().reference() + ": " + grant.initiative()
+							+ (grant.inKind() ? " (given in kind)" : ""),
+					grant.amount().amount(), published.record().decision().on().toString(),
+					grant.organisationIdentifier(), grant.organisationName(), published.startsOn().toString(),
+					published.endsOn().toString(), null, null, modified, published.routeLabel(), grant.route(),
+					published.themeName()));
 		}
 		return grants;
 	}
@@ -87,15 +112,26 @@ class OpenData {
 			item.put("fundingOrganization",
 					List.of(Map.of("id", this.properties.funderId(), "name", this.properties.funderName())));
 			item.put("plannedDates", List.of(Map.of("startDate", grant.startDate(), "endDate", grant.endDate())));
-			item.put("grantProgramme", List.of(Map.of("title", this.properties.programme())));
-			Map<String, Object> location = new LinkedHashMap<>();
-			location.put("name", grant.locationName());
-			if (grant.geoCode() != null) {
-				location.put("geoCode", grant.geoCode());
-				location.put("geoCodeType", "LA");
+			Map<String, Object> programme = new LinkedHashMap<>();
+			if (grant.programmeCode() != null) {
+				programme.put("code", grant.programmeCode());
 			}
-			location.put("countryCode", "GB");
-			item.put("beneficiaryLocation", List.of(location));
+			programme.put("title", grant.programmeTitle());
+			item.put("grantProgramme", List.of(programme));
+			if (grant.themeTitle() != null) {
+				item.put("classifications",
+						List.of(Map.of("vocabulary", THEME_VOCABULARY, "title", grant.themeTitle())));
+			}
+			if (grant.locationName() != null) {
+				Map<String, Object> location = new LinkedHashMap<>();
+				location.put("name", grant.locationName());
+				if (grant.geoCode() != null) {
+					location.put("geoCode", grant.geoCode());
+					location.put("geoCodeType", "LA");
+				}
+				location.put("countryCode", "GB");
+				item.put("beneficiaryLocation", List.of(location));
+			}
 			item.put("dateModified", grant.dateModified());
 			items.add(item);
 		}

@@ -39,7 +39,8 @@ class OpenDataController {
 					"Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier", "Funding Org:Name",
 					"Planned Dates:Start Date", "Planned Dates:End Date", "Grant Programme:Title",
 					"Beneficiary Location:Name", "Beneficiary Location:Geographic Code",
-					"Beneficiary Location:Geographic Code Type", "Last Modified")
+					"Beneficiary Location:Geographic Code Type", "Last Modified", "Grant Programme:Code",
+					"Classifications:Vocabulary", "Classifications:Title")
 			.get())) {
 			for (OpenData.Grant grant : this.openData.grants()) {
 				csv.printRecord(SpreadsheetText.safe(grant.id()), SpreadsheetText.safe(grant.title()),
@@ -47,9 +48,11 @@ class OpenDataController {
 						grant.awardDate(), SpreadsheetText.safe(grant.recipientId()),
 						SpreadsheetText.safe(grant.recipientName()), SpreadsheetText.safe(this.properties.funderId()),
 						SpreadsheetText.safe(this.properties.funderName()), grant.startDate(), grant.endDate(),
-						SpreadsheetText.safe(this.properties.programme()), SpreadsheetText.safe(grant.locationName()),
+						SpreadsheetText.safe(grant.programmeTitle()), SpreadsheetText.safe(grant.locationName()),
 						SpreadsheetText.safe(grant.geoCode()), (grant.geoCode() != null) ? "LA" : "",
-						grant.dateModified());
+						grant.dateModified(), SpreadsheetText.safe(grant.programmeCode()),
+						(grant.themeTitle() != null) ? OpenData.THEME_VOCABULARY : "",
+						SpreadsheetText.safe(grant.themeTitle()));
 			}
 		}
 		catch (IOException impossible) {

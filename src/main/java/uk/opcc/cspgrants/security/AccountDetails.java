@@ -19,6 +19,7 @@ import uk.opcc.cspgrants.shared.Role;
  * @param partnershipCode the partnership a CSP manager is linked to
  * @param managerId the account of the person an overdue return of theirs is escalated to,
  * or {@code null}
+ * @param organisationId the organisation a recipient contact acts for
  */
 public record AccountDetails(
 		@NotBlank(message = "Enter the person's name") @Size(max = 120,
@@ -26,11 +27,17 @@ public record AccountDetails(
 		@Size(max = 254, message = "The email address must be 254 characters or fewer") @Pattern(
 				regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 				message = "Enter an email address in the correct format, like name@example.com") String email,
-		@NotEmpty(message = "Choose at least one role") Set<Role> roles, String partnershipCode, Long managerId) {
+		@NotEmpty(message = "Choose at least one role") Set<Role> roles, String partnershipCode, Long managerId,
+		Long organisationId) {
 
 	/** Without an e-mail address or a manager. */
 	public AccountDetails(String displayName, Set<Role> roles, String partnershipCode) {
-		this(displayName, null, roles, partnershipCode, null);
+		this(displayName, null, roles, partnershipCode, null, null);
+	}
+
+	/** Anyone but a recipient contact. */
+	public AccountDetails(String displayName, String email, Set<Role> roles, String partnershipCode, Long managerId) {
+		this(displayName, email, roles, partnershipCode, managerId, null);
 	}
 
 	public AccountDetails {

@@ -45,6 +45,12 @@ class SecurityConfiguration {
 	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };
 
 	/**
+	 * The OPCC's staff and recipients' contacts (who see only their own organisation's).
+	 */
+	private static final String[] STAFF_AND_RECIPIENTS = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER",
+			"COMMISSIONER", "RECIPIENT" };
+
+	/**
 	 * No Micrometer observation around each security filter and authorisation decision:
 	 * nothing reads them (only health and info are exposed) and on a 2-core machine they
 	 * cost about one request in twenty. Each request is still logged and timed once.
@@ -58,7 +64,11 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/partnerships/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(new RecipientContactPaths())
+				.denyAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/returns/organisations", "/api/v1/returns/organisations/**")
+				.hasAnyRole(STAFF_AND_RECIPIENTS)
+				.requestMatchers(HttpMethod.GET, "/api/v1/partnerships/**")
 				.authenticated()
 				.requestMatchers("/api/v1/partnerships/**")
 				.hasAnyRole("ADMIN", "OFFICER")
@@ -165,6 +175,17 @@ class SecurityConfiguration {
 		});
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_TO_ALL)
 			.permitAll()
+			.requestMatchers(new RecipientContactPaths())
+			.denyAll()
+			.requestMatchers("/monitoring/organisations/*/*/accept",
+					"/monitoring/organisations/*/*/return-for-correction", "/monitoring/organisations/*/*/reopen")
+			.hasAnyRole("ADMIN", "OFFICER")
+			.requestMatchers(HttpMethod.POST, "/monitoring/organisations/**")
+			.hasAnyRole("ADMIN", "OFFICER", "RECIPIENT")
+			.requestMatchers("/monitoring/organisations/*/*/check")
+			.hasAnyRole("ADMIN", "OFFICER", "RECIPIENT")
+			.requestMatchers(HttpMethod.GET, "/monitoring/organisations", "/monitoring/organisations/**")
+			.hasAnyRole(STAFF_AND_RECIPIENTS)
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

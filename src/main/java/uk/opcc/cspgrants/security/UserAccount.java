@@ -43,6 +43,9 @@ class UserAccount {
 	@Column(name = "partnership_id")
 	private Long partnershipId;
 
+	@Column(name = "organisation_id")
+	private Long organisationId;
+
 	@Column
 	private String email;
 
@@ -75,6 +78,12 @@ class UserAccount {
 	}
 
 	void change(String displayName, String email, Set<Role> roles, Long partnershipId, Long managerId, Instant now) {
+		change(displayName, email, roles, partnershipId, null, managerId, now);
+	}
+
+	void change(String displayName, String email, Set<Role> roles, Long partnershipId, Long organisationId,
+			Long managerId, Instant now) {
+		this.organisationId = organisationId;
 		this.displayName = displayName;
 		this.email = email;
 		this.managerId = managerId;
@@ -104,13 +113,13 @@ class UserAccount {
 
 	CurrentUser toCurrentUser() {
 		return new CurrentUser(this.id, this.username, this.displayName, this.passwordHash, this.enabled, this.roles,
-				this.partnershipId);
+				this.partnershipId, this.organisationId);
 	}
 
 	UserView toView() {
 		return new UserView(this.id, this.username, this.displayName,
 				this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles), this.partnershipId,
-				this.enabled, this.version, this.email, this.managerId);
+				this.enabled, this.version, this.email, this.managerId, this.organisationId);
 	}
 
 }

@@ -34,8 +34,11 @@ class UserAdminController {
 
 	private final PartnershipManagement partnerships;
 
-	UserAdminController(UserManagement users, PartnershipManagement partnerships) {
+	private final OrganisationChoices organisations;
+
+	UserAdminController(UserManagement users, PartnershipManagement partnerships, OrganisationChoices organisations) {
 		this.users = users;
+		this.organisations = organisations;
 		this.partnerships = partnerships;
 	}
 
@@ -51,13 +54,22 @@ class UserAdminController {
 			.collect(Collectors.toMap(PartnershipView::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 	}
 
+	/** The organisations a recipient contact may act for, by id. */
+	@ModelAttribute("organisations")
+	Map<Long, OrganisationChoices.Choice> organisations() {
+		return this.organisations.all()
+			.stream()
+			.collect(Collectors.toMap(OrganisationChoices.Choice::id, Function.identity(), (a, b) -> a,
+					LinkedHashMap::new));
+	}
+
 	/** Who may be chosen as someone's manager: the OPCC's staff who can sign in. */
 	@ModelAttribute("staff")
 	java.util.List<UserView> staff() {
 		return this.users.list()
 			.stream()
 			.filter(UserView::enabled)
-			.filter(user -> !user.has(Role.CSP_MANAGER))
+			.filter(user -> !user.has(Role.CSP_MANAGER) && !user.has(Role.RECIPIENT))
 			.sorted(java.util.Comparator.comparing(UserView::displayName))
 			.toList();
 	}

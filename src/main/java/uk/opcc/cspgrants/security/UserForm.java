@@ -20,6 +20,8 @@ class UserForm {
 
 	private Long managerId;
 
+	private Long organisationId;
+
 	private String password;
 
 	private long version;
@@ -32,12 +34,14 @@ class UserForm {
 		form.partnershipCode = partnershipCode;
 		form.email = user.email();
 		form.managerId = user.managerId();
+		form.organisationId = user.organisationId();
 		form.version = user.version();
 		return form;
 	}
 
 	AccountDetails toDetails() {
-		return new AccountDetails(this.displayName, this.email, this.roles, this.partnershipCode, this.managerId);
+		return new AccountDetails(this.displayName, this.email, this.roles, this.partnershipCode, this.managerId,
+				this.organisationId);
 	}
 
 	public String getUsername() {
@@ -86,6 +90,14 @@ class UserForm {
 
 	public void setManagerId(Long managerId) {
 		this.managerId = managerId;
+	}
+
+	public Long getOrganisationId() {
+		return this.organisationId;
+	}
+
+	public void setOrganisationId(Long organisationId) {
+		this.organisationId = organisationId;
 	}
 
 	public String getPassword() {

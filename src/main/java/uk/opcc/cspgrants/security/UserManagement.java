@@ -48,8 +48,11 @@ public class UserManagement {
 
 	private final Validator validator;
 
+	private final OrganisationChoices organisations;
+
 	UserManagement(UserAccountRepository users, PartnershipManagement partnerships, PasswordEncoder passwordEncoder,
-			AuditTrail auditTrail, Clock clock, Validator validator) {
+			AuditTrail auditTrail, Clock clock, Validator validator, OrganisationChoices organisations) {
+		this.organisations = organisations;
 		this.validator = validator;
 		this.users = users;
 		this.partnerships = partnerships;
@@ -105,6 +108,7 @@ public class UserManagement {
 		}
 		refusals.add(this.validator.validate(details));
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		Optional<Long> organisationId = refusals.attempt(() -> organisationFor(details));
 		refusals.check(() -> checkManager(details, null));
 		refusals.check(() -> PasswordPolicy.check("password", password));
 		refusals.throwIfAny();
@@ -113,7 +117,7 @@ public class UserManagement {
 		}
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
 		account.change(details.displayName(), details.email(), details.roles(), partnershipId.orElse(null),
-				details.managerId(), now());
+				organisationId.orElse(null), details.managerId(), now());
 		UserView created = DatabaseRefusal
 			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
 					new ConflictException("username", "The username " + name + " is already taken")))
@@ -134,10 +138,11 @@ public class UserManagement {
 			refusals.add("roles", "You cannot remove your own administrator role");
 		}
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		Optional<Long> organisationId = refusals.attempt(() -> organisationFor(details));
 		refusals.check(() -> checkManager(details, id));
 		refusals.throwIfAny();
 		account.change(details.displayName(), details.email(), details.roles(), partnershipId.orElse(null),
-				details.managerId(), now());
+				organisationId.orElse(null), details.managerId(), now());
 		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, id, before, after);
 		return after;
@@ -197,6 +202,28 @@ public class UserManagement {
 	}
 
 	/**
+	 * A recipient contact acts for exactly one organisation and holds no other role,
+	 * since every other role would let them see other recipients' grants. Nobody else is
+	 * linked to an organisation.
+	 */
+	private Long organisationFor(AccountDetails details) {
+		Set<Role> roles = details.roles();
+		if (!roles.contains(Role.RECIPIENT)) {
+			return null;
+		}
+		if (roles.size() > 1) {
+			throw new ValidationException("roles", "A recipient contact cannot hold any other role");
+		}
+		if (details.organisationId() == null) {
+			throw new ValidationException("organisationId", "Choose the organisation this recipient contact acts for");
+		}
+		return this.organisations.find(details.organisationId())
+			.map(OrganisationChoices.Choice::id)
+			.orElseThrow(() -> new ValidationException("organisationId",
+					"There is no organisation with the id " + details.organisationId()));
+	}
+
+	/**
 	 * A manager is someone else on the OPCC's staff whose account is enabled: the person
 	 * an overdue return of theirs is escalated to.
 	 */
@@ -210,7 +237,7 @@ public class UserManagement {
 		this.users.findById(details.managerId())
 			.map(UserAccount::toView)
 			.filter(UserView::enabled)
-			.filter(found -> !found.has(Role.CSP_MANAGER))
+			.filter(found -> !found.has(Role.CSP_MANAGER) && !found.has(Role.RECIPIENT))
 			.orElseThrow(() -> new ValidationException("managerId",
 					"Choose the person's manager from the OPCC's staff who can sign in"));
 	}

@@ -16,9 +16,10 @@ import uk.opcc.cspgrants.shared.Role;
  * @param version for optimistic locking
  * @param email where their messages are sent, or {@code null}
  * @param managerId the account of their manager, or {@code null}
+ * @param organisationId the organisation a recipient contact acts for, else {@code null}
  */
 public record UserView(long id, String username, String displayName, Set<Role> roles, Long partnershipId,
-		boolean enabled, long version, String email, Long managerId) {
+		boolean enabled, long version, String email, Long managerId, Long organisationId) {
 
 	public boolean has(Role role) {
 		return this.roles.contains(role);

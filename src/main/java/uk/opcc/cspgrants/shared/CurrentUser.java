@@ -11,7 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The person signed in: who they are, their roles and, for a CSP manager, the one
- * partnership they may see.
+ * partnership they may see, or, for a recipient contact, the one organisation whose
+ * grants and returns they may see.
  */
 public final class CurrentUser implements UserDetails {
 
@@ -29,8 +30,15 @@ public final class CurrentUser implements UserDetails {
 
 	private final Long partnershipId;
 
+	private final Long organisationId;
+
 	public CurrentUser(long id, String username, String displayName, String passwordHash, boolean enabled,
 			Set<Role> roles, Long partnershipId) {
+		this(id, username, displayName, passwordHash, enabled, roles, partnershipId, null);
+	}
+
+	public CurrentUser(long id, String username, String displayName, String passwordHash, boolean enabled,
+			Set<Role> roles, Long partnershipId, Long organisationId) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -38,6 +46,7 @@ public final class CurrentUser implements UserDetails {
 		this.enabled = enabled;
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 		this.partnershipId = partnershipId;
+		this.organisationId = organisationId;
 	}
 
 	public long id() {
@@ -75,8 +84,39 @@ public final class CurrentUser implements UserDetails {
 		return has(Role.CSP_MANAGER);
 	}
 
+	/**
+	 * Whether this user may see a partnership's own data: everyone but a CSP manager of
+	 * another partnership and a recipient contact, who sees no partnership's.
+	 */
 	public boolean maySee(long partnershipId) {
+		if (isRecipientContact()) {
+			return false;
+		}
 		return !isLimitedToOnePartnership() || Long.valueOf(partnershipId).equals(this.partnershipId);
+	}
+
+	/** The organisation a recipient contact acts for; {@code null} for everyone else. */
+	public Long organisationId() {
+		return this.organisationId;
+	}
+
+	/**
+	 * True for a recipient's contact, who may see only their own organisation's grants.
+	 */
+	public boolean isRecipientContact() {
+		return has(Role.RECIPIENT);
+	}
+
+	/**
+	 * Whether this user may see an organisation's grants, payments and returns: the
+	 * OPCC's staff may see every one, a recipient contact only their own, a CSP manager
+	 * none.
+	 */
+	public boolean maySeeOrganisation(long organisationId) {
+		if (isRecipientContact()) {
+			return Long.valueOf(organisationId).equals(this.organisationId);
+		}
+		return !isLimitedToOnePartnership();
 	}
 
 	@Override

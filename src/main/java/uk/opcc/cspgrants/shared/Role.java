@@ -1,12 +1,14 @@
 package uk.opcc.cspgrants.shared;
 
 /**
- * What a signed-in person may do. A user can hold several roles, except a CSP manager.
+ * What a signed-in person may do. A user can hold several roles, except a CSP manager and
+ * a recipient contact, who hold one role each and are linked to one partnership or one
+ * organisation.
  */
 public enum Role {
 
 	ADMIN("Administrator"), OFFICER("OPCC officer"), FINANCE("Finance"), MONITORING_OFFICER("Monitoring Officer"),
-	COMMISSIONER("Commissioner"), CSP_MANAGER("CSP manager");
+	COMMISSIONER("Commissioner"), CSP_MANAGER("CSP manager"), RECIPIENT("Recipient contact");
 
 	private final String label;
 

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.allocation.FormulaManagement;
 import uk.opcc.cspgrants.partnership.PartnershipGroupManagement;
 import uk.opcc.cspgrants.partnership.PartnershipSet;
+import uk.opcc.cspgrants.monitoring.OrganisationReturnManagement;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Dates;
@@ -47,9 +48,13 @@ class UnderspendController {
 
 	private final Clock clock;
 
+	private final OrganisationReturnManagement organisationReturns;
+
 	UnderspendController(YearEndManagement yearEnds, RedistributionManagement redistributions,
-			FormulaManagement formulas, PartnershipGroupManagement groups, Clock clock) {
+			FormulaManagement formulas, PartnershipGroupManagement groups, Clock clock,
+			OrganisationReturnManagement organisationReturns) {
 		this.clock = clock;
+		this.organisationReturns = organisationReturns;
 		this.groups = groups;
 		this.yearEnds = yearEnds;
 		this.redistributions = redistributions;
@@ -144,6 +149,7 @@ class UnderspendController {
 
 	private String yearPage(FinancialYear year, Map<String, String> typed, Model model) {
 		model.addAttribute("yearEnd", this.yearEnds.yearEnd(year));
+		model.addAttribute("organisations", OrganisationUnderspend.of(this.organisationReturns.yearEnd(year)));
 		model.addAttribute("years", this.yearEnds.yearsWithGrants());
 		model.addAttribute("typed", typed);
 		return "underspend/year";

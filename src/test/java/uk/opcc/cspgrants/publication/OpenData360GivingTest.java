@@ -84,6 +84,13 @@ class OpenData360GivingTest {
 						+ "and d.attachment_type = 'FORMULA_RUN' and (d.redacted_sections is null or d.redacted_sections not like '%ATTACHMENT%') "
 						+ "and d.publish_report <> 'NO'",
 				BigDecimal.class);
+		// and the grants to organisations whose decision record is published (issue 15)
+		expected = expected.add(this.jdbc
+			.queryForObject("select coalesce(sum(g.amount), 0) from organisation_grant g join decision_record d "
+					+ "on d.reference = g.decision_reference where d.status = 'DECIDED' and d.decision = 'SUPPORTED' "
+					+ "and d.publish_record <> 'NO' and d.publish_report <> 'NO' "
+					+ "and (d.redacted_sections is null or d.redacted_sections not like '%ATTACHMENT%')",
+					BigDecimal.class));
 		assertThat(published).isEqualByComparingTo(expected);
 		String csv = this.mvc.perform(get("/public/open-data/360giving.csv"))
 			.andReturn()
