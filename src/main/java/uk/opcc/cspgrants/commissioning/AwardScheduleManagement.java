@@ -188,11 +188,11 @@ public class AwardScheduleManagement {
 		Map<String, Object> was = schedule.snapshot();
 		Instant now = this.clock.instant();
 		schedule.clearReplacements();
-		this.repository.saveAndFlush(schedule);
+		save(schedule);
 		schedule.clearLines(now);
-		this.repository.saveAndFlush(schedule);
+		save(schedule);
 		List<AwardLine> added = schedule.addImported(checked, name(user), now);
-		this.repository.saveAndFlush(schedule);
+		save(schedule);
 		schedule.linkImportedReplacements(added, replacements);
 		schedule.changedBy(name(user), now);
 		save(schedule);
@@ -329,9 +329,13 @@ public class AwardScheduleManagement {
 				schedule.countedByStream(), schedule.tolerancePercent());
 	}
 
+	/**
+	 * Writes the changes of a schedule this transaction holds (flushed, not merged, so
+	 * that its new lines are the ones given their ids).
+	 */
 	private void save(AwardSchedule schedule) {
 		try {
-			this.repository.saveAndFlush(schedule);
+			this.repository.flush();
 		}
 		catch (DataIntegrityViolationException clash) {
 			throw new ConflictException(null, "The " + schedule.year()
