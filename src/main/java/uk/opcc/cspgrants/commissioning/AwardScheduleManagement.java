@@ -116,11 +116,12 @@ public class AwardScheduleManagement {
 	/** Removes a line of a draft schedule. */
 	public ScheduleView removeLine(FinancialYear year, long lineId, long version, CurrentUser user) {
 		AwardSchedule schedule = lockedDraft(year, version);
+		Map<String, Object> was = schedule.line(lineId).snapshot();
 		Instant now = this.clock.instant();
-		AwardLine removed = schedule.removeLine(lineId, now);
+		schedule.removeLine(lineId, now);
 		schedule.changedBy(name(user), now);
 		save(schedule);
-		this.auditTrail.record("REMOVE_LINE", AUDIT_TYPE, schedule.id(), removed.snapshot(), null);
+		this.auditTrail.record("REMOVE_LINE", AUDIT_TYPE, schedule.id(), was, null);
 		return this.schedules.schedule(schedule.id());
 	}
 

@@ -1,12 +1,10 @@
 package uk.opcc.cspgrants.commissioning;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -26,7 +24,11 @@ import uk.opcc.cspgrants.shared.Money;
  */
 public final class ScheduleTotals {
 
-	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
+	/**
+	 * As the spreadsheet abbreviates months ("Sept 13"), whatever the JDK's locale data.
+	 */
+	private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept",
+			"Oct", "Nov", "Dec");
 
 	private final ScheduleView schedule;
 
@@ -48,9 +50,13 @@ public final class ScheduleTotals {
 	/** A half-year column of the schedule. */
 	public record Column(LocalDate startsOn, LocalDate endsOn) {
 
-		/** "Apr 13 to Sep 13", as the spreadsheet heads it. */
+		/** "Apr 13 to Sept 13", as the spreadsheet heads it. */
 		public String label() {
-			return MONTH.format(this.startsOn) + " to " + MONTH.format(this.endsOn);
+			return month(this.startsOn) + " to " + month(this.endsOn);
+		}
+
+		private static String month(LocalDate date) {
+			return MONTHS.get(date.getMonthValue() - 1) + " " + String.format("%02d", date.getYear() % 100);
 		}
 
 	}
