@@ -74,19 +74,19 @@ class ScheduleApiController {
 		return lineResponse(financialYear, line.id());
 	}
 
-	@PutMapping("/lines/{lineId}")
+	@PutMapping("/lines/{id}")
 	@Operation(summary = "Change a line of a draft schedule; send the schedule's version")
-	LineResponse changeLine(@PathVariable String year, @PathVariable long lineId, @RequestBody LineBody body,
+	LineResponse changeLine(@PathVariable String year, @PathVariable("id") long lineId, @RequestBody LineBody body,
 			@AuthenticationPrincipal CurrentUser user) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		this.management.changeLine(financialYear, lineId, version(body.version()), body.draft(), user);
 		return lineResponse(financialYear, lineId);
 	}
 
-	@DeleteMapping("/lines/{lineId}")
+	@DeleteMapping("/lines/{id}")
 	@Operation(summary = "Remove a line of a draft schedule; send the schedule's version. 409 when another line "
 			+ "replaces it")
-	ScheduleResponse removeLine(@PathVariable String year, @PathVariable long lineId,
+	ScheduleResponse removeLine(@PathVariable String year, @PathVariable("id") long lineId,
 			@RequestParam(required = false) Long version, @AuthenticationPrincipal CurrentUser user) {
 		return response(this.management.removeLine(FinancialYear.parse(year), lineId, version(version), user));
 	}

@@ -127,16 +127,16 @@ class ScheduleController {
 		}
 	}
 
-	@GetMapping("/lines/{lineId}/edit")
-	String editLine(@PathVariable String year, @PathVariable long lineId, Model model) {
+	@GetMapping("/lines/{id}/edit")
+	String editLine(@PathVariable String year, @PathVariable("id") long lineId, Model model) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		ScheduleView schedule = schedule(financialYear);
 		AwardLineView line = line(schedule, lineId);
 		return linePage(financialYear, schedule, line, LineForm.of(line, financialYear, schedule.version()), model);
 	}
 
-	@PostMapping("/lines/{lineId}")
-	String changeLine(@PathVariable String year, @PathVariable long lineId, @ModelAttribute("form") LineForm form,
+	@PostMapping("/lines/{id}")
+	String changeLine(@PathVariable String year, @PathVariable("id") long lineId, @ModelAttribute("form") LineForm form,
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
@@ -154,17 +154,17 @@ class ScheduleController {
 		}
 	}
 
-	@GetMapping("/lines/{lineId}/remove")
-	String removePage(@PathVariable String year, @PathVariable long lineId, Model model) {
+	@GetMapping("/lines/{id}/remove")
+	String removePage(@PathVariable String year, @PathVariable("id") long lineId, Model model) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		ScheduleView schedule = schedule(financialYear);
 		return removePage(financialYear, schedule, line(schedule, lineId), schedule.version(), model);
 	}
 
-	@PostMapping("/lines/{lineId}/remove")
-	String remove(@PathVariable String year, @PathVariable long lineId, @RequestParam(required = false) Long version,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	@PostMapping("/lines/{id}/remove")
+	String remove(@PathVariable String year, @PathVariable("id") long lineId,
+			@RequestParam(required = false) Long version, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		ScheduleView schedule = schedule(financialYear);
 		AwardLineView line = line(schedule, lineId);
