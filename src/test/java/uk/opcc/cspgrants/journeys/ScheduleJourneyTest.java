@@ -51,6 +51,7 @@ class ScheduleJourneyTest extends JourneyTest {
 		type("firstHalf", "215,478");
 		choose("streamId", "PCC Community Safety Grant (£1,649,000.00)");
 		choose("themeId", "Reoffending and Offending");
+		this.browser.findElement(org.openqa.selenium.By.id("route")).click();
 		press("Add the line");
 		assertThat(page()).contains("has been added").contains("£215,478.00");
 
@@ -60,6 +61,7 @@ class ScheduleJourneyTest extends JourneyTest {
 		type("secondHalf", "300000");
 		choose("streamId", "Use of Budget Equalisation Reserve (£294,994.00)");
 		choose("themeId", "Reoffending and Offending");
+		this.browser.findElement(org.openqa.selenium.By.id("route")).click();
 		press("Add the line");
 		assertThat(page()).contains("This would allocate £300,000.00 from Use of Budget Equalisation Reserve")
 			.contains("£5,006.00 too much");
@@ -74,6 +76,7 @@ class ScheduleJourneyTest extends JourneyTest {
 		type("secondHalf", "300000");
 		choose("streamId", "Use of Budget Equalisation Reserve (£294,994.00)");
 		choose("themeId", "Reoffending and Offending");
+		this.browser.findElement(org.openqa.selenium.By.id("route")).click();
 		press("Add the line");
 		// 215,478 + 300,000 = 515,478; 3,249,023 - 515,478 = 2,733,545
 		assertThat(page()).contains("£515,478.00").contains("£2,733,545.00");
