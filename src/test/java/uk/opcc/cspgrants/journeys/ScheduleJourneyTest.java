@@ -87,7 +87,9 @@ class ScheduleJourneyTest extends JourneyTest {
 		open("/commissioning/2006-07/schedule/lines/" + dip + "/remove");
 		assertThat(page()).contains("Remove this line?");
 		press("Remove the line");
-		assertThat(page()).contains("has been removed").doesNotContain("£215,478.00");
+		// only the 300,000 is left: 3,249,023 - 300,000 (the removed amount stays in the
+		// history)
+		assertThat(page()).contains("has been removed").contains("£2,949,023.00");
 	}
 
 }
