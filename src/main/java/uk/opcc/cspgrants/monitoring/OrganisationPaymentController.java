@@ -26,7 +26,7 @@ import uk.opcc.cspgrants.shared.web.Refusal;
  * it first, what was typed kept); then back to the payments with a message.
  */
 @Controller
-@RequestMapping("/monitoring/payments/organisations/{paymentId}")
+@RequestMapping("/monitoring/payments/organisations/{id}")
 class OrganisationPaymentController {
 
 	private final OrganisationGrants grants;
@@ -39,14 +39,14 @@ class OrganisationPaymentController {
 	}
 
 	@GetMapping
-	String check(@PathVariable long paymentId, Model model) {
+	String check(@PathVariable("id") long paymentId, Model model) {
 		OrganisationGrantView grant = grantOf(paymentId);
 		OrganisationGrantView.Payment payment = paymentOf(grant, paymentId);
 		return page(grant, payment, new OrganisationPaymentForm(DateParts.empty(), "", payment.version()), model);
 	}
 
 	@PostMapping
-	String record(@PathVariable long paymentId, @ModelAttribute OrganisationPaymentForm form,
+	String record(@PathVariable("id") long paymentId, @ModelAttribute OrganisationPaymentForm form,
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		OrganisationGrantView grant = grantOf(paymentId);

@@ -94,6 +94,28 @@ public final class ScheduleFixture {
 		return schedule;
 	}
 
+	/**
+	 * Removes the schedule of the year and everything written for it, and the
+	 * organisations that were not there before (for tests on the shared database).
+	 */
+	public static void remove(JdbcTemplate db, int startYear, java.util.List<Long> organisationsBefore) {
+		db.update(
+				"delete from award_line where schedule_id in (select id from award_schedule where financial_year = ?)",
+				startYear);
+		db.update("delete from award_schedule where financial_year = ?", startYear);
+		Long plan = db.queryForObject("select plan_id from commissioning_year where financial_year = ?", Long.class,
+				startYear);
+		db.update("delete from commissioning_year where financial_year = ?", startYear);
+		db.update("delete from plan_theme where plan_id = ?", plan);
+		db.update("delete from police_crime_plan where id = ?", plan);
+		db.update("delete from funding_stream where financial_year = ?", startYear);
+		for (Long id : db.queryForList("select id from organisation", Long.class)) {
+			if (!organisationsBefore.contains(id)) {
+				db.update("delete from organisation where id = ?", id);
+			}
+		}
+	}
+
 	private static long organisation(JdbcTemplate db, String name, String type, String identifier) {
 		db.update("insert into organisation (name, type, identifier, created_at, updated_at) values (?, ?, ?, now(), "
 				+ "now()) on conflict (identifier) do nothing", name, type, identifier);
