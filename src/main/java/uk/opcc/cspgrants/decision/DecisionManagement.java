@@ -257,7 +257,13 @@ public class DecisionManagement {
 		this.auditTrail.record("DECIDE", AUDIT_TYPE, reference(decided), before, decided.snapshot());
 		this.notices.stepTaken(decided, was, user.displayName(), today());
 		if (outcome == Outcome.SUPPORTED) {
-			this.effects.apply(decided.id(), decided.formulaRunId());
+			String attached = (decided.attachmentType() != null
+					&& !DecisionRecord.FORMULA_RUN.equals(decided.attachmentType()))
+							? this.attachments.of(decided.attachmentType())
+								.map(attachment -> attachment.describe(decided.attachmentRef()))
+								.orElse(null)
+							: null;
+			this.effects.apply(decided.id(), decided.formulaRunId(), attached);
 		}
 		this.events.publishEvent(new DecisionDecided(decided.reference(), outcome == Outcome.SUPPORTED,
 				decided.formulaRunId(), decided.attachmentType(), decided.attachmentRef()));
