@@ -87,8 +87,8 @@ class ScheduleDecisionTest {
 
 		// the decision seen a second time makes nothing more
 		new TransactionTemplate(app.bean(PlatformTransactionManager.class))
-			.executeWithoutResult(status -> app.bean(org.springframework.context.ApplicationEventPublisher.class)
-				.publishEvent(new DecisionDecided(reference, true, null, "AWARD_SCHEDULE", String.valueOf(schedule))));
+			.executeWithoutResult(status -> app.bean(ScheduleDecided.class)
+				.onDecided(new DecisionDecided(reference, true, null, "AWARD_SCHEDULE", String.valueOf(schedule))));
 		assertGoldenGrants(reference);
 
 		assertThat(officer.get("/decisions/" + reference + "/decided").body())
