@@ -74,6 +74,15 @@ public class ScheduleDecisions {
 	 * decided, or when it changed since {@code version} was read.
 	 */
 	public DecisionView draft(FinancialYear year, Long version, CurrentUser user) {
+		return draft(year, version, today(), user);
+	}
+
+	/**
+	 * As {@link #draft(FinancialYear, Long, CurrentUser)}, dated {@code decisionDate}
+	 * (for a record entered after the meeting, or the demo's EXE 0025/13 of 27 August
+	 * 2013).
+	 */
+	public DecisionView draft(FinancialYear year, Long version, LocalDate decisionDate, CurrentUser user) {
 		if (!user.hasAny(Role.OFFICER, Role.ADMIN)) {
 			throw new AccessDeniedException("Only an officer puts the award schedule to a decision");
 		}
@@ -102,7 +111,7 @@ public class ScheduleDecisions {
 		String sentBack = sentBackRecord(schedule);
 		DecisionView record = (sentBack != null) ? this.decisions.get(sentBack)
 				: this.decisions.draftWithAttachment(
-						ScheduleDecisionText.draft(schedule, this.streams.streams(year), today()),
+						ScheduleDecisionText.draft(schedule, this.streams.streams(year), decisionDate),
 						ScheduleAttachment.TYPE, String.valueOf(schedule.id()), user);
 		this.steps.attach(year, locked.version(), record.reference(), user);
 		return record;

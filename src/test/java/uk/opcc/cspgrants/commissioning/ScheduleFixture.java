@@ -82,6 +82,8 @@ public final class ScheduleFixture {
 				line(db, schedule, 9, city, "Sub regional Drug & Alcohol Commissioning Board", "NEW_FUNDING_STREAM",
 						grant, reoffending, "CONTRACT", false, null, "This is new funding stream"),
 				1, october, march, "199000.00");
+		db.update("update award_line set contract_ref = 'Sub-regional Drug and Alcohol Commissioning Board' "
+				+ "where schedule_id = ? and position = 9", schedule);
 		long icsb = line(db, schedule, 10, police, "ICSB", "COMMITTED", force, safer, "DIRECT", false, null, null);
 		period(db, icsb, 1, april, september, "15000.00");
 		period(db, icsb, 2, october, march, "62500.00");

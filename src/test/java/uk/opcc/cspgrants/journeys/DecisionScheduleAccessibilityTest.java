@@ -44,7 +44,8 @@ class DecisionScheduleAccessibilityTest extends JourneyTest {
 			signIn("officer");
 			check("/commissioning/2064-65/schedule/decision", axe, problems);
 			this.browser.executeScript("document.querySelector('input[name=version]').value = '99'");
-			press("Draft the decision record");
+			// the draft record written above holds the schedule as a record sent back
+			press("Attach the schedule again");
 			assertThat(page()).contains("There is a problem", "changed by someone else");
 			checkThisPage("/commissioning/2064-65/schedule/decision refused", axe, problems);
 			check("/decisions/EXE0001-64", axe, problems);
