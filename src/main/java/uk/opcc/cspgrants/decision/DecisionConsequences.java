@@ -24,7 +24,11 @@ class DecisionConsequences {
 
 	private final DecisionEffects effects;
 
-	DecisionConsequences(RunManagement runs, GrantManagement grants, DecisionEffects effects) {
+	private final DecisionAttachments attachments;
+
+	DecisionConsequences(RunManagement runs, GrantManagement grants, DecisionEffects effects,
+			DecisionAttachments attachments) {
+		this.attachments = attachments;
 		this.runs = runs;
 		this.grants = grants;
 		this.effects = effects;
@@ -34,13 +38,13 @@ class DecisionConsequences {
 	DecisionMoney of(DecisionView record) {
 		Long runId = record.draft().formulaRunId();
 		if (runId == null) {
-			return new DecisionMoney(null, List.of(), Money.ZERO, false, false);
+			return new DecisionMoney(null, List.of(), Money.ZERO, false, false, this.attachments.whenSupported(record));
 		}
 		RunView run = this.runs.get(runId);
 		boolean created = record.decision() != null && record.decision().supported()
 				&& this.effects.createdGrants(record.id());
 		boolean existing = !created && this.grants.grantsCreatedFrom(runId);
-		return new DecisionMoney(run, run.byAmount(), run.total(), existing, created);
+		return new DecisionMoney(run, run.byAmount(), run.total(), existing, created, null);
 	}
 
 }

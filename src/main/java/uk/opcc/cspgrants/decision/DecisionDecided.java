@@ -8,6 +8,16 @@ package uk.opcc.cspgrants.decision;
  * @param reference the record's reference
  * @param supported whether the Commissioner supported it
  * @param formulaRunId the formula run it decided, if any
+ * @param attachmentType what is attached to it ({@code FORMULA_RUN},
+ * {@code AWARD_SCHEDULE}), if anything
+ * @param attachmentRef the attachment's reference (a run's or a schedule's id), if any
  */
-public record DecisionDecided(String reference, boolean supported, Long formulaRunId) {
+public record DecisionDecided(String reference, boolean supported, Long formulaRunId, String attachmentType,
+		String attachmentRef) {
+
+	/** Whether the record decided what is attached to it of this type. */
+	public boolean decides(String type) {
+		return type.equals(this.attachmentType);
+	}
+
 }

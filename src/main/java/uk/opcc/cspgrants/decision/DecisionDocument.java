@@ -15,9 +15,16 @@ import uk.opcc.cspgrants.allocation.RunView;
  * @param run the attached formula run, or {@code null} (also when its table is redacted)
  * @param tableRedaction the redaction note for the table, or {@code null}
  * @param forPublic whether redactions are applied
+ * @param attachment what else is attached, in words ("the award schedule 2013-14"), or
+ * {@code null}
+ * @param tables its tables, none when redacted
  */
 public record DecisionDocument(DecisionView record, String area, List<Part> sections, RunView run,
-		String tableRedaction, boolean forPublic) {
+		String tableRedaction, boolean forPublic, String attachment, List<AttachedTable> tables) {
+
+	public DecisionDocument {
+		tables = (tables == null) ? List.of() : List.copyOf(tables);
+	}
 
 	/**
 	 * One section.

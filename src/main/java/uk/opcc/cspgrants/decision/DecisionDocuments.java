@@ -35,8 +35,12 @@ public class DecisionDocuments {
 
 	private final ApplicationContext beans;
 
+	private final DecisionAttachments attachments;
+
 	DecisionDocuments(RunManagement runs, ITemplateEngine templates,
-			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area, ApplicationContext beans) {
+			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area, ApplicationContext beans,
+			DecisionAttachments attachments) {
+		this.attachments = attachments;
 		this.runs = runs;
 		this.beans = beans;
 		this.templates = templates;
@@ -55,11 +59,15 @@ public class DecisionDocuments {
 				record.draft().financialImplications(), forPublic);
 		RunView run = (record.draft().formulaRunId() != null) ? this.runs.get(record.draft().formulaRunId()) : null;
 		String tableRedaction = null;
-		if (run != null && forPublic && record.redacted(Section.ATTACHMENT)) {
+		String attachment = this.attachments.describe(record);
+		List<AttachedTable> tables = this.attachments.tables(record);
+		if ((run != null || !tables.isEmpty()) && forPublic && record.redacted(Section.ATTACHMENT)) {
 			tableRedaction = redaction(record);
 			run = null;
+			tables = List.of();
 		}
-		return new DecisionDocument(record, this.area.toUpperCase(Locale.UK), parts, run, tableRedaction, forPublic);
+		return new DecisionDocument(record, this.area.toUpperCase(Locale.UK), parts, run, tableRedaction, forPublic,
+				attachment, tables);
 	}
 
 	/** The record as a PDF, from the same fragment as its page. */

@@ -25,6 +25,9 @@ class DecisionEffects {
 
 	static final String NOTHING = "No money decided";
 
+	/** The effect's summary when what is attached makes the money. */
+	static final String ATTACHED = "Grants to organisations from ";
+
 	private final DecisionEffectRepository effects;
 
 	private final GrantManagement grants;
@@ -46,8 +49,19 @@ class DecisionEffects {
 	/** Applies a Supported decision's effects, in the deciding transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void apply(long decisionId, Long runId) {
+		apply(decisionId, runId, null);
+	}
+
+	/**
+	 * As {@link #apply(long, Long)}, for a record with something else attached whose
+	 * module makes its money when told the record is decided ({@link DecisionDecided}):
+	 * the effect says what, e.g. "the award schedule 2013-14".
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void apply(long decisionId, Long runId, String attached) {
 		boolean existed = runId != null && this.grants.grantsCreatedFrom(runId);
-		String summary = (runId == null) ? NOTHING : (existed ? EXISTED : CREATED) + runId;
+		String summary = (runId == null) ? ((attached != null) ? ATTACHED + attached : NOTHING)
+				: (existed ? EXISTED : CREATED) + runId;
 		DatabaseRefusal.orConflict(
 				() -> this.effects.saveAndFlush(new DecisionEffect(decisionId, this.clock.instant(), summary)),
 				Map.of("decision_effect_pkey", "This decision's money has already been created"));

@@ -67,10 +67,13 @@ public class DecisionManagement {
 
 	private final DecisionNotices notices;
 
+	private final DecisionAttachments attachments;
+
 	DecisionManagement(DecisionRecordRepository store, JdbcClient jdbc, RunManagement runs, DecisionEffects effects,
 			AuditTrail auditTrail, Clock clock, @Value("${csp-grants.decisions.reference-prefix:EXE}") String prefix,
-			ApplicationEventPublisher events, DecisionNotices notices) {
+			ApplicationEventPublisher events, DecisionNotices notices, DecisionAttachments attachments) {
 		this.notices = notices;
+		this.attachments = attachments;
 		this.store = store;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -129,7 +132,7 @@ public class DecisionManagement {
 	 */
 	public DecisionView create(DecisionDraft draft, CurrentUser user) {
 		requireRole(user, Role.OFFICER, Role.ADMIN);
-		return insert(draft, user.getUsername());
+		return insert(draft, user.getUsername(), null, null);
 	}
 
 	/**
@@ -137,10 +140,29 @@ public class DecisionManagement {
 	 * (for example a redistribution approved by finance); that officer is its drafter.
 	 */
 	public DecisionView draftOnBehalfOf(DecisionDraft draft, String officer) {
-		return insert(draft, officer);
+		return insert(draft, officer, null, null);
 	}
 
-	private DecisionView insert(DecisionDraft draft, String drafter) {
+	/**
+	 * Drafts a new record with something another module attaches to it, as a table the
+	 * record shows and decides (an award schedule: type {@code AWARD_SCHEDULE}, reference
+	 * the schedule's id), on behalf of the officer who asked for it; that module gives
+	 * the table through its {@link DecisionAttachment}. The draft attaches no formula
+	 * run.
+	 */
+	public DecisionView draftWithAttachment(DecisionDraft draft, String attachmentType, String attachmentRef,
+			CurrentUser officer) {
+		requireRole(officer, Role.OFFICER, Role.ADMIN);
+		if (draft.formulaRunId() != null) {
+			throw new ValidationException("formulaRunId", "A record with an attachment decides no formula run");
+		}
+		if (!this.attachments.known(attachmentType)) {
+			throw new IllegalArgumentException("No module attaches " + attachmentType + " to a decision record");
+		}
+		return insert(draft, officer.getUsername(), attachmentType, attachmentRef);
+	}
+
+	private DecisionView insert(DecisionDraft draft, String drafter, String attachmentType, String attachmentRef) {
 		Map<String, String> errors = DecisionRecord.problems(draft, today());
 		checkAttachment(draft, errors);
 		DecisionRecord corrected = (draft.correctsReference() != null) ? correctable(draft.correctsReference(), errors)
@@ -157,6 +179,9 @@ public class DecisionManagement {
 		String reference = "%s%04d-%02d".formatted(this.prefix, sequence, year % 100);
 		DecisionRecord record = new DecisionRecord(reference, year, sequence, draft, corrects, drafter,
 				this.clock.instant(), today());
+		if (attachmentType != null) {
+			record.attach(attachmentType, attachmentRef);
+		}
 		DecisionRecord saved = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(record), REFUSALS);
 		DecisionView created = view(saved);
 		this.auditTrail.record("CREATE", AUDIT_TYPE, reference, null, saved.snapshot());
@@ -183,7 +208,10 @@ public class DecisionManagement {
 	/** The Chief Executive's or Chief Finance Officer's "consulted" sign-off. */
 	public DecisionView consult(String reference, String name, LocalDate on, CurrentUser user) {
 		requireRole(user, Role.FINANCE);
-		return step(reference, "CONSULT", user, (record) -> record.consult(name, on, user, today()));
+		return step(reference, "CONSULT", user, (record) -> {
+			ready(record);
+			record.consult(name, on, user, today());
+		});
 	}
 
 	/**
@@ -193,8 +221,10 @@ public class DecisionManagement {
 	public DecisionView decidePublication(String reference, Publication record, Publication report, Publication details,
 			String reasons, Set<Section> redacted, LocalDate on, CurrentUser user) {
 		requireRole(user, Role.MONITORING_OFFICER);
-		return step(reference, "PUBLICATION", user,
-				(found) -> found.decidePublication(record, report, details, reasons, redacted, on, user, today()));
+		return step(reference, "PUBLICATION", user, (found) -> {
+			ready(found);
+			found.decidePublication(record, report, details, reasons, redacted, on, user, today());
+		});
 	}
 
 	/**
@@ -219,15 +249,24 @@ public class DecisionManagement {
 		}
 		Map<String, Object> before = record.snapshot();
 		DecisionStatus was = record.status();
+		if (record.status() == DecisionStatus.PUBLICATION_DECIDED) {
+			ready(record);
+		}
 		record.decide(outcome, on, comment, user, today());
 		DecisionRecord decided = DatabaseRefusal.orConflict(() -> this.store.saveAndFlush(record), REFUSALS);
 		this.auditTrail.record("DECIDE", AUDIT_TYPE, reference(decided), before, decided.snapshot());
 		this.notices.stepTaken(decided, was, user.displayName(), today());
 		if (outcome == Outcome.SUPPORTED) {
-			this.effects.apply(decided.id(), decided.formulaRunId());
+			String attached = (decided.attachmentType() != null
+					&& !DecisionRecord.FORMULA_RUN.equals(decided.attachmentType()))
+							? this.attachments.of(decided.attachmentType())
+								.map(attachment -> attachment.describe(decided.attachmentRef()))
+								.orElse(null)
+							: null;
+			this.effects.apply(decided.id(), decided.formulaRunId(), attached);
 		}
-		this.events.publishEvent(
-				new DecisionDecided(decided.reference(), outcome == Outcome.SUPPORTED, decided.formulaRunId()));
+		this.events.publishEvent(new DecisionDecided(decided.reference(), outcome == Outcome.SUPPORTED,
+				decided.formulaRunId(), decided.attachmentType(), decided.attachmentRef()));
 		return view(decided);
 	}
 
@@ -237,7 +276,20 @@ public class DecisionManagement {
 		if (found.status().nextRole() != null && found.status() != DecisionStatus.DRAFT) {
 			requireRole(user, found.status().nextRole());
 		}
-		return step(reference, "SEND_BACK", user, (record) -> record.sendBack(reason));
+		DecisionView sentBack = step(reference, "SEND_BACK", user, (record) -> record.sendBack(reason));
+		this.events.publishEvent(
+				new DecisionSentBack(sentBack.reference(), sentBack.attachmentType(), sentBack.attachmentRef()));
+		return sentBack;
+	}
+
+	/**
+	 * Refuses a sign-off while what the record decides is not attached to it (an award
+	 * schedule changed after the record was sent back).
+	 */
+	private void ready(DecisionRecord record) {
+		if (record.attachmentType() != null && !DecisionRecord.FORMULA_RUN.equals(record.attachmentType())) {
+			this.attachments.requireReady(record.attachmentType(), record.attachmentRef(), record.reference());
+		}
 	}
 
 	/**

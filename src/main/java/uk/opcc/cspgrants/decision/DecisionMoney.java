@@ -15,9 +15,11 @@ import uk.opcc.cspgrants.shared.Money;
  * @param total their total
  * @param madeElsewhere the run's grants were already created, not by this record
  * @param madeByThisRecord this record's Supported decision created them
+ * @param attached what a Supported decision of what else is attached (an award schedule)
+ * does or did, in a sentence, or {@code null}
  */
 public record DecisionMoney(RunView run, List<RunView.Line> lines, Money total, boolean madeElsewhere,
-		boolean madeByThisRecord) {
+		boolean madeByThisRecord, String attached) {
 
 	/**
 	 * An underspend redistribution: the lines are added to the next year's grants.

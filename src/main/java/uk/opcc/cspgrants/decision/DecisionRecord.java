@@ -42,6 +42,9 @@ class DecisionRecord {
 	/** No decision record of this service is dated before this. */
 	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
+	/** The attachment type of a formula run's allocation table. */
+	static final String FORMULA_RUN = "FORMULA_RUN";
+
 	/** The longest text a record's sections may hold. */
 	static final int LONGEST_SECTION = 20_000;
 
@@ -341,8 +344,43 @@ class DecisionRecord {
 		this.recommendations = draft.recommendations();
 		this.discussion = draft.discussion();
 		this.financialImplications = draft.financialImplications();
-		this.attachmentType = (draft.formulaRunId() != null) ? "FORMULA_RUN" : null;
+		if (attachedElsewhere()) {
+			// what another module attached (an award schedule) stays attached when the
+			// text is changed; a formula run cannot be attached as well
+			if (draft.formulaRunId() != null) {
+				throw new ValidationException("formulaRunId",
+						"This record has " + describedAttachment() + " attached; it cannot decide a formula run too");
+			}
+			return;
+		}
+		this.attachmentType = (draft.formulaRunId() != null) ? FORMULA_RUN : null;
 		this.attachmentRef = (draft.formulaRunId() != null) ? draft.formulaRunId().toString() : null;
+	}
+
+	/**
+	 * Attaches what another module asked the record to decide (type and reference, e.g.
+	 * {@code AWARD_SCHEDULE} and the schedule's id), when it is drafted.
+	 */
+	void attach(String type, String ref) {
+		if (type == null || type.isBlank() || ref == null || ref.isBlank() || FORMULA_RUN.equals(type)) {
+			throw new IllegalArgumentException("An attachment needs a type other than a formula run, and a reference");
+		}
+		if (this.attachmentType != null) {
+			throw new ValidationException("formulaRunId",
+					"This record already has " + describedAttachment() + " attached");
+		}
+		this.attachmentType = type;
+		this.attachmentRef = ref;
+	}
+
+	/** Whether something other than a formula run is attached. */
+	private boolean attachedElsewhere() {
+		return this.attachmentType != null && !FORMULA_RUN.equals(this.attachmentType);
+	}
+
+	private String describedAttachment() {
+		return FORMULA_RUN.equals(this.attachmentType) ? "formula run " + this.attachmentRef
+				: this.attachmentType.toLowerCase(Locale.UK).replace('_', ' ') + " " + this.attachmentRef;
 	}
 
 	private static void section(Map<String, String> errors, String field, String text, String missing,
@@ -410,8 +448,16 @@ class DecisionRecord {
 	}
 
 	Long formulaRunId() {
-		return "FORMULA_RUN".equals(this.attachmentType) && this.attachmentRef != null
-				? Long.valueOf(this.attachmentRef) : null;
+		return FORMULA_RUN.equals(this.attachmentType) && this.attachmentRef != null ? Long.valueOf(this.attachmentRef)
+				: null;
+	}
+
+	String attachmentType() {
+		return this.attachmentType;
+	}
+
+	String attachmentRef() {
+		return this.attachmentRef;
 	}
 
 	/**
@@ -439,7 +485,8 @@ class DecisionRecord {
 		DecisionView.Decision decision = (this.outcome != null) ? new DecisionView.Decision(
 				this.outcome == Outcome.SUPPORTED, this.decidedOn, this.decisionComment, this.decidedBy) : null;
 		return new DecisionView((this.id != null) ? this.id : 0, this.reference, draft, this.status, this.createdBy,
-				this.sentBackReason, consulted, publication, decision, corrects, correctedBy, this.version);
+				this.sentBackReason, consulted, publication, decision, corrects, correctedBy, this.version,
+				this.attachmentType, this.attachmentRef);
 	}
 
 	/** What the audit trail records of the record, before and after a step. */
@@ -449,6 +496,9 @@ class DecisionRecord {
 		snapshot.put("status", this.status.name());
 		snapshot.put("title", this.title);
 		snapshot.put("formulaRun", formulaRunId());
+		if (attachedElsewhere()) {
+			snapshot.put("attachment", this.attachmentType + " " + this.attachmentRef);
+		}
 		snapshot.put("consulted", this.consultedName);
 		snapshot.put("publication", (this.publishRecord != null) ? this.publishRecord.name() : null);
 		snapshot.put("decision", (this.outcome != null) ? this.outcome.name() : null);

@@ -20,10 +20,13 @@ import java.util.Set;
  * @param corrects the reference of the record this corrects, or null
  * @param correctedBy references of records that correct this one
  * @param version for optimistic locking
+ * @param attachmentType what is attached ({@code FORMULA_RUN}, {@code AWARD_SCHEDULE}),
+ * or null
+ * @param attachmentRef the attachment's reference (a run's or a schedule's id), or null
  */
 public record DecisionView(long id, String reference, DecisionDraft draft, DecisionStatus status, String createdBy,
 		String sentBackReason, Consulted consulted, PublicationDecision publication, Decision decision, String corrects,
-		List<String> correctedBy, long version) {
+		List<String> correctedBy, long version, String attachmentType, String attachmentRef) {
 
 	/** The Chief Finance Officer's "consulted" sign-off. */
 	public record Consulted(String name, LocalDate on, String by) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -42,7 +43,14 @@ class GrantController {
 
 	private final Clock clock;
 
-	GrantController(GrantManagement grants, PartnershipManagement partnerships, Clock clock) {
+	private final OrganisationGrants organisationGrants;
+
+	private final AuditTrail auditTrail;
+
+	GrantController(GrantManagement grants, PartnershipManagement partnerships, Clock clock,
+			OrganisationGrants organisationGrants, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
+		this.organisationGrants = organisationGrants;
 		this.grants = grants;
 		this.partnerships = partnerships;
 		this.clock = clock;
@@ -185,12 +193,47 @@ class GrantController {
 						"escalateAfterDays", String.valueOf(settings.reminders().escalateAfter()), "holdAfterDays",
 						String.valueOf(settings.reminders().holdAfter()), "version",
 						String.valueOf(settings.version())));
+		if (staff(user)) {
+			// grants to organisations other than the CSPs, made from the award schedule:
+			// one query
+			List<OrganisationGrantSummary> others = this.organisationGrants.summaries(shown);
+			model.addAttribute("otherGrants", others);
+			model.addAttribute("otherTotal",
+					others.stream().map(OrganisationGrantSummary::amount).reduce(Money.ZERO, Money::plus));
+			model.addAttribute("otherPaid",
+					others.stream().map(OrganisationGrantSummary::paid).reduce(Money.ZERO, Money::plus));
+		}
 		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
 			model.addAttribute("runsWithoutGrants", this.grants.runsWithoutGrants());
 			model.addAttribute("partnerships",
 					this.partnerships.all().stream().filter(PartnershipView::active).toList());
 		}
 		return "grants/schedule";
+	}
+
+	/** A grant to an organisation other than a CSP, with its payments: staff only. */
+	@GetMapping("/{year}/organisations/{id}")
+	String organisationGrant(@PathVariable String year, @PathVariable long id,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		if (!staff(user)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Grants to other recipients are for the OPCC's staff");
+		}
+		OrganisationGrantSummary summary = this.organisationGrants.summary(id)
+			.filter(found -> found.year().equals(financialYear))
+			.orElseThrow(() -> new uk.opcc.cspgrants.shared.NotFoundException(
+					"There is no grant " + id + " to an organisation in " + financialYear));
+		model.addAttribute("year", financialYear);
+		model.addAttribute("summary", summary);
+		model.addAttribute("grant", this.organisationGrants.grant(id).orElseThrow());
+		model.addAttribute("mayPay", user.has(Role.FINANCE));
+		model.addAttribute("history", this.auditTrail.historyOf(OrganisationGrantManagement.AUDIT_TYPE, id));
+		return "grants/organisation-grant";
+	}
+
+	private static boolean staff(CurrentUser user) {
+		return user.hasAny(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER, Role.COMMISSIONER);
 	}
 
 	private static Map<String, String> historicForm(String allocation, String carryForward, String note, Long version) {

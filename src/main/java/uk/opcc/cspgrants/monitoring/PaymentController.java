@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.monitoring;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,9 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.grants.GrantManagement;
+import uk.opcc.cspgrants.grants.OrganisationGrants;
+import uk.opcc.cspgrants.grants.OrganisationPaymentRow;
 import uk.opcc.cspgrants.grants.YearsWithGrants;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.web.Refusal;
 
 /**
@@ -40,7 +45,11 @@ class PaymentController {
 
 	private final PaymentHolds holds;
 
-	PaymentController(PaymentManagement payments, GrantManagement grants, Clock clock, PaymentHolds holds) {
+	private final OrganisationGrants organisationGrants;
+
+	PaymentController(PaymentManagement payments, GrantManagement grants, Clock clock, PaymentHolds holds,
+			OrganisationGrants organisationGrants) {
+		this.organisationGrants = organisationGrants;
 		this.payments = payments;
 		this.grants = grants;
 		this.clock = clock;
@@ -106,6 +115,19 @@ class PaymentController {
 		model.addAttribute("schedules", totals.schedules());
 		model.addAttribute("today", today());
 		model.addAttribute("holds", heldByCode());
+		if (user.hasAny(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER, Role.COMMISSIONER)) {
+			// the payments of grants to other recipients: one query
+			List<OrganisationPaymentRow> others = this.organisationGrants.payments(shown);
+			model.addAttribute("organisationPayments", others);
+			model.addAttribute("organisationPaymentsTotal",
+					others.stream().map(OrganisationPaymentRow::amount).reduce(Money.ZERO, Money::plus));
+			model.addAttribute("organisationPaymentsPaid",
+					others.stream()
+						.filter(OrganisationPaymentRow::paid)
+						.map(OrganisationPaymentRow::amount)
+						.reduce(Money.ZERO, Money::plus));
+			model.addAttribute("mayPayOrganisations", user.has(Role.FINANCE));
+		}
 		return "monitoring/payments";
 	}
 

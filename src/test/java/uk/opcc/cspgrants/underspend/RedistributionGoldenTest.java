@@ -148,8 +148,8 @@ class RedistributionGoldenTest {
 		assertThat(awarded(id)).isEqualTo(3);
 
 		// the decision event repeated: nothing more is created or awarded
-		new TransactionTemplate(this.transactions)
-			.executeWithoutResult(status -> this.events.publishEvent(new DecisionDecided(reference, true, runId)));
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events
+			.publishEvent(new DecisionDecided(reference, true, runId, "FORMULA_RUN", String.valueOf(runId))));
 		assertThat(linesOf(runId)).isEqualTo(9);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from audit_event where entity_type = 'Redistribution' and entity_id = ? and action = 'AWARD_TOP_SLICES'",
