@@ -104,7 +104,7 @@ class ScheduleImportConfirmedOnceTest {
 
 	private static byte[] seed() throws IOException {
 		try (InputStream in = ScheduleImportConfirmedOnceTest.class
-			.getResourceAsStream("/commissioning/exe-0025-13-schedule.csv")) {
+			.getResourceAsStream("/demo/exe-0025-13-schedule.csv")) {
 			return in.readAllBytes();
 		}
 	}

@@ -44,7 +44,7 @@ class SpreadsheetAccessibilityTest extends JourneyTest {
 		Path wrong = folder.resolve("grants.csv");
 		Files.writeString(wrong, "Partnership,Allocation\nBlaby,100\n");
 		Path seed = folder.resolve("exe-0025-13-schedule.csv");
-		Files.write(seed, new ClassPathResource("commissioning/exe-0025-13-schedule.csv").getContentAsByteArray());
+		Files.write(seed, new ClassPathResource("demo/exe-0025-13-schedule.csv").getContentAsByteArray());
 
 		signIn("officer");
 		String path = "/commissioning/" + ImportYearRows.YEAR + "/schedule/import";

@@ -20,9 +20,9 @@ import uk.opcc.cspgrants.shared.Money;
 
 /**
  * EXE 0025/13's attached table as typed from the seed
- * ({@code commissioning/exe-0025-13-schedule.csv}), the same table as an Excel workbook
- * (amounts as numbers, as finance keeps them), and the 2013 plan's themes and the
- * decision's three funding streams.
+ * ({@code demo/exe-0025-13-schedule.csv}), the same table as an Excel workbook (amounts
+ * as numbers, as finance keeps them), and the 2013 plan's themes and the decision's three
+ * funding streams.
  */
 final class SeedSchedule {
 
@@ -56,7 +56,7 @@ final class SeedSchedule {
 	}
 
 	static byte[] csv() {
-		try (InputStream in = SeedSchedule.class.getResourceAsStream("/commissioning/exe-0025-13-schedule.csv")) {
+		try (InputStream in = SeedSchedule.class.getResourceAsStream("/demo/exe-0025-13-schedule.csv")) {
 			return in.readAllBytes();
 		}
 		catch (IOException failed) {
