@@ -60,12 +60,66 @@ public final class AuditSentences {
 			case "Notification" ->
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
+			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
+					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn" ->
+				commissioning(event, entityType);
 			default ->
 				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
 		};
 		List<AuditSentence.Change> changes = (was != null || "UPDATE".equals(action) || "CORRECT".equals(action))
 				? this.words.changes(was, now) : List.of();
 		return new AuditSentence(text, changes);
+	}
+
+	/**
+	 * Commissioning's records (issue 15): what was done, to which thing, named where the
+	 * record names it.
+	 */
+	private static String commissioning(Event e, String entityType) {
+		String pattern = switch (e.action) {
+			case "CREATE" -> "added %s";
+			case "UPDATE" -> "changed %s";
+			case "LEAD_AUTHORITY" -> "changed which CSPs are funded through %s";
+			case "TOP_UP" -> "topped up %s";
+			case "REDUCE" -> "reduced %s";
+			case "LINK_RUN" -> "linked a formula run's pot to %s";
+			case "ADD_THEME" -> "added a theme to %s";
+			case "RENAME_THEME" -> "renamed a theme of %s";
+			case "OPEN" -> "opened %s";
+			case "ADD_LINE" -> "added a line to %s";
+			case "CHANGE_LINE" -> "changed a line of %s";
+			case "REMOVE_LINE" -> "removed a line from %s";
+			case "SET_TOLERANCE" -> "set the over-allocation allowed by %s";
+			case "IMPORT" -> "imported the lines of %s";
+			case "ATTACH" -> "attached %s to a decision record";
+			case "DETACH" -> "took %s back from its decision record";
+			case "DECIDE" -> "recorded the decision on %s";
+			case "UPLOAD" -> "uploaded %s";
+			case "CONFIRM" -> "confirmed %s";
+			case "PAY" -> "recorded %s as paid";
+			case "SUBMIT" -> "submitted %s";
+			case "ACCEPT" -> "accepted %s";
+			case "RETURN_FOR_CORRECTION" -> "returned %s for correction";
+			case "REOPEN" -> "re-opened %s";
+			default -> verb(e.action) + " %s";
+		};
+		if ("ADOPT_PLAN".equals(e.action)) {
+			return e.who + " chose the Police and Crime Plan of " + e.id;
+		}
+		String name = firstOf(e, "name", "initiative", "title", "fileName", "file");
+		String thing = "the " + AuditWords.thing(entityType).toLowerCase(java.util.Locale.ROOT) + " "
+				+ ((name != null) ? "“" + name + "”" : e.id);
+		return e.who + " " + pattern.formatted(thing);
+	}
+
+	private static String firstOf(Event e, String... fields) {
+		for (String field : fields) {
+			String value = e.get(field);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	private String who(String actor) {

@@ -58,7 +58,16 @@ final class AuditWords {
 			Map.entry("duplicatesDropped", "Duplicate crime IDs dropped"), Map.entry("replacedBy", "Replaced by"),
 			Map.entry("paymentSchedule", "Payments"), Map.entry("underspendPolicy", "Underspend policy"),
 			Map.entry("dueDays", "Returns due (days after the quarter)"), Map.entry("email", "Email address"),
-			Map.entry("managerId", "Manager"), Map.entry("responsibleOfficerId", "OPCC officer responsible"));
+			Map.entry("managerId", "Manager"), Map.entry("responsibleOfficerId", "OPCC officer responsible"),
+			Map.entry("identifier", "360Giving identifier"), Map.entry("charityNumber", "Charity number"),
+			Map.entry("companyNumber", "Company number"), Map.entry("localAuthorityCode", "Local authority code"),
+			Map.entry("address", "Address"), Map.entry("postcode", "Postcode"), Map.entry("contactName", "Contact"),
+			Map.entry("contactEmail", "Contact's email address"), Map.entry("contactPhone", "Contact's telephone"),
+			Map.entry("leadAuthorityOf", "Lead authority of"), Map.entry("funder", "Funder"),
+			Map.entry("conditions", "Conditions"), Map.entry("ringFenced", "Ring-fenced"),
+			Map.entry("initiative", "Initiative"), Map.entry("tolerancePercent", "Over-allocation allowed (%)"),
+			Map.entry("spendToDate", "Spend to date"), Map.entry("outcomes", "Outcomes"),
+			Map.entry("organisationId", "Organisation"));
 
 	private static final Map<String, String> ENUMS = Map.ofEntries(Map.entry("DRAFT", "Draft"),
 			Map.entry("WAITING", "Waiting to be sent"), Map.entry("FAILED", "Failed"),
@@ -98,7 +107,14 @@ final class AuditWords {
 			Map.entry("Redistribution", "Redistribution"), Map.entry("FinancialYear", "Year end"),
 			Map.entry("HarmWeight", "Crime harm weight"), Map.entry("Indicator", "Indicator correction"),
 			Map.entry("IndicatorFile", "Indicator file"), Map.entry("BankHolidayFile", "Bank holidays file"),
-			Map.entry("Population", "Population"), Map.entry("CrimeMonth", "Recorded crime of a month"));
+			Map.entry("Population", "Population"), Map.entry("CrimeMonth", "Recorded crime of a month"),
+			Map.entry("Organisation", "Organisation"), Map.entry("FundingStream", "Funding stream"),
+			Map.entry("PoliceCrimePlan", "Police and Crime Plan"),
+			Map.entry("CommissioningYear", "Police and Crime Plan of a year"),
+			Map.entry("AwardSchedule", "Award schedule"), Map.entry("ScheduleImport", "Award schedule import"),
+			Map.entry("OrganisationGrant", "Grant to an organisation"),
+			Map.entry("OrganisationGrantPayment", "Payment of a grant to an organisation"),
+			Map.entry("OrganisationReturn", "Return of a grant to an organisation"));
 
 	private final AuditNames names;
 

@@ -213,4 +213,23 @@ class AuditSentencesTest {
 			.isEqualTo("Olu Officer archive all something new 5");
 	}
 
+	@Test
+	void commissioningsRecordsSayWhatWasDoneToWhichThing() {
+		assertThat(this.sentences
+			.describe("officer", "CREATE", "Organisation", "12", null,
+					"{\"name\": \"Catch22\", \"identifier\": \"GB-CHC-1124127\"}")
+			.text()).isEqualTo("Olu Officer added the organisation “Catch22”");
+		assertThat(this.sentences
+			.describe("finance", "REDUCE", "FundingStream", "3",
+					"{\"name\": \"PCC Community Safety Grant\", " + "\"amount\": 1649000.00}",
+					"{\"name\": \"PCC Community Safety Grant\", \"amount\": 1600000.00}")
+			.text()).isEqualTo("Fran Finance reduced the funding stream “PCC Community Safety Grant”");
+		assertThat(this.sentences.describe("officer", "ATTACH", "AwardSchedule", "5", null, null).text())
+			.isEqualTo("Olu Officer attached the award schedule 5 to a decision record");
+		assertThat(this.sentences.describe("officer", "ADOPT_PLAN", "CommissioningYear", "2013-14", null, null).text())
+			.isEqualTo("Olu Officer chose the Police and Crime Plan of 2013-14");
+		assertThat(this.sentences.describe("finance", "PAY", "OrganisationGrantPayment", "77", null, null).text())
+			.isEqualTo("Fran Finance recorded the payment of a grant to an organisation 77 as paid");
+	}
+
 }
