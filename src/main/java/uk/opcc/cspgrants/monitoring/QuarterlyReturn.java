@@ -159,11 +159,7 @@ class QuarterlyReturn {
 	}
 
 	private void move(ReturnStatus next, String reason, String by, Instant at) {
-		if (!this.status.canBecome(next)) {
-			throw new ConflictException(null, "A return that is " + this.status.label().toLowerCase()
-					+ " cannot become " + next.label().toLowerCase());
-		}
-		this.status = next;
+		this.status = this.status.next(next);
 		this.statusReason = reason;
 		changed(by, at);
 	}
@@ -174,13 +170,7 @@ class QuarterlyReturn {
 	}
 
 	private static String reason(String reason, String message) {
-		if (reason == null || reason.isBlank()) {
-			throw new ValidationException("reason", message);
-		}
-		if (reason.strip().length() > 1000) {
-			throw new ValidationException("reason", "The reason must be 1,000 characters or fewer");
-		}
-		return reason.strip();
+		return ReturnStatus.reason(reason, message);
 	}
 
 	Long id() {
