@@ -133,8 +133,13 @@ class HostileTextEverywhereTest {
 		}
 		assertThat(found).as("kept fragments rendered by Thymeleaf, and SimpleText, which escapes before it formats")
 			.isEqualTo(Map.of("report.html", List.of("${tables}"), "run.html", List.of("${table}"), "dashboard.html",
-					List.of("${table}"), "document.html", List.of("${part.html()}",
-							"${T(uk.opcc.cspgrants.decision.SimpleText).toHtml(record.decision().comment())}")));
+					List.of("${table}"), "document.html",
+					List.of("${part.html()}",
+							"${T(uk.opcc.cspgrants.decision.SimpleText).toHtml(record.decision().comment())}"),
+					// the award schedule's draft record: SimpleText.toHtml in
+					// ScheduleDecisionController
+					"schedule-decision.html",
+					List.of("${summaryHtml}", "${recommendationsHtml}", "${implicationsHtml}")));
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {
