@@ -144,9 +144,12 @@ class CommissioningDemo implements ApplicationRunner {
 		this.returns = returns;
 	}
 
+	@org.springframework.beans.factory.annotation.Value("${csp-grants.demo.commissioning:true}")
+	boolean enabled = true;
+
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		if (this.scheduleReads.schedule(YEAR).isPresent()) {
+		if (!this.enabled || this.scheduleReads.schedule(YEAR).isPresent()) {
 			return;
 		}
 		recipients();

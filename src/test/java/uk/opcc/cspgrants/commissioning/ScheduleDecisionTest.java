@@ -36,7 +36,7 @@ class ScheduleDecisionTest {
 
 	@BeforeAll
 	static void start() {
-		app = LiveApplication.start("schedule_decision");
+		app = LiveApplication.start("schedule_decision", "--csp-grants.demo.commissioning=false");
 		db = app.database();
 	}
 

@@ -35,7 +35,7 @@ class ScheduleDecisionAndPaymentsOnceTest {
 
 	@BeforeAll
 	static void start() {
-		app = LiveApplication.start("schedule_decision_once");
+		app = LiveApplication.start("schedule_decision_once", "--csp-grants.demo.commissioning=false");
 		db = app.database();
 		DecidedScheduleFixture.insert(db, 2013);
 	}
