@@ -71,8 +71,12 @@ public final class LiveApplication implements AutoCloseable {
 	 */
 	public static LiveApplication start(String databaseName, String... arguments) {
 		TestPostgres.DatabaseAddress address = TestPostgres.freshDatabase(databaseName);
+		// a database of its own holds what its test makes: the demo's 2013-14
+		// commissioning
+		// only when the test asks for it (--csp-grants.demo.commissioning=true)
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(CspGrantsApplication.class)
 			.properties(TestPostgres.applicationProperties(address, "SERVER_PORT=0"))
+			.properties("csp-grants.demo.commissioning=false")
 			.run(arguments);
 		return new LiveApplication(context, address);
 	}
