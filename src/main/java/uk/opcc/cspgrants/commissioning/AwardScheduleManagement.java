@@ -45,8 +45,6 @@ public class AwardScheduleManagement {
 
 	private final FundingStreams streams;
 
-	private final FormulaPots pots;
-
 	private final JdbcClient jdbc;
 
 	private final AuditTrail auditTrail;
@@ -54,11 +52,10 @@ public class AwardScheduleManagement {
 	private final Clock clock;
 
 	AwardScheduleManagement(AwardScheduleRepository repository, AwardSchedules schedules, FundingStreams streams,
-			FormulaPots pots, JdbcClient jdbc, AuditTrail auditTrail, Clock clock) {
+			JdbcClient jdbc, AuditTrail auditTrail, Clock clock) {
 		this.repository = repository;
 		this.schedules = schedules;
 		this.streams = streams;
-		this.pots = pots;
 		this.jdbc = jdbc;
 		this.auditTrail = auditTrail;
 		this.clock = clock;
@@ -134,7 +131,7 @@ public class AwardScheduleManagement {
 		Map<String, Object> was = schedule.snapshot();
 		Instant now = this.clock.instant();
 		schedule.setTolerance(tolerancePercent, now);
-		OverAllocation.check("tolerancePercent", this.streams.streams(year), this.pots.byStream(year), Map.of(),
+		OverAllocation.check("tolerancePercent", this.streams.streams(year), this.streams.formulaPots(year), Map.of(),
 				schedule.countedByStream(), schedule.tolerancePercent());
 		schedule.changedBy(name(user), now);
 		save(schedule);
@@ -184,7 +181,7 @@ public class AwardScheduleManagement {
 				after.merge(line.streamId(), total, Money::plus);
 			}
 		}
-		OverAllocation.check("lines", this.streams.streams(year), this.pots.byStream(year), before, after,
+		OverAllocation.check("lines", this.streams.streams(year), this.streams.formulaPots(year), before, after,
 				schedule.tolerancePercent());
 		Map<String, Object> was = schedule.snapshot();
 		Instant now = this.clock.instant();
@@ -251,13 +248,7 @@ public class AwardScheduleManagement {
 	/** The totals of a year's schedule against its streams and formula pots. */
 	@Transactional(readOnly = true)
 	public ScheduleTotals totals(FinancialYear year, ScheduleView schedule) {
-		return new ScheduleTotals(schedule, this.streams.streams(year), this.pots.byStream(year));
-	}
-
-	/** The pots drawn on each stream of a year. */
-	@Transactional(readOnly = true)
-	public Map<Long, Money> formulaPots(FinancialYear year) {
-		return this.pots.byStream(year);
+		return new ScheduleTotals(schedule, this.streams.streams(year), this.streams.formulaPots(year));
 	}
 
 	private AwardSchedule lockedDraft(FinancialYear year, Long version) {
@@ -326,8 +317,8 @@ public class AwardScheduleManagement {
 	}
 
 	private void checkAllocation(AwardSchedule schedule, Map<Long, Money> before, String field) {
-		OverAllocation.check(field, this.streams.streams(schedule.year()), this.pots.byStream(schedule.year()), before,
-				schedule.countedByStream(), schedule.tolerancePercent());
+		OverAllocation.check(field, this.streams.streams(schedule.year()), this.streams.formulaPots(schedule.year()),
+				before, schedule.countedByStream(), schedule.tolerancePercent());
 	}
 
 	/**

@@ -64,6 +64,20 @@ public class FundingStreams {
 		return allocations;
 	}
 
+	/**
+	 * The pots of the approved formula runs drawn on each stream of a year, by stream id
+	 * (every stream of the year has an entry); a superseded run no longer counts.
+	 */
+	public Map<Long, Money> formulaPots(FinancialYear year) {
+		Map<Long, Money> pots = new LinkedHashMap<>();
+		this.jdbc.sql(POTS + "where s.financial_year = ? group by s.id order by s.id")
+			.param(year.startYear())
+			.query((rs) -> {
+				pots.put(rs.getLong(1), Money.of(rs.getBigDecimal(2)));
+			});
+		return pots;
+	}
+
 	/** What is allocated from one stream (see {@link #allocations}). */
 	public StreamAllocation allocation(long streamId) {
 		Money lines = this.jdbc.sql(LINES + "where s.id = ? group by s.id")
