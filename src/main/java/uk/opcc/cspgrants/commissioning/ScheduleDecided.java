@@ -16,8 +16,8 @@ import uk.opcc.cspgrants.shared.Money;
  * Supported: each committed, counted line with something to give becomes a grant to its
  * recipient with a payment per period (none in kind), once (the grant is keyed by its
  * line, so seeing the decision twice makes nothing more); indicative lines and new
- * funding streams need a later decision. Then the schedule is decided, Supported or not.
- * Sent back: the schedule is a draft again.
+ * funding streams need a later decision. Then the schedule is decided. Not supported, or
+ * sent back: the schedule is a draft again, for a new decision.
  */
 @Component
 class ScheduleDecided {
@@ -40,11 +40,16 @@ class ScheduleDecided {
 			return;
 		}
 		ScheduleView schedule = this.schedules.schedule(Long.parseLong(decided.attachmentRef()));
-		if (decided.supported()) {
-			for (AwardLineView line : schedule.lines()) {
-				if (ScheduleDecisionText.Committed.makesGrant(line)) {
-					this.grants.create(grantOf(schedule, line, decided.reference()));
-				}
+		if (!decided.supported()) {
+			// nothing is made, and the schedule is a draft again, to be changed and put
+			// to a
+			// new decision: a year has one schedule
+			this.management.detachFromDecision(decided.reference());
+			return;
+		}
+		for (AwardLineView line : schedule.lines()) {
+			if (ScheduleDecisionText.Committed.makesGrant(line)) {
+				this.grants.create(grantOf(schedule, line, decided.reference()));
 			}
 		}
 		this.management.decided(decided.reference());

@@ -105,12 +105,17 @@ class ScheduleDecisionTest {
 	}
 
 	@Test
-	void notSupportedTheScheduleIsDecidedWithNoGrants() throws Exception {
+	void notSupportedMakesNoGrantsAndTheScheduleIsADraftForANewDecision() throws Exception {
 		long schedule = DecidedScheduleFixture.insert(db, 2014);
-		String reference = draft(app.signIn("officer"), "2014-15", 0);
+		LiveApplication.Browser officer = app.signIn("officer");
+		String reference = draft(officer, "2014-15", 0);
 		signOff(reference, "NOT_SUPPORTED");
-		assertThat(db.queryForObject("select status from award_schedule where id = ?", String.class, schedule))
-			.isEqualTo("DECIDED");
+		assertThat(db.queryForMap("select status, decision_reference from award_schedule where id = ?", schedule))
+			.containsEntry("status", "DRAFT")
+			.containsEntry("decision_reference", null);
+		String again = draft(officer, "2014-15",
+				db.queryForObject("select version from award_schedule where id = ?", Long.class, schedule));
+		assertThat(again).isNotEqualTo(reference);
 		assertThat(db.queryForObject("select count(*) from organisation_grant where decision_reference = ?",
 				Integer.class, reference))
 			.isZero();
