@@ -238,6 +238,7 @@ class CommissioningDemo implements ApplicationRunner {
 		}
 		long id = as("officer", () -> this.imports.upload(YEAR, "exe-0025-13-schedule.csv", file, officer));
 		ImportChoices choices = ImportChoices.defaults(this.imports.check(YEAR, id).reading());
+		choices.setScheduleVersion(this.scheduleReads.schedule(YEAR).map(ScheduleView::version).orElse(null));
 		List<Long> sectionStreams = new java.util.ArrayList<>();
 		for (int i = 0; i < choices.getStreams().size(); i++) {
 			sectionStreams.add(yearStreams.get(STREAM_OF_SECTION[Math.min(i, STREAM_OF_SECTION.length - 1)]).id());

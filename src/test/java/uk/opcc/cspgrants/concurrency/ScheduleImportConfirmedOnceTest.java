@@ -74,6 +74,8 @@ class ScheduleImportConfirmedOnceTest {
 				+ "values (?, 'Partner funding', 10, now(), now())", ImportYearRows.YEAR.startYear());
 		List<Long> streams = db.queryForList("select id from funding_stream where financial_year = ? order by id",
 				Long.class, ImportYearRows.YEAR.startYear());
+		// the schedule as the check page shows it: version 0
+		form.put("scheduleVersion", "0");
 		int[] streamOfSection = { 0, 0, 0, 1, 0, 2, 1 };
 		for (int i = 0; i < streamOfSection.length; i++) {
 			form.put("streams[" + i + "]", String.valueOf(streams.get(streamOfSection[i])));

@@ -15,6 +15,20 @@ public class ImportChoices {
 
 	private List<Long> streams = new ArrayList<>();
 
+	/**
+	 * The version of the year's schedule when the check page was shown; none when it had
+	 * no schedule.
+	 */
+	private Long scheduleVersion;
+
+	public Long getScheduleVersion() {
+		return this.scheduleVersion;
+	}
+
+	public void setScheduleVersion(Long scheduleVersion) {
+		this.scheduleVersion = scheduleVersion;
+	}
+
 	public List<String> getRecipients() {
 		return this.recipients;
 	}

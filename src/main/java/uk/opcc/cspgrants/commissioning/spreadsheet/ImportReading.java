@@ -17,6 +17,7 @@ import uk.opcc.cspgrants.commissioning.ThemeKind;
 import uk.opcc.cspgrants.commissioning.ThemeView;
 import uk.opcc.cspgrants.commissioning.spreadsheet.ScheduleSheet.Line;
 import uk.opcc.cspgrants.commissioning.spreadsheet.ScheduleSheet.Section;
+import uk.opcc.cspgrants.organisations.OrganisationNames;
 import uk.opcc.cspgrants.organisations.OrganisationType;
 import uk.opcc.cspgrants.organisations.OrganisationView;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -81,7 +82,7 @@ public final class ImportReading {
 			List<FundingStreamView> streams, List<OrganisationView> organisations) {
 		Map<String, OrganisationView> byName = new LinkedHashMap<>();
 		for (OrganisationView organisation : organisations) {
-			byName.putIfAbsent(normalised(organisation.name()), organisation);
+			byName.putIfAbsent(OrganisationNames.key(organisation.name()), organisation);
 		}
 		List<ReadLine> lines = new ArrayList<>();
 		List<SectionChoice> choices = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class ImportReading {
 		SheetRow row = line.row();
 		List<String> notes = new ArrayList<>();
 		String[] recipient = recipient(line, headingsSoFar);
-		OrganisationView existing = byName.get(normalised(recipient[0]));
+		OrganisationView existing = byName.get(OrganisationNames.key(recipient[0]));
 		boolean inKind = line.section() != null && line.section().toLowerCase(Locale.ROOT).contains("in kind");
 
 		List<PeriodDraft> periods = new ArrayList<>();

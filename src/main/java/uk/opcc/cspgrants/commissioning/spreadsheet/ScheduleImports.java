@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import uk.opcc.cspgrants.commissioning.ThemeView;
 import uk.opcc.cspgrants.commissioning.spreadsheet.ImportReading.ReadLine;
 import uk.opcc.cspgrants.organisations.OrganisationDirectory;
 import uk.opcc.cspgrants.organisations.OrganisationManagement;
+import uk.opcc.cspgrants.organisations.OrganisationNames;
 import uk.opcc.cspgrants.organisations.OrganisationView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -153,7 +155,8 @@ public class ScheduleImports {
 			errors.put("form", "The year " + year + " has no funding streams: add them before importing its schedule");
 		}
 		if (check.themes().isEmpty()) {
-			errors.put("form", "The year " + year + " has no Police and Crime Plan: adopt one before importing");
+			errors.merge("form", "The year " + year + " has no Police and Crime Plan: adopt one before importing",
+					(first, second) -> first + ". " + second);
 		}
 		Set<Long> streamIds = check.streams().stream().map(FundingStreamView::id).collect(Collectors.toSet());
 		Set<Long> themeIds = check.themes().stream().map(ThemeView::id).collect(Collectors.toSet());
@@ -198,13 +201,18 @@ public class ScheduleImports {
 		if (marked == 0) {
 			throw alreadyConfirmed(upload(year, id));
 		}
+		Long current = check.current().map(ScheduleView::version).orElse(null);
+		if (!Objects.equals(current, choices.getScheduleVersion())) {
+			throw new ConflictException(null, "The " + year + " schedule has changed since this check page was "
+					+ "shown, and confirming replaces its lines: look at the schedule, then check the import again");
+		}
 		Map<String, Long> organisationIds = new HashMap<>();
 		for (OrganisationView organisation : this.directory.all()) {
-			organisationIds.putIfAbsent(ImportReading.normalised(organisation.name()), organisation.id());
+			organisationIds.putIfAbsent(OrganisationNames.key(organisation.name()), organisation.id());
 		}
 		List<Long> recipients = new ArrayList<>();
 		for (String name : chosenNames) {
-			Long organisation = organisationIds.computeIfAbsent(ImportReading.normalised(name),
+			Long organisation = organisationIds.computeIfAbsent(OrganisationNames.key(name),
 					(key) -> this.organisations.findOrCreateByName(name, ImportReading.typeOf(name), user).id());
 			recipients.add(organisation);
 		}

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import uk.opcc.cspgrants.organisations.OrganisationNames;
 import uk.opcc.cspgrants.commissioning.AwardLineView;
 import uk.opcc.cspgrants.commissioning.ScheduleView;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -111,7 +112,7 @@ public final class ScheduleSheetWriter {
 			ScheduleSheet.Line asRead = new ScheduleSheet.Line(new SheetRow(0, initiative, null, null, null, "", ""),
 					(path.length > 0) ? path[0] : null, routeHeading(path), recipientHeading(path));
 			String[] recipient = ImportReading.recipient(asRead, headingsSoFar);
-			if (ImportReading.normalised(recipient[0]).equals(ImportReading.normalised(line.organisationName()))
+			if (OrganisationNames.key(recipient[0]).equals(OrganisationNames.key(line.organisationName()))
 					&& recipient[1].equals(initiative)) {
 				return initiative;
 			}
