@@ -1,7 +1,6 @@
 package uk.opcc.cspgrants.commissioning;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -96,6 +95,7 @@ public class FundingStreamManagement {
 	public FundingStreamView change(FinancialYear year, long id, StreamChange change, CurrentUser user) {
 		get(year, id);
 		change.check();
+		lockScheduleOf(year);
 		FundingStream stream = this.repository.findLocked(id).orElseThrow();
 		if (stream.getVersion() != change.version()) {
 			throw changedSince(stream);
@@ -161,21 +161,14 @@ public class FundingStreamManagement {
 			throw new ValidationException("runId", "Formula run " + runId + " is " + run.status().label().toLowerCase()
 					+ ": only an approved run's pot is money drawn on a stream");
 		}
+		BigDecimal tolerance = lockScheduleOf(year);
 		FundingStream stream = this.repository.findLocked(streamId).orElseThrow();
 		Optional<RunDraw> linked = this.streams.streamOfRun(runId);
 		if (linked.isPresent()) {
 			throw alreadyLinked(linked.get());
 		}
 		StreamAllocation allocated = this.streams.allocation(streamId);
-		BigDecimal tolerance = this.jdbc.sql("select tolerance_percent from award_schedule where financial_year = ?")
-			.param(year.startYear())
-			.query(BigDecimal.class)
-			.optional()
-			.orElse(BigDecimal.ZERO);
-		Money limit = Money.of(stream.getAmount()
-			.amount()
-			.multiply(BigDecimal.ONE.add(tolerance.movePointLeft(2)))
-			.setScale(2, RoundingMode.DOWN));
+		Money limit = OverAllocation.limit(stream.getAmount(), tolerance);
 		Money wouldBe = allocated.total().plus(run.pot());
 		if (wouldBe.isGreaterThan(limit)) {
 			throw new ValidationException("runId", "Formula run " + runId + "'s pot of " + run.pot().format()
@@ -198,6 +191,20 @@ public class FundingStreamManagement {
 		after.put("pot", run.pot().toString());
 		this.auditTrail.record("LINK_RUN", AUDIT_TYPE, streamId, null, after);
 		return this.streams.streamOfRun(runId).orElseThrow();
+	}
+
+	/**
+	 * Locks the year's award schedule, if it has one, before a stream's row: a change of
+	 * the schedule's lines locks the same row, so a stream reduced (or a pot linked) and
+	 * a line added at the same moment are checked one after the other, never both against
+	 * the allocation before either. The schedule's tolerance, none without a schedule.
+	 */
+	private BigDecimal lockScheduleOf(FinancialYear year) {
+		return this.jdbc.sql("select tolerance_percent from award_schedule where financial_year = ? for update")
+			.param(year.startYear())
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(BigDecimal.ZERO);
 	}
 
 	/** The approved runs of a year whose pots are not yet drawn on any stream. */
