@@ -85,7 +85,7 @@ public class PlanManagement {
 			throw nameTaken(details.name());
 		}
 		Optional<Long> made = this.jdbc
-			.sql("insert into police_crime_plan (name, published_on) values (?, ?) on conflict (name) do nothing "
+			.sql("insert into police_crime_plan (name, published_on) values (?, ?) on conflict do nothing "
 					+ "returning id")
 			.params(details.name(), (details.publishedOn() != null) ? Date.valueOf(details.publishedOn()) : null)
 			.query(Long.class)

@@ -101,6 +101,9 @@ public final class DecidedScheduleFixture {
 	 * organisations that were not there before (for tests on the shared database).
 	 */
 	public static void remove(JdbcTemplate db, int startYear, java.util.List<Long> organisationsBefore) {
+		// only a draft's lines change (V45)
+		db.update("update award_schedule set status = 'DRAFT', decision_reference = null where financial_year = ?",
+				startYear);
 		db.update(
 				"delete from award_line where schedule_id in (select id from award_schedule where financial_year = ?)",
 				startYear);

@@ -76,6 +76,9 @@ public final class ScheduleFixture {
 	/** Every line, schedule, stream, plan and organisation of the year. */
 	public void remove() {
 		int start = this.year.startYear();
+		this.jdbc.update(
+				"update award_schedule set status = 'DRAFT', decision_reference = null where financial_year = ?",
+				start);
 		this.jdbc.update("update award_line set replaces_line_id = null where schedule_id in "
 				+ "(select id from award_schedule where financial_year = ?)", start);
 		this.jdbc.update("delete from award_line where schedule_id in "

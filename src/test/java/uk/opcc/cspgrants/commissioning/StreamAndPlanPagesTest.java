@@ -42,6 +42,8 @@ class StreamAndPlanPagesTest {
 
 	@AfterEach
 	void removeWhatTheTestAdded() {
+		this.jdbc.update("update award_schedule set status = 'DRAFT', decision_reference = null "
+				+ "where financial_year = 2010");
 		this.jdbc.update("delete from award_line_period where line_id in (select l.id from award_line l "
 				+ "join award_schedule s on s.id = l.schedule_id where s.financial_year = 2010)");
 		this.jdbc.update("update award_line set replaces_line_id = null where schedule_id in "

@@ -42,6 +42,8 @@ class OrganisationPagesTest {
 		this.jdbc.update("delete from organisation_grant_payment where grant_id in "
 				+ "(select id from organisation_grant where financial_year = 1999)");
 		this.jdbc.update("delete from organisation_grant where financial_year = 1999");
+		this.jdbc.update("update award_schedule set status = 'DRAFT', decision_reference = null "
+				+ "where financial_year = 1999");
 		this.jdbc.update("delete from award_line where schedule_id in "
 				+ "(select id from award_schedule where financial_year = 1999)");
 		this.jdbc.update("delete from award_schedule where financial_year = 1999");
@@ -295,8 +297,9 @@ class OrganisationPagesTest {
 			.queryForObject("insert into police_crime_plan (name) values ('Test Org plan') returning id", Long.class);
 		long theme = this.jdbc.queryForObject("insert into plan_theme (plan_id, name, position) "
 				+ "values (?, 'Protecting the Vulnerable', 1) returning id", Long.class, plan);
-		long schedule = this.jdbc.queryForObject("insert into award_schedule (financial_year, title, status, "
-				+ "created_at, updated_at) values (1999, 'Partner funding', 'DECIDED', now(), now()) returning id",
+		long schedule = this.jdbc.queryForObject(
+				"insert into award_schedule (financial_year, title, "
+						+ "created_at, updated_at) values (1999, 'Partner funding', now(), now()) returning id",
 				Long.class);
 		long paid = grant(id, schedule, 1, "Space 4 Me", "9076.00", stream, theme, false);
 		// due, not paid: a payment recorded paid is never removed (V41), and this test
@@ -304,6 +307,8 @@ class OrganisationPagesTest {
 		this.jdbc.update("insert into organisation_grant_payment (grant_id, starts_on, ends_on, amount) "
 				+ "values (?, date '1999-10-01', date '2000-03-31', 9076.00)", paid);
 		grant(id, schedule, 2, "Alcohol Liaison", "36600.00", stream, theme, true);
+		this.jdbc.update("update award_schedule set status = 'DECIDED', decision_reference = 'EXE0025-13' where id = ?",
+				schedule);
 
 		this.mvc.perform(get("/organisations/" + id).session(officer))
 			.andExpect(status().isOk())

@@ -65,9 +65,10 @@ public final class RecipientFixture {
 		long stream = db.queryForObject("insert into funding_stream (financial_year, name, funder, kind, amount, "
 				+ "created_at, created_by) values (?, ?, 'Home Office', 'GRANT', 1649000.00, now(), 'test') returning id",
 				Long.class, year, "Test PCC Community Safety Grant");
-		long schedule = db.queryForObject("insert into award_schedule (financial_year, title, status, "
-				+ "decision_reference, created_at, updated_at) values (?, 'Test partner funding', 'DECIDED', ?, now(), "
-				+ "now()) returning id", Long.class, year, decisionReference);
+		// a draft while its lines are written (V45: only a draft's lines change), then
+		// decided
+		long schedule = db.queryForObject("insert into award_schedule (financial_year, title, created_at, updated_at) "
+				+ "values (?, 'Test partner funding', now(), now()) returning id", Long.class, year);
 		LocalDate start = LocalDate.of(year, 4, 1);
 		LocalDate half = LocalDate.of(year, 9, 30);
 		LocalDate october = LocalDate.of(year, 10, 1);
@@ -81,6 +82,8 @@ public final class RecipientFixture {
 		long otherGrant = grant(db, schedule, 3, other, "Youth diversion", "10000.00", stream, theme, "PCC_GRANT",
 				false, year, decisionReference);
 		payment(db, otherGrant, start, half, "10000.00");
+		db.update("update award_schedule set status = 'DECIDED', decision_reference = ? where id = ?",
+				decisionReference, schedule);
 		return new Made(year, organisation, other, grant, inKind, otherGrant, plan, theme, stream, schedule);
 	}
 
@@ -132,6 +135,8 @@ public final class RecipientFixture {
 		db.update("delete from organisation_return where grant_id in (" + grants + ")");
 		db.update("delete from organisation_grant_payment where grant_id in (" + grants + ")");
 		db.update("delete from organisation_grant where id in (" + grants + ")");
+		db.update("update award_schedule set status = 'DRAFT', decision_reference = null where id = ?",
+				made.scheduleId());
 		db.update("delete from award_line_period where line_id in (select id from award_line where schedule_id = ?)",
 				made.scheduleId());
 		db.update("delete from award_line where schedule_id = ?", made.scheduleId());

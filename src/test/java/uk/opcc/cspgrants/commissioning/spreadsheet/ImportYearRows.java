@@ -46,6 +46,8 @@ public final class ImportYearRows {
 	public static void remove(JdbcTemplate db) {
 		int year = YEAR.startYear();
 		db.update("delete from schedule_import where financial_year = ?", year);
+		db.update("update award_schedule set status = 'DRAFT', decision_reference = null where financial_year = ?",
+				year);
 		db.update("update award_line set replaces_line_id = null where schedule_id in "
 				+ "(select id from award_schedule where financial_year = ?)", year);
 		db.update("delete from award_line_period where line_id in (select l.id from award_line l "
