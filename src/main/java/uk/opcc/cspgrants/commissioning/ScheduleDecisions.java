@@ -10,7 +10,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.decision.DecisionManagement;
-import uk.opcc.cspgrants.decision.DecisionStatus;
 import uk.opcc.cspgrants.decision.DecisionView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -117,15 +116,10 @@ public class ScheduleDecisions {
 		return record;
 	}
 
-	/** The draft record this schedule is attached to after it was sent back, if any. */
+	/** The draft record the schedule was attached to before it was sent back, if any. */
 	private String sentBackRecord(ScheduleView schedule) {
-		return this.decisions.list()
-			.stream()
-			.filter(record -> ScheduleAttachment.TYPE.equals(record.attachmentType())
-					&& String.valueOf(schedule.id()).equals(record.attachmentRef())
-					&& record.status() == DecisionStatus.DRAFT)
-			.map(DecisionView::reference)
-			.findFirst()
+		return this.decisions.openRecordWith(ScheduleAttachment.TYPE, String.valueOf(schedule.id()))
+			.filter((reference) -> schedule.status() == ScheduleStatus.DRAFT)
 			.orElse(null);
 	}
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -115,6 +116,16 @@ public class DecisionManagement {
 	@Transactional(readOnly = true)
 	public DecisionView get(String reference) {
 		return view(load(reference));
+	}
+
+	/**
+	 * The reference of the record not yet decided that an attachment (e.g. an award
+	 * schedule) is attached to, if any: one at most (the database's
+	 * {@code decision_record_one_open_per_schedule}).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> openRecordWith(String attachmentType, String attachmentRef) {
+		return this.store.openRecordWith(attachmentType, attachmentRef);
 	}
 
 	/** Records awaiting this user's sign-off. */
