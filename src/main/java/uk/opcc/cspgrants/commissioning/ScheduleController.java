@@ -167,6 +167,12 @@ class ScheduleController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		ScheduleView schedule = schedule(financialYear);
+		if (schedule.lines().stream().noneMatch(each -> each.id() == lineId)) {
+			// gone since the page was read (someone else removed it): the schedule's
+			// version says who changed it (409), a line that never was is not found
+			this.management.removeLine(financialYear, lineId, version(version), user);
+			return "redirect:/commissioning/" + financialYear + "/schedule";
+		}
 		AwardLineView line = line(schedule, lineId);
 		try {
 			this.management.removeLine(financialYear, lineId, version(version), user);

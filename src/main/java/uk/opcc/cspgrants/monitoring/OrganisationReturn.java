@@ -137,7 +137,7 @@ class OrganisationReturn {
 		String why = reason(reason, "Say what needs correcting");
 		if (this.status != ReturnStatus.SUBMITTED) {
 			throw new ConflictException(null, "Only a submitted return can be returned for correction: this one is "
-					+ this.status.label().toLowerCase() + " (" + this.updatedBy + ")");
+					+ this.status.label().toLowerCase());
 		}
 		move(ReturnStatus.RETURNED, why, by, at);
 	}
@@ -174,6 +174,15 @@ class OrganisationReturn {
 
 	long version() {
 		return this.version;
+	}
+
+	/** Who changed it last, by username. */
+	String updatedBy() {
+		return this.updatedBy;
+	}
+
+	Instant updatedAt() {
+		return this.updatedAt;
 	}
 
 	ReturnStatus status() {

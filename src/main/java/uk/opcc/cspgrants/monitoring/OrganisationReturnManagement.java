@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.grants.OrganisationGrantView;
 import uk.opcc.cspgrants.grants.OrganisationGrants;
+import uk.opcc.cspgrants.security.StaffNames;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -54,15 +56,18 @@ public class OrganisationReturnManagement {
 
 	private final AuditTrail auditTrail;
 
+	private final StaffNames names;
+
 	private final Clock clock;
 
 	OrganisationReturnManagement(OrganisationReturnRepository store, OrganisationReturnReads reads,
-			OrganisationGrants grants, ReturnDueDates dueDates, AuditTrail auditTrail, Clock clock) {
+			OrganisationGrants grants, ReturnDueDates dueDates, AuditTrail auditTrail, StaffNames names, Clock clock) {
 		this.store = store;
 		this.reads = reads;
 		this.grants = grants;
 		this.dueDates = dueDates;
 		this.auditTrail = auditTrail;
+		this.names = names;
 		this.clock = clock;
 	}
 
@@ -131,7 +136,9 @@ public class OrganisationReturnManagement {
 		OrganisationReturnGrant grant = grant(grantId, user);
 		Instant now = this.clock.instant();
 		String actor = AuditTrail.currentActor();
-		Optional<OrganisationReturn> existing = this.store.find(grantId, quarter);
+		// a return already started is held until this transaction ends, so that of two
+		// saves from one reading the second sees the first and is told who made it
+		Optional<OrganisationReturn> existing = this.store.findForStep(grantId, quarter);
 		OrganisationReturn saved;
 		Map<String, Object> before = null;
 		if (existing.isPresent()) {
@@ -140,7 +147,8 @@ public class OrganisationReturnManagement {
 				throw new ConflictException(null, REFUSALS.get("organisation_return_once"));
 			}
 			if (saved.version() != details.version()) {
-				throw ConflictException.changedBySomeoneElse();
+				throw new ConflictException(null, "This return was changed by " + lastChange(saved)
+						+ " after you opened it. Check the current figures and save again.");
 			}
 			before = saved.snapshot(grant);
 		}
@@ -193,15 +201,27 @@ public class OrganisationReturnManagement {
 	/** Sends a submitted return back for correction, with what needs correcting. */
 	public OrganisationReturnView returnForCorrection(long grantId, Quarter quarter, String reason, CurrentUser user) {
 		officer(user);
-		return step(grantId, quarter, user, "RETURN_FOR_CORRECTION", Map.of(),
-				(found) -> found.returnForCorrection(reason, AuditTrail.currentActor(), this.clock.instant()));
+		return step(grantId, quarter, user, "RETURN_FOR_CORRECTION", Map.of(), (found) -> {
+			try {
+				found.returnForCorrection(reason, AuditTrail.currentActor(), this.clock.instant());
+			}
+			catch (ConflictException movedOn) {
+				throw saidWho(movedOn, found);
+			}
+		});
 	}
 
 	/** Re-opens an accepted return as a draft, with a reason. */
 	public OrganisationReturnView reopen(long grantId, Quarter quarter, String reason, CurrentUser user) {
 		officer(user);
-		return step(grantId, quarter, user, "REOPEN", Map.of(),
-				(found) -> found.reopen(reason, AuditTrail.currentActor(), this.clock.instant()));
+		return step(grantId, quarter, user, "REOPEN", Map.of(), (found) -> {
+			try {
+				found.reopen(reason, AuditTrail.currentActor(), this.clock.instant());
+			}
+			catch (ConflictException movedOn) {
+				throw saidWho(movedOn, found);
+			}
+		});
 	}
 
 	private OrganisationReturnView step(long grantId, Quarter quarter, CurrentUser user, String action,
@@ -217,6 +237,16 @@ public class OrganisationReturnManagement {
 		after.putAll(by);
 		this.auditTrail.record(action, AUDIT_TYPE, stored.id(), before, after);
 		return stored.toView(grant, this.dueDates.of(grant.year(), quarter));
+	}
+
+	/** A refusal because the return has moved on, saying who moved it and when. */
+	private ConflictException saidWho(ConflictException movedOn, OrganisationReturn found) {
+		return new ConflictException(movedOn.field(), movedOn.getMessage() + ", last changed by " + lastChange(found));
+	}
+
+	/** "Olu Officer on 2 December 2026 at 12:01". */
+	private String lastChange(OrganisationReturn found) {
+		return this.names.of(found.updatedBy()) + " on " + Dates.dayAndTime(found.updatedAt());
 	}
 
 	private OrganisationReturnGrant grant(long grantId, CurrentUser user) {

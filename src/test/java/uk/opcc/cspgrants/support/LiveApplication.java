@@ -250,6 +250,10 @@ public final class LiveApplication implements AutoCloseable {
 			return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
 		}
 
+		public HttpResponse<String> delete(String path) {
+			return send(request(path).DELETE().build());
+		}
+
 		private HttpRequest.Builder request(String path) {
 			return HttpRequest.newBuilder(uri(path))
 				.timeout(Duration.ofSeconds(60))
