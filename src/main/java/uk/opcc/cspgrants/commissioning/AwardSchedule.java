@@ -358,12 +358,7 @@ class AwardSchedule {
 	List<String> missingForDecision(Map<Long, String> organisationNames) {
 		List<String> missing = new ArrayList<>();
 		for (AwardLine line : countedLines()) {
-			String needed = switch (line.route().needs()) {
-				case BUSINESS_CASE -> (line.businessCaseRef() == null) ? "a business case reference" : null;
-				case CONTRACT -> (line.contractRef() == null) ? "a contract reference" : null;
-				case ROUND -> (line.roundRef() == null) ? "a grant round reference" : null;
-				case NOTHING -> null;
-			};
+			String needed = line.route().missing(line.businessCaseRef(), line.contractRef(), line.roundRef());
 			if (needed != null) {
 				missing.add("Line " + line.position() + ", " + organisationNames.getOrDefault(line.organisationId(), "")
 						+ " – " + line.initiative() + ": " + line.route().label() + " needs " + needed);

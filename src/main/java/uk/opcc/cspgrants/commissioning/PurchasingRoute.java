@@ -36,4 +36,17 @@ public enum PurchasingRoute {
 		return this.needs;
 	}
 
+	/**
+	 * The reference an award on this route lacks before it can be approved ("a contract
+	 * reference"), or {@code null} when it has what the route needs.
+	 */
+	public String missing(String businessCaseRef, String contractRef, String roundRef) {
+		return switch (this.needs) {
+			case BUSINESS_CASE -> (businessCaseRef == null) ? "a business case reference" : null;
+			case CONTRACT -> (contractRef == null) ? "a contract reference" : null;
+			case ROUND -> (roundRef == null) ? "a grant round reference" : null;
+			case NOTHING -> null;
+		};
+	}
+
 }

@@ -30,9 +30,34 @@ public record ScheduleDecisionProposal(ScheduleView schedule, List<FundingStream
 		streams = List.copyOf(streams);
 	}
 
+	/**
+	 * A counted line whose purchasing route needs a reference it does not have yet.
+	 *
+	 * @param line the line
+	 * @param needed what it lacks, "a contract reference"
+	 */
+	public record MissingReference(AwardLineView line, String needed) {
+
+	}
+
+	/**
+	 * The counted lines that lack the reference their route needs, in the schedule's
+	 * order: the schedule is not put to a decision until each has it.
+	 */
+	public List<MissingReference> missingReferences() {
+		return this.schedule.lines()
+			.stream()
+			.filter(AwardLineView::counted)
+			.map((line) -> new MissingReference(line,
+					line.route().missing(line.businessCaseRef(), line.contractRef(), line.roundRef())))
+			.filter((missing) -> missing.needed() != null)
+			.toList();
+	}
+
 	/** Whether the schedule can be put to a decision now. */
 	public boolean draftable() {
-		return this.schedule.status() == ScheduleStatus.DRAFT && !this.schedule.lines().isEmpty();
+		return this.schedule.status() == ScheduleStatus.DRAFT && !this.schedule.lines().isEmpty()
+				&& missingReferences().isEmpty();
 	}
 
 }

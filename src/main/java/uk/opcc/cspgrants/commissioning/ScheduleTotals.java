@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
@@ -174,6 +175,27 @@ public final class ScheduleTotals {
 			return new StreamBalance(stream, fromLines, fromPots, stream.amount().minus(fromLines).minus(fromPots),
 					OverAllocation.limit(stream.amount(), this.schedule.tolerancePercent()));
 		}).toList();
+	}
+
+	/**
+	 * The by-stream table's total row: each of its columns added up, so that the row is
+	 * the sum of the rows above it (a stream's limit is rounded on its own, so the limits
+	 * added up can differ by pennies from {@link #limit()}).
+	 */
+	public StreamsAddedUp byStreamAddedUp() {
+		List<StreamBalance> balances = byStream();
+		return new StreamsAddedUp(add(balances, (balance) -> balance.stream().amount()),
+				add(balances, StreamBalance::lines), add(balances, StreamBalance::pots),
+				add(balances, StreamBalance::unallocated), add(balances, StreamBalance::limit));
+	}
+
+	/** The by-stream table's columns added up. */
+	public record StreamsAddedUp(Money amount, Money lines, Money pots, Money unallocated, Money limit) {
+
+	}
+
+	private static Money add(List<StreamBalance> balances, Function<StreamBalance, Money> column) {
+		return balances.stream().map(column).reduce(Money.ZERO, Money::plus);
 	}
 
 	/** The year's streams added up: its commissioning budget. */

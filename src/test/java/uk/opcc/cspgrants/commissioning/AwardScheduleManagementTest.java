@@ -38,6 +38,9 @@ class AwardScheduleManagementTest {
 	AwardSchedules schedules;
 
 	@Autowired
+	ScheduleDecisions decisions;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	private ScheduleFixture fixture;
@@ -153,6 +156,13 @@ class AwardScheduleManagementTest {
 									+ "Safety Partnerships on business cases needs a business case reference",
 							"Line 2, Catch22 2001-02 – Community Action Against Crime: PCC Grant round needs a grant "
 									+ "round reference"));
+		// the check page lists the same two lines, to be changed, and offers no button
+		ScheduleDecisionProposal proposal = this.decisions.proposal(YEAR);
+		assertThat(proposal.missingReferences())
+			.extracting((missing) -> missing.line().initiative() + ": " + missing.needed())
+			.containsExactly("Overall Crime: a business case reference",
+					"Community Action Against Crime: a grant round reference");
+		assertThat(proposal.draftable()).isFalse();
 		ScheduleView schedule = this.schedules.schedule(YEAR).orElseThrow();
 		for (AwardLineView line : schedule.lines().subList(0, 2)) {
 			this.management.changeLine(YEAR, line.id(), version(), routed(

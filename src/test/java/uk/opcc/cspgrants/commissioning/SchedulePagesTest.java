@@ -20,6 +20,7 @@ import uk.opcc.cspgrants.support.SignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -101,6 +102,22 @@ class SchedulePagesTest {
 		this.mvc.perform(get("/commissioning").session(SignIn.as(this.mvc, "officer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/commissioning/2002-03")));
+	}
+
+	@Test
+	void anOfficerIsShownEachNextStepAndFinanceOnlyTheDownloads() throws Exception {
+		this.mvc.perform(get("/commissioning/2002-03/schedule").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"/commissioning/2002-03/schedule/lines/new\""),
+					containsString("href=\"/commissioning/2002-03/schedule/import\""),
+					containsString("href=\"/commissioning/2002-03/schedule/decision\""),
+					containsString("href=\"/commissioning/2002-03/schedule/export.xlsx\""),
+					containsString("href=\"/commissioning/2002-03/schedule/export.csv\""))));
+		this.mvc.perform(get("/commissioning/2002-03/schedule").session(SignIn.as(this.mvc, "finance")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"/commissioning/2002-03/schedule/export.xlsx\""),
+					not(containsString("href=\"/commissioning/2002-03/schedule/import\"")),
+					not(containsString("href=\"/commissioning/2002-03/schedule/decision\"")))));
 	}
 
 	@Test

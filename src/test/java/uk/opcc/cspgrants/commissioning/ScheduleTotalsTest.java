@@ -71,6 +71,14 @@ class ScheduleTotalsTest {
 		// 3,249,023 - 691,535 - 97,905
 		assertThat(totals.unallocated()).isEqualTo(money("2459583"));
 		assertThat(totals.overAllocated()).isFalse();
+		// the by-stream table's total row: 1,649,000 + 1,305,029 + 294,994; lines
+		// 0 + 691,535 + 0; pots 97,905; left 1,551,095 + 613,494 + 294,994
+		ScheduleTotals.StreamsAddedUp row = totals.byStreamAddedUp();
+		assertThat(row.amount()).isEqualTo(money("3249023"));
+		assertThat(row.lines()).isEqualTo(money("691535"));
+		assertThat(row.pots()).isEqualTo(money("97905"));
+		assertThat(row.unallocated()).isEqualTo(money("2459583"));
+		assertThat(row.limit()).isEqualTo(money("3249023"));
 	}
 
 	@Test
