@@ -1,5 +1,7 @@
 package uk.opcc.cspgrants.shared.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 
 import org.springframework.stereotype.Component;
@@ -8,10 +10,22 @@ import uk.opcc.cspgrants.shared.Dates;
 /**
  * {@link Dates} for templates: {@code ${@dates.day(payment.paidOn())}} gives "31 July
  * 2024", {@code ${@dates.month(...)}} "July 2024" and {@code ${@dates.dayAndTime(...)}}
- * "2 December 2026 at 4:42am" in UK time.
+ * "2 December 2026 at 4:42am" in UK time; {@code ${@dates.after(period.startsOn())}} says
+ * whether a day is still to come, by the application's clock.
  */
 @Component("dates")
 public class DatesForPages {
+
+	private final Clock clock;
+
+	DatesForPages(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** Whether {@code day} is after today in the UK: a period not yet begun. */
+	public boolean yetToCome(LocalDate day) {
+		return day.isAfter(LocalDate.now(this.clock.withZone(Dates.UK)));
+	}
 
 	public String day(TemporalAccessor date) {
 		return Dates.day(date);
