@@ -67,7 +67,14 @@ final class AuditWords {
 			Map.entry("conditions", "Conditions"), Map.entry("ringFenced", "Ring-fenced"),
 			Map.entry("initiative", "Initiative"), Map.entry("tolerancePercent", "Over-allocation allowed (%)"),
 			Map.entry("spendToDate", "Spend to date"), Map.entry("outcomes", "Outcomes"),
-			Map.entry("organisationId", "Organisation"));
+			Map.entry("organisationId", "Organisation"), Map.entry("awardLines", "Award lines"),
+			Map.entry("position", "Line"), Map.entry("section", "Section"), Map.entry("organisation", "Recipient"),
+			Map.entry("lineStatus", "Status"), Map.entry("stream", "Funding stream"),
+			Map.entry("theme", "Police and Crime Plan theme"), Map.entry("route", "Purchasing route"),
+			Map.entry("businessCaseRef", "Business case reference"), Map.entry("contractRef", "Contract reference"),
+			Map.entry("roundRef", "Grant round reference"), Map.entry("inKind", "Given in kind"),
+			Map.entry("comments", "Comments"), Map.entry("replaces", "Replaces"),
+			Map.entry("periods", "Amounts by period"), Map.entry("decisionReference", "Decision record"));
 
 	private static final Map<String, String> ENUMS = Map.ofEntries(Map.entry("DRAFT", "Draft"),
 			Map.entry("WAITING", "Waiting to be sent"), Map.entry("FAILED", "Failed"),

@@ -2,9 +2,7 @@ package uk.opcc.cspgrants.commissioning;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -177,32 +175,6 @@ class AwardLine {
 
 	Money total() {
 		return this.periods.stream().map(LinePeriod::amount).reduce(Money.ZERO, Money::plus);
-	}
-
-	/** What the audit trail keeps of the line. */
-	Map<String, Object> snapshot() {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("position", this.position);
-		snapshot.put("section", this.section);
-		snapshot.put("organisationId", this.organisationId);
-		snapshot.put("partnershipId", this.partnershipId);
-		snapshot.put("initiative", this.initiative);
-		snapshot.put("status", this.status.name());
-		snapshot.put("streamId", this.streamId);
-		snapshot.put("themeId", this.themeId);
-		snapshot.put("route", this.route.name());
-		snapshot.put("businessCaseRef", this.businessCaseRef);
-		snapshot.put("contractRef", this.contractRef);
-		snapshot.put("roundRef", this.roundRef);
-		snapshot.put("inKind", this.inKind);
-		snapshot.put("comments", this.comments);
-		snapshot.put("replacesLineId", this.replacesLineId);
-		snapshot.put("periods",
-				this.periods.stream()
-					.map(period -> period.startsOn() + " to " + period.endsOn() + ": " + period.amount())
-					.toList());
-		snapshot.put("total", total().toString());
-		return snapshot;
 	}
 
 }

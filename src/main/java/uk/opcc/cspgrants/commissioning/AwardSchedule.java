@@ -422,7 +422,7 @@ class AwardSchedule {
 		snapshot.put("status", this.status.name());
 		snapshot.put("tolerancePercent", this.tolerancePercent.toPlainString());
 		snapshot.put("decisionReference", this.decisionReference);
-		snapshot.put("lines", this.lines.size());
+		snapshot.put("awardLines", this.lines.size());
 		snapshot.put("total", countedLines().stream().map(AwardLine::total).reduce(Money.ZERO, Money::plus).toString());
 		return snapshot;
 	}

@@ -89,16 +89,19 @@ public class AwardScheduleManagement {
 		checkAllocation(schedule, before, "periods");
 		schedule.changedBy(name(user), now);
 		save(schedule);
-		this.auditTrail.record("ADD_LINE", AUDIT_TYPE, schedule.id(), null, line.snapshot());
-		return lineView(schedule.id(), line.id());
+		ScheduleView current = this.schedules.schedule(schedule.id());
+		AwardLineView added = lineOf(current, line.id());
+		this.auditTrail.record("ADD_LINE", AUDIT_TYPE, schedule.id(), null, LineSnapshot.of(added, current));
+		return added;
 	}
 
 	/** Changes a line of a draft schedule. */
 	public AwardLineView changeLine(FinancialYear year, long lineId, long version, AwardLineDraft draft,
 			CurrentUser user) {
 		AwardSchedule schedule = lockedDraft(year, version);
-		AwardLine line = schedule.line(lineId);
-		Map<String, Object> was = line.snapshot();
+		schedule.line(lineId); // not found unless the line is in this schedule
+		ScheduleView current = this.schedules.schedule(schedule.id());
+		Map<String, Object> was = LineSnapshot.of(lineOf(current, lineId), current);
 		LineDetails details = checked(draft, year, "");
 		Map<Long, Money> before = schedule.countedByStream();
 		Instant now = this.clock.instant();
@@ -106,14 +109,18 @@ public class AwardScheduleManagement {
 		checkAllocation(schedule, before, "periods");
 		schedule.changedBy(name(user), now);
 		save(schedule);
-		this.auditTrail.record("CHANGE_LINE", AUDIT_TYPE, schedule.id(), was, line.snapshot());
-		return lineView(schedule.id(), lineId);
+		ScheduleView after = this.schedules.schedule(schedule.id());
+		AwardLineView changed = lineOf(after, lineId);
+		this.auditTrail.record("CHANGE_LINE", AUDIT_TYPE, schedule.id(), was, LineSnapshot.of(changed, after));
+		return changed;
 	}
 
 	/** Removes a line of a draft schedule. */
 	public ScheduleView removeLine(FinancialYear year, long lineId, long version, CurrentUser user) {
 		AwardSchedule schedule = lockedDraft(year, version);
-		Map<String, Object> was = schedule.line(lineId).snapshot();
+		schedule.line(lineId); // not found unless the line is in this schedule
+		ScheduleView current = this.schedules.schedule(schedule.id());
+		Map<String, Object> was = LineSnapshot.of(lineOf(current, lineId), current);
 		Instant now = this.clock.instant();
 		schedule.removeLine(lineId, now);
 		schedule.changedBy(name(user), now);
@@ -347,13 +354,8 @@ public class AwardScheduleManagement {
 		return names;
 	}
 
-	private AwardLineView lineView(long scheduleId, long lineId) {
-		return this.schedules.schedule(scheduleId)
-			.lines()
-			.stream()
-			.filter(line -> line.id() == lineId)
-			.findFirst()
-			.orElseThrow();
+	private static AwardLineView lineOf(ScheduleView schedule, long lineId) {
+		return schedule.lines().stream().filter(line -> line.id() == lineId).findFirst().orElseThrow();
 	}
 
 	private static ConflictException alreadyOpen(FinancialYear year) {

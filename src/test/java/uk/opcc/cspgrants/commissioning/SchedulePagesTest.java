@@ -121,6 +121,21 @@ class SchedulePagesTest {
 	}
 
 	@Test
+	void theSchedulesHistorySaysEachLineInTheWordsOfTheSchedule() throws Exception {
+		this.management.changeLine(YEAR, this.dip, version(),
+				line("Drug Intervention Programme (DIP)", "70000", "39845", this.youthCrime),
+				Principals.of("officer", this.jdbc));
+		this.mvc.perform(get("/commissioning/2002-03/schedule").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("Amounts by period: 1 April 2002 to 30 September 2002: £69,211.00, "
+							+ "1 October 2002 to 31 March 2003: £39,845.00 → 1 April 2002 to 30 September 2002: "
+							+ "£70,000.00, 1 October 2002 to 31 March 2003: £39,845.00"),
+					// 69,211 + 39,845 and 70,000 + 39,845
+					containsString("Total: £109,056.00 → £109,845.00"), not(containsString("2002-04-01 to")))));
+	}
+
+	@Test
 	void aLineBeyondTheStreamIsRefusedOnItsAmountsWithTheFiguresAndWhatWasTypedKept() throws Exception {
 		this.mvc
 			.perform(post("/commissioning/2002-03/schedule/lines").session(SignIn.as(this.mvc, "officer"))
