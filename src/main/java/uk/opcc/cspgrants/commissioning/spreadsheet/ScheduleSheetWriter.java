@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
@@ -18,7 +19,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import uk.opcc.cspgrants.organisations.OrganisationNames;
 import uk.opcc.cspgrants.commissioning.AwardLineView;
 import uk.opcc.cspgrants.commissioning.ScheduleView;
 import uk.opcc.cspgrants.shared.FinancialYear;
@@ -112,12 +112,18 @@ public final class ScheduleSheetWriter {
 			ScheduleSheet.Line asRead = new ScheduleSheet.Line(new SheetRow(0, initiative, null, null, null, "", ""),
 					(path.length > 0) ? path[0] : null, routeHeading(path), recipientHeading(path));
 			String[] recipient = ImportReading.recipient(asRead, headingsSoFar);
-			if (OrganisationNames.key(recipient[0]).equals(OrganisationNames.key(line.organisationName()))
-					&& recipient[1].equals(initiative)) {
+			// the name as read back must be the recipient's whole name (not only its
+			// key, which drops "Ltd"), so that an import into a new system names it so
+			if (spelled(recipient[0]).equals(spelled(line.organisationName())) && recipient[1].equals(initiative)) {
 				return initiative;
 			}
 		}
 		return line.organisationName() + " - " + initiative;
+	}
+
+	/** A name as spelled, whatever its case, punctuation and spacing. */
+	private static String spelled(String name) {
+		return (name == null) ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static String routeHeading(String[] path) {
@@ -139,15 +145,7 @@ public final class ScheduleSheetWriter {
 	}
 
 	private static Object[] headings(FinancialYear year) {
-		String from = two(year.startYear());
-		String to = two(year.startYear() + 1);
-		return new Object[] { "Organisation/Initiative", "Apr " + from + " - Sept " + from + " (Except where stated)",
-				"Oct " + from + "-Mar " + to + " Indicative (Except where stated)", "Total", "Comments",
-				"Links to police and Crime Plan Theme" };
-	}
-
-	private static String two(int year) {
-		return String.format("%02d", year % 100);
+		return SheetReader.headings(year).toArray();
 	}
 
 	private static Object[] amounts(String label, Money[] sums, String comments) {

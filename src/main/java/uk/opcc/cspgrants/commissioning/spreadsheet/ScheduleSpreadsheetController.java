@@ -135,7 +135,7 @@ class ScheduleSpreadsheetController {
 	private String importPage(FinancialYear year, Model model) {
 		model.addAttribute("year", year);
 		model.addAttribute("schedule", this.schedules.schedule(year).orElse(null));
-		model.addAttribute("headings", SheetReader.HEADINGS);
+		model.addAttribute("headings", SheetReader.headings(year));
 		return "commissioning/spreadsheet/import";
 	}
 

@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import uk.opcc.cspgrants.shared.InvalidMoneyException;
+import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.SpreadsheetText;
@@ -35,9 +36,23 @@ import uk.opcc.cspgrants.shared.web.SpreadsheetText;
 public final class SheetReader {
 
 	/** The headings as EXE 0025/13 prints them, for messages and exports. */
-	public static final List<String> HEADINGS = List.of("Organisation/Initiative",
-			"Apr 13 - Sept 13 (Except where stated)", "Oct 13-Mar 14 Indicative (Except where stated)", "Total",
-			"Comments", "Links to police and Crime Plan Theme");
+	/**
+	 * The schedule's columns for a year, as EXE 0025/13 heads them for 2013-14: "Apr 13 -
+	 * Sept 13 (Except where stated)", "Oct 13-Mar 14 Indicative (Except where stated)"… A
+	 * file is read by what its headings hold ("apr", "oct", "total"…), whatever year they
+	 * name.
+	 */
+	public static List<String> headings(FinancialYear year) {
+		String from = twoDigits(year.startYear());
+		String to = twoDigits(year.startYear() + 1);
+		return List.of("Organisation/Initiative", "Apr " + from + " - Sept " + from + " (Except where stated)",
+				"Oct " + from + "-Mar " + to + " Indicative (Except where stated)", "Total", "Comments",
+				"Links to police and Crime Plan Theme");
+	}
+
+	private static String twoDigits(int year) {
+		return String.format("%02d", year % 100);
+	}
 
 	private static final int MOST_PROBLEMS_SHOWN = 3;
 
@@ -152,7 +167,8 @@ public final class SheetReader {
 		}
 		if (heading < 0) {
 			throw refused(name + " does not have the schedule's columns. Its table must start with a row headed "
-					+ String.join(" | ", HEADINGS));
+					+ "Organisation/Initiative, then the April to September amounts, the October to March amounts, "
+					+ "Total, Comments and the Police and Crime Plan theme");
 		}
 		checkHeadings(name, heading + 1, cells.get(heading));
 		List<SheetRow> rows = new ArrayList<>();
@@ -168,9 +184,10 @@ public final class SheetReader {
 				problems.add("Row " + number + " has amounts but no organisation or initiative");
 				continue;
 			}
-			rows.add(new SheetRow(number, label, money(row, 1, number, label, problems),
-					money(row, 2, number, label, problems), money(row, 3, number, label, problems), cell(row, 4),
-					cell(row, 5)));
+			List<String> headings = cells.get(heading);
+			rows.add(new SheetRow(number, label, money(row, 1, number, label, headings, problems),
+					money(row, 2, number, label, headings, problems), money(row, 3, number, label, headings, problems),
+					cell(row, 4), cell(row, 5)));
 		}
 		if (!problems.isEmpty()) {
 			String shown = String.join("; ", problems.subList(0, Math.min(MOST_PROBLEMS_SHOWN, problems.size())));
@@ -195,13 +212,13 @@ public final class SheetReader {
 			String heading = cell(row, c + 1);
 			if (!heading.toLowerCase(Locale.ROOT).contains(expected[c][0])) {
 				throw refused(name + ", row " + number + ": column " + (c + 2) + " is headed "
-						+ (heading.isEmpty() ? "nothing" : "“" + heading + "”") + " but should hold " + expected[c][1]
-						+ " (“" + HEADINGS.get(c + 1) + "”)");
+						+ (heading.isEmpty() ? "nothing" : "“" + heading + "”") + " but should hold " + expected[c][1]);
 			}
 		}
 	}
 
-	private static Money money(List<String> row, int column, int number, String label, List<String> problems) {
+	private static Money money(List<String> row, int column, int number, String label, List<String> headings,
+			List<String> problems) {
 		String text = cell(row, column);
 		if (text.isEmpty()) {
 			return null;
@@ -212,7 +229,7 @@ public final class SheetReader {
 		}
 		catch (InvalidMoneyException notMoney) {
 			problems.add("row " + number + " (" + shortened(label) + "): “" + shortened(text) + "” under "
-					+ HEADINGS.get(column) + " is not an amount of money");
+					+ cell(headings, column) + " is not an amount of money");
 			return null;
 		}
 	}

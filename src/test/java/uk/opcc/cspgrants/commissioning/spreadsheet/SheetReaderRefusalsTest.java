@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
 
@@ -64,6 +65,17 @@ class SheetReaderRefusalsTest {
 						+ "row 4 (LSAB): “8.505” under Apr 13 - Sept 13 (Except where stated) is not an amount of money; "
 						+ "row 5 (DIP): “1.2.3” under Apr 13 - Sept 13 (Except where stated) is not an amount of money; "
 						+ "and 1 more problem");
+	}
+
+	@Test
+	void anotherYearsHeadingsAreReadAndNamedAsTheFileHasThem() {
+		assertThat(SheetReader.headings(FinancialYear.parse("2024-25"))).containsExactly("Organisation/Initiative",
+				"Apr 24 - Sept 24 (Except where stated)", "Oct 24-Mar 25 Indicative (Except where stated)", "Total",
+				"Comments", "Links to police and Crime Plan Theme");
+		String csv = String.join(",", SheetReader.headings(FinancialYear.parse("2024-25")))
+				+ "\nLeicester city:,,,,,\nLSCB,\"43,945\",,\"43,945\",,\nLSAB,8.505,,,,\n";
+		assertRefused("2024.csv", csv.getBytes(StandardCharsets.UTF_8),
+				"2024.csv: row 4 (LSAB): “8.505” under Apr 24 - Sept 24 (Except where stated) is not an amount of money");
 	}
 
 	@Test

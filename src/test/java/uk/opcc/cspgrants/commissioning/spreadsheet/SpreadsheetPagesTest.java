@@ -58,8 +58,8 @@ class SpreadsheetPagesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Import the schedule from a spreadsheet",
-				"Oct 13-Mar 14 Indicative (Except where stated)", "Links to police and Crime Plan Theme",
+		assertThat(page).contains("Import the schedule from a spreadsheet", "Apr 11 - Sept 11 (Except where stated)",
+				"Oct 11-Mar 12 Indicative (Except where stated)", "Links to police and Crime Plan Theme",
 				"type=\"file\"", "Upload and check");
 	}
 
