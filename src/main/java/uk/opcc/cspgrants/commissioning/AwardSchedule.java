@@ -147,13 +147,6 @@ class AwardSchedule {
 		return List.copyOf(this.lines);
 	}
 
-	/** Refuses a change made from an older reading of the schedule. */
-	void expectVersion(Long read) {
-		if (read != null && read != this.version) {
-			throw ConflictException.changedBySomeoneElse();
-		}
-	}
-
 	/** Refuses a change when the schedule is not a draft, saying where it is. */
 	void expectDraft() {
 		if (this.status == ScheduleStatus.IN_DECISION) {

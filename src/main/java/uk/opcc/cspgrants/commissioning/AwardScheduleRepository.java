@@ -13,9 +13,6 @@ interface AwardScheduleRepository extends JpaRepository<AwardSchedule, Long> {
 	@Query("select s from AwardSchedule s where s.financialYear = ?1")
 	Optional<AwardSchedule> findByYear(int financialYear);
 
-	@Query("select s from AwardSchedule s where s.decisionReference = ?1")
-	Optional<AwardSchedule> findByDecision(String decisionReference);
-
 	/**
 	 * The schedule of a year, its row locked until the transaction ends: a second change
 	 * waits for the first and then reads the version the first saved.

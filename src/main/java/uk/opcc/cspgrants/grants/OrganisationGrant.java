@@ -210,10 +210,6 @@ class OrganisationGrant {
 		return this.id;
 	}
 
-	long awardLineId() {
-		return this.awardLineId;
-	}
-
 	Money amount() {
 		return Money.of(this.amount);
 	}

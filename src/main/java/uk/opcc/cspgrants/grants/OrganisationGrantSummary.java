@@ -27,9 +27,4 @@ public record OrganisationGrantSummary(long id, FinancialYear year, long organis
 		return RouteWords.of(this.route);
 	}
 
-	/** What is still to be paid; nothing for a grant in kind. */
-	public Money toPay() {
-		return this.inKind ? Money.ZERO : this.amount.minus(this.paid);
-	}
-
 }

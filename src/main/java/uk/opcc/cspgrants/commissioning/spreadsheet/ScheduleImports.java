@@ -135,7 +135,7 @@ public class ScheduleImports {
 		List<FundingStreamView> yearStreams = this.streams.streams(year);
 		List<ThemeView> yearThemes = this.themes.themes(year);
 		ImportReading reading = ImportReading.of(sheet, year, yearThemes, yearStreams, this.directory.all());
-		return new ImportCheck(upload, sheet, reading, ScheduleReconciliation.of(sheet), yearStreams, yearThemes,
+		return new ImportCheck(upload, reading, ScheduleReconciliation.of(sheet), yearStreams, yearThemes,
 				this.schedules.schedule(year));
 	}
 
@@ -296,16 +296,14 @@ public class ScheduleImports {
 	 * What the check page shows.
 	 *
 	 * @param upload the upload
-	 * @param sheet the table read
 	 * @param reading what each line becomes
 	 * @param reconciliation what adds up and what does not
 	 * @param streams the year's funding streams
 	 * @param themes the year's plan themes
 	 * @param current the year's schedule, if it has one
 	 */
-	public record ImportCheck(Upload upload, ScheduleSheet sheet, ImportReading reading,
-			ScheduleReconciliation reconciliation, List<FundingStreamView> streams, List<ThemeView> themes,
-			Optional<ScheduleView> current) {
+	public record ImportCheck(Upload upload, ImportReading reading, ScheduleReconciliation reconciliation,
+			List<FundingStreamView> streams, List<ThemeView> themes, Optional<ScheduleView> current) {
 
 		public Money total() {
 			return this.reading.lines().stream().map(ReadLine::total).reduce(Money.ZERO, Money::plus);
