@@ -1,7 +1,9 @@
 package uk.opcc.cspgrants.commissioning;
 
+import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,9 +44,18 @@ class CommissioningController {
 	}
 
 	@GetMapping
-	String years(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user, Model model) {
-		if (year != null && !year.isBlank()) {
-			return "redirect:/commissioning/" + FinancialYear.parse(year);
+	String years(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response) {
+		if (year != null) {
+			try {
+				return "redirect:/commissioning/" + FinancialYear.parse(year);
+			}
+			catch (IllegalArgumentException notAYear) {
+				// told on the field, with what was typed kept
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+				model.addAttribute("errors", Map.of("year", notAYear.getMessage()));
+				model.addAttribute("typedYear", year);
+			}
 		}
 		model.addAttribute("years", this.years.years());
 		model.addAttribute("mayEdit", user.hasAny(Role.ADMIN, Role.OFFICER));

@@ -136,6 +136,17 @@ class SchedulePagesTest {
 	}
 
 	@Test
+	void aYearThatIsNotOneIsToldOnTheFieldWithWhatWasTypedKept() throws Exception {
+		this.mvc.perform(get("/commissioning").param("year", "2013-15").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("govuk-error-summary"), containsString("href=\"#year\""),
+					containsString("A financial year runs into the next calendar year: enter 2013-14"),
+					containsString("value=\"2013-15\""))));
+		this.mvc.perform(get("/commissioning").param("year", "2013-14").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(redirectedUrl("/commissioning/2013-14"));
+	}
+
+	@Test
 	void aLineBeyondTheStreamIsRefusedOnItsAmountsWithTheFiguresAndWhatWasTypedKept() throws Exception {
 		this.mvc
 			.perform(post("/commissioning/2002-03/schedule/lines").session(SignIn.as(this.mvc, "officer"))
