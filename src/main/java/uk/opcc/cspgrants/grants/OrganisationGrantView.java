@@ -42,6 +42,16 @@ public record OrganisationGrantView(long id, long organisationId, String organis
 			.reduce(Money.ZERO, Money::plus);
 	}
 
+	/** The grants' amounts added up, in kind included: a table's total row. */
+	public static Money totalAmount(List<OrganisationGrantView> grants) {
+		return grants.stream().map(OrganisationGrantView::amount).reduce(Money.ZERO, Money::plus);
+	}
+
+	/** What has been paid of the grants, added up. */
+	public static Money totalPaid(List<OrganisationGrantView> grants) {
+		return grants.stream().map(OrganisationGrantView::paid).reduce(Money.ZERO, Money::plus);
+	}
+
 	/**
 	 * The payment of a period.
 	 *

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.grants.OrganisationGrantView;
 import uk.opcc.cspgrants.grants.OrganisationGrants;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Role;
@@ -98,7 +99,10 @@ class OrganisationController {
 	String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		OrganisationRecord organisation = this.organisations.get(id);
 		model.addAttribute("organisation", organisation);
-		model.addAttribute("grants", this.grants.grantsTo(id));
+		List<OrganisationGrantView> grants = this.grants.grantsTo(id);
+		model.addAttribute("grants", grants);
+		model.addAttribute("grantsTotal", OrganisationGrantView.totalAmount(grants));
+		model.addAttribute("grantsPaid", OrganisationGrantView.totalPaid(grants));
 		model.addAttribute("mayEdit", mayEdit(user));
 		if (mayEdit(user)) {
 			model.addAttribute("history", this.auditTrail.historyOf(OrganisationManagement.AUDIT_TYPE, id));

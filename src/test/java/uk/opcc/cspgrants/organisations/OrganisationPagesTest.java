@@ -315,7 +315,9 @@ class OrganisationPagesTest {
 			.andExpect(content().string(allOf(containsString("2 grants, latest year first"), containsString("1999-00"),
 					containsString("Space 4 Me"), containsString("£9,076.00"), containsString("Alcohol Liaison"),
 					containsString("£36,600.00"), containsString("In kind"),
-					containsString("href=\"/decisions/EXE0025-13\""))));
+					containsString("href=\"/decisions/EXE0025-13\""),
+					// the total row: 9,076 + 36,600 in kind
+					containsString("£45,676.00"))));
 	}
 
 	private long grant(long organisation, long schedule, int position, String initiative, String amount, long stream,
