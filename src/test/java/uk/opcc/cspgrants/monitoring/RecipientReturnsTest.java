@@ -63,6 +63,8 @@ class RecipientReturnsTest {
 			.contains("Your grants and returns for 2022-23", "Drug Intervention Programme", "Police volunteers in kind",
 					"£52,880.00", "£26,440.00", "1 October 2022 to 31 March 2023", "Given in kind: no payments")
 			.doesNotContain("Youth diversion", "Second Step Testshire CIC");
+		// two grants, four quarters each, every due date gone by and nothing sent
+		assertThat(mine.body().split(">Overdue<", -1)).hasSize(9);
 		assertThat(rita.get("/monitoring/organisations/" + made.otherGrantId() + "/Q1").statusCode()).isEqualTo(404);
 		assertThat(rita.get("/monitoring/organisations/" + made.grantId() + "/Q1").statusCode()).isEqualTo(200);
 		for (String staffOnly : new String[] { "/monitoring", "/monitoring/payments", "/grants", "/partnerships",

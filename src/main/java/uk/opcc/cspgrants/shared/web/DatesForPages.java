@@ -22,6 +22,11 @@ public class DatesForPages {
 		this.clock = clock;
 	}
 
+	/** Whether {@code day} is before today in the UK: a due date gone by. */
+	public boolean passed(LocalDate day) {
+		return day.isBefore(LocalDate.now(this.clock.withZone(Dates.UK)));
+	}
+
 	/** Whether {@code day} is after today in the UK: a period not yet begun. */
 	public boolean yetToCome(LocalDate day) {
 		return day.isAfter(LocalDate.now(this.clock.withZone(Dates.UK)));

@@ -24,4 +24,12 @@ class DatesForPagesTest {
 		assertThat(dates.yetToCome(LocalDate.of(2026, 4, 1))).isFalse();
 	}
 
+	@Test
+	void aDueDateHasPassedFromTheDayAfterInTheUk() {
+		// 1 October 2026 in London
+		DatesForPages dates = new DatesForPages(Clock.fixed(Instant.parse("2026-09-30T23:30:00Z"), ZoneOffset.UTC));
+		assertThat(dates.passed(LocalDate.of(2026, 9, 30))).isTrue();
+		assertThat(dates.passed(LocalDate.of(2026, 10, 1))).isFalse();
+	}
+
 }
