@@ -284,23 +284,34 @@ public class AwardScheduleManagement {
 		catch (ValidationException refused) {
 			throw prefixed(refused.fieldErrors(), prefix);
 		}
+		// what the line names, checked in one query (an import checks every line)
+		Map<String, Object> found = this.jdbc.sql("""
+				select exists (select 1 from organisation where id = :organisation) as organisation,
+				  (cast(:partnership as bigint) is null
+				    or exists (select 1 from partnership where id = :partnership)) as partnership,
+				  exists (select 1 from funding_stream where id = :stream and financial_year = :year) as stream,
+				  exists (select 1 from plan_theme t where t.id = :theme
+				    and (not exists (select 1 from commissioning_year y where y.financial_year = :year)
+				      or t.plan_id = (select y.plan_id from commissioning_year y where y.financial_year = :year)))
+				    as theme""")
+			.param("organisation", details.organisationId())
+			.param("partnership", details.partnershipId())
+			.param("stream", details.streamId())
+			.param("theme", details.themeId())
+			.param("year", year.startYear())
+			.query()
+			.singleRow();
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (count("select count(*) from organisation where id = ?", details.organisationId()) == 0) {
+		if (!Boolean.TRUE.equals(found.get("organisation"))) {
 			errors.put("organisationId", "Choose an organisation from the list");
 		}
-		if (details.partnershipId() != null
-				&& count("select count(*) from partnership where id = ?", details.partnershipId()) == 0) {
+		if (!Boolean.TRUE.equals(found.get("partnership"))) {
 			errors.put("partnershipId", "Choose a partnership from the list");
 		}
-		if (count("select count(*) from funding_stream where id = ? and financial_year = ?", details.streamId(),
-				year.startYear()) == 0) {
+		if (!Boolean.TRUE.equals(found.get("stream"))) {
 			errors.put("streamId", "Choose a funding stream of " + year);
 		}
-		if (count(
-				"select count(*) from plan_theme t where t.id = ? and (not exists (select 1 from commissioning_year y "
-						+ "where y.financial_year = ?) or t.plan_id = (select y.plan_id from commissioning_year y "
-						+ "where y.financial_year = ?))",
-				details.themeId(), year.startYear(), year.startYear()) == 0) {
+		if (!Boolean.TRUE.equals(found.get("theme"))) {
 			errors.put("themeId", "Choose a theme of the Police and Crime Plan " + year + " commissions against");
 		}
 		if (!errors.isEmpty()) {
@@ -317,10 +328,6 @@ public class AwardScheduleManagement {
 		Map<String, String> named = new LinkedHashMap<>();
 		errors.forEach((field, message) -> named.put(prefix + field, line + message));
 		return new ValidationException(named);
-	}
-
-	private long count(String sql, Object... params) {
-		return this.jdbc.sql(sql).params(params).query(Long.class).single();
 	}
 
 	private void checkAllocation(AwardSchedule schedule, Map<Long, Money> before, String field) {

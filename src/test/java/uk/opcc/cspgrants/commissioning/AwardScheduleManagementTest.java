@@ -102,6 +102,23 @@ class AwardScheduleManagementTest {
 	}
 
 	@Test
+	void aLineNamingWhatDoesNotExistIsRefusedOnEachOfThoseFields() {
+		ScheduleView opened = this.management.open(YEAR, "Partner funding", BigDecimal.ZERO, this.officer);
+		long nothing = Long.MAX_VALUE;
+		AwardLineDraft unknown = new AwardLineDraft(null, nothing, nothing, "Nowhere", LineStatus.COMMITTED, nothing,
+				nothing, PurchasingRoute.DIRECT, null, null, null, false, null, null, null,
+				LineDetails.halfYears(YEAR, Money.of("100"), Money.of("0")));
+		assertThatThrownBy(() -> add(opened.version(), unknown)).isInstanceOfSatisfying(ValidationException.class,
+				(refused) -> assertThat(refused.fieldErrors()).containsOnlyKeys("organisationId", "partnershipId",
+						"streamId", "themeId"));
+		// a line without a partnership is not refused for it
+		AwardLineDraft noPartnership = new AwardLineDraft(null, this.fixture.city, null, "LSAB", LineStatus.COMMITTED,
+				this.fixture.grantStream, this.fixture.reoffending, PurchasingRoute.DIRECT, null, null, null, false,
+				null, null, null, LineDetails.halfYears(YEAR, Money.of("8500"), Money.of("0")));
+		assertThat(add(opened.version(), noPartnership).initiative()).isEqualTo("LSAB");
+	}
+
+	@Test
 	void aLineTakingAStreamBeyondItsAmountIsRefusedWithTheFiguresUntilTheToleranceAllowsIt() {
 		ScheduleView opened = this.management.open(YEAR, "Partner funding", BigDecimal.ZERO, this.officer);
 		AwardLineDraft tooMuch = line(this.fixture.charity, "Community Action Against Crime", this.fixture.grantStream,
