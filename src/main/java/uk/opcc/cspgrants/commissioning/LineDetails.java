@@ -62,7 +62,7 @@ record LineDetails(String section, long organisationId, Long partnershipId, Stri
 	 * The two half-years of a financial year: April to September and October to March.
 	 */
 	static List<AwardLineDraft.PeriodDraft> halfYears(FinancialYear year, Money firstHalf, Money secondHalf) {
-		LocalDate october = LocalDate.of(year.startYear(), 10, 1);
+		LocalDate october = year.secondHalfStart();
 		return List.of(new AwardLineDraft.PeriodDraft(year.startDate(), october.minusDays(1), firstHalf),
 				new AwardLineDraft.PeriodDraft(october, year.endDate(), secondHalf));
 	}

@@ -30,7 +30,7 @@ final class ScheduleTable {
 
 	static AttachedTable of(ScheduleView schedule) {
 		LocalDate start = schedule.year().startDate();
-		LocalDate secondHalf = start.plusMonths(6);
+		LocalDate secondHalf = schedule.year().secondHalfStart();
 		List<AttachedTable.Heading> headings = List.of(new AttachedTable.Heading("Organisation / initiative", false),
 				new AttachedTable.Heading(MONTH.format(start) + " to " + MONTH.format(secondHalf.minusDays(1)), true),
 				new AttachedTable.Heading(MONTH.format(secondHalf) + " to " + MONTH.format(schedule.year().endDate()),

@@ -44,7 +44,7 @@ public final class ScheduleTotals {
 		this.streams = List.copyOf(streams);
 		this.pots = Map.copyOf(pots);
 		FinancialYear year = schedule.year();
-		LocalDate october = LocalDate.of(year.startYear(), 10, 1);
+		LocalDate october = year.secondHalfStart();
 		this.columns = List.of(new Column(year.startDate(), october.minusDays(1)), new Column(october, year.endDate()));
 	}
 

@@ -57,6 +57,19 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
 		return LocalDate.of(this.startYear + 1, Month.MARCH, 31);
 	}
 
+	/**
+	 * 1 October: the first day of the year's second half (an award schedule's columns are
+	 * April to September and October to March).
+	 */
+	public LocalDate secondHalfStart() {
+		return LocalDate.of(this.startYear, Month.OCTOBER, 1);
+	}
+
+	/** Whether a day of the year falls in April to September. */
+	public boolean inFirstHalf(LocalDate date) {
+		return date.isBefore(secondHalfStart());
+	}
+
 	public boolean contains(LocalDate date) {
 		return !date.isBefore(startDate()) && !date.isAfter(endDate());
 	}

@@ -52,6 +52,16 @@ class FinancialYearTest {
 	}
 
 	@Test
+	void splitsIntoAprilToSeptemberAndOctoberToMarch() {
+		FinancialYear year = FinancialYear.parse("2013-14");
+		assertThat(year.secondHalfStart()).isEqualTo(LocalDate.of(2013, 10, 1));
+		assertThat(year.inFirstHalf(LocalDate.of(2013, 4, 1))).isTrue();
+		assertThat(year.inFirstHalf(LocalDate.of(2013, 9, 30))).isTrue();
+		assertThat(year.inFirstHalf(LocalDate.of(2013, 10, 1))).isFalse();
+		assertThat(year.inFirstHalf(LocalDate.of(2014, 3, 31))).isFalse();
+	}
+
+	@Test
 	void ordersAndSteps() {
 		FinancialYear year = new FinancialYear(2015);
 		assertThat(year.next()).hasToString("2016-17");

@@ -141,7 +141,7 @@ public final class ImportReading {
 
 		List<PeriodDraft> periods = new ArrayList<>();
 		LocalDate start = year.startDate();
-		LocalDate october = LocalDate.of(year.startYear(), 10, 1);
+		LocalDate october = year.secondHalfStart();
 		if (row.aprSep() != null && !row.aprSep().isZero()) {
 			periods.add(new PeriodDraft(start, october.minusDays(1), row.aprSep()));
 		}

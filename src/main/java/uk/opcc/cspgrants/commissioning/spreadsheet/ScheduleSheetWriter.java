@@ -79,7 +79,7 @@ public final class ScheduleSheetWriter {
 			Money aprSep = Money.ZERO;
 			Money octMar = Money.ZERO;
 			for (AwardLineView.Period period : line.periods()) {
-				if (period.startsOn().getMonthValue() >= 4 && period.startsOn().getMonthValue() < 10) {
+				if (year.inFirstHalf(period.startsOn())) {
 					aprSep = aprSep.plus(period.amount());
 				}
 				else {
