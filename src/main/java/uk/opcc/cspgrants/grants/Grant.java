@@ -22,7 +22,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import uk.opcc.cspgrants.shared.ConflictException;
-import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -194,26 +193,7 @@ class Grant {
 	 * before the year before the grant's, and never beyond the total available.
 	 */
 	GrantPayment pay(Quarter quarter, Money amount, LocalDate paidOn, String reference, String by, Instant at) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate today = LocalDate.ofInstant(at, LONDON);
-		LocalDate earliest = year().previous().startDate();
-		if (paidOn == null) {
-			errors.put("paidOn", "Enter the date it was paid");
-		}
-		else if (paidOn.isAfter(today)) {
-			errors.put("paidOn", "The date it was paid cannot be in the future");
-		}
-		else if (paidOn.isBefore(earliest)) {
-			errors.put("paidOn", "The date it was paid must be on or after " + Dates.day(earliest)
-					+ ", the year before " + year() + " began");
-		}
-		String ref = (reference == null) ? "" : reference.strip();
-		if (ref.isEmpty() || ref.length() > 100) {
-			errors.put("reference", "Enter the payment reference, up to 100 characters");
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationException(errors);
-		}
+		String ref = PaymentRecorded.check(year(), paidOn, reference, LocalDate.ofInstant(at, LONDON));
 		for (GrantPayment payment : this.payments) {
 			if (payment.quarter() == quarter) {
 				throw new ConflictException(null,

@@ -167,23 +167,7 @@ class OrganisationGrant {
 		if (version == null || version != payment.version()) {
 			throw ConflictException.changedBySomeoneElse();
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate earliest = year().startDate().minusYears(1);
-		if (paidOn == null) {
-			errors.put("paidOn", "Enter the date it was paid");
-		}
-		else if (paidOn.isAfter(today)) {
-			errors.put("paidOn", "The date it was paid cannot be in the future");
-		}
-		else if (paidOn.isBefore(earliest)) {
-			errors.put("paidOn", "The date it was paid must be on or after " + Dates.day(earliest)
-					+ ", the year before " + year() + " began");
-		}
-		String ref = (reference == null) ? "" : reference.strip();
-		if (ref.isEmpty() || ref.length() > 100) {
-			errors.put("reference", "Enter the payment reference, up to 100 characters");
-		}
-		refuse(errors);
+		String ref = PaymentRecorded.check(year(), paidOn, reference, today);
 		Money after = paid().plus(payment.amount());
 		if (after.isGreaterThan(amount())) {
 			throw new ConflictException(null, "Paying " + payment.amount().format() + " would take the payments to "
