@@ -1,0 +1,43 @@
+package uk.opcc.cspgrants.rounds;
+
+import java.util.Set;
+
+/**
+ * Where a grant round has got to. A round is drafted, opened to applications, closed,
+ * assessed by its reviewers, taken to the panel, put in a decision record and decided; a
+ * draft or open round may be cancelled. Only a draft's setup changes.
+ */
+public enum RoundStatus {
+
+	DRAFT("Draft"), OPEN("Open"), CLOSED("Closed"), ASSESSED("Assessed"), AT_PANEL("At panel"),
+	IN_DECISION("In a decision record"), DECIDED("Decided"), CANCELLED("Cancelled");
+
+	private final String label;
+
+	RoundStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+	/** True when a round in this status may move to {@code next}. */
+	public boolean canBecome(RoundStatus next) {
+		return switch (this) {
+			case DRAFT -> Set.of(OPEN, CANCELLED).contains(next);
+			case OPEN -> Set.of(CLOSED, CANCELLED).contains(next);
+			case CLOSED -> next == ASSESSED;
+			case ASSESSED -> next == AT_PANEL;
+			case AT_PANEL -> next == IN_DECISION;
+			case IN_DECISION -> Set.of(DECIDED, AT_PANEL).contains(next);
+			case DECIDED, CANCELLED -> false;
+		};
+	}
+
+	/** True while the round's setup (details, themes, criteria, scale) may change. */
+	public boolean setupChanges() {
+		return this == DRAFT;
+	}
+
+}
