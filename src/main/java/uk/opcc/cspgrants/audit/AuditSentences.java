@@ -61,7 +61,8 @@ public final class AuditSentences {
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
-					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn" ->
+					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn",
+					"GrantRound" ->
 				commissioning(event, entityType);
 			default ->
 				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
@@ -90,6 +91,8 @@ public final class AuditSentences {
 			case "CHANGE_LINE" -> "changed a line of %s";
 			case "REMOVE_LINE" -> "removed a line from %s";
 			case "SET_TOLERANCE" -> "set the over-allocation allowed by %s";
+			case "SET_CRITERIA" -> "set the criteria of %s";
+			case "SET_SCALE" -> "set the scoring scale of %s";
 			case "IMPORT" -> "imported the lines of %s";
 			case "ATTACH" -> "attached %s to a decision record";
 			case "DETACH" -> "took %s back from its decision record";

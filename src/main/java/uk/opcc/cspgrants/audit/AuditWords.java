@@ -28,7 +28,7 @@ final class AuditWords {
 			"createdBy", "sha256", "locked");
 
 	private static final Set<String> MONEY = Set.of("allocation", "carryForward", "paid", "pot", "remainder",
-			"plannedAllocation", "cumulativeSpend", "amount", "total", "floorAmount");
+			"plannedAllocation", "cumulativeSpend", "amount", "total", "floorAmount", "budget", "minAward", "maxAward");
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("partnership", "Partnership"),
 			Map.entry("year", "Financial year"), Map.entry("allocation", "Allocation"),
@@ -74,7 +74,14 @@ final class AuditWords {
 			Map.entry("businessCaseRef", "Business case reference"), Map.entry("contractRef", "Contract reference"),
 			Map.entry("roundRef", "Grant round reference"), Map.entry("inKind", "Given in kind"),
 			Map.entry("comments", "Comments"), Map.entry("replaces", "Replaces"),
-			Map.entry("periods", "Amounts by period"), Map.entry("decisionReference", "Decision record"));
+			Map.entry("periods", "Amounts by period"), Map.entry("decisionReference", "Decision record"),
+			Map.entry("budget", "Budget"), Map.entry("minAward", "Smallest award"),
+			Map.entry("maxAward", "Largest award"), Map.entry("opensAt", "Opens"), Map.entry("closesAt", "Closes"),
+			Map.entry("guidance", "Guidance"), Map.entry("eligibility", "Who may apply"),
+			Map.entry("minReviewers", "Reviewers per application"),
+			Map.entry("moderationGap", "Gap that asks for moderation (points)"),
+			Map.entry("blindReview", "Blind review"), Map.entry("themes", "Themes"), Map.entry("criteria", "Criteria"),
+			Map.entry("scale", "Scoring scale"));
 
 	private static final Map<String, String> ENUMS = Map.ofEntries(Map.entry("DRAFT", "Draft"),
 			Map.entry("WAITING", "Waiting to be sent"), Map.entry("FAILED", "Failed"),
@@ -121,7 +128,8 @@ final class AuditWords {
 			Map.entry("AwardSchedule", "Award schedule"), Map.entry("ScheduleImport", "Award schedule import"),
 			Map.entry("OrganisationGrant", "Grant to an organisation"),
 			Map.entry("OrganisationGrantPayment", "Payment of a grant to an organisation"),
-			Map.entry("OrganisationReturn", "Return of a grant to an organisation"));
+			Map.entry("OrganisationReturn", "Return of a grant to an organisation"),
+			Map.entry("GrantRound", "Grant round"));
 
 	private final AuditNames names;
 

@@ -1,0 +1,62 @@
+package uk.opcc.cspgrants.rounds;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import uk.opcc.cspgrants.commissioning.PurchasingRoute;
+import uk.opcc.cspgrants.commissioning.ThemeView;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.shared.Money;
+
+/**
+ * A grant round as saved, with its themes, criteria and scale.
+ *
+ * @param id its id
+ * @param reference its reference ("PCCG-2013-14")
+ * @param title its title
+ * @param year the financial year it awards in
+ * @param route its purchasing route
+ * @param streamId the stream it spends
+ * @param streamName that stream's name
+ * @param budget what it may award in all
+ * @param minAward the smallest award
+ * @param maxAward the largest award
+ * @param opensAt when applications open
+ * @param closesAt when they close
+ * @param guidance guidance to applicants
+ * @param eligibility who may apply
+ * @param minReviewers reviewers per application
+ * @param moderationGap spread of totals that asks for moderation
+ * @param blindReview whether reviewers score without seeing who applied
+ * @param status where it has got to
+ * @param version its version, to send with a change
+ * @param createdBy who drafted it
+ * @param createdAt when
+ * @param updatedBy who changed it last
+ * @param updatedAt when
+ * @param themes its themes, in the plan's order
+ * @param criteria its criteria, first first
+ * @param scale its scale's points, 0 first
+ */
+public record RoundView(long id, String reference, String title, FinancialYear year, PurchasingRoute route,
+		long streamId, String streamName, Money budget, Money minAward, Money maxAward, Instant opensAt,
+		Instant closesAt, String guidance, String eligibility, int minReviewers, BigDecimal moderationGap,
+		boolean blindReview, RoundStatus status, long version, String createdBy, Instant createdAt, String updatedBy,
+		Instant updatedAt, List<ThemeView> themes, List<Criterion> criteria, List<ScalePoint> scale) {
+
+	/** The criteria's weights added up: 100.00 once they are complete. */
+	public BigDecimal totalWeight() {
+		return new RoundCriteria(this.criteria).totalWeight();
+	}
+
+	/** The top of the scale. */
+	public int scaleMax() {
+		return this.scale.isEmpty() ? 0 : this.scale.get(this.scale.size() - 1).point();
+	}
+
+	public List<Long> themeIds() {
+		return this.themes.stream().map(ThemeView::id).toList();
+	}
+
+}

@@ -1,0 +1,58 @@
+package uk.opcc.cspgrants.rounds;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.opcc.cspgrants.shared.FinancialYear;
+
+/**
+ * A year ready for grant rounds on the shared test database: a funding stream, and a
+ * Police and Crime Plan with two themes adopted for the year. {@link #remove()} takes
+ * away the year's rounds, the stream and the plan (the audit trail keeps what was done).
+ */
+public final class RoundFixture {
+
+	private final JdbcTemplate jdbc;
+
+	private final FinancialYear year;
+
+	public final long stream;
+
+	public final long plan;
+
+	public final long vulnerable;
+
+	public final long reoffending;
+
+	public RoundFixture(JdbcTemplate jdbc, FinancialYear year) {
+		this.jdbc = jdbc;
+		this.year = year;
+		this.stream = jdbc.queryForObject("insert into funding_stream (financial_year, name, funder, kind, amount, "
+				+ "created_at, created_by) values (?, 'PCC Grant', 'Police and Crime Commissioner', 'GRANT', 100000, "
+				+ "now(), 'Olu Officer') returning id", Long.class, year.startYear());
+		this.plan = jdbc.queryForObject(
+				"insert into police_crime_plan (name, published_on) values (?, date '2013-03-31') returning id",
+				Long.class, "Rounds test plan " + year);
+		this.vulnerable = theme("Protecting the Vulnerable", 1);
+		this.reoffending = theme("Reoffending and Offending", 2);
+		jdbc.update("insert into commissioning_year (financial_year, plan_id) values (?, ?)", year.startYear(),
+				this.plan);
+	}
+
+	private long theme(String name, int position) {
+		return this.jdbc.queryForObject(
+				"insert into plan_theme (plan_id, name, kind, position) values (?, ?, 'THEME', ?) returning id",
+				Long.class, this.plan, name, position);
+	}
+
+	public void remove() {
+		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
+		this.jdbc.update("delete from round_scale_point where round_id in " + rounds);
+		this.jdbc.update("delete from round_criterion where round_id in " + rounds);
+		this.jdbc.update("delete from round_theme where round_id in " + rounds);
+		this.jdbc.update("delete from grant_round where financial_year = ?", this.year.startYear());
+		this.jdbc.update("delete from commissioning_year where financial_year = ?", this.year.startYear());
+		this.jdbc.update("delete from plan_theme where plan_id = ?", this.plan);
+		this.jdbc.update("delete from police_crime_plan where id = ?", this.plan);
+		this.jdbc.update("delete from funding_stream where financial_year = ?", this.year.startYear());
+	}
+
+}
