@@ -192,6 +192,7 @@ class AuthorisationMatrixTest {
 		MATRIX.putAll(MatrixRowsSpreadsheet.ROWS);
 		MATRIX.putAll(MatrixRowsDecisionAndGrants.ROWS);
 		MATRIX.putAll(MatrixRowsRecipientReturns.ROWS);
+		MATRIX.putAll(MatrixRowsRounds.ROWS);
 	}
 
 	@Autowired
