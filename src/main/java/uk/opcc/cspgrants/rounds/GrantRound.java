@@ -124,8 +124,7 @@ class GrantRound {
 	 */
 	void setupChanged(Instant now, String by) {
 		mustBeDraft();
-		this.updatedAt = now;
-		this.updatedBy = by;
+		touch(now, by);
 	}
 
 	/** Moves the top of the scale; the points are replaced with it. */
@@ -149,7 +148,15 @@ class GrantRound {
 		this.minReviewers = details.minReviewers();
 		this.moderationGap = details.moderationGap();
 		this.blindReview = details.blindReview();
-		this.updatedAt = now;
+		touch(now, by);
+	}
+
+	/**
+	 * Marks the round changed, so that saving it moves its version on: the time moves
+	 * forward even when the clock reads the same moment twice.
+	 */
+	private void touch(Instant now, String by) {
+		this.updatedAt = (this.updatedAt == null || now.isAfter(this.updatedAt)) ? now : this.updatedAt.plusNanos(1000);
 		this.updatedBy = by;
 	}
 
