@@ -46,7 +46,7 @@ class OrganisationReturnController {
 
 	@GetMapping
 	String year(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user, Model model) {
-		List<FinancialYear> years = this.returns.years();
+		List<FinancialYear> years = this.returns.years(user);
 		FinancialYear shown = shown(year, years);
 		model.addAttribute("year", shown);
 		model.addAttribute("years", years.contains(shown) ? years

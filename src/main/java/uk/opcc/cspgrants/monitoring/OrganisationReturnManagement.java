@@ -71,10 +71,13 @@ public class OrganisationReturnManagement {
 		this.clock = clock;
 	}
 
-	/** The years that have grants to organisations, latest first. */
+	/**
+	 * The years that have grants to organisations this user may see, latest first: a
+	 * recipient contact's are the years of their own organisation's grants.
+	 */
 	@Transactional(readOnly = true)
-	public List<FinancialYear> years() {
-		return this.reads.years();
+	public List<FinancialYear> years(CurrentUser user) {
+		return user.isRecipientContact() ? this.reads.yearsOf(user.organisationId()) : this.reads.years();
 	}
 
 	/**

@@ -45,6 +45,16 @@ class OrganisationReturnReads {
 			.list();
 	}
 
+	/** The years of one organisation's grants, latest first. */
+	List<FinancialYear> yearsOf(Long organisationId) {
+		return this.jdbc
+			.sql("select distinct financial_year from organisation_grant where organisation_id = ? "
+					+ "order by financial_year desc")
+			.param(organisationId)
+			.query((rs, row) -> new FinancialYear(rs.getInt(1)))
+			.list();
+	}
+
 	/**
 	 * A year's returns of the grants given, by grant and quarter, in one query; a quarter
 	 * not started is an empty draft.

@@ -176,6 +176,21 @@ class RecipientReturnsTest {
 		assertThat(app.signIn("admin").get("/admin/users").body()).contains("Second Step Testshire CIC");
 	}
 
+	@Test
+	@Order(4)
+	void aRecipientContactIsOfferedTheYearsOfTheirOwnGrantsAndStaffEveryYear() {
+		// a grant to the other organisation in 2020-21, a year Voluntary Action
+		// Testshire has none in
+		RecipientFixture.grantToTheOtherIn(db, made, 2020, "EXE0007-20");
+		HttpResponse<String> mine = app.signIn(RecipientFixture.CONTACT).get("/monitoring/organisations");
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.body()).contains("Your grants and returns for 2022-23").doesNotContain("2020-21");
+		HttpResponse<String> theirs = app.signIn(RecipientFixture.OTHER_CONTACT).get("/monitoring/organisations");
+		assertThat(theirs.body()).contains("<option value=\"2020-21\"", "<option value=\"2022-23\"");
+		HttpResponse<String> staff = app.signIn("officer").get("/monitoring/organisations");
+		assertThat(staff.body()).contains("Returns for grants to organisations, 2022-23", "<option value=\"2020-21\"");
+	}
+
 	private static Map<String, String> form(String spend, String outcomes, String action) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("spendToDate", spend);

@@ -160,6 +160,23 @@ public final class RecipientFixture {
 				Long.class, name, type, charity, company, identifier);
 	}
 
+	/**
+	 * A grant to the other organisation in another year, with its own stream and decided
+	 * schedule: a year the first organisation has no grant in.
+	 */
+	public static long grantToTheOtherIn(JdbcTemplate db, Made made, int year, String decisionReference) {
+		long stream = db.queryForObject("insert into funding_stream (financial_year, name, funder, kind, amount, "
+				+ "created_at, created_by) values (?, ?, 'Home Office', 'GRANT', 50000.00, now(), 'test') returning id",
+				Long.class, year, "Test PCC Community Safety Grant");
+		long schedule = db.queryForObject("insert into award_schedule (financial_year, title, created_at, updated_at) "
+				+ "values (?, 'Test partner funding', now(), now()) returning id", Long.class, year);
+		long grant = grant(db, schedule, 1, made.otherOrganisationId(), "Mentoring", "7500.00", stream, made.themeId(),
+				"PCC_GRANT", false, year, decisionReference);
+		db.update("update award_schedule set status = 'DECIDED', decision_reference = ? where id = ?",
+				decisionReference, schedule);
+		return grant;
+	}
+
 	private static long grant(JdbcTemplate db, long schedule, int position, long organisation, String initiative,
 			String amount, long stream, long theme, String route, boolean inKind, int year, String reference) {
 		long line = db.queryForObject(
