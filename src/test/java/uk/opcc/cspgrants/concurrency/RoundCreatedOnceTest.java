@@ -114,6 +114,26 @@ class RoundCreatedOnceTest {
 		assertThat(audits("SET_CRITERIA", "CRITERIA-2013")).isEqualTo(1);
 	}
 
+	@Test
+	void aScaleSetTwentyTimesAtOnceThroughTheApiFromOneVersionIsSetOnce() {
+		HttpResponse<String> created = app.api("officer").post("/api/v1/rounds", json("SCALE-2013", null));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> app.api("officer").put("/api/v1/rounds/SCALE-2013/scale", """
+						{"max": 3, "descriptions": {"0": "No evidence", "1": "Weak", "2": "Good", "3": "Strong"},
+						 "version": 0}"""));
+		assertThat(statuses(responses)).isEqualTo(Map.of(200, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : responses) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("SCALE-2013 was changed by Olu Officer on");
+			}
+		}
+		assertThat(db.queryForObject("select count(*) from round_scale_point p join grant_round r on r.id = p.round_id "
+				+ "where r.reference = 'SCALE-2013'", Long.class))
+			.isEqualTo(4);
+		assertThat(audits("SET_SCALE", "SCALE-2013")).isEqualTo(1);
+	}
+
 	private static Map<String, String> page(String reference) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("year", "2013-14");
