@@ -42,6 +42,15 @@ public record OrganisationReturnView(long id, long grantId, long organisationId,
 		return this.id != 0;
 	}
 
+	/**
+	 * Not sent by its due date: a draft (one not started is an empty draft) or returned
+	 * for correction, and the due date before {@code today}.
+	 */
+	public boolean overdueOn(LocalDate today) {
+		boolean notSent = this.status == ReturnStatus.DRAFT || this.status == ReturnStatus.RETURNED;
+		return notSent && this.dueDate.isBefore(today);
+	}
+
 	/** What an officer should look at before accepting it. */
 	public List<String> flags() {
 		List<String> flags = new ArrayList<>();

@@ -41,6 +41,11 @@ class OrganisationReturnRulesTest {
 		assertThat(view.remaining()).isEqualTo(Money.of("40379.50"));
 		assertThat(view.outcomes()).isEqualTo("40 people in treatment");
 		assertThat(view.flags()).isEmpty();
+		// due 30 July 2013: a draft is overdue from 31 July, a submitted return never
+		assertThat(view.overdueOn(LocalDate.of(2013, 7, 30))).isFalse();
+		assertThat(view.overdueOn(LocalDate.of(2013, 7, 31))).isTrue();
+		draft.submit("Rita Recipient", "rita", AT);
+		assertThat(draft.toView(GRANT, LocalDate.of(2013, 7, 30)).overdueOn(LocalDate.of(2013, 8, 1))).isFalse();
 	}
 
 	@Test

@@ -22,14 +22,14 @@ public class DatesForPages {
 		this.clock = clock;
 	}
 
-	/** Whether {@code day} is before today in the UK: a due date gone by. */
-	public boolean passed(LocalDate day) {
-		return day.isBefore(LocalDate.now(this.clock.withZone(Dates.UK)));
+	/** Today in the UK, by the application's clock. */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(Dates.UK));
 	}
 
 	/** Whether {@code day} is after today in the UK: a period not yet begun. */
 	public boolean yetToCome(LocalDate day) {
-		return day.isAfter(LocalDate.now(this.clock.withZone(Dates.UK)));
+		return day.isAfter(today());
 	}
 
 	public String day(TemporalAccessor date) {

@@ -25,11 +25,10 @@ class DatesForPagesTest {
 	}
 
 	@Test
-	void aDueDateHasPassedFromTheDayAfterInTheUk() {
+	void todayIsTheUksDay() {
 		// 1 October 2026 in London
 		DatesForPages dates = new DatesForPages(Clock.fixed(Instant.parse("2026-09-30T23:30:00Z"), ZoneOffset.UTC));
-		assertThat(dates.passed(LocalDate.of(2026, 9, 30))).isTrue();
-		assertThat(dates.passed(LocalDate.of(2026, 10, 1))).isFalse();
+		assertThat(dates.today()).isEqualTo(LocalDate.of(2026, 10, 1));
 	}
 
 }
