@@ -2,6 +2,9 @@ package uk.opcc.cspgrants.rounds;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +17,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import uk.opcc.cspgrants.commissioning.PurchasingRoute;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * A grant round: its details, the top of its scoring scale and its status. Its themes,
@@ -84,6 +89,30 @@ class GrantRound {
 	@Column(nullable = false)
 	private RoundStatus status;
 
+	@Column(name = "opened_by")
+	private String openedBy;
+
+	@Column(name = "opened_at")
+	private Instant openedAt;
+
+	@Column(name = "closed_by")
+	private String closedBy;
+
+	@Column(name = "closed_at")
+	private Instant closedAt;
+
+	@Column(name = "close_reason")
+	private String closeReason;
+
+	@Column(name = "cancelled_by")
+	private String cancelledBy;
+
+	@Column(name = "cancelled_at")
+	private Instant cancelledAt;
+
+	@Column(name = "cancel_reason")
+	private String cancelReason;
+
 	@Version
 	private long version;
 
@@ -133,6 +162,92 @@ class GrantRound {
 		this.scaleMax = max;
 	}
 
+	/**
+	 * Opens the round to applications: refused unless it is a draft whose setup is
+	 * complete ({@code missing} says what is not) and whose closing time is still to
+	 * come.
+	 */
+	void open(List<String> missing, Instant now, String by) {
+		mustBecome(RoundStatus.OPEN);
+		if (!missing.isEmpty()) {
+			throw new ValidationException("form", this.reference + " cannot open yet: " + String.join("; ", missing));
+		}
+		if (!this.closesAt.isAfter(now)) {
+			throw new ValidationException("closes", this.reference + " closes on " + Dates.dayAndTime(this.closesAt)
+					+ ", which has passed: change its closing time before it opens");
+		}
+		this.status = RoundStatus.OPEN;
+		this.openedBy = by;
+		this.openedAt = now;
+		touch(now, by);
+	}
+
+	/**
+	 * Moves an open round's closing time later, with a reason applicants and the Panel
+	 * can read; returns the closing time it moved from.
+	 */
+	Instant closeLater(Instant closesAt, String reason, Instant now, String by) {
+		if (this.status != RoundStatus.OPEN) {
+			throw new ConflictException(null, this.reference + " is " + this.status.label().toLowerCase()
+					+ ": only an open round's closing time moves");
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!closesAt.isAfter(this.closesAt)) {
+			errors.put("closes", "Enter a closing time after " + Dates.dayAndTime(this.closesAt)
+					+ ", when the round closes now: a closing time only moves later");
+		}
+		else if (!closesAt.isAfter(now)) {
+			errors.put("closes", "Enter a closing time that is still to come");
+		}
+		if (reason == null || reason.isBlank()) {
+			errors.put("reason", "Say why the closing time moves: applicants and the Panel will read it");
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		Instant from = this.closesAt;
+		this.closesAt = closesAt;
+		touch(now, by);
+		return from;
+	}
+
+	/**
+	 * Closes an open round: no more applications are submitted. Before its closing time
+	 * an officer says why it closes early.
+	 */
+	void close(String reason, Instant now, String by) {
+		mustBecome(RoundStatus.CLOSED);
+		if (now.isBefore(this.closesAt) && (reason == null || reason.isBlank())) {
+			throw new ValidationException("reason", "Say why " + this.reference + " closes before "
+					+ Dates.dayAndTime(this.closesAt) + ": applicants still writing lose the chance to apply");
+		}
+		this.status = RoundStatus.CLOSED;
+		this.closedBy = by;
+		this.closedAt = now;
+		this.closeReason = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		touch(now, by);
+	}
+
+	/** Cancels a draft or open round, with a reason; nothing more happens in it. */
+	void cancel(String reason, Instant now, String by) {
+		mustBecome(RoundStatus.CANCELLED);
+		if (reason == null || reason.isBlank()) {
+			throw new ValidationException("reason", "Say why " + this.reference + " is cancelled");
+		}
+		this.status = RoundStatus.CANCELLED;
+		this.cancelledBy = by;
+		this.cancelledAt = now;
+		this.cancelReason = reason.strip();
+		touch(now, by);
+	}
+
+	private void mustBecome(RoundStatus next) {
+		if (!this.status.canBecome(next)) {
+			throw new ConflictException(null,
+					this.reference + " is " + this.status.label().toLowerCase() + ": it cannot be " + next.moveWord());
+		}
+	}
+
 	private void take(RoundDetails details, Instant now, String by) {
 		details.check();
 		this.title = details.title();
@@ -165,6 +280,14 @@ class GrantRound {
 			throw new ConflictException(null, this.reference + " is " + this.status.label().toLowerCase()
 					+ ": only a draft round's setup changes");
 		}
+	}
+
+	RoundStatus getStatus() {
+		return this.status;
+	}
+
+	Instant getClosesAt() {
+		return this.closesAt;
 	}
 
 	Long getId() {

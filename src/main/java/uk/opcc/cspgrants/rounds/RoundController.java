@@ -97,6 +97,7 @@ class RoundController {
 		RoundView round = this.management.get(reference);
 		model.addAttribute("round", round);
 		model.addAttribute("mayChange", mayChange(user) && round.status().setupChanges());
+		model.addAttribute("mayTakeSteps", mayChange(user));
 		model.addAttribute("history", this.auditTrail.historyOf(RoundManagement.AUDIT_TYPE, round.id()));
 		return "rounds/round";
 	}

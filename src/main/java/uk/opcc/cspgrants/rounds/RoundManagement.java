@@ -37,6 +37,8 @@ public class RoundManagement {
 
 	private final GrantRoundRepository repository;
 
+	private final RoundLocks locks;
+
 	private final RoundSetupStore setup;
 
 	private final Rounds rounds;
@@ -49,9 +51,10 @@ public class RoundManagement {
 
 	private final Clock clock;
 
-	RoundManagement(GrantRoundRepository repository, RoundSetupStore setup, Rounds rounds, FundingStreams streams,
-			PlanThemes themes, AuditTrail auditTrail, Clock clock) {
+	RoundManagement(GrantRoundRepository repository, RoundLocks locks, RoundSetupStore setup, Rounds rounds,
+			FundingStreams streams, PlanThemes themes, AuditTrail auditTrail, Clock clock) {
 		this.repository = repository;
+		this.locks = locks;
 		this.setup = setup;
 		this.rounds = rounds;
 		this.streams = streams;
@@ -100,9 +103,9 @@ public class RoundManagement {
 		RoundView before = get(reference);
 		details.check();
 		checkStreamAndThemes(before.year(), details);
-		GrantRound round = locked(reference, version);
+		GrantRound round = this.locks.locked(reference, version);
 		round.change(details, this.clock.instant(), user.displayName());
-		save(round);
+		this.locks.save(round);
 		this.setup.replaceThemes(round.getId(), details.themeIds());
 		RoundView after = get(reference);
 		this.auditTrail.record("UPDATE", AUDIT_TYPE, after.id(), RoundSnapshots.details(before),
@@ -117,9 +120,9 @@ public class RoundManagement {
 	public RoundView setCriteria(String reference, RoundCriteria criteria, Long version, CurrentUser user) {
 		RoundView before = get(reference);
 		criteria.check();
-		GrantRound round = locked(reference, version);
+		GrantRound round = this.locks.locked(reference, version);
 		round.setupChanged(this.clock.instant(), user.displayName());
-		save(round);
+		this.locks.save(round);
 		this.setup.replaceCriteria(round.getId(), criteria);
 		RoundView after = get(reference);
 		this.auditTrail.record("SET_CRITERIA", AUDIT_TYPE, after.id(), RoundSnapshots.criteria(before),
@@ -131,36 +134,15 @@ public class RoundManagement {
 	public RoundView setScale(String reference, RoundScale scale, Long version, CurrentUser user) {
 		RoundView before = get(reference);
 		scale.check();
-		GrantRound round = locked(reference, version);
+		GrantRound round = this.locks.locked(reference, version);
 		this.setup.removeScale(round.getId());
 		round.rescale(scale.max(), this.clock.instant(), user.displayName());
-		save(round);
+		this.locks.save(round);
 		this.setup.addScale(round.getId(), scale);
 		RoundView after = get(reference);
 		this.auditTrail.record("SET_SCALE", AUDIT_TYPE, after.id(), RoundSnapshots.scale(before),
 				RoundSnapshots.scale(after));
 		return after;
-	}
-
-	private GrantRound locked(String reference, Long version) {
-		if (version == null) {
-			throw new ValidationException("version", "Send the version of the round you read");
-		}
-		GrantRound round = this.repository.findLocked(reference)
-			.orElseThrow(() -> new NotFoundException("There is no grant round " + reference));
-		if (round.getVersion() != version) {
-			throw new ConflictException(null,
-					round.getReference() + " was changed by " + round.getUpdatedBy() + " on "
-							+ Dates.dayAndTime(round.getUpdatedAt())
-							+ ", after you opened it. Check the round as it is now and make your change again if it is "
-							+ "still needed");
-		}
-		return round;
-	}
-
-	private void save(GrantRound round) {
-		DatabaseRefusal.orConflict(() -> this.repository.saveAndFlush(round), Map.of("round_setup_only_in_draft",
-				round.getReference() + " is no longer a draft: its setup does not change"));
 	}
 
 	private void checkStreamAndThemes(FinancialYear year, RoundDetails details) {

@@ -35,6 +35,20 @@ public enum RoundStatus {
 		};
 	}
 
+	/** How a move to this status is said: "opened", "closed". */
+	public String moveWord() {
+		return switch (this) {
+			case DRAFT -> "drafted";
+			case OPEN -> "opened";
+			case CLOSED -> "closed";
+			case ASSESSED -> "marked assessed";
+			case AT_PANEL -> "taken to the panel";
+			case IN_DECISION -> "put in a decision record";
+			case DECIDED -> "decided";
+			case CANCELLED -> "cancelled";
+		};
+	}
+
 	/** True while the round's setup (details, themes, criteria, scale) may change. */
 	public boolean setupChanges() {
 		return this == DRAFT;

@@ -38,12 +38,14 @@ import uk.opcc.cspgrants.shared.Money;
  * @param themes its themes, in the plan's order
  * @param criteria its criteria, first first
  * @param scale its scale's points, 0 first
+ * @param progress who opened, closed or cancelled it, and each move of its closing time
  */
 public record RoundView(long id, String reference, String title, FinancialYear year, PurchasingRoute route,
 		long streamId, String streamName, Money budget, Money minAward, Money maxAward, Instant opensAt,
 		Instant closesAt, String guidance, String eligibility, int minReviewers, BigDecimal moderationGap,
 		boolean blindReview, RoundStatus status, long version, String createdBy, Instant createdAt, String updatedBy,
-		Instant updatedAt, List<ThemeView> themes, List<Criterion> criteria, List<ScalePoint> scale) {
+		Instant updatedAt, List<ThemeView> themes, List<Criterion> criteria, List<ScalePoint> scale,
+		RoundProgress progress) {
 
 	/** The criteria's weights added up: 100.00 once they are complete. */
 	public BigDecimal totalWeight() {
@@ -53,6 +55,31 @@ public record RoundView(long id, String reference, String title, FinancialYear y
 	/** The top of the scale. */
 	public int scaleMax() {
 		return this.scale.isEmpty() ? 0 : this.scale.get(this.scale.size() - 1).point();
+	}
+
+	/**
+	 * True when applications may be submitted at {@code now}: the round is open, and
+	 * {@code now} is from its opening time up to (not including) its closing time. An
+	 * open round whose closing time has passed takes no more, even before the service has
+	 * marked it closed.
+	 */
+	public boolean takesApplications(Instant now) {
+		return this.status == RoundStatus.OPEN && !now.isBefore(this.opensAt) && now.isBefore(this.closesAt);
+	}
+
+	/** True when the round is open but its opening time is still to come. */
+	public boolean opensLater(Instant now) {
+		return this.status == RoundStatus.OPEN && now.isBefore(this.opensAt);
+	}
+
+	/** True when the round has been published: opened, whatever happened since. */
+	public boolean published() {
+		return this.progress.openedAt() != null;
+	}
+
+	/** What the round still needs before it opens; empty when it may. */
+	public List<String> missingBeforeOpening() {
+		return RoundReadiness.missing(this);
 	}
 
 	public List<Long> themeIds() {

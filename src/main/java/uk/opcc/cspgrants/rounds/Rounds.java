@@ -2,6 +2,8 @@ package uk.opcc.cspgrants.rounds;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +24,8 @@ public class Rounds {
 	private static final String ROUND = "select r.id, r.reference, r.title, r.financial_year, r.route, r.stream_id, "
 			+ "s.name, r.budget, r.min_award, r.max_award, r.opens_at, r.closes_at, r.guidance, r.eligibility, "
 			+ "r.min_reviewers, r.moderation_gap, r.blind_review, r.status, r.version, r.created_by, r.created_at, "
-			+ "r.updated_by, r.updated_at from grant_round r join funding_stream s on s.id = r.stream_id ";
+			+ "r.updated_by, r.updated_at, r.opened_by, r.opened_at, r.closed_by, r.closed_at, r.close_reason, "
+			+ "r.cancelled_by, r.cancelled_at, r.cancel_reason from grant_round r join funding_stream s on s.id = r.stream_id ";
 
 	private final JdbcClient jdbc;
 
@@ -35,14 +38,9 @@ public class Rounds {
 
 	/** The rounds of a year, the first to open first. */
 	public List<RoundRow> rounds(FinancialYear year) {
-		return this.jdbc
-			.sql("select r.reference, r.title, r.route, s.name, r.budget, r.opens_at, r.closes_at, r.status "
-					+ "from grant_round r join funding_stream s on s.id = r.stream_id where r.financial_year = ? "
-					+ "order by r.opens_at, r.reference")
+		return this.jdbc.sql(RoundRow.SELECT + "where r.financial_year = ? order by r.opens_at, r.reference")
 			.param(year.startYear())
-			.query((rs, row) -> new RoundRow(rs.getString(1), rs.getString(2), PurchasingRoute.valueOf(rs.getString(3)),
-					rs.getString(4), Money.of(rs.getBigDecimal(5)), rs.getTimestamp(6).toInstant(),
-					rs.getTimestamp(7).toInstant(), RoundStatus.valueOf(rs.getString(8))))
+			.query((rs, row) -> RoundRow.read(rs))
 			.list();
 	}
 
@@ -74,7 +72,24 @@ public class Rounds {
 				rs.getTimestamp(12).toInstant(), rs.getString(13), rs.getString(14), rs.getInt(15),
 				rs.getBigDecimal(16), rs.getBoolean(17), RoundStatus.valueOf(rs.getString(18)), rs.getLong(19),
 				rs.getString(20), rs.getTimestamp(21).toInstant(), rs.getString(22), rs.getTimestamp(23).toInstant(),
-				themesOf(id), criteriaOf(id), scaleOf(id));
+				themesOf(id), criteriaOf(id), scaleOf(id),
+				new RoundProgress(rs.getString(24), instant(rs, 25), rs.getString(26), instant(rs, 27),
+						rs.getString(28), rs.getString(29), instant(rs, 30), rs.getString(31), deadlineChangesOf(id)));
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private List<RoundProgress.DeadlineChange> deadlineChangesOf(long roundId) {
+		return this.jdbc
+			.sql("select from_closes_at, to_closes_at, reason, changed_by, changed_at from round_deadline_change "
+					+ "where round_id = ? order by changed_at, id")
+			.param(roundId)
+			.query((rs, row) -> new RoundProgress.DeadlineChange(rs.getTimestamp(1).toInstant(),
+					rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list();
 	}
 
 	private List<ThemeView> themesOf(long roundId) {

@@ -1,14 +1,19 @@
 package uk.opcc.cspgrants.journeys;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.opcc.cspgrants.commissioning.PurchasingRoute;
 import uk.opcc.cspgrants.rounds.Criterion;
@@ -16,6 +21,7 @@ import uk.opcc.cspgrants.rounds.RoundCriteria;
 import uk.opcc.cspgrants.rounds.RoundDetails;
 import uk.opcc.cspgrants.rounds.RoundFixture;
 import uk.opcc.cspgrants.rounds.RoundManagement;
+import uk.opcc.cspgrants.rounds.RoundOpening;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
@@ -25,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every grant round page, and a refused round and refused criteria, checked by axe-core
- * at desktop and phone widths (WCAG 2.2 AA, reflow at 320 px), on 1997-98 with one
- * drafted round.
+ * at desktop and phone widths (WCAG 2.2 AA, reflow at 320 px), on 1997-98 with one round,
+ * drafted then opened (closing in thirty days): its steps' pages, a refused early close,
+ * the new closing time to check, and the public pages of rounds.
  */
 class RoundsAccessibilityTest extends JourneyTest {
 
@@ -38,6 +45,13 @@ class RoundsAccessibilityTest extends JourneyTest {
 	@Autowired
 	RoundManagement management;
 
+	@Autowired
+	RoundOpening opening;
+
+	@Autowired
+	@FlywayDataSource
+	DataSource owner;
+
 	private RoundFixture fixture;
 
 	@BeforeEach
@@ -47,8 +61,9 @@ class RoundsAccessibilityTest extends JourneyTest {
 		this.management.create(YEAR, "PCCG-1997-98",
 				new RoundDetails("PCC Grant 1997-98", PurchasingRoute.PCC_GRANT, this.fixture.stream,
 						Money.of("100000"), Money.of("1000"), Money.of("10000"), Instant.parse("1997-07-01T08:00:00Z"),
-						Instant.parse("1997-07-31T16:00:00Z"), "What the round is for.\nHow it is judged.",
-						"Constituted groups", 2, new BigDecimal("20"), false, List.of(this.fixture.vulnerable)),
+						Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS),
+						"What the round is for.\nHow it is judged.", "Constituted groups", 2, new BigDecimal("20"),
+						false, List.of(this.fixture.vulnerable)),
 				officer);
 		this.management.setCriteria("PCCG-1997-98",
 				new RoundCriteria(List.of(new Criterion("Evidence of need", "Local data", new BigDecimal("50")),
@@ -59,7 +74,7 @@ class RoundsAccessibilityTest extends JourneyTest {
 
 	@AfterEach
 	void remove() {
-		this.fixture.remove();
+		this.fixture.remove(this.owner);
 	}
 
 	@Test
@@ -85,6 +100,22 @@ class RoundsAccessibilityTest extends JourneyTest {
 		press("Save the criteria");
 		assertThat(page()).contains("The weights add up to 99.99");
 		checkThisPage("refused criteria", axe, problems);
+		check("/rounds/PCCG-1997-98/open", axe, problems);
+		check("/rounds/PCCG-1997-98/cancel", axe, problems);
+		this.opening.open("PCCG-1997-98", 1L, Principals.of("officer", this.database));
+		check("/rounds/PCCG-1997-98", axe, problems);
+		check("/rounds/PCCG-1997-98/close", axe, problems);
+		press("Close the round");
+		assertThat(page()).contains("Say why PCCG-1997-98 closes before");
+		checkThisPage("a round closed early without a reason", axe, problems);
+		open("/rounds/PCCG-1997-98/closing-time");
+		type("reason", "The guidance was corrected");
+		press("Continue");
+		assertThat(page()).contains("Check the new closing time before you save it");
+		checkThisPage("the new closing time to check", axe, problems);
+		check("/public", axe, problems);
+		check("/public/rounds", axe, problems);
+		check("/public/rounds/PCCG-1997-98", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

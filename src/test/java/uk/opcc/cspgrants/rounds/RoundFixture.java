@@ -1,6 +1,10 @@
 package uk.opcc.cspgrants.rounds;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.shared.FinancialYear;
 
 /**
@@ -9,6 +13,9 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * away the year's rounds, the stream and the plan (the audit trail keeps what was done).
  */
 public final class RoundFixture {
+
+	private static final String[] TABLES = { "round_deadline_change", "round_scale_point", "round_criterion",
+			"round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -44,11 +51,40 @@ public final class RoundFixture {
 	}
 
 	public void remove() {
+		removeRounds(this.jdbc);
+		finishRemoving();
+	}
+
+	/**
+	 * Takes away the year's rounds whatever their status, as the tables' owner with their
+	 * triggers off for the one transaction (the application may not change an opened
+	 * round's setup, nor move it back to a draft), then the stream and plan.
+	 */
+	public void remove(DataSource owner) {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(owner));
+		JdbcTemplate asOwner = new JdbcTemplate(owner);
+		transaction.executeWithoutResult(status -> {
+			for (String table : TABLES) {
+				asOwner.execute("alter table " + table + " disable trigger user");
+			}
+			removeRounds(asOwner);
+			for (String table : TABLES) {
+				asOwner.execute("alter table " + table + " enable trigger user");
+			}
+		});
+		finishRemoving();
+	}
+
+	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
-		this.jdbc.update("delete from round_scale_point where round_id in " + rounds);
-		this.jdbc.update("delete from round_criterion where round_id in " + rounds);
-		this.jdbc.update("delete from round_theme where round_id in " + rounds);
-		this.jdbc.update("delete from grant_round where financial_year = ?", this.year.startYear());
+		as.update("delete from round_deadline_change where round_id in " + rounds);
+		as.update("delete from round_scale_point where round_id in " + rounds);
+		as.update("delete from round_criterion where round_id in " + rounds);
+		as.update("delete from round_theme where round_id in " + rounds);
+		as.update("delete from grant_round where financial_year = ?", this.year.startYear());
+	}
+
+	private void finishRemoving() {
 		this.jdbc.update("delete from commissioning_year where financial_year = ?", this.year.startYear());
 		this.jdbc.update("delete from plan_theme where plan_id = ?", this.plan);
 		this.jdbc.update("delete from police_crime_plan where id = ?", this.plan);

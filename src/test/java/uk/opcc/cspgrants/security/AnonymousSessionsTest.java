@@ -63,7 +63,8 @@ class AnonymousSessionsTest {
 		for (int round = 0; round < 10; round++) {
 			for (String path : List.of("/", "/public", "/login", "/login?error", "/public/decisions",
 					"/public/allocations/2024-25", "/how-the-formula-works", "/partnerships", "/admin/users",
-					"/no-such-page", "/public/published-splits", "/public/published-splits/1",
+					"/no-such-page", "/public/published-splits", "/public/published-splits/1", "/public/rounds",
+					"/public/rounds/NO-SUCH-ROUND",
 					"/public/published-splits?check=1&table=Leicester+%C2%A31%0ARutland+2"
 							+ "&indicators=population&windowEnd=2023-24&windowYears=1")) {
 				HttpResponse<String> response = send(request(path).GET(), null);

@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * Rows of the authorisation matrix for issue 16's grant rounds (see
  * {@link AuthorisationMatrixTest} for the letters), kept in a file of their own: read by
- * all staff, drafted and changed by officers and administrators; CSP managers and
- * recipients' contacts are refused.
+ * all staff, drafted, changed, opened, closed and cancelled by officers and
+ * administrators; CSP managers and recipients' contacts are refused. The public pages of
+ * rounds are for everyone.
  */
 final class MatrixRowsRounds {
 
@@ -19,7 +20,16 @@ final class MatrixRowsRounds {
 			Map.entry("POST /api/v1/rounds", "AO"), Map.entry("GET /api/v1/rounds/{reference}", "AOFMC"),
 			Map.entry("PUT /api/v1/rounds/{reference}", "AO"),
 			Map.entry("PUT /api/v1/rounds/{reference}/criteria", "AO"),
-			Map.entry("PUT /api/v1/rounds/{reference}/scale", "AO"));
+			Map.entry("PUT /api/v1/rounds/{reference}/scale", "AO"), Map.entry("GET /rounds/{reference}/open", "AO"),
+			Map.entry("POST /rounds/{reference}/open", "AO"), Map.entry("GET /rounds/{reference}/closing-time", "AO"),
+			Map.entry("POST /rounds/{reference}/closing-time/check", "AO"),
+			Map.entry("POST /rounds/{reference}/closing-time", "AO"), Map.entry("GET /rounds/{reference}/close", "AO"),
+			Map.entry("POST /rounds/{reference}/close", "AO"), Map.entry("GET /rounds/{reference}/cancel", "AO"),
+			Map.entry("POST /rounds/{reference}/cancel", "AO"), Map.entry("POST /api/v1/rounds/{reference}/open", "AO"),
+			Map.entry("POST /api/v1/rounds/{reference}/closing-time", "AO"),
+			Map.entry("POST /api/v1/rounds/{reference}/close", "AO"),
+			Map.entry("POST /api/v1/rounds/{reference}/cancel", "AO"), Map.entry("GET /public/rounds", "aAOFMCP"),
+			Map.entry("GET /public/rounds/{reference}", "aAOFMCP"));
 
 	private MatrixRowsRounds() {
 	}

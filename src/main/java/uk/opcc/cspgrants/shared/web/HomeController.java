@@ -29,11 +29,15 @@ class HomeController {
 
 	private final ObjectProvider<PublishedYears> publishedYears;
 
+	private final ObjectProvider<OpenRounds> openRounds;
+
 	private final Clock clock;
 
-	HomeController(List<WorkSource> sources, ObjectProvider<PublishedYears> publishedYears, Clock clock) {
+	HomeController(List<WorkSource> sources, ObjectProvider<PublishedYears> publishedYears,
+			ObjectProvider<OpenRounds> openRounds, Clock clock) {
 		this.sources = sources;
 		this.publishedYears = publishedYears;
+		this.openRounds = openRounds;
 		this.clock = clock;
 	}
 
@@ -67,6 +71,8 @@ class HomeController {
 	String publicStart(Model model) {
 		PublishedYears years = this.publishedYears.getIfAvailable();
 		model.addAttribute("years", (years != null) ? years.publishedAllocationYears() : List.of());
+		OpenRounds rounds = this.openRounds.getIfAvailable();
+		model.addAttribute("openRounds", (rounds != null) ? rounds.open() : List.of());
 		return "public/start";
 	}
 

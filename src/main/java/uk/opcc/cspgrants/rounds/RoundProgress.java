@@ -1,0 +1,35 @@
+package uk.opcc.cspgrants.rounds;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Who took a round through its steps and when: opened, closed, cancelled (with the
+ * reason), and each move of its closing time.
+ *
+ * @param openedBy who opened it, or {@code null} while a draft
+ * @param openedAt when
+ * @param closedBy who closed it ("system" when its closing time came), or {@code null}
+ * @param closedAt when
+ * @param closeReason why it closed before its closing time, or {@code null}
+ * @param cancelledBy who cancelled it, or {@code null}
+ * @param cancelledAt when
+ * @param cancelReason why
+ * @param deadlineChanges each move of its closing time, first first
+ */
+public record RoundProgress(String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeReason,
+		String cancelledBy, Instant cancelledAt, String cancelReason, List<DeadlineChange> deadlineChanges) {
+
+	/**
+	 * A move of a round's closing time.
+	 *
+	 * @param from the closing time before
+	 * @param to the closing time after
+	 * @param reason why, for applicants and the Panel
+	 * @param by who moved it
+	 * @param at when
+	 */
+	public record DeadlineChange(Instant from, Instant to, String reason, String by, Instant at) {
+	}
+
+}
