@@ -59,6 +59,7 @@ public final class AuditSentences {
 			case "CrimeMonth" -> crimeMonth(event);
 			case "Notification" ->
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
+			case "ApplicantAccount" -> applicant(event);
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
 					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn",
@@ -123,6 +124,19 @@ public final class AuditSentences {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * An applicant's account (issue 16): made when someone first asks for a sign-in link
+	 * for an address, used each time a link sent to it signs them in.
+	 */
+	private static String applicant(Event e) {
+		String address = (e.get("email") != null) ? e.get("email") : "applicant " + e.id;
+		return switch (e.action) {
+			case "CREATE" -> e.who + " made an applicant's account for " + address;
+			case "SIGN_IN" -> e.who + " signed in with a link sent to " + address;
+			default -> e.who + " " + verb(e.action) + " the applicant's account of " + address;
+		};
 	}
 
 	private String who(String actor) {

@@ -58,7 +58,8 @@ final class AuditWords {
 			Map.entry("duplicatesDropped", "Duplicate crime IDs dropped"), Map.entry("replacedBy", "Replaced by"),
 			Map.entry("paymentSchedule", "Payments"), Map.entry("underspendPolicy", "Underspend policy"),
 			Map.entry("dueDays", "Returns due (days after the quarter)"), Map.entry("email", "Email address"),
-			Map.entry("managerId", "Manager"), Map.entry("responsibleOfficerId", "OPCC officer responsible"),
+			Map.entry("addressVerified", "Email address verified"), Map.entry("managerId", "Manager"),
+			Map.entry("responsibleOfficerId", "OPCC officer responsible"),
 			Map.entry("identifier", "360Giving identifier"), Map.entry("charityNumber", "Charity number"),
 			Map.entry("companyNumber", "Company number"), Map.entry("localAuthorityCode", "Local authority code"),
 			Map.entry("address", "Address"), Map.entry("postcode", "Postcode"), Map.entry("contactName", "Contact"),
@@ -100,8 +101,8 @@ final class AuditWords {
 			Map.entry("QUARTERLY_IN_ARREARS", "Quarterly in arrears"), Map.entry("ADMIN", "Administrator"),
 			Map.entry("OFFICER", "OPCC officer"), Map.entry("FINANCE", "Finance"),
 			Map.entry("MONITORING_OFFICER", "Monitoring Officer"), Map.entry("COMMISSIONER", "Commissioner"),
-			Map.entry("CSP_MANAGER", "CSP manager"), Map.entry("ANNUAL", "Annual payment in advance"),
-			Map.entry("FORMULA_RUN", "Allocation from a formula run"),
+			Map.entry("CSP_MANAGER", "CSP manager"), Map.entry("APPLICANT", "Applicant"),
+			Map.entry("ANNUAL", "Annual payment in advance"), Map.entry("FORMULA_RUN", "Allocation from a formula run"),
 			Map.entry("HISTORIC", "Allocation entered by hand"), Map.entry("ENTERED", "Entered by hand"),
 			Map.entry("UNDERSPEND", "Underspend carried forward"), Map.entry("OVERSPEND", "Overspend carried forward"),
 			Map.entry("NONE", "None"));
@@ -129,7 +130,7 @@ final class AuditWords {
 			Map.entry("OrganisationGrant", "Grant to an organisation"),
 			Map.entry("OrganisationGrantPayment", "Payment of a grant to an organisation"),
 			Map.entry("OrganisationReturn", "Return of a grant to an organisation"),
-			Map.entry("GrantRound", "Grant round"));
+			Map.entry("GrantRound", "Grant round"), Map.entry("ApplicantAccount", "Applicant's account"));
 
 	private final AuditNames names;
 

@@ -10,6 +10,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import uk.gov.service.notify.NotificationClient;
+import uk.opcc.cspgrants.shared.notice.EmailDelivery;
 
 /**
  * The one way e-mail is sent, chosen at start: GOV.UK Notify when
@@ -18,7 +19,7 @@ import uk.gov.service.notify.NotificationClient;
  * log says which.
  */
 @Component
-class MailChannels {
+class MailChannels implements EmailDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(MailChannels.class);
 
@@ -42,6 +43,11 @@ class MailChannels {
 
 	boolean mailSetUp() {
 		return this.channel != null;
+	}
+
+	@Override
+	public boolean emailsAreSent() {
+		return mailSetUp();
 	}
 
 	private static MailChannel choose(Environment environment, ObjectProvider<JavaMailSender> mail, Letter letter) {

@@ -131,12 +131,31 @@ public class OutboxAdmin {
 	}
 
 	private OutboxMessage outboxMessage(ResultSet rs, int row) throws SQLException {
-		return new OutboxMessage(this.rows.message(rs, row), rs.getString("username"), rs.getString("recipient_name"),
-				rs.getString("email"), rs.getString("template"), rs.getInt("attempts"),
+		return new OutboxMessage(masked(rs.getString("template"), this.rows.message(rs, row)), rs.getString("username"),
+				rs.getString("recipient_name"), rs.getString("email"), rs.getString("template"), rs.getInt("attempts"),
 				MessageRows.instant(rs, "next_attempt_at"), rs.getString("last_error"),
 				rs.getString("cancelled_reason"), rs.getBoolean("digest"), (Long) rs.getObject("digest_id"),
 				rs.getLong("version"));
 	}
+
+	/**
+	 * The message as an administrator may read it: an applicant's sign-in link is a key
+	 * to their account for as long as it lives, so its words and link are never shown
+	 * here.
+	 */
+	static Message masked(String template, Message message) {
+		if (!MASKED_TEMPLATES.contains(template)) {
+			return message;
+		}
+		return new Message(message.id(), message.subject(), MASKED_BODY, null, null, message.channel(),
+				message.status(), message.createdAt(), message.sentAt(), message.readAt());
+	}
+
+	/** Templates whose messages hold a link that signs its holder in. */
+	static final java.util.Set<String> MASKED_TEMPLATES = java.util.Set.of("applicant-sign-in");
+
+	static final String MASKED_BODY = "Not shown: this message holds a sign-in link, and anyone with the link could "
+			+ "sign in as the person it was sent to.";
 
 	/** A page of the outbox. */
 	public record OutboxPage(List<OutboxMessage> messages, MessagePaging paging) {

@@ -16,7 +16,9 @@ class AccountLookup implements UserDetailsService {
 
 	/**
 	 * The account of the username typed, normalised; a username no account could have is
-	 * not looked up, and fails like an unknown one.
+	 * not looked up, and fails like an unknown one. An applicant's account fails the same
+	 * way: applicants sign in only by a link sent to their address
+	 * ({@link ApplicantSignIn}), never with a password, on a page or through the API.
 	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
@@ -26,6 +28,7 @@ class AccountLookup implements UserDetailsService {
 		}
 		return this.users.findByUsername(normalised)
 			.map(UserAccount::toCurrentUser)
+			.filter(user -> !user.isApplicant())
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
 

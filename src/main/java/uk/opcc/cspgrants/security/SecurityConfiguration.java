@@ -41,6 +41,13 @@ class SecurityConfiguration {
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/how-the-formula-works", "/public/**", "/" };
 
+	/**
+	 * The way in for applicants, open to everyone: asking for a sign-in link by e-mail,
+	 * the "check your email" page and the page a link opens (which signs in when its
+	 * button is pressed).
+	 */
+	private static final String[] APPLICANTS_SIGNING_IN = { "/apply/sign-in", "/apply/sign-in/sent", "/apply/link/*" };
+
 	/** Everyone who works in the OPCC: every role but a CSP manager. */
 	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };
 
@@ -64,7 +71,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers(new RecipientContactPaths())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(SoleRolePaths.recipientContacts())
+				.denyAll()
+				.requestMatchers(SoleRolePaths.applicants())
 				.denyAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/returns/organisations", "/api/v1/returns/organisations/**")
 				.hasAnyRole(STAFF_AND_RECIPIENTS)
@@ -155,13 +164,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, Environment environment) throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieCustomizer(cookie -> {
-			cookie.sameSite("Lax");
-			if (secureCookies) {
-				cookie.secure(true);
-			}
-		});
+		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
 		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
 		signInPage.setFavorRelativeUris(true);
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
@@ -183,8 +186,14 @@ class SecurityConfiguration {
 		});
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_TO_ALL)
 			.permitAll()
-			.requestMatchers(new RecipientContactPaths())
+			.requestMatchers(APPLICANTS_SIGNING_IN)
+			.permitAll()
+			.requestMatchers(SoleRolePaths.recipientContacts())
 			.denyAll()
+			.requestMatchers(SoleRolePaths.applicants())
+			.denyAll()
+			.requestMatchers("/apply", "/apply/**")
+			.hasRole("APPLICANT")
 			.requestMatchers("/monitoring/organisations/*/*/accept",
 					"/monitoring/organisations/*/*/return-for-correction", "/monitoring/organisations/*/*/reopen")
 			.hasAnyRole("ADMIN", "OFFICER")
@@ -274,9 +283,37 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()).permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+			.logout(logout -> logout.logoutSuccessHandler(SecurityConfiguration::signedOut).permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return http.build();
+	}
+
+	/**
+	 * The CSRF token of the pages, kept in an HttpOnly cookie (no session needed before
+	 * signing in); also what an applicant's sign-in replaces.
+	 */
+	static CookieCsrfTokenRepository csrfTokens(boolean secureCookies) {
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer(cookie -> {
+			cookie.sameSite("Lax");
+			if (secureCookies) {
+				cookie.secure(true);
+			}
+		});
+		return csrfTokens;
+	}
+
+	/**
+	 * After signing out: an applicant goes back to the page where they ask for a link,
+	 * everyone else to the sign-in page.
+	 */
+	private static void signedOut(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.Authentication signedOut) throws IOException {
+		boolean applicant = signedOut != null && signedOut.getAuthorities()
+			.stream()
+			.anyMatch(
+					authority -> uk.opcc.cspgrants.shared.Role.APPLICANT.authority().equals(authority.getAuthority()));
+		response.sendRedirect(request.getContextPath() + (applicant ? "/apply/sign-in?signedOut" : "/login?signedOut"));
 	}
 
 	@Bean

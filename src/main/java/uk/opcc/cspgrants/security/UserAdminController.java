@@ -44,7 +44,8 @@ class UserAdminController {
 
 	@ModelAttribute("allRoles")
 	Role[] allRoles() {
-		return Role.values();
+		// applicants' accounts are made only by asking for a sign-in link
+		return java.util.Arrays.stream(Role.values()).filter(role -> role != Role.APPLICANT).toArray(Role[]::new);
 	}
 
 	@ModelAttribute("partnerships")
@@ -69,7 +70,7 @@ class UserAdminController {
 		return this.users.list()
 			.stream()
 			.filter(UserView::enabled)
-			.filter(user -> !user.has(Role.CSP_MANAGER) && !user.has(Role.RECIPIENT))
+			.filter(user -> !user.has(Role.CSP_MANAGER) && !user.has(Role.RECIPIENT) && !user.has(Role.APPLICANT))
 			.sorted(java.util.Comparator.comparing(UserView::displayName))
 			.toList();
 	}

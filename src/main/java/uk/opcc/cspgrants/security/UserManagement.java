@@ -107,6 +107,7 @@ public class UserManagement {
 					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
 		}
 		refusals.add(this.validator.validate(details));
+		refusals.check(() -> notApplicant(details));
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
 		Optional<Long> organisationId = refusals.attempt(() -> organisationFor(details));
 		refusals.check(() -> checkManager(details, null));
@@ -133,7 +134,12 @@ public class UserManagement {
 	public UserView update(long id, AccountDetails details, long expectedVersion, CurrentUser actor) {
 		UserAccount account = find(id);
 		UserView before = checkVersion(account, expectedVersion);
+		if (before.has(Role.APPLICANT)) {
+			throw new ValidationException("roles",
+					"An applicant's account is theirs, made with their email address: it cannot be changed here");
+		}
 		FieldRefusals refusals = new FieldRefusals().add(this.validator.validate(details));
+		refusals.check(() -> notApplicant(details));
 		if (actor.id() == id && !details.roles().contains(Role.ADMIN)) {
 			refusals.add("roles", "You cannot remove your own administrator role");
 		}
@@ -224,6 +230,17 @@ public class UserManagement {
 	}
 
 	/**
+	 * Nobody is made an applicant here: an applicant's account is made when they ask for
+	 * a sign-in link with their email address ({@link ApplicantSignIn}).
+	 */
+	private static void notApplicant(AccountDetails details) {
+		if (details.roles().contains(Role.APPLICANT)) {
+			throw new ValidationException("roles",
+					"Applicants' accounts are made when they ask for a sign-in link, not here");
+		}
+	}
+
+	/**
 	 * A manager is someone else on the OPCC's staff whose account is enabled: the person
 	 * an overdue return of theirs is escalated to.
 	 */
@@ -237,7 +254,7 @@ public class UserManagement {
 		this.users.findById(details.managerId())
 			.map(UserAccount::toView)
 			.filter(UserView::enabled)
-			.filter(found -> !found.has(Role.CSP_MANAGER) && !found.has(Role.RECIPIENT))
+			.filter(found -> !found.has(Role.CSP_MANAGER) && !found.has(Role.RECIPIENT) && !found.has(Role.APPLICANT))
 			.orElseThrow(() -> new ValidationException("managerId",
 					"Choose the person's manager from the OPCC's staff who can sign in"));
 	}

@@ -86,10 +86,11 @@ public final class CurrentUser implements UserDetails {
 
 	/**
 	 * Whether this user may see a partnership's own data: everyone but a CSP manager of
-	 * another partnership and a recipient contact, who sees no partnership's.
+	 * another partnership, and a recipient contact or an applicant, who see no
+	 * partnership's.
 	 */
 	public boolean maySee(long partnershipId) {
-		if (isRecipientContact()) {
+		if (isRecipientContact() || isApplicant()) {
 			return false;
 		}
 		return !isLimitedToOnePartnership() || Long.valueOf(partnershipId).equals(this.partnershipId);
@@ -108,15 +109,23 @@ public final class CurrentUser implements UserDetails {
 	}
 
 	/**
+	 * True for an applicant to a grant round, who signs in by a link sent by e-mail and
+	 * may use only the pages for applying.
+	 */
+	public boolean isApplicant() {
+		return has(Role.APPLICANT);
+	}
+
+	/**
 	 * Whether this user may see an organisation's grants, payments and returns: the
 	 * OPCC's staff may see every one, a recipient contact only their own, a CSP manager
-	 * none.
+	 * and an applicant none.
 	 */
 	public boolean maySeeOrganisation(long organisationId) {
 		if (isRecipientContact()) {
 			return Long.valueOf(organisationId).equals(this.organisationId);
 		}
-		return !isLimitedToOnePartnership();
+		return !isLimitedToOnePartnership() && !isApplicant();
 	}
 
 	@Override

@@ -1,14 +1,15 @@
 package uk.opcc.cspgrants.shared;
 
 /**
- * What a signed-in person may do. A user can hold several roles, except a CSP manager and
- * a recipient contact, who hold one role each and are linked to one partnership or one
- * organisation.
+ * What a signed-in person may do. A user can hold several roles, except a CSP manager, a
+ * recipient contact and an applicant, who hold one role each: a CSP manager and a
+ * recipient contact are linked to one partnership or one organisation, and an applicant
+ * (anyone applying to a grant round) signs in by a link sent to their e-mail address.
  */
 public enum Role {
 
 	ADMIN("Administrator"), OFFICER("OPCC officer"), FINANCE("Finance"), MONITORING_OFFICER("Monitoring Officer"),
-	COMMISSIONER("Commissioner"), CSP_MANAGER("CSP manager"), RECIPIENT("Recipient contact");
+	COMMISSIONER("Commissioner"), CSP_MANAGER("CSP manager"), RECIPIENT("Recipient contact"), APPLICANT("Applicant");
 
 	private final String label;
 

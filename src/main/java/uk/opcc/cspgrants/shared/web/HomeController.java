@@ -46,6 +46,11 @@ class HomeController {
 		if (user == null) {
 			return publicStart(model);
 		}
+		if (user.isApplicant()) {
+			// an applicant's home is the page for applying: nothing of the staff's home
+			// is theirs
+			return "redirect:/apply";
+		}
 		LocalDate today = LocalDate.now(this.clock.withZone(Dates.UK));
 		List<WorkItem> items = new ArrayList<>();
 		for (WorkSource source : this.sources) {

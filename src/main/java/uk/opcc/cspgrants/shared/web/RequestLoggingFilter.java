@@ -20,7 +20,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * One structured log line per request: method, path, status, duration and user, as
  * key-value pairs (JSON fields when structured logging is on). Never the query string,
- * the body or any header, so no password or token reaches the log.
+ * the body or any header, nor the token of a sign-in link's path, so no password or token
+ * reaches the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,16 +43,25 @@ class RequestLoggingFilter extends OncePerRequestFilter {
 			if (!isStaticAsset(request.getRequestURI())) {
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				Object user = request.getAttribute(USER_ATTRIBUTE);
+				String path = loggedPath(request.getRequestURI());
 				log.atInfo()
 					.addKeyValue("method", request.getMethod())
-					.addKeyValue("path", request.getRequestURI())
+					.addKeyValue("path", path)
 					.addKeyValue("status", response.getStatus())
 					.addKeyValue("durationMs", millis)
 					.addKeyValue("user", user)
-					.log("{} {} {} {}ms user={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-							millis, user);
+					.log("{} {} {} {}ms user={}", request.getMethod(), path, response.getStatus(), millis, user);
 			}
 		}
+	}
+
+	/**
+	 * The path as logged: an applicant's sign-in link carries its token in the path, and
+	 * a token signs its holder in, so it is left out.
+	 */
+	static String loggedPath(String path) {
+		int link = path.indexOf("/apply/link/");
+		return (link >= 0) ? path.substring(0, link) + "/apply/link/(token not logged)" : path;
 	}
 
 	private static boolean isStaticAsset(String path) {
