@@ -92,6 +92,7 @@ class ApplicantSignInController {
 									? "Email address must be " + ApplicantEmail.MAX_LENGTH + " characters or fewer"
 									: "Enter an email address in the correct format, like name@example.com");
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("refused", true);
 			return "apply/sign-in";
 		}
 		Optional<String> token = this.signIn.sendLink(address.get(), form.getNext());

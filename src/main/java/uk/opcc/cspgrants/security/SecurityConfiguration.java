@@ -26,6 +26,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may reach what. Pages use form sign-in with a session; the JSON API under
@@ -167,9 +170,16 @@ class SecurityConfiguration {
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
 		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
 		signInPage.setFavorRelativeUris(true);
+		// someone not signed in who opens a page for applicants is sent to ask for a link
+		LoginUrlAuthenticationEntryPoint applicantSignIn = new LoginUrlAuthenticationEntryPoint("/apply/sign-in");
+		applicantSignIn.setFavorRelativeUris(true);
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.requestCache(cache -> cache.requestCache(new SignInRequestCache(secureCookies)))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInPage));
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(applicantSignIn,
+						new OrRequestMatcher(paths.matcher("/apply"), paths.matcher("/apply/**")))
+				.defaultAuthenticationEntryPointFor(signInPage, AnyRequestMatcher.INSTANCE));
 		http.headers(headers -> {
 			headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frame -> frame.deny())

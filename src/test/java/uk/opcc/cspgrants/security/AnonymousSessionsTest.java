@@ -46,7 +46,11 @@ class AnonymousSessionsTest {
 		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_anonymous_sessions");
 		application = new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
 			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0",
-					"CSP_GRANTS_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "logging.structured.format.console="))
+					"CSP_GRANTS_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "logging.structured.format.console=",
+					// applicants' sign-in needs a mail service in prod; nothing is sent
+					// here
+					// (the tests' sender is not scheduled)
+					"spring.mail.host=127.0.0.1", "spring.mail.port=1"))
 			.run();
 		jdbc = application.getBean(JdbcTemplate.class);
 		port = ((WebServerApplicationContext) application).getWebServer().getPort();
@@ -66,13 +70,17 @@ class AnonymousSessionsTest {
 					"/no-such-page", "/public/published-splits", "/public/published-splits/1", "/public/rounds",
 					"/public/rounds/NO-SUCH-ROUND",
 					"/public/published-splits?check=1&table=Leicester+%C2%A31%0ARutland+2"
-							+ "&indicators=population&windowEnd=2023-24&windowYears=1")) {
+							+ "&indicators=population&windowEnd=2023-24&windowYears=1",
+					"/apply", "/apply/sign-in", "/apply/sign-in/sent", "/apply/link/" + "A".repeat(43))) {
 				HttpResponse<String> response = send(request(path).GET(), null);
 				// a check of a published split with no indicator data loaded is refused
 				// on
 				// its field: a 400 page, still with no session
 				assertThat(response.statusCode()).as(path)
 					.isIn(path.contains("check=1") ? List.of(200, 400) : List.of(200, 302, 404));
+				if (path.startsWith("/apply/link/")) {
+					assertThat(response.statusCode()).as(path).isEqualTo(404);
+				}
 				assertThat(response.headers().allValues("Set-Cookie")).as(path + " sets a session cookie")
 					.noneMatch(cookie -> cookie.startsWith("SESSION="));
 			}
@@ -102,6 +110,56 @@ class AnonymousSessionsTest {
 		HttpResponse<String> home = send(request("/").GET(), cookie(signedIn, "SESSION").orElseThrow());
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Signed in as");
+	}
+
+	/**
+	 * Asking for a sign-in link and opening one write no session; pressing its button
+	 * writes one, and only that once.
+	 */
+	@Test
+	void anApplicantsSessionIsMadeOnlyWhenTheLinkSignsIn() throws Exception {
+		HttpResponse<String> form = send(request("/apply/sign-in").GET(), null);
+		String csrfCookie = cookie(form, "XSRF-TOKEN").orElseThrow();
+		String token = csrfToken(form.body());
+		long before = sessions();
+		String address = "no.session@applicants.example";
+		HttpResponse<String> asked = send(
+				request("/apply/sign-in").header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("email=" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&_csrf="
+								+ URLEncoder.encode(token, StandardCharsets.UTF_8))),
+				csrfCookie);
+		assertThat(asked.statusCode()).isEqualTo(302);
+		assertThat(asked.headers().firstValue("Location")).hasValue("/apply/sign-in/sent");
+		HttpResponse<String> sent = send(request("/apply/sign-in/sent").GET(), csrfCookie);
+		assertThat(sent.body()).contains("Check your email").doesNotContain("Demo only", "/apply/link/");
+		assertThat(sessions()).isEqualTo(before);
+
+		// the link as the e-mail would carry it: its hash stored for the account just
+		// made
+		SignInToken link = SignInToken.create();
+		jdbc.update("insert into sign_in_link (token_hash, user_id, next_path, created_at, expires_at) "
+				+ "select ?, user_id, '/apply', now(), now() + interval '30 minutes' from applicant_account "
+				+ "where email = ?", link.hash(), address);
+		HttpResponse<String> opened = send(request("/apply/link/" + link.token()).GET(), csrfCookie);
+		assertThat(opened.statusCode()).isEqualTo(200);
+		assertThat(opened.body()).contains("Continue");
+		assertThat(opened.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+		assertThat(sessions()).isEqualTo(before);
+
+		HttpResponse<String> pressed = send(
+				request("/apply/link/" + link.token()).header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("_csrf=" + URLEncoder.encode(csrfToken(opened.body()), StandardCharsets.UTF_8))),
+				csrfCookie);
+		assertThat(pressed.statusCode()).isEqualTo(302);
+		assertThat(pressed.headers().firstValue("Location")).hasValue("/apply");
+		assertThat(pressed.headers().allValues("Set-Cookie")).anySatisfy(
+				cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure", "HttpOnly", "SameSite=Lax"));
+		assertThat(sessions()).isEqualTo(before + 1);
+		HttpResponse<String> home = send(request("/apply").GET(), cookie(pressed, "SESSION").orElseThrow());
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains(address);
 	}
 
 	@Test

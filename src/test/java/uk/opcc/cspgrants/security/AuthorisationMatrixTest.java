@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import uk.opcc.cspgrants.support.ApplicantFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.Principals;
 import uk.opcc.cspgrants.support.RecipientFixture;
@@ -37,8 +38,8 @@ class AuthorisationMatrixTest {
 
 	/**
 	 * Who may: a = anonymous, A admin, O officer, F finance, M Monitoring Officer, C
-	 * Commissioner, P CSP manager, R recipient contact (who may also do what anonymous
-	 * may; a row without R refuses them).
+	 * Commissioner, P CSP manager, R recipient contact, X applicant to a grant round (R
+	 * and X may also do what anonymous may; a row without R or X refuses them).
 	 */
 	private static final Map<String, String> MATRIX = new TreeMap<>(Map.ofEntries(Map.entry("GET /", "aAOFMCP"),
 			Map.entry("GET /public", "aAOFMCP"), Map.entry("GET /login", "aAOFMCP"), Map.entry("GET /error", "aAOFMCP"),
@@ -167,20 +168,23 @@ class AuthorisationMatrixTest {
 			Map.entry("PUT /api/v1/redistributions/{id}", "AOFMC"),
 			Map.entry("POST /api/v1/redistributions/{id}/approve", "F"), Map.entry("GET /v3/api-docs", "AOFMCP"),
 			Map.entry("GET /v3/api-docs.yaml", "AOFMCP"), Map.entry("GET /v3/api-docs/swagger-config", "AOFMCP"),
-			Map.entry("GET /swagger-ui.html", "AOFMCP"), Map.entry("GET /notifications", "AOFMCP"),
-			Map.entry("GET /notifications/{id}", "AOFMCP"), Map.entry("POST /notifications/read", "AOFMCP"),
+			Map.entry("GET /swagger-ui.html", "AOFMCP"), Map.entry("GET /notifications", "AOFMCPX"),
+			Map.entry("GET /notifications/{id}", "AOFMCPX"), Map.entry("POST /notifications/read", "AOFMCPX"),
 			Map.entry("GET /notifications/settings", "AOFMCP"), Map.entry("POST /notifications/settings", "AOFMCP"),
 			Map.entry("GET /admin/notifications", "A"), Map.entry("GET /admin/notifications/{id}", "A"),
 			Map.entry("POST /admin/notifications/{id}/send-again", "A"),
 			Map.entry("GET /admin/notifications/{id}/sent-again", "A")));
 
-	private static final Map<Character, String> USERS = Map.of('A', "admin", 'O', "officer", 'F', "finance", 'M',
-			"monitoring", 'C', "commissioner", 'P', "leicester.csp", 'R', RecipientFixture.CONTACT);
+	private static final Map<Character, String> USERS = Map.ofEntries(Map.entry('A', "admin"),
+			Map.entry('O', "officer"), Map.entry('F', "finance"), Map.entry('M', "monitoring"),
+			Map.entry('C', "commissioner"), Map.entry('P', "leicester.csp"), Map.entry('R', RecipientFixture.CONTACT),
+			Map.entry('X', ApplicantFixture.USERNAME));
 
 	private static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("{code}", "LEI"),
 			Map.entry("{partnership}", "LEI"), Map.entry("{year}", "2024-25"), Map.entry("{quarter}", "Q1"),
 			Map.entry("{id}", "1"), Map.entry("{runId}", "1"), Map.entry("{reference}", "EXE0001-24"),
-			Map.entry("{step}", "consult"), Map.entry("{action}", "accept"));
+			Map.entry("{step}", "consult"), Map.entry("{action}", "accept"),
+			Map.entry("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
 	@Autowired
 	MockMvc mvc;
@@ -193,6 +197,7 @@ class AuthorisationMatrixTest {
 		MATRIX.putAll(MatrixRowsDecisionAndGrants.ROWS);
 		MATRIX.putAll(MatrixRowsRecipientReturns.ROWS);
 		MATRIX.putAll(MatrixRowsRounds.ROWS);
+		MATRIX.putAll(MatrixRowsApplicants.ROWS);
 	}
 
 	@Autowired
@@ -205,11 +210,13 @@ class AuthorisationMatrixTest {
 	@Test
 	void everyEndpointHasARowAndEveryRowHoldsForEveryRole() throws Exception {
 		long recipient = RecipientFixture.contactOnly(this.jdbc);
+		ApplicantFixture.make(this.jdbc);
 		try {
 			everyRowHolds();
 		}
 		finally {
 			RecipientFixture.removeContact(this.jdbc, recipient);
+			ApplicantFixture.remove(this.jdbc);
 		}
 	}
 
@@ -242,7 +249,8 @@ class AuthorisationMatrixTest {
 				wrong.add(endpoint + " anonymous: " + anonymous);
 			}
 			for (Map.Entry<Character, String> role : USERS.entrySet()) {
-				boolean may = allowed.indexOf(role.getKey()) >= 0 || (role.getKey() == 'R' && anonymousAllowed);
+				boolean may = allowed.indexOf(role.getKey()) >= 0
+						|| ((role.getKey() == 'R' || role.getKey() == 'X') && anonymousAllowed);
 				if (may && !reads) {
 					continue;
 				}
@@ -286,7 +294,8 @@ class AuthorisationMatrixTest {
 		}
 		MvcResult result = this.mvc.perform(request).andReturn();
 		String location = result.getResponse().getRedirectedUrl();
-		this.redirectsToSignIn = location != null && location.endsWith("/login");
+		this.redirectsToSignIn = location != null
+				&& (location.endsWith("/login") || location.endsWith("/apply/sign-in"));
 		return result.getResponse().getStatus();
 	}
 

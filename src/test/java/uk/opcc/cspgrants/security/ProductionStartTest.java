@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code prod} profile creates no demo users and needs the first administrator's
- * password.
+ * password, and a way of sending e-mail unless applicants' sign-in is off.
  */
 class ProductionStartTest {
 
@@ -20,6 +20,16 @@ class ProductionStartTest {
 	void refusesToStartWithoutTheFirstAdministratorsPassword() {
 		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_without_password");
 		assertThatThrownBy(() -> start(database, "")).hasStackTraceContaining("CSP_GRANTS_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void refusesToStartWithApplicantsSignInAndNoWayOfSendingEmail() {
+		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_applicants_without_mail");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
+			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0",
+					"CSP_GRANTS_ADMIN_PASSWORD=first-admin-password", "logging.structured.format.console="))
+			.run()).hasStackTraceContaining("CSP_GRANTS_APPLICANTS_SIGN_IN=false")
+			.hasStackTraceContaining("SPRING_MAIL_HOST");
 	}
 
 	@Test
@@ -44,7 +54,8 @@ class ProductionStartTest {
 	private static ConfigurableApplicationContext start(TestPostgres.DatabaseAddress database, String adminPassword) {
 		return new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
 			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0",
-					"CSP_GRANTS_ADMIN_PASSWORD=" + adminPassword, "logging.structured.format.console="))
+					"CSP_GRANTS_ADMIN_PASSWORD=" + adminPassword, "logging.structured.format.console=",
+					"csp-grants.applicants.sign-in=false"))
 			.run();
 	}
 

@@ -117,6 +117,29 @@ public final class LiveApplication implements AutoCloseable {
 		return new Browser(cookieHeader(cookies), csrf(home.body()));
 	}
 
+	/**
+	 * A browser of someone not signed in who has opened {@code path}, holding the cookies
+	 * it set (the CSRF token's) and the page's CSRF token.
+	 */
+	public Browser visitor(String path) {
+		Map<String, String> cookies = new LinkedHashMap<>();
+		HttpResponse<String> page = send(HttpRequest.newBuilder(uri(path)).GET().build());
+		keep(page, cookies);
+		return new Browser(cookieHeader(cookies), csrf(page.body()));
+	}
+
+	/**
+	 * A browser holding the cookies {@code response} set (such as a new session), and no
+	 * others; its CSRF token is read from the page at {@code path}, opened with them.
+	 */
+	public Browser keeping(HttpResponse<String> response, String path) {
+		Map<String, String> cookies = new LinkedHashMap<>();
+		keep(response, cookies);
+		HttpResponse<String> page = new Browser(cookieHeader(cookies), null).get(path);
+		keep(page, cookies);
+		return new Browser(cookieHeader(cookies), csrf(page.body()));
+	}
+
 	private static void keep(HttpResponse<String> response, Map<String, String> cookies) {
 		for (String setCookie : response.headers().allValues("Set-Cookie")) {
 			String pair = setCookie.split(";")[0];

@@ -103,9 +103,10 @@ class EmbeddedDatabaseRestartTest {
 	 * unlike the builder's default properties, outrank application.properties).
 	 */
 	private static ConfigurableApplicationContext start(Path data, String applicationRole) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-				"--csp-grants.embedded-database.data-directory=" + data,
-				"--csp-grants.initial-admin.password=first-admin-password", "--logging.structured.format.console="));
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--csp-grants.embedded-database.data-directory=" + data,
+						"--csp-grants.initial-admin.password=first-admin-password",
+						"--logging.structured.format.console=", "--csp-grants.applicants.sign-in=false"));
 		if (applicationRole != null) {
 			arguments.add("--csp-grants.database.application-role=" + applicationRole);
 		}

@@ -1,0 +1,21 @@
+package uk.opcc.cspgrants.security;
+
+import java.util.Map;
+
+/**
+ * Rows of the authorisation matrix for applicants to grant rounds (issue 16, step 3; see
+ * {@link AuthorisationMatrixTest} for the letters): anyone may ask for a sign-in link and
+ * open one; only an applicant has the applicant's home page, which every other role is
+ * refused.
+ */
+final class MatrixRowsApplicants {
+
+	static final Map<String, String> ROWS = Map.ofEntries(Map.entry("GET /apply", "X"),
+			Map.entry("GET /apply/sign-in", "aAOFMCP"), Map.entry("POST /apply/sign-in", "aAOFMCP"),
+			Map.entry("GET /apply/sign-in/sent", "aAOFMCP"), Map.entry("GET /apply/link/{token}", "aAOFMCP"),
+			Map.entry("POST /apply/link/{token}", "aAOFMCP"));
+
+	private MatrixRowsApplicants() {
+	}
+
+}
