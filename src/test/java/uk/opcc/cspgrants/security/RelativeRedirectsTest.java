@@ -38,6 +38,15 @@ class RelativeRedirectsTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@org.junit.jupiter.api.AfterEach
+	void noApplicantsLeft() {
+		uk.opcc.cspgrants.support.ApplicantFixture.removeApplicants(this.jdbc,
+				"email = 'relative.redirects@applicants.example'");
+	}
+
 	@Test
 	void noRedirectNamesTheHostTheRequestGave() throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
@@ -70,6 +79,37 @@ class RelativeRedirectsTest {
 		HttpResponse<String> signedOut = browser.send(post("/logout", "_csrf=" + csrfToken(page.body())),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(location(signedOut)).isEqualTo("/login?signedOut");
+	}
+
+	@Test
+	void noRedirectOfAnApplicantsSignInNamesTheHost() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.proxy(ProxySelector.of(new InetSocketAddress("localhost", this.port)))
+			.cookieHandler(new CookieManager())
+			.build();
+		HttpResponse<String> applicantsPage = browser.send(get("/apply"), HttpResponse.BodyHandlers.ofString());
+		assertThat(location(applicantsPage)).isEqualTo("/apply/sign-in");
+		String form = browser.send(get("/apply/sign-in"), HttpResponse.BodyHandlers.ofString()).body();
+		// the demo with no mail service shows the link on the answer
+		String sent = browser
+			.send(post("/apply/sign-in",
+					"email=relative.redirects%40applicants.example&next=" + "%2F%2Fevil.example%2Fapply&_csrf="
+							+ csrfToken(form)),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/apply/link/[A-Za-z0-9_-]{43})\"")
+			.matcher(sent);
+		assertThat(link.find()).isTrue();
+		String opened = browser.send(get(link.group(1)), HttpResponse.BodyHandlers.ofString()).body();
+		HttpResponse<String> signedIn = browser.send(post(link.group(1), "_csrf=" + csrfToken(opened)),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(location(signedIn)).as("a next page that is another site leads home").isEqualTo("/apply");
+		HttpResponse<String> home = browser.send(get("/apply"), HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).isEqualTo(200);
+		HttpResponse<String> signedOut = browser.send(post("/logout", "_csrf=" + csrfToken(home.body())),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(location(signedOut)).isEqualTo("/apply/sign-in?signedOut");
 	}
 
 	private HttpResponse<String> signIn(HttpClient browser, String password) throws Exception {
