@@ -232,4 +232,16 @@ class AuditSentencesTest {
 			.isEqualTo("Fran Finance recorded the payment of a grant to an organisation 77 as paid");
 	}
 
+	@Test
+	void anApplicantsAccountIsMadeBySomeoneAskingAndUsedBySigningIn() {
+		assertThat(this.sentences
+			.describe("system", "CREATE", "ApplicantAccount", "31", null,
+					"{\"email\": \"jo@example.org\", \"username\": \"applicant.31\"}")
+			.text()).isEqualTo("CSP Grants made an applicant's account for jo@example.org");
+		assertThat(this.sentences
+			.describe("applicant.31", "SIGN_IN", "ApplicantAccount", "31", null,
+					"{\"email\": \"jo@example.org\", \"addressVerified\": \"now, by this link\"}")
+			.text()).isEqualTo("applicant.31 signed in with a link sent to jo@example.org");
+	}
+
 }

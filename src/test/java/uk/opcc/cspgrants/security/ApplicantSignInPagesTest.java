@@ -3,10 +3,17 @@ package uk.opcc.cspgrants.security;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpSession;
@@ -15,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import uk.opcc.cspgrants.support.ApplicantFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.shared.web.OpenRounds;
 import uk.opcc.cspgrants.support.Principals;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +42,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * an applicant is kept to the pages for applying and can never sign in with a password.
  */
 @IntegrationTest
+@Import(ApplicantSignInPagesTest.TwoOpenRounds.class)
 class ApplicantSignInPagesTest {
+
+	/** Two rounds open for applications, as the rounds module would list them. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TwoOpenRounds {
+
+		@Bean
+		@Primary
+		OpenRounds twoOpenRounds() {
+			return () -> List.of(
+					new OpenRounds.OpenRound("PCCG-2026-27", "PCC Grant 2026-27",
+							OffsetDateTime.parse("2027-01-29T12:00:00Z")),
+					new OpenRounds.OpenRound("IF-2026-27", "Innovation Fund <2026-27>",
+							OffsetDateTime.parse("2027-07-30T16:00:00Z")));
+		}
+
+	}
 
 	private static final Pattern DEMO_LINK = Pattern.compile("href=\"(/apply/link/[A-Za-z0-9_-]{43})\"");
 
