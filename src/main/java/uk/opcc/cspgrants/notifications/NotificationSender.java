@@ -104,10 +104,13 @@ public class NotificationSender {
 		}
 		int marked = this.jdbc.sql("""
 				update notification set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null,
-				    version = version + 1
+				    version = version + 1,
+				    -- a sign-in link is a key to an account: once e-mailed, the outbox keeps it no longer
+				    link = case when template = any(:masked) then null else link end
 				where id = :id and status = 'WAITING' and version = :version
 				""")
 			.param("now", now())
+			.param("masked", OutboxAdmin.MASKED_TEMPLATES.toArray(String[]::new))
 			.param("id", message.outgoing().id())
 			.param("version", message.version())
 			.update();

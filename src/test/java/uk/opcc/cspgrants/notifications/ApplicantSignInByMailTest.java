@@ -84,6 +84,10 @@ class ApplicantSignInByMailTest extends SmtpTestBase {
 		assertThat(this.db.queryForObject("select count(*) from sign_in_link where token_hash like ?", Integer.class,
 				"%" + token + "%"))
 			.isZero();
+		assertThat(this.db.queryForObject("select count(*) from notification where link like ?", Integer.class,
+				"%" + token + "%"))
+			.as("once e-mailed, the outbox keeps the link no longer")
+			.isZero();
 
 		MvcResult opened = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
 		assertThat(opened.getResponse().getContentAsString()).contains("Continue")
