@@ -50,6 +50,15 @@ class OperationsTest {
 	}
 
 	@Test
+	void theTokenOfASignInLinkIsNeverLogged(CapturedOutput output) throws Exception {
+		String token = "SignInLinkTokenNeverLogged0123456789abcdef";
+		this.mvc.perform(get("/apply/link/" + token)).andExpect(status().isNotFound());
+		assertThat(output.getOut()).contains("GET /apply/link/(token not logged) 404").doesNotContain(token);
+		assertThat(RequestLoggingFilter.loggedPath("/apply/link/" + token)).isEqualTo("/apply/link/(token not logged)");
+		assertThat(RequestLoggingFilter.loggedPath("/apply/sign-in")).isEqualTo("/apply/sign-in");
+	}
+
+	@Test
 	void pagesCarrySecurityHeadersAndForbidScriptFromElsewhere() throws Exception {
 		this.mvc.perform(get("/login"))
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
