@@ -60,6 +60,7 @@ public final class AuditSentences {
 			case "Notification" ->
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
 			case "ApplicantAccount" -> applicant(event);
+			case "Application" -> application(event);
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
 					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn",
@@ -105,6 +106,9 @@ public final class AuditSentences {
 			case "ACCEPT" -> "accepted %s";
 			case "RETURN_FOR_CORRECTION" -> "returned %s for correction";
 			case "REOPEN" -> "re-opened %s";
+			case "EXTEND" -> "moved the closing time of %s later";
+			case "CLOSE" -> "closed %s";
+			case "CANCEL" -> "cancelled %s";
 			default -> verb(e.action) + " %s";
 		};
 		if ("ADOPT_PLAN".equals(e.action)) {
@@ -114,6 +118,20 @@ public final class AuditSentences {
 		String thing = "the " + AuditWords.thing(entityType).toLowerCase(java.util.Locale.ROOT) + " "
 				+ ((name != null) ? "“" + name + "”" : e.id);
 		return e.who + " " + pattern.formatted(thing);
+	}
+
+	/**
+	 * An application to a grant round (issue 16): started by its applicant, then each
+	 * task saved.
+	 */
+	private static String application(Event e) {
+		if ("START".equals(e.action)) {
+			return e.who + " started application " + e.id + " to the grant round " + e.get("round");
+		}
+		if (e.action.startsWith("SAVE_") && e.get("task") != null) {
+			return e.who + " saved “" + e.get("task") + "” of application " + e.id;
+		}
+		return e.who + " " + verb(e.action) + " application " + e.id;
 	}
 
 	private static String firstOf(Event e, String... fields) {

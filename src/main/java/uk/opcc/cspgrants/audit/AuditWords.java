@@ -130,7 +130,8 @@ final class AuditWords {
 			Map.entry("OrganisationGrant", "Grant to an organisation"),
 			Map.entry("OrganisationGrantPayment", "Payment of a grant to an organisation"),
 			Map.entry("OrganisationReturn", "Return of a grant to an organisation"),
-			Map.entry("GrantRound", "Grant round"), Map.entry("ApplicantAccount", "Applicant's account"));
+			Map.entry("GrantRound", "Grant round"), Map.entry("ApplicantAccount", "Applicant's account"),
+			Map.entry("Application", "Application to a grant round"));
 
 	private final AuditNames names;
 

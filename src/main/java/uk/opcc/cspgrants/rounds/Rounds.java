@@ -64,6 +64,11 @@ public class Rounds {
 			.optional();
 	}
 
+	/** The round of an id, with its themes, criteria and scale. */
+	public Optional<RoundView> find(long id) {
+		return this.jdbc.sql(ROUND + "where r.id = ?").param(id).query(this::view).optional();
+	}
+
 	private RoundView view(ResultSet rs, int row) throws SQLException {
 		long id = rs.getLong(1);
 		return new RoundView(id, rs.getString(2), rs.getString(3), new FinancialYear(rs.getInt(4)),

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.web.ApplicantApplications;
 import uk.opcc.cspgrants.shared.web.OpenRounds;
 
 /**
@@ -21,9 +22,13 @@ class ApplicantHomeController {
 
 	private final ObjectProvider<OpenRounds> openRounds;
 
-	ApplicantHomeController(ApplicantSignIn signIn, ObjectProvider<OpenRounds> openRounds) {
+	private final ObjectProvider<ApplicantApplications> applications;
+
+	ApplicantHomeController(ApplicantSignIn signIn, ObjectProvider<OpenRounds> openRounds,
+			ObjectProvider<ApplicantApplications> applications) {
 		this.signIn = signIn;
 		this.openRounds = openRounds;
+		this.applications = applications;
 	}
 
 	@GetMapping("/apply")
@@ -32,6 +37,8 @@ class ApplicantHomeController {
 		OpenRounds rounds = this.openRounds.getIfAvailable();
 		List<OpenRounds.OpenRound> open = (rounds != null) ? rounds.open() : List.of();
 		model.addAttribute("rounds", open);
+		ApplicantApplications theirs = this.applications.getIfAvailable();
+		model.addAttribute("applications", (theirs != null) ? theirs.of(applicant.id()) : List.of());
 		return "apply/home";
 	}
 

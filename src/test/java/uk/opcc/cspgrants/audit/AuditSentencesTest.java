@@ -244,4 +244,21 @@ class AuditSentencesTest {
 			.text()).isEqualTo("applicant.31 signed in with a link sent to jo@example.org");
 	}
 
+	@Test
+	void aRoundsStepsAndAnApplicationsTasksAreSaidInWords() {
+		assertThat(this.sentences
+			.describe("officer", "EXTEND", "GrantRound", "4", "{\"title\": \"Small grants\"}",
+					"{\"title\": \"Small grants\", \"reason\": \"More time\"}")
+			.text()).isEqualTo("Olu Officer moved the closing time of the grant round “Small grants” later");
+		assertThat(this.sentences.describe("system", "CLOSE", "GrantRound", "4", null, "{\"title\": \"Small grants\"}")
+			.text()).isEqualTo("CSP Grants closed the grant round “Small grants”");
+		assertThat(this.sentences
+			.describe("applicant.31", "START", "Application", "12", null, "{\"round\": \"SCSG-DEMO\"}")
+			.text()).isEqualTo("applicant.31 started application 12 to the grant round SCSG-DEMO");
+		assertThat(this.sentences
+			.describe("applicant.31", "SAVE_FUNDING", "Application", "12", "{\"task\": \"Funding and budget\"}",
+					"{\"task\": \"Funding and budget\", \"completed\": \"2 of 5\"}")
+			.text()).isEqualTo("applicant.31 saved “Funding and budget” of application 12");
+	}
+
 }

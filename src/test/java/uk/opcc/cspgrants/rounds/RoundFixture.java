@@ -14,8 +14,8 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "round_deadline_change", "round_scale_point", "round_criterion",
-			"round_theme", "grant_round" };
+	private static final String[] TABLES = { "application_budget_line", "application", "round_deadline_change",
+			"round_scale_point", "round_criterion", "round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -50,6 +50,31 @@ public final class RoundFixture {
 				Long.class, this.plan, name, position);
 	}
 
+	/**
+	 * A round of the year opened in SQL, as complete as opening needs (one theme, one
+	 * criterion weighing 100, the scale 0 to 5 described, guidance and who may apply),
+	 * taking applications from a day ago until {@code closesAt}; returns its id.
+	 */
+	public long openRound(String reference, java.time.Instant closesAt) {
+		long id = this.jdbc.queryForObject("insert into grant_round (reference, title, financial_year, route, "
+				+ "stream_id, budget, min_award, max_award, opens_at, closes_at, guidance, eligibility, created_by, "
+				+ "created_at, updated_by, updated_at) values (?, ?, ?, 'PCC_GRANT', ?, 100000, 500, 5000, "
+				+ "now() - interval '1 day', ?, 'Read the plan', 'Charities', 'test', now(), 'test', now()) "
+				+ "returning id", Long.class, reference, "Small grants " + reference, this.year.startYear(),
+				this.stream, java.sql.Timestamp.from(closesAt));
+		this.jdbc.update("insert into round_theme (round_id, theme_id) values (?, ?), (?, ?)", id, this.vulnerable, id,
+				this.reoffending);
+		this.jdbc.update("insert into round_criterion (round_id, position, name, weight) values (?, 1, 'Need', 100)",
+				id);
+		for (int point = 0; point <= 5; point++) {
+			this.jdbc.update("insert into round_scale_point (round_id, point, description) values (?, ?, ?)", id, point,
+					"Point " + point);
+		}
+		this.jdbc.update("update grant_round set status = 'OPEN', opened_by = 'test', opened_at = now() where id = ?",
+				id);
+		return id;
+	}
+
 	public void remove() {
 		removeRounds(this.jdbc);
 		finishRemoving();
@@ -77,6 +102,9 @@ public final class RoundFixture {
 
 	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
+		as.update("delete from application_budget_line where application_id in (select id from application "
+				+ "where round_id in " + rounds + ")");
+		as.update("delete from application where round_id in " + rounds);
 		as.update("delete from round_deadline_change where round_id in " + rounds);
 		as.update("delete from round_scale_point where round_id in " + rounds);
 		as.update("delete from round_criterion where round_id in " + rounds);

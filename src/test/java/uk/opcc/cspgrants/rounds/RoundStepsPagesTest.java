@@ -125,9 +125,9 @@ class RoundStepsPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(
 					containsString("Open for applications until " + Dates.dayAndTime(this.closes) + " (UK time)."),
-					containsString("href=\"/apply/sign-in?round=OPEN-1995\""), containsString("Evidence of need"),
-					containsString("id=\"awards\">£1,000.00 to £10,000.00<"), containsString("Charities and CICs"),
-					containsString("Protecting the Vulnerable"))));
+					containsString("href=\"/apply/sign-in?next=/apply/rounds/OPEN-1995/start\""),
+					containsString("Evidence of need"), containsString("id=\"awards\">£1,000.00 to £10,000.00<"),
+					containsString("Charities and CICs"), containsString("Protecting the Vulnerable"))));
 		this.mvc.perform(get("/public/rounds"))
 			.andExpect(content().string(allOf(containsString("href=\"/public/rounds/OPEN-1995\""),
 					containsString("Open until " + Dates.dayAndTime(this.closes)))));

@@ -13,7 +13,18 @@ final class MatrixRowsApplicants {
 	static final Map<String, String> ROWS = Map.ofEntries(Map.entry("GET /apply", "X"),
 			Map.entry("GET /apply/sign-in", "aAOFMCP"), Map.entry("POST /apply/sign-in", "aAOFMCP"),
 			Map.entry("GET /apply/sign-in/sent", "aAOFMCP"), Map.entry("GET /apply/link/{token}", "aAOFMCP"),
-			Map.entry("POST /apply/link/{token}", "aAOFMCP"));
+			Map.entry("POST /apply/link/{token}", "aAOFMCP"), Map.entry("GET /apply/rounds/{reference}/start", "X"),
+			Map.entry("POST /apply/rounds/{reference}/start", "X"), Map.entry("GET /apply/applications/{id}", "X"),
+			Map.entry("GET /apply/applications/{id}/organisation", "X"),
+			Map.entry("POST /apply/applications/{id}/organisation", "X"),
+			Map.entry("GET /apply/applications/{id}/contact", "X"),
+			Map.entry("POST /apply/applications/{id}/contact", "X"),
+			Map.entry("GET /apply/applications/{id}/project", "X"),
+			Map.entry("POST /apply/applications/{id}/project", "X"),
+			Map.entry("GET /apply/applications/{id}/funding", "X"),
+			Map.entry("POST /apply/applications/{id}/funding", "X"),
+			Map.entry("GET /apply/applications/{id}/outcomes", "X"),
+			Map.entry("POST /apply/applications/{id}/outcomes", "X"));
 
 	private MatrixRowsApplicants() {
 	}

@@ -129,6 +129,26 @@ public final class LiveApplication implements AutoCloseable {
 	}
 
 	/**
+	 * A browser signed in as the applicant of {@code address}, the way an applicant signs
+	 * in: a link asked for on the sign-in page (shown on the page, as the demo does with
+	 * no mail service) and pressed.
+	 */
+	public Browser signInApplicant(String address) {
+		Browser visitor = visitor("/apply/sign-in");
+		HttpResponse<String> sent = visitor.post("/apply/sign-in", Map.of("email", address));
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/apply/link/[A-Za-z0-9_-]{43})\"")
+			.matcher(sent.body());
+		if (!link.find()) {
+			throw new IllegalStateException("No sign-in link was shown for " + address + ": " + sent.statusCode());
+		}
+		HttpResponse<String> signedIn = visitor(link.group(1)).post(link.group(1), Map.of());
+		if (signedIn.statusCode() != 302) {
+			throw new IllegalStateException("The sign-in link of " + address + " gave " + signedIn.statusCode());
+		}
+		return keeping(signedIn, "/apply");
+	}
+
+	/**
 	 * A browser holding the cookies {@code response} set (such as a new session), and no
 	 * others; its CSRF token is read from the page at {@code path}, opened with them.
 	 */

@@ -1,0 +1,218 @@
+package uk.opcc.cspgrants.rounds.applying;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ListIndexBase;
+import uk.opcc.cspgrants.organisations.OrganisationType;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.Money;
+
+/**
+ * An application to a grant round: its applicant, its status, and the answers of its
+ * tasks (organisation, contact, project, funding with budget lines, outcomes), each task
+ * saved as a whole as the applicant goes. Only a draft's answers change; a task is
+ * complete once saved, since each page refuses what is missing.
+ */
+@Entity
+@Table(name = "application")
+class Application {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "round_id", nullable = false, updatable = false)
+	private long roundId;
+
+	@Column(name = "applicant_user_id", nullable = false, updatable = false)
+	private long applicantUserId;
+
+	@Column(name = "start_key", nullable = false, updatable = false)
+	private UUID startKey;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ApplicationStatus status;
+
+	@Column(name = "organisation_name")
+	private String organisationName;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "organisation_type")
+	private OrganisationType organisationType;
+
+	@Column(name = "charity_number")
+	private String charityNumber;
+
+	@Column(name = "company_number")
+	private String companyNumber;
+
+	@Column(name = "organisation_address")
+	private String organisationAddress;
+
+	@Column(name = "contact_name")
+	private String contactName;
+
+	@Column(name = "contact_role")
+	private String contactRole;
+
+	@Column(name = "contact_email")
+	private String contactEmail;
+
+	@Column(name = "contact_phone")
+	private String contactPhone;
+
+	@Column(name = "project_title")
+	private String projectTitle;
+
+	@Column(name = "project_summary")
+	private String projectSummary;
+
+	@Column(name = "theme_id")
+	private Long themeId;
+
+	@Column(name = "starts_on")
+	private LocalDate startsOn;
+
+	@Column(name = "ends_on")
+	private LocalDate endsOn;
+
+	@Column(name = "amount_requested")
+	private Money amountRequested;
+
+	@ElementCollection
+	@CollectionTable(name = "application_budget_line", joinColumns = @JoinColumn(name = "application_id"))
+	@OrderColumn(name = "position")
+	@ListIndexBase(1)
+	private List<BudgetLine> budgetLines = new ArrayList<>();
+
+	@Column
+	private String outcomes;
+
+	@Version
+	private long version;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected Application() {
+	}
+
+	Application(long roundId, long applicantUserId, UUID startKey, Instant now) {
+		this.roundId = roundId;
+		this.applicantUserId = applicantUserId;
+		this.startKey = startKey;
+		this.status = ApplicationStatus.DRAFT;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	void answer(Answers.Organisation answers, Instant now) {
+		mustBeDraft();
+		this.organisationName = answers.name();
+		this.organisationType = answers.type();
+		this.charityNumber = answers.charityNumber();
+		this.companyNumber = answers.companyNumber();
+		this.organisationAddress = answers.address();
+		touch(now);
+	}
+
+	void answer(Answers.Contact answers, Instant now) {
+		mustBeDraft();
+		this.contactName = answers.name();
+		this.contactRole = answers.role();
+		this.contactEmail = answers.email();
+		this.contactPhone = answers.phone();
+		touch(now);
+	}
+
+	void answer(Answers.Project answers, Instant now) {
+		mustBeDraft();
+		this.projectTitle = answers.title();
+		this.projectSummary = answers.summary();
+		this.themeId = answers.themeId();
+		this.startsOn = answers.startsOn();
+		this.endsOn = answers.endsOn();
+		touch(now);
+	}
+
+	void answer(Answers.Funding answers, Instant now) {
+		mustBeDraft();
+		this.amountRequested = answers.amount();
+		this.budgetLines.clear();
+		this.budgetLines.addAll(answers.lines());
+		touch(now);
+	}
+
+	void answerOutcomes(String outcomes, Instant now) {
+		mustBeDraft();
+		this.outcomes = outcomes;
+		touch(now);
+	}
+
+	/** The tasks of the application and whether each is complete, in the list's order. */
+	List<TaskState> tasks() {
+		return List.of(new TaskState(TaskName.ORGANISATION, this.organisationName != null),
+				new TaskState(TaskName.CONTACT, this.contactName != null),
+				new TaskState(TaskName.PROJECT, this.projectTitle != null),
+				new TaskState(TaskName.FUNDING, this.amountRequested != null),
+				new TaskState(TaskName.OUTCOMES, this.outcomes != null));
+	}
+
+	void mustBeDraft() {
+		if (this.status != ApplicationStatus.DRAFT) {
+			throw new ConflictException(null, "This application is " + this.status.forApplicant().toLowerCase()
+					+ ": its answers no longer change");
+		}
+	}
+
+	/** Moves the time it changed on, so that saving it moves its version. */
+	private void touch(Instant now) {
+		this.updatedAt = now.isAfter(this.updatedAt) ? now : this.updatedAt.plusNanos(1000);
+	}
+
+	ApplicationView view() {
+		return new ApplicationView(this.id, this.roundId, this.status, this.organisationName, this.organisationType,
+				this.charityNumber, this.companyNumber, this.organisationAddress, this.contactName, this.contactRole,
+				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
+				this.startsOn, this.endsOn, this.amountRequested, List.copyOf(this.budgetLines), this.outcomes,
+				this.version, this.createdAt, this.updatedAt, tasks());
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	long getApplicantUserId() {
+		return this.applicantUserId;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,31 @@
+package uk.opcc.cspgrants.rounds.applying;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import uk.opcc.cspgrants.organisations.OrganisationType;
+import uk.opcc.cspgrants.shared.Money;
+
+/**
+ * An application as saved, for its applicant's pages: its answers (each {@code null}
+ * until its task is saved), its version to send with a change, and its tasks.
+ */
+public record ApplicationView(long id, long roundId, ApplicationStatus status, String organisationName,
+		OrganisationType organisationType, String charityNumber, String companyNumber, String organisationAddress,
+		String contactName, String contactRole, String contactEmail, String contactPhone, String projectTitle,
+		String projectSummary, Long themeId, LocalDate startsOn, LocalDate endsOn, Money amountRequested,
+		List<BudgetLine> budgetLines, String outcomes, long version, Instant createdAt, Instant updatedAt,
+		List<TaskState> tasks) {
+
+	/** How many tasks are complete. */
+	public long completed() {
+		return this.tasks.stream().filter(TaskState::complete).count();
+	}
+
+	/** What the applicant calls it in a list: the project's title once given. */
+	public String name() {
+		return (this.projectTitle != null) ? this.projectTitle : "Application started on the service";
+	}
+
+}

@@ -1,0 +1,102 @@
+package uk.opcc.cspgrants.rounds.applying;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.opcc.cspgrants.rounds.RoundFixture;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.support.ApplicantFixture;
+import uk.opcc.cspgrants.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the database refuses of applications whatever connects (V49), in SQL as the
+ * application's role: a second application from one press of Start, an application to a
+ * round that is not open, a theme of another round, a budget line of nothing, and any
+ * change of a submitted application's answers or budget. On 1992-93.
+ */
+@IntegrationTest
+class ApplicationDatabaseRulesTest {
+
+	private static final String KEY = "00000000-0000-0000-0000-000000000001";
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@FlywayDataSource
+	DataSource owner;
+
+	private RoundFixture fixture;
+
+	private long round;
+
+	private long applicant;
+
+	@BeforeEach
+	void round() {
+		this.fixture = new RoundFixture(this.jdbc, FinancialYear.parse("1992-93"));
+		this.round = this.fixture.openRound("DB-APPLY-1992", Instant.now().plus(Duration.ofDays(30)));
+		this.applicant = ApplicantFixture.make(this.jdbc);
+	}
+
+	@AfterEach
+	void remove() {
+		this.fixture.remove(this.owner);
+		ApplicantFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void anApplicationIsStartedOncePerPressOnlyInAnOpenRoundWithOneOfItsThemes() {
+		long id = start(this.round, KEY);
+		assertThatThrownBy(() -> start(this.round, KEY)).hasMessageContaining("application_started_once");
+		assertThatThrownBy(() -> this.jdbc.update("update application set theme_id = ? where id = ?",
+				this.fixture.reoffending + 100000, id))
+			.hasMessageContaining("application_theme_of_its_round");
+		this.jdbc.update("update application set theme_id = ? where id = ?", this.fixture.reoffending, id);
+		assertThatThrownBy(() -> this.jdbc.update(
+				"insert into application_budget_line (application_id, position, item, amount) values (?, 1, ' ', 10)",
+				id))
+			.hasMessageContaining("application_budget_line_item_check");
+		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				this.round);
+		assertThatThrownBy(() -> start(this.round, "00000000-0000-0000-0000-000000000002"))
+			.hasMessageContaining("applications are started only while it is open");
+	}
+
+	@Test
+	void aSubmittedApplicationsAnswersAndBudgetDoNotChange() {
+		long id = start(this.round, KEY);
+		this.jdbc.update(
+				"insert into application_budget_line (application_id, position, item, amount) values (?, 1, 'Radios', 10)",
+				id);
+		this.jdbc.update("update application set status = 'SUBMITTED' where id = ?", id);
+		assertThatThrownBy(() -> this.jdbc.update("update application set project_title = 'Changed' where id = ?", id))
+			.hasMessageContaining("The answers of an application that is submitted do not change");
+		assertThatThrownBy(() -> this.jdbc.update("delete from application_budget_line where application_id = ?", id))
+			.hasMessageContaining("The budget of an application that is submitted does not change");
+		assertThat(this.jdbc.queryForObject("select count(*) from application_budget_line where application_id = ?",
+				Long.class, id))
+			.isEqualTo(1);
+		assertThatThrownBy(() -> this.jdbc.execute("truncate application_budget_line")).rootCause()
+			.hasMessageContaining("permission denied");
+	}
+
+	private long start(long roundId, String key) {
+		return this.jdbc.queryForObject(
+				"insert into application (round_id, applicant_user_id, start_key, created_at, "
+						+ "updated_at) values (?, ?, ?::uuid, now(), now()) returning id",
+				Long.class, roundId, this.applicant, key);
+	}
+
+}
