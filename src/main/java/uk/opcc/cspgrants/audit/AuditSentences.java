@@ -128,6 +128,10 @@ public final class AuditSentences {
 		if ("START".equals(e.action)) {
 			return e.who + " started application " + e.id + " to the grant round " + e.get("round");
 		}
+		if ("SUBMIT".equals(e.action) && e.get("reference") != null) {
+			return e.who + " submitted application " + e.id + " to the grant round " + e.get("round") + " as "
+					+ e.get("reference");
+		}
 		if (e.action.startsWith("SAVE_") && e.get("task") != null) {
 			return e.who + " saved “" + e.get("task") + "” of application " + e.id;
 		}

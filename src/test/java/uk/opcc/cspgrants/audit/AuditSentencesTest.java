@@ -259,6 +259,10 @@ class AuditSentencesTest {
 			.describe("applicant.31", "SAVE_FUNDING", "Application", "12", "{\"task\": \"Funding and budget\"}",
 					"{\"task\": \"Funding and budget\", \"completed\": \"2 of 5\"}")
 			.text()).isEqualTo("applicant.31 saved “Funding and budget” of application 12");
+		assertThat(this.sentences
+			.describe("applicant.31", "SUBMIT", "Application", "12", "{\"status\": \"Draft\"}",
+					"{\"reference\": \"SCSG-DEMO-001\", \"round\": \"SCSG-DEMO\"}")
+			.text()).isEqualTo("applicant.31 submitted application 12 to the grant round SCSG-DEMO as SCSG-DEMO-001");
 	}
 
 }

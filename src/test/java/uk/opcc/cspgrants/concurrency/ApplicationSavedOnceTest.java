@@ -86,4 +86,77 @@ class ApplicationSavedOnceTest {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void anApplicationSubmittedTwentyTimesAtOnceIsSubmittedOnce() {
+		String path = completeApplication(applicant);
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> applicant.post(path + "/submit", Map.of("version", "5")));
+		assertThat(statuses(responses)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : responses) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).containsAnyOf("This application is submitted",
+						"This application was changed in another window");
+			}
+		}
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
+				+ "and action = 'SUBMIT' and entity_id = ?", Long.class, Long.toString(id)))
+			.isEqualTo(1);
+		assertThat(db.queryForObject(
+				"select count(*) from notification where template = 'application-received' " + "and message_key like ?",
+				Long.class, "application-received:" + id + "%"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void twentyApplicantsSubmittingAtOnceGetTwentyNumbers() {
+		OpenedRounds.open(app, "2025-26", "NUMBERS-2025");
+		List<LiveApplication.Browser> applicants = new java.util.ArrayList<>();
+		List<String> paths = new java.util.ArrayList<>();
+		for (int i = 0; i < AT_ONCE; i++) {
+			LiveApplication.Browser one = app.signInApplicant("applicant" + i + "@numbers.example");
+			applicants.add(one);
+			paths.add(completeApplication(one, "NUMBERS-2025"));
+		}
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> applicants.get(i).post(paths.get(i) + "/submit", Map.of("version", "5")));
+		assertThat(statuses(responses)).isEqualTo(Map.of(302, (long) AT_ONCE));
+		assertThat(db.queryForList("select number from application a join grant_round r on r.id = a.round_id "
+				+ "where r.reference = 'NUMBERS-2025' order by number", Integer.class))
+			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, AT_ONCE).boxed().toList());
+	}
+
+	private static String completeApplication(LiveApplication.Browser who) {
+		return completeApplication(who, "ONCE-2025");
+	}
+
+	/** Starts an application and saves its five sections; returns its page. */
+	private static String completeApplication(LiveApplication.Browser who, String round) {
+		HttpResponse<String> started = who.post("/apply/rounds/" + round + "/start",
+				Map.of("startKey", UUID.randomUUID().toString()));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+		String path = started.headers().firstValue("Location").orElseThrow();
+		long theme = db
+			.queryForObject("select min(theme_id) from round_theme t join grant_round r on r.id = t.round_id "
+					+ "where r.reference = ?", Long.class, round);
+		List<Map<String, String>> pages = List.of(
+				Map.of("task", "organisation", "name", "Street Pastors", "type", "OTHER", "address", "Leicester",
+						"version", "0"),
+				Map.of("task", "contact", "name", "Sam Smith", "email", "sam@example.org", "version", "1"),
+				Map.ofEntries(Map.entry("task", "project"), Map.entry("title", "Night patrols"),
+						Map.entry("summary", "Volunteers"), Map.entry("themeId", Long.toString(theme)),
+						Map.entry("starts.day", "1"), Map.entry("starts.month", "1"), Map.entry("starts.year", "2027"),
+						Map.entry("ends.day", "31"), Map.entry("ends.month", "3"), Map.entry("ends.year", "2027"),
+						Map.entry("version", "2")),
+				Map.of("task", "funding", "amount", "1000", "item-1", "Radios", "amount-1", "1000", "version", "3"),
+				Map.of("task", "outcomes", "outcomes", "Fewer call-outs", "version", "4"));
+		for (Map<String, String> page : pages) {
+			Map<String, String> fields = new java.util.LinkedHashMap<>(page);
+			String task = fields.remove("task");
+			HttpResponse<String> saved = who.post(path + "/" + task, fields);
+			assertThat(saved.statusCode()).as(task + ": " + saved.body()).isEqualTo(302);
+		}
+		return path;
+	}
+
 }

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An applicant's journey from a round's public page to an application with two tasks
  * saved, every page checked by axe-core at desktop and phone widths (WCAG 2.2 AA, reflow
  * at 320 px): the round's page, signing in by the demo's link straight to the start page,
- * the task list, each task's page, refused organisation and budget pages, and the home
- * page listing the application. On 1993-94 with a round opened in SQL.
+ * the task list, each task's page, refused organisation and budget pages, the home page
+ * listing the application, checking the answers, the receipt, the submitted application,
+ * and the officers' list and view of it. On 1993-94 with a round opened in SQL.
  */
 class ApplyingAccessibilityTest extends JourneyTest {
 
@@ -85,15 +86,46 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		press("Save and continue");
 		assertThat(page()).contains("The budget lines add up to £1,000.00");
 		checkThisPage("a budget that does not add up", axe, problems);
-		for (String task : new String[] { "Contact details", "Your project", "Outcomes" }) {
-			open("/apply");
-			follow(this.browser.findElement(By.cssSelector("#applications a")).getText());
-			follow(task);
-			checkThisPage(task, axe, problems);
-		}
+		type("amount-1", "2500");
+		press("Save and continue");
 		open("/apply");
-		assertThat(page()).contains("1 of 5 sections completed");
+		assertThat(page()).contains("2 of 5 sections completed");
 		checkThisPage("the home page with an application", axe, problems);
+		follow(this.browser.findElement(By.cssSelector("#applications a")).getText());
+		follow("Contact details");
+		checkThisPage("contact details", axe, problems);
+		type("name", "Sam Smith");
+		type("email", "sam@westcotes.example");
+		press("Save and continue");
+		follow("Your project");
+		checkThisPage("your project", axe, problems);
+		type("title", "Night patrols");
+		type("summary", "Volunteers on Friday nights");
+		this.browser.findElement(By.id("themeId")).click();
+		type("starts", "1");
+		type("starts-month", "12");
+		type("starts-year", "2026");
+		type("ends", "31");
+		type("ends-month", "3");
+		type("ends-year", "2027");
+		press("Save and continue");
+		follow("Outcomes");
+		checkThisPage("outcomes", axe, problems);
+		type("outcomes", "Fewer call-outs on Friday nights");
+		press("Save and continue");
+		assertThat(page()).contains("You have completed 5 of 5 sections.");
+		follow("Check your answers and submit");
+		checkThisPage("check your answers", axe, problems);
+		press("Submit your application");
+		assertThat(page()).contains("Application submitted", "ACCESS-1993-001");
+		checkThisPage("application submitted", axe, problems);
+		follow("See your application");
+		checkThisPage("a submitted application", axe, problems);
+		open("/apply");
+		signOut();
+		signIn("officer");
+		check("/rounds/ACCESS-1993/applications", axe, problems);
+		check("/rounds/ACCESS-1993/applications/ACCESS-1993-001", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

@@ -24,7 +24,12 @@ final class MatrixRowsApplicants {
 			Map.entry("GET /apply/applications/{id}/funding", "X"),
 			Map.entry("POST /apply/applications/{id}/funding", "X"),
 			Map.entry("GET /apply/applications/{id}/outcomes", "X"),
-			Map.entry("POST /apply/applications/{id}/outcomes", "X"));
+			Map.entry("POST /apply/applications/{id}/outcomes", "X"),
+			Map.entry("GET /apply/applications/{id}/check", "X"),
+			Map.entry("POST /apply/applications/{id}/submit", "X"),
+			Map.entry("GET /apply/applications/{id}/submitted", "X"),
+			Map.entry("GET /rounds/{reference}/applications", "AO"),
+			Map.entry("GET /rounds/{reference}/applications/{application}", "AO"));
 
 	private MatrixRowsApplicants() {
 	}

@@ -21,8 +21,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ListIndexBase;
 import uk.opcc.cspgrants.organisations.OrganisationType;
+import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.ValidationException;
 
 /**
  * An application to a grant round: its applicant, its status, and the answers of its
@@ -106,6 +109,18 @@ class Application {
 	@Column
 	private String outcomes;
 
+	@Column
+	private Integer number;
+
+	@Column
+	private String reference;
+
+	@Column(name = "submitted_at")
+	private Instant submittedAt;
+
+	@Column(name = "submitted_by")
+	private String submittedBy;
+
 	@Version
 	private long version;
 
@@ -170,6 +185,35 @@ class Application {
 		touch(now);
 	}
 
+	/**
+	 * Submits a complete draft to its round while the round takes applications, under the
+	 * round's next number; refused naming the sections still to do, or saying when the
+	 * round closed.
+	 */
+	void submit(RoundView round, int next, Instant now, String by) {
+		mustBeDraft();
+		List<String> toDo = tasks().stream().filter(task -> !task.complete()).map(task -> task.name().title()).toList();
+		if (!toDo.isEmpty()) {
+			throw new ValidationException("form",
+					"Complete every section before you submit: " + String.join(", ", toDo));
+		}
+		if (!round.takesApplications(now)) {
+			throw new ConflictException(null,
+					round.opensLater(now)
+							? round.title() + " opens to applications on " + Dates.dayAndTime(round.opensAt())
+									+ ": your application has not been submitted"
+							: round.title() + " closed to applications at " + Dates.dayAndTime(round.closesAt())
+									+ ": your application has not been submitted. You tried to submit it at "
+									+ Dates.dayAndTime(now));
+		}
+		this.number = next;
+		this.reference = round.reference() + "-" + String.format("%03d", next);
+		this.submittedAt = now;
+		this.submittedBy = by;
+		this.status = ApplicationStatus.SUBMITTED;
+		touch(now);
+	}
+
 	/** The tasks of the application and whether each is complete, in the list's order. */
 	List<TaskState> tasks() {
 		return List.of(new TaskState(TaskName.ORGANISATION, this.organisationName != null),
@@ -196,7 +240,7 @@ class Application {
 				this.charityNumber, this.companyNumber, this.organisationAddress, this.contactName, this.contactRole,
 				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
 				this.startsOn, this.endsOn, this.amountRequested, List.copyOf(this.budgetLines), this.outcomes,
-				this.version, this.createdAt, this.updatedAt, tasks());
+				this.reference, this.submittedAt, this.version, this.createdAt, this.updatedAt, tasks());
 	}
 
 	Long getId() {

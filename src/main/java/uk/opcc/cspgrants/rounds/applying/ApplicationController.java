@@ -68,9 +68,43 @@ class ApplicationController {
 	@GetMapping("/applications/{id}")
 	String taskList(@PathVariable long id, @AuthenticationPrincipal CurrentUser applicant, Model model) {
 		ApplicationView application = this.management.get(id, applicant);
-		model.addAttribute("grantApplication", application);
-		model.addAttribute("round", this.management.roundOf(application));
+		show(application, model);
 		return "apply/application";
+	}
+
+	@GetMapping("/applications/{id}/check")
+	String check(@PathVariable long id, @AuthenticationPrincipal CurrentUser applicant, Model model) {
+		ApplicationView application = this.management.get(id, applicant);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			return "redirect:/apply/applications/" + id;
+		}
+		show(application, model);
+		return "apply/check";
+	}
+
+	@PostMapping("/applications/{id}/submit")
+	String submit(@PathVariable long id, @RequestParam(required = false) Long version,
+			@AuthenticationPrincipal CurrentUser applicant, Model model, HttpServletResponse response) {
+		try {
+			ApplicationView submitted = this.management.submit(id, version, applicant);
+			return "redirect:/apply/applications/" + submitted.id() + "/submitted";
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			ApplicationView now = this.management.get(id, applicant);
+			show(now, model);
+			return "apply/check";
+		}
+	}
+
+	@GetMapping("/applications/{id}/submitted")
+	String submitted(@PathVariable long id, @AuthenticationPrincipal CurrentUser applicant, Model model) {
+		ApplicationView application = this.management.get(id, applicant);
+		if (application.reference() == null) {
+			return "redirect:/apply/applications/" + id;
+		}
+		show(application, model);
+		return "apply/submitted";
 	}
 
 	@GetMapping("/applications/{id}/organisation")
@@ -170,9 +204,24 @@ class ApplicationController {
 		}
 	}
 
-	private String page(ApplicationView application, TaskName task, Object form, Model model) {
+	private void show(ApplicationView application, Model model) {
 		model.addAttribute("grantApplication", application);
 		model.addAttribute("round", this.management.roundOf(application));
+		model.addAttribute("themeName", themeName(application));
+	}
+
+	private String themeName(ApplicationView application) {
+		return this.management.roundOf(application)
+			.themes()
+			.stream()
+			.filter(theme -> Long.valueOf(theme.id()).equals(application.themeId()))
+			.map(theme -> theme.name())
+			.findFirst()
+			.orElse("");
+	}
+
+	private String page(ApplicationView application, TaskName task, Object form, Model model) {
+		show(application, model);
 		model.addAttribute("task", task);
 		model.addAttribute("form", form);
 		model.addAttribute("types", OrganisationType.values());

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
@@ -18,6 +20,8 @@ import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.notice.Audience;
+import uk.opcc.cspgrants.shared.notice.Notice;
 
 /**
  * An applicant's applications: started once per press of "Start" (the page's start key,
@@ -38,12 +42,19 @@ public class ApplicationManagement {
 
 	private final AuditTrail auditTrail;
 
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	ApplicationManagement(ApplicationRepository repository, Rounds rounds, AuditTrail auditTrail, Clock clock) {
+	ApplicationManagement(ApplicationRepository repository, Rounds rounds, AuditTrail auditTrail, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.rounds = rounds;
 		this.auditTrail = auditTrail;
+		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -102,6 +113,55 @@ public class ApplicationManagement {
 				application -> application.answerOutcomes(outcomes, now()));
 	}
 
+	/**
+	 * Submits a complete draft, once for the version read, while its round takes
+	 * applications: the round's row is taken first ({@code for no key update}, as closing
+	 * it takes it {@code for update}), so submissions to one round take turns for its
+	 * next number and a submission and the round's closing take turns too. The applicant
+	 * is sent a receipt with the reference.
+	 */
+	public ApplicationView submit(long id, Long version, CurrentUser applicant) {
+		if (version == null) {
+			throw new ValidationException("version", "Send the version of the application you read");
+		}
+		// the round's id read without loading the application, so that it is loaded only
+		// once
+		// it is locked (an application loaded before would be kept in its state as read)
+		long roundId = this.jdbc.sql("select round_id from application where id = ? and applicant_user_id = ?")
+			.params(id, applicant.id())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(ApplicationManagement::notFound);
+		this.jdbc.sql("select id from grant_round where id = ? for no key update")
+			.param(roundId)
+			.query(Long.class)
+			.single();
+		RoundView round = this.rounds.find(roundId).orElseThrow();
+		Application application = this.repository.findOwnLocked(id, applicant.id())
+			.orElseThrow(ApplicationManagement::notFound);
+		application.mustBeDraft();
+		if (application.getVersion() != version) {
+			throw changedElsewhere(application);
+		}
+		int next = this.jdbc.sql("select coalesce(max(number), 0) + 1 from application where round_id = ?")
+			.param(round.id())
+			.query(Integer.class)
+			.single();
+		application.submit(round, next, now(), applicant.getUsername());
+		ApplicationView after = DatabaseRefusal.orConflict(() -> this.repository.saveAndFlush(application),
+				Map.of("application_submitted_in_time", round.title() + " is not taking applications",
+						"application_number_once", "Another application took the same number: submit again",
+						"application_moves", "This application is no longer a draft"))
+			.view();
+		this.auditTrail.record("SUBMIT", AUDIT_TYPE, after.id(), Map.of("status", "Draft"), Map.of("reference",
+				after.reference(), "round", round.reference(), "submittedAt", Dates.dayAndTime(after.submittedAt())));
+		this.events.publishEvent(new Notice("application-received:" + after.id(), null, "application-received",
+				Map.of("reference", after.reference(), "round", round.title(), "project", after.name(), "submittedAt",
+						Dates.dayAndTime(after.submittedAt())),
+				"/apply/applications/" + after.id(), Audience.users(applicant.getUsername())));
+		return after;
+	}
+
 	/** The round of an application, for its pages. */
 	@Transactional(readOnly = true)
 	public RoundView roundOf(ApplicationView application) {
@@ -144,6 +204,13 @@ public class ApplicationManagement {
 									: "it closed on " + Dates.dayAndTime(round.closesAt())));
 		}
 		return round;
+	}
+
+	private static ConflictException changedElsewhere(Application application) {
+		return new ConflictException(null,
+				"This application was changed in another window or tab on "
+						+ Dates.dayAndTime(application.getUpdatedAt())
+						+ ", after you opened this page. Check it as it is now; what you typed here is kept below");
 	}
 
 	private static ConflictException pressedTwice() {

@@ -24,6 +24,17 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 	@Query("select a from Application a where a.applicantUserId = :applicant and a.startKey = :key")
 	Optional<Application> findStarted(@Param("applicant") long applicant, @Param("key") UUID key);
 
+	/** A round's applications that have been submitted, first submitted first. */
+	@Query("select a from Application a where a.roundId = :round and a.submittedAt is not null order by a.number")
+	List<Application> findSubmitted(@Param("round") long round);
+
+	@Query("select a from Application a where a.roundId = :round and lower(a.reference) = lower(:reference)")
+	Optional<Application> findByReference(@Param("round") long round, @Param("reference") String reference);
+
+	@Query("select count(a) from Application a where a.roundId = :round and a.submittedAt is null "
+			+ "and a.status = uk.opcc.cspgrants.rounds.applying.ApplicationStatus.DRAFT")
+	long countDrafts(@Param("round") long round);
+
 	@Query("select a from Application a where a.applicantUserId = :applicant order by a.createdAt desc")
 	List<Application> findAllOwn(@Param("applicant") long applicant);
 

@@ -6,13 +6,22 @@ package uk.opcc.cspgrants.rounds.applying;
  */
 public enum ApplicationStatus {
 
-	DRAFT("Draft"), SUBMITTED("Submitted"), ELIGIBLE("Being assessed"), INELIGIBLE("Not eligible"),
-	AWARDED("Successful"), NOT_AWARDED("Unsuccessful"), WITHDRAWN("Withdrawn");
+	DRAFT("Draft", "Draft"), SUBMITTED("Submitted", "Submitted"), ELIGIBLE("Being assessed", "Eligible"),
+	INELIGIBLE("Not eligible", "Not eligible"), AWARDED("Successful", "Awarded"),
+	NOT_AWARDED("Unsuccessful", "Not awarded"), WITHDRAWN("Withdrawn", "Withdrawn");
 
 	private final String forApplicant;
 
-	ApplicationStatus(String forApplicant) {
+	private final String label;
+
+	ApplicationStatus(String forApplicant, String label) {
 		this.forApplicant = forApplicant;
+		this.label = label;
+	}
+
+	/** The status in officers' words. */
+	public String label() {
+		return this.label;
 	}
 
 	/** The status in the applicant's words. */

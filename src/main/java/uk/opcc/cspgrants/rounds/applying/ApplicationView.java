@@ -15,12 +15,17 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 		OrganisationType organisationType, String charityNumber, String companyNumber, String organisationAddress,
 		String contactName, String contactRole, String contactEmail, String contactPhone, String projectTitle,
 		String projectSummary, Long themeId, LocalDate startsOn, LocalDate endsOn, Money amountRequested,
-		List<BudgetLine> budgetLines, String outcomes, long version, Instant createdAt, Instant updatedAt,
-		List<TaskState> tasks) {
+		List<BudgetLine> budgetLines, String outcomes, String reference, Instant submittedAt, long version,
+		Instant createdAt, Instant updatedAt, List<TaskState> tasks) {
 
 	/** How many tasks are complete. */
 	public long completed() {
 		return this.tasks.stream().filter(TaskState::complete).count();
+	}
+
+	/** True when every section has been saved. */
+	public boolean complete() {
+		return this.tasks.stream().allMatch(TaskState::complete);
 	}
 
 	/** What the applicant calls it in a list: the project's title once given. */

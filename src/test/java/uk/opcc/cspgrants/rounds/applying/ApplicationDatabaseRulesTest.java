@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What the database refuses of applications whatever connects (V49), in SQL as the
  * application's role: a second application from one press of Start, an application to a
  * round that is not open, a theme of another round, a budget line of nothing, and any
- * change of a submitted application's answers or budget. On 1992-93.
+ * change of a submitted application's answers or budget; a submission without its number,
+ * after the closing time, under a number taken, and any change of a submitted
+ * application's number or move back to a draft (V50). On 1992-93.
  */
 @IntegrationTest
 class ApplicationDatabaseRulesTest {
@@ -80,7 +82,20 @@ class ApplicationDatabaseRulesTest {
 		this.jdbc.update(
 				"insert into application_budget_line (application_id, position, item, amount) values (?, 1, 'Radios', 10)",
 				id);
-		this.jdbc.update("update application set status = 'SUBMITTED' where id = ?", id);
+		assertThatThrownBy(() -> this.jdbc.update("update application set status = 'SUBMITTED' where id = ?", id))
+			.hasMessageContaining("application_submitted_with_its_number");
+		assertThatThrownBy(() -> this.jdbc.update("update application set status = 'SUBMITTED', number = 1, "
+				+ "reference = 'DB-APPLY-1992-001', submitted_at = now() + interval '31 days', submitted_by = 'test' "
+				+ "where id = ?", id))
+			.hasMessageContaining("was not taking applications at");
+		submit(id, 1);
+		long second = start(this.round, "00000000-0000-0000-0000-000000000003");
+		assertThatThrownBy(() -> submit(second, 1)).hasMessageContaining("application_number_once");
+		assertThatThrownBy(() -> this.jdbc.update("update application set number = 7 where id = ?", id))
+			.hasMessageContaining("keeps its number, reference and time of submission");
+		assertThatThrownBy(() -> this.jdbc.update("update application set status = 'DRAFT', number = null, "
+				+ "reference = null, submitted_at = null, submitted_by = null where id = ?", id))
+			.hasMessageContaining("An application that is submitted does not become draft");
 		assertThatThrownBy(() -> this.jdbc.update("update application set project_title = 'Changed' where id = ?", id))
 			.hasMessageContaining("The answers of an application that is submitted do not change");
 		assertThatThrownBy(() -> this.jdbc.update("delete from application_budget_line where application_id = ?", id))
@@ -90,6 +105,12 @@ class ApplicationDatabaseRulesTest {
 			.isEqualTo(1);
 		assertThatThrownBy(() -> this.jdbc.execute("truncate application_budget_line")).rootCause()
 			.hasMessageContaining("permission denied");
+	}
+
+	private void submit(long id, int number) {
+		this.jdbc
+			.update("update application set status = 'SUBMITTED', number = ?, reference = ?, submitted_at = now(), "
+					+ "submitted_by = 'test' where id = ?", number, "DB-APPLY-1992-" + id, id);
 	}
 
 	private long start(long roundId, String key) {

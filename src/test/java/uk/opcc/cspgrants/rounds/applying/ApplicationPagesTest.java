@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.rounds.applying;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,17 +12,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.rounds.RoundFixture;
+import uk.opcc.cspgrants.rounds.Rounds;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.Principals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -30,6 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -53,6 +64,24 @@ class ApplicationPagesTest {
 	@Autowired
 	@FlywayDataSource
 	DataSource owner;
+
+	@Autowired
+	ApplicationRepository repository;
+
+	@Autowired
+	Rounds rounds;
+
+	@Autowired
+	AuditTrail auditTrail;
+
+	@Autowired
+	JdbcClient jdbcClient;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private RoundFixture fixture;
 
@@ -201,6 +230,8 @@ class ApplicationPagesTest {
 	@Test
 	void aRoundPastItsClosingTimeStartsNothingAndASubmittedApplicationDoesNotChange() throws Exception {
 		long id = start(UUID.randomUUID());
+		this.jdbc.update("update application set status = 'SUBMITTED', number = 1, reference = 'APPLY-1994-001', "
+				+ "submitted_at = now(), submitted_by = 'test' where id = ?", id);
 		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() "
 				+ "where reference = 'APPLY-1994'");
 		this.mvc
@@ -210,7 +241,6 @@ class ApplicationPagesTest {
 			.andExpect(status().isConflict())
 			.andExpect(
 					content().string(containsString("Small grants APPLY-1994 is not taking applications: it closed")));
-		this.jdbc.update("update application set status = 'SUBMITTED' where id = ?", id);
 		this.mvc
 			.perform(post("/apply/applications/" + id + "/outcomes").with(this.applicant)
 				.with(csrf())
@@ -220,6 +250,91 @@ class ApplicationPagesTest {
 			.andExpect(content()
 				.string(allOf(containsString("This application is submitted: its answers no longer " + "change"),
 						containsString("Fewer call-outs on Friday nights</textarea>"))));
+	}
+
+	@Test
+	void aCompleteApplicationIsCheckedThenSubmittedOnceUnderTheRoundsNextNumber() throws Exception {
+		long id = start(UUID.randomUUID());
+		this.mvc.perform(
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Complete every section before you submit: Your organisation, "
+					+ "Contact details, Your project, Funding and budget, Outcomes")));
+		complete(id);
+		this.mvc.perform(get("/apply/applications/" + id).with(this.applicant))
+			.andExpect(content().string(allOf(containsString("You have completed 5 of 5 sections."),
+					containsString(">Check your answers and submit<"))));
+		this.mvc.perform(get("/apply/applications/" + id + "/check").with(this.applicant))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Westcotes Street Pastors"),
+					containsString("Reoffending and Offending"), containsString("id=\"asking-for\">£2,500.00<"),
+					containsString(">Submit your application</button>"))));
+		this.mvc.perform(
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "5"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/apply/applications/" + id + "/submitted"));
+		this.mvc.perform(get("/apply/applications/" + id + "/submitted").with(this.applicant))
+			.andExpect(content().string(allOf(containsString("Application submitted"),
+					containsString("id=\"reference\">APPLY-1994-001<"))));
+		this.mvc.perform(
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "6"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("This application is submitted")));
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from notification where template = 'application-received' " + "and username = ?",
+				Long.class, ApplicantFixture.USERNAME))
+			.isEqualTo(1);
+		this.mvc.perform(get("/apply/applications/" + id).with(this.applicant))
+			.andExpect(content().string(allOf(containsString("Reference APPLY-1994-001, submitted on"),
+					not(containsString("Check your answers and submit")))));
+		this.mvc.perform(get("/rounds/APPLY-1994/applications").with(user(Principals.of("officer", this.jdbc))))
+			.andExpect(content().string(allOf(containsString("1 submitted; 0 being written"),
+					containsString("href=\"/rounds/APPLY-1994/applications/APPLY-1994-001\""),
+					containsString("£2,500.00"))));
+		this.mvc
+			.perform(get("/rounds/APPLY-1994/applications/apply-1994-001")
+				.with(user(Principals.of("officer", this.jdbc))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Radios and first aid kits")));
+		this.mvc.perform(get("/rounds/APPLY-1994/applications").with(user(Principals.of("finance", this.jdbc))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anApplicationSubmittedAfterTheClosingTimeIsRefusedSayingWhen() throws Exception {
+		long id = start(UUID.randomUUID());
+		complete(id);
+		Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
+		ApplicationManagement afterClosing = new ApplicationManagement(this.repository, this.rounds, this.auditTrail,
+				this.jdbcClient, this.events, later);
+		CurrentUser who = Principals.of(ApplicantFixture.USERNAME, this.jdbc);
+		assertThatThrownBy(() -> new TransactionTemplate(this.transactions)
+			.executeWithoutResult(status -> afterClosing.submit(id, 5L, who))).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("Small grants APPLY-1994 closed to applications at")
+			.hasMessageContaining("your application has not been submitted. You tried to submit it at");
+		assertThat(this.jdbc.queryForObject("select status from application where id = ?", String.class, id))
+			.isEqualTo("DRAFT");
+	}
+
+	private void complete(long id) throws Exception {
+		long theme = this.fixture.reoffending;
+		String[][] pages = {
+				{ "organisation", "name", "Westcotes Street Pastors", "type", "CHARITY", "charityNumber", "1123456",
+						"address", "Leicester", "version", "0" },
+				{ "contact", "name", "Sam Smith", "email", "sam@westcotes.example", "version", "1" },
+				{ "project", "title", "Night patrols", "summary", "Volunteers on Friday nights", "themeId",
+						Long.toString(theme), "starts.day", "1", "starts.month", "12", "starts.year", "2026",
+						"ends.day", "31", "ends.month", "3", "ends.year", "2027", "version", "2" },
+				{ "funding", "amount", "2500", "item-1", "Radios and first aid kits", "amount-1", "1000", "item-2",
+						"Volunteer training", "amount-2", "1500", "version", "3" },
+				{ "outcomes", "outcomes", "Fewer call-outs on Friday nights", "version", "4" } };
+		for (String[] page : pages) {
+			var request = post("/apply/applications/" + id + "/" + page[0]).with(this.applicant).with(csrf());
+			for (int i = 1; i < page.length; i += 2) {
+				request = request.param(page[i], page[i + 1]);
+			}
+			this.mvc.perform(request).andExpect(status().isFound());
+		}
 	}
 
 	private long start(UUID key) throws Exception {
