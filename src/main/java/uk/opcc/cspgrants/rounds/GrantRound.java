@@ -173,7 +173,7 @@ class GrantRound {
 			throw new ValidationException("form", this.reference + " cannot open yet: " + String.join("; ", missing));
 		}
 		if (!this.closesAt.isAfter(now)) {
-			throw new ValidationException("closes", this.reference + " closes on " + Dates.dayAndTime(this.closesAt)
+			throw new ValidationException("form", this.reference + " closes on " + Dates.dayAndTime(this.closesAt)
 					+ ", which has passed: change its closing time before it opens");
 		}
 		this.status = RoundStatus.OPEN;

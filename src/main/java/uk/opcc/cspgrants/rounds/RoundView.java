@@ -82,6 +82,15 @@ public record RoundView(long id, String reference, String title, FinancialYear y
 		return RoundReadiness.missing(this);
 	}
 
+	/** The name of one of the round's themes, or empty when it is none of them. */
+	public String themeName(Long themeId) {
+		return this.themes.stream()
+			.filter(theme -> Long.valueOf(theme.id()).equals(themeId))
+			.map(ThemeView::name)
+			.findFirst()
+			.orElse("");
+	}
+
 	public List<Long> themeIds() {
 		return this.themes.stream().map(ThemeView::id).toList();
 	}

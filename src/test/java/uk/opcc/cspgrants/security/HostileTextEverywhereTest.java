@@ -42,11 +42,11 @@ import uk.opcc.cspgrants.support.SignIn;
  * templates that write HTML unescaped are the reviewed ones.
  */
 @IntegrationTest
-class HostileTextEverywhereTest {
+public class HostileTextEverywhereTest {
 
-	static final String HOSTILE = "<script>alert('x')</script> \"quoted\" \u202Eright-to-left \uD83D\uDE42";
+	public static final String HOSTILE = "<script>alert('x')</script> \"quoted\" \u202Eright-to-left \uD83D\uDE42";
 
-	static final String ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot; "
+	public static final String ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot; "
 			+ "\u202Eright-to-left \uD83D\uDE42";
 
 	/** 2012-13: a year no other test uses. */

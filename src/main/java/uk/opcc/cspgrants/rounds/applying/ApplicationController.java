@@ -148,7 +148,7 @@ class ApplicationController {
 			@AuthenticationPrincipal CurrentUser applicant, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return saved(id, applicant, TaskName.PROJECT, form, form::withVersion, () -> {
-			RoundView round = this.management.roundOf(this.management.get(id, applicant));
+			RoundView round = this.management.roundOf(id, applicant);
 			return this.management.saveProject(id, form.answers(round.themeIds()), form.version(), applicant);
 		}, model, response, redirect);
 	}
@@ -165,7 +165,7 @@ class ApplicationController {
 			RedirectAttributes redirect) {
 		FundingForm form = FundingForm.from(sent);
 		return saved(id, applicant, TaskName.FUNDING, form, form::withVersion, () -> {
-			RoundView round = this.management.roundOf(this.management.get(id, applicant));
+			RoundView round = this.management.roundOf(id, applicant);
 			return this.management.saveFunding(id, form.answers(round.minAward(), round.maxAward()), form.version(),
 					applicant);
 		}, model, response, redirect);
@@ -205,19 +205,10 @@ class ApplicationController {
 	}
 
 	private void show(ApplicationView application, Model model) {
+		RoundView round = this.management.roundOf(application);
 		model.addAttribute("grantApplication", application);
-		model.addAttribute("round", this.management.roundOf(application));
-		model.addAttribute("themeName", themeName(application));
-	}
-
-	private String themeName(ApplicationView application) {
-		return this.management.roundOf(application)
-			.themes()
-			.stream()
-			.filter(theme -> Long.valueOf(theme.id()).equals(application.themeId()))
-			.map(theme -> theme.name())
-			.findFirst()
-			.orElse("");
+		model.addAttribute("round", round);
+		model.addAttribute("themeName", round.themeName(application.themeId()));
 	}
 
 	private String page(ApplicationView application, TaskName task, Object form, Model model) {

@@ -162,6 +162,12 @@ public class ApplicationManagement {
 		return after;
 	}
 
+	/** The round of an applicant's own application, or not found. */
+	@Transactional(readOnly = true)
+	public RoundView roundOf(long id, CurrentUser applicant) {
+		return roundOf(get(id, applicant));
+	}
+
 	/** The round of an application, for its pages. */
 	@Transactional(readOnly = true)
 	public RoundView roundOf(ApplicationView application) {

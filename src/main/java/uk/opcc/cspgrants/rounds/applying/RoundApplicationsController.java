@@ -1,11 +1,14 @@
 package uk.opcc.cspgrants.rounds.applying;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import uk.opcc.cspgrants.rounds.RoundView;
+import uk.opcc.cspgrants.shared.Money;
 
 /**
  * Officers' pages of a round's submitted applications: the list, and each one's answers.
@@ -24,7 +27,10 @@ class RoundApplicationsController {
 	String list(@PathVariable String reference, Model model) {
 		RoundView round = this.submitted.round(reference);
 		model.addAttribute("round", round);
-		model.addAttribute("applications", this.submitted.of(round));
+		List<ApplicationView> applications = this.submitted.of(round);
+		model.addAttribute("applications", applications);
+		model.addAttribute("total",
+				applications.stream().map(ApplicationView::amountRequested).reduce(Money.ZERO, Money::plus));
 		model.addAttribute("drafts", this.submitted.drafts(round));
 		return "rounds/applications";
 	}

@@ -25,6 +25,7 @@ import uk.opcc.cspgrants.rounds.RoundFixture;
 import uk.opcc.cspgrants.rounds.Rounds;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.security.HostileTextEverywhereTest;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
@@ -289,6 +290,7 @@ class ApplicationPagesTest {
 					not(containsString("Check your answers and submit")))));
 		this.mvc.perform(get("/rounds/APPLY-1994/applications").with(user(Principals.of("officer", this.jdbc))))
 			.andExpect(content().string(allOf(containsString("1 submitted; 0 being written"),
+					containsString("id=\"total-asked\"><strong>£2,500.00</strong>"),
 					containsString("href=\"/rounds/APPLY-1994/applications/APPLY-1994-001\""),
 					containsString("£2,500.00"))));
 		this.mvc
@@ -314,6 +316,44 @@ class ApplicationPagesTest {
 			.hasMessageContaining("your application has not been submitted. You tried to submit it at");
 		assertThat(this.jdbc.queryForObject("select status from application where id = ?", String.class, id))
 			.isEqualTo("DRAFT");
+	}
+
+	@Test
+	void hostileTextTypedByAnApplicantIsKeptAsTypedAndShownEscapedToThemAndToOfficers() throws Exception {
+		long id = start(UUID.randomUUID());
+		complete(id);
+		this.mvc
+			.perform(post("/apply/applications/" + id + "/project").with(this.applicant)
+				.with(csrf())
+				.param("title", HostileTextEverywhereTest.HOSTILE)
+				.param("summary", HostileTextEverywhereTest.HOSTILE)
+				.param("themeId", Long.toString(this.fixture.vulnerable))
+				.param("starts.day", "1")
+				.param("starts.month", "12")
+				.param("starts.year", "2026")
+				.param("ends.day", "31")
+				.param("ends.month", "3")
+				.param("ends.year", "2027")
+				.param("version", "5"))
+			.andExpect(status().isFound());
+		assertThat(this.jdbc.queryForObject("select project_title from application where id = ?", String.class, id))
+			.isEqualTo(HostileTextEverywhereTest.HOSTILE);
+		for (String page : new String[] { "/apply", "/apply/applications/" + id, "/apply/applications/" + id + "/check",
+				"/apply/applications/" + id + "/project" }) {
+			this.mvc.perform(get(page).with(this.applicant))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString(HostileTextEverywhereTest.ESCAPED),
+						not(containsString("<script>alert")))));
+		}
+		this.mvc.perform(
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "6"))
+			.andExpect(status().isFound());
+		for (String page : new String[] { "/rounds/APPLY-1994/applications",
+				"/rounds/APPLY-1994/applications/APPLY-1994-001" }) {
+			this.mvc.perform(get(page).with(user(Principals.of("officer", this.jdbc))))
+				.andExpect(content().string(allOf(containsString(HostileTextEverywhereTest.ESCAPED),
+						not(containsString("<script>alert")))));
+		}
 	}
 
 	private void complete(long id) throws Exception {
