@@ -121,8 +121,8 @@ public final class AuditSentences {
 	}
 
 	/**
-	 * An application to a grant round (issue 16): started by its applicant, then each
-	 * task saved.
+	 * An application to a grant round (issue 16): started by its applicant, each task
+	 * saved, documents uploaded and removed, then submitted.
 	 */
 	private static String application(Event e) {
 		if ("START".equals(e.action)) {
@@ -134,6 +134,13 @@ public final class AuditSentences {
 		}
 		if (e.action.startsWith("SAVE_") && e.get("task") != null) {
 			return e.who + " saved “" + e.get("task") + "” of application " + e.id;
+		}
+		if ("ATTACH".equals(e.action) && e.get("file") != null) {
+			return e.who + " uploaded “" + e.get("file") + "” (" + e.get("document") + ", " + e.get("size")
+					+ ") to application " + e.id;
+		}
+		if ("REMOVE_DOCUMENT".equals(e.action) && e.get("file") != null) {
+			return e.who + " removed “" + e.get("file") + "” (" + e.get("document") + ") from application " + e.id;
 		}
 		return e.who + " " + verb(e.action) + " application " + e.id;
 	}

@@ -263,6 +263,14 @@ class AuditSentencesTest {
 			.describe("applicant.31", "SUBMIT", "Application", "12", "{\"status\": \"Draft\"}",
 					"{\"reference\": \"SCSG-DEMO-001\", \"round\": \"SCSG-DEMO\"}")
 			.text()).isEqualTo("applicant.31 submitted application 12 to the grant round SCSG-DEMO as SCSG-DEMO-001");
+		assertThat(this.sentences
+			.describe("applicant.31", "ATTACH", "Application", "12", null,
+					"{\"document\": \"Safeguarding policy\", \"file\": \"policy.pdf\", \"size\": \"12 KB\"}")
+			.text()).isEqualTo("applicant.31 uploaded “policy.pdf” (Safeguarding policy, 12 KB) to application 12");
+		assertThat(this.sentences
+			.describe("applicant.31", "REMOVE_DOCUMENT", "Application", "12",
+					"{\"document\": \"Safeguarding policy\", \"file\": \"policy.pdf\"}", null)
+			.text()).isEqualTo("applicant.31 removed “policy.pdf” (Safeguarding policy) from application 12");
 	}
 
 }

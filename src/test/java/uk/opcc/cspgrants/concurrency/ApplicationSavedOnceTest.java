@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.opcc.cspgrants.support.LiveApplication;
 import uk.opcc.cspgrants.support.OpenedRounds;
+import uk.opcc.cspgrants.support.TestDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.cspgrants.support.LiveApplication.statuses;
@@ -19,8 +20,9 @@ import static uk.opcc.cspgrants.support.LiveApplication.statuses;
  * An application is started once per press of Start and each task saved once from one
  * version. On a database of its own, an applicant signed in by a link presses Start
  * twenty times at once with one start key, then saves a task twenty times at once from
- * one version (as twenty tabs would): one success each time, 409s saying so for the rest,
- * nobody a 500, one application and one audit row.
+ * one version (as twenty tabs would), uploads one file twenty times at once and removes
+ * it twenty times at once, and submits twenty times at once: one success each time, 409s
+ * saying so for the rest, nobody a 500, one row and one audit row.
  */
 class ApplicationSavedOnceTest {
 
@@ -87,10 +89,65 @@ class ApplicationSavedOnceTest {
 	}
 
 	@Test
+	void oneFileUploadedTwentyTimesAtOnceIsAttachedOnceThenRemovedOnce() {
+		HttpResponse<String> started = applicant.post("/apply/rounds/ONCE-2025/start",
+				Map.of("startKey", UUID.randomUUID().toString()));
+		String path = started.headers().firstValue("Location").orElseThrow();
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		byte[] policy = TestDocuments.pdf("Safeguarding policy, twenty presses");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> applicant.postFile(path + "/documents",
+				Map.of("kind", "SAFEGUARDING_POLICY"), "file", "policy.pdf", policy));
+		assertThat(statuses(responses)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : responses) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("This file is already attached to your application");
+			}
+		}
+		assertThat(
+				db.queryForObject("select count(*) from application_document where application_id = ?", Long.class, id))
+			.isEqualTo(1);
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
+				+ "and action = 'ATTACH' and entity_id = ?", Long.class, Long.toString(id)))
+			.isEqualTo(1);
+		long document = db.queryForObject("select id from application_document where application_id = ?", Long.class,
+				id);
+		List<HttpResponse<String>> removals = app.atOnce(AT_ONCE,
+				i -> applicant.post(path + "/documents/" + document + "/remove", Map.of("remove", "yes")));
+		assertThat(statuses(removals)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : removals) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("That file is no longer attached to your application");
+			}
+		}
+		assertThat(db.queryForObject("select count(*) from application_document_content where document_id = ?",
+				Long.class, document))
+			.isZero();
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
+				+ "and action = 'REMOVE_DOCUMENT' and entity_id = ?", Long.class, Long.toString(id)))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aFileOverTheServersLimitIsRefusedWithAPageLeadingBackToTheDocuments() {
+		HttpResponse<String> started = applicant.post("/apply/rounds/ONCE-2025/start",
+				Map.of("startKey", UUID.randomUUID().toString()));
+		String path = started.headers().firstValue("Location").orElseThrow();
+		byte[] huge = java.util.Arrays.copyOf(TestDocuments.pdf("Huge"), 21 * 1024 * 1024);
+		HttpResponse<String> refused = applicant.postFile(path + "/documents", Map.of("kind", "ACCOUNTS"), "file",
+				"accounts.pdf", huge);
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("The selected file must be smaller than 10MB. Nothing was uploaded.",
+				"href=\"" + path + "/documents\"");
+		assertThat(db.queryForObject("select count(*) from application_document where application_id = ?", Long.class,
+				Long.parseLong(path.substring(path.lastIndexOf('/') + 1))))
+			.isZero();
+	}
+
+	@Test
 	void anApplicationSubmittedTwentyTimesAtOnceIsSubmittedOnce() {
 		String path = completeApplication(applicant);
 		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
-				i -> applicant.post(path + "/submit", Map.of("version", "5")));
+				i -> applicant.post(path + "/submit", Map.of("version", "8")));
 		assertThat(statuses(responses)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
 		for (HttpResponse<String> response : responses) {
 			if (response.statusCode() == 409) {
@@ -119,7 +176,7 @@ class ApplicationSavedOnceTest {
 			paths.add(completeApplication(one, "NUMBERS-2025"));
 		}
 		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
-				i -> applicants.get(i).post(paths.get(i) + "/submit", Map.of("version", "5")));
+				i -> applicants.get(i).post(paths.get(i) + "/submit", Map.of("version", "8")));
 		assertThat(statuses(responses)).isEqualTo(Map.of(302, (long) AT_ONCE));
 		assertThat(db.queryForList("select number from application a join grant_round r on r.id = a.round_id "
 				+ "where r.reference = 'NUMBERS-2025' order by number", Integer.class))
@@ -130,7 +187,10 @@ class ApplicationSavedOnceTest {
 		return completeApplication(who, "ONCE-2025");
 	}
 
-	/** Starts an application and saves its five sections; returns its page. */
+	/**
+	 * Starts an application, saves its five pages and uploads its three documents;
+	 * returns its page.
+	 */
 	private static String completeApplication(LiveApplication.Browser who, String round) {
 		HttpResponse<String> started = who.post("/apply/rounds/" + round + "/start",
 				Map.of("startKey", UUID.randomUUID().toString()));
@@ -155,6 +215,11 @@ class ApplicationSavedOnceTest {
 			String task = fields.remove("task");
 			HttpResponse<String> saved = who.post(path + "/" + task, fields);
 			assertThat(saved.statusCode()).as(task + ": " + saved.body()).isEqualTo(302);
+		}
+		for (String[] document : TestDocuments.REQUIRED) {
+			HttpResponse<String> uploaded = who.postFile(path + "/documents", Map.of("kind", document[0]), "file",
+					document[1], TestDocuments.pdf(path + document[1]));
+			assertThat(uploaded.statusCode()).as(document[1] + ": " + uploaded.body()).isEqualTo(302);
 		}
 		return path;
 	}

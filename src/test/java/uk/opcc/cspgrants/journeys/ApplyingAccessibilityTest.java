@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.journeys;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.opcc.cspgrants.rounds.RoundFixture;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
+import uk.opcc.cspgrants.support.TestDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An applicant's journey from a round's public page to an application with two tasks
  * saved, every page checked by axe-core at desktop and phone widths (WCAG 2.2 AA, reflow
  * at 320 px): the round's page, signing in by the demo's link straight to the start page,
- * the task list, each task's page, refused organisation and budget pages, the home page
- * listing the application, checking the answers, the receipt, the submitted application,
- * and the officers' list and view of it. On 1993-94 with a round opened in SQL.
+ * the task list, each task's page, refused organisation and budget pages, the supporting
+ * documents page empty, refused and with three files, the page asking before one is
+ * removed, the home page listing the application, checking the answers, the receipt, the
+ * submitted application, and the officers' list and view of it. On 1993-94 with a round
+ * opened in SQL.
  */
 class ApplyingAccessibilityTest extends JourneyTest {
 
@@ -38,6 +43,9 @@ class ApplyingAccessibilityTest extends JourneyTest {
 	@Autowired
 	@FlywayDataSource
 	DataSource owner;
+
+	@TempDir
+	Path folder;
 
 	private RoundFixture fixture;
 
@@ -66,7 +74,7 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		assertThat(page()).contains("Start an application", "£500.00 to £5,000.00");
 		checkThisPage("the start page", axe, problems);
 		press("Start your application");
-		assertThat(page()).contains("You have completed 0 of 5 sections.");
+		assertThat(page()).contains("You have completed 0 of 6 sections.");
 		checkThisPage("the task list", axe, problems);
 		follow("Your organisation");
 		checkThisPage("your organisation", axe, problems);
@@ -77,7 +85,7 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		this.browser.findElement(By.id("type")).click();
 		type("address", "Westcotes, Leicester");
 		press("Save and continue");
-		assertThat(page()).contains("You have completed 1 of 5 sections.");
+		assertThat(page()).contains("You have completed 1 of 6 sections.");
 		follow("Funding and budget");
 		checkThisPage("funding and budget", axe, problems);
 		type("amount", "2500");
@@ -89,7 +97,7 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		type("amount-1", "2500");
 		press("Save and continue");
 		open("/apply");
-		assertThat(page()).contains("2 of 5 sections completed");
+		assertThat(page()).contains("2 of 6 sections completed");
 		checkThisPage("the home page with an application", axe, problems);
 		follow(this.browser.findElement(By.cssSelector("#applications a")).getText());
 		follow("Contact details");
@@ -113,7 +121,29 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		checkThisPage("outcomes", axe, problems);
 		type("outcomes", "Fewer call-outs on Friday nights");
 		press("Save and continue");
-		assertThat(page()).contains("You have completed 5 of 5 sections.");
+		assertThat(page()).contains("You have completed 5 of 6 sections.");
+		follow("Supporting documents");
+		checkThisPage("supporting documents", axe, problems);
+		press("Upload file");
+		assertThat(page()).contains("There is a problem", "Select what the document is", "Select a file");
+		checkThisPage("a refused upload", axe, problems);
+		String[] kinds = { "kind", "kind-ACCOUNTS", "kind-SAFEGUARDING_POLICY" };
+		for (int i = 0; i < kinds.length; i++) {
+			this.browser.findElement(By.id(kinds[i])).click();
+			this.browser.findElement(By.id("file"))
+				.sendKeys(
+						TestDocuments.pdfFile(this.folder, TestDocuments.REQUIRED[i][1], "Westcotes " + i).toString());
+			press("Upload file");
+			assertThat(page()).contains("“" + TestDocuments.REQUIRED[i][1] + "” has been uploaded");
+		}
+		checkThisPage("supporting documents uploaded", axe, problems);
+		clickAndWaitForNextPage(By.xpath("//a[contains(@href, '/remove')]"));
+		assertThat(page()).contains("Are you sure you want to remove constitution.pdf?");
+		checkThisPage("remove a document", axe, problems);
+		this.browser.findElement(By.id("remove-no")).click();
+		press("Continue");
+		follow("Return to your application");
+		assertThat(page()).contains("You have completed 6 of 6 sections.");
 		follow("Check your answers and submit");
 		checkThisPage("check your answers", axe, problems);
 		press("Submit your application");

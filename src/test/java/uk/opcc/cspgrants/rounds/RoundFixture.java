@@ -14,8 +14,9 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "application_budget_line", "application", "round_deadline_change",
-			"round_scale_point", "round_criterion", "round_theme", "grant_round" };
+	private static final String[] TABLES = { "application_document_content", "application_document",
+			"application_budget_line", "application", "round_deadline_change", "round_scale_point", "round_criterion",
+			"round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -102,8 +103,9 @@ public final class RoundFixture {
 
 	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
-		as.update("delete from application_budget_line where application_id in (select id from application "
-				+ "where round_id in " + rounds + ")");
+		String applications = "(select id from application where round_id in " + rounds + ")";
+		as.update("delete from application_document where application_id in " + applications);
+		as.update("delete from application_budget_line where application_id in " + applications);
 		as.update("delete from application where round_id in " + rounds);
 		as.update("delete from round_deadline_change where round_id in " + rounds);
 		as.update("delete from round_scale_point where round_id in " + rounds);

@@ -25,11 +25,17 @@ final class MatrixRowsApplicants {
 			Map.entry("POST /apply/applications/{id}/funding", "X"),
 			Map.entry("GET /apply/applications/{id}/outcomes", "X"),
 			Map.entry("POST /apply/applications/{id}/outcomes", "X"),
+			Map.entry("GET /apply/applications/{id}/documents", "X"),
+			Map.entry("POST /apply/applications/{id}/documents", "X"),
+			Map.entry("GET /apply/applications/{id}/documents/{documentId}", "X"),
+			Map.entry("GET /apply/applications/{id}/documents/{documentId}/remove", "X"),
+			Map.entry("POST /apply/applications/{id}/documents/{documentId}/remove", "X"),
 			Map.entry("GET /apply/applications/{id}/check", "X"),
 			Map.entry("POST /apply/applications/{id}/submit", "X"),
 			Map.entry("GET /apply/applications/{id}/submitted", "X"),
 			Map.entry("GET /rounds/{reference}/applications", "AO"),
-			Map.entry("GET /rounds/{reference}/applications/{application}", "AO"));
+			Map.entry("GET /rounds/{reference}/applications/{application}", "AO"),
+			Map.entry("GET /rounds/{reference}/applications/{application}/documents/{documentId}", "AO"));
 
 	private MatrixRowsApplicants() {
 	}

@@ -20,14 +20,19 @@ public final class ApplicantFixture {
 	/** Makes the applicant afresh; returns its user id. */
 	public static long make(JdbcTemplate db) {
 		remove(db);
+		return make(db, USERNAME, EMAIL);
+	}
+
+	/** Makes another applicant, signed in once; returns its user id. */
+	public static long make(JdbcTemplate db, String username, String email) {
 		long id = db.queryForObject(
 				"insert into app_user (username, display_name, password_hash, enabled, email, created_at, updated_at) "
 						+ "values (?, ?, '{bcrypt}$2a$10$unusableunusableunusableunusableunusableunusableunusa', "
 						+ "true, ?, now(), now()) returning id",
-				Long.class, USERNAME, EMAIL, EMAIL);
+				Long.class, username, email, email);
 		db.update("insert into app_user_role (user_id, role) values (?, 'APPLICANT')", id);
 		db.update("insert into applicant_account (user_id, email, created_at, verified_at) values (?, ?, now(), now())",
-				id, EMAIL);
+				id, email);
 		return id;
 	}
 

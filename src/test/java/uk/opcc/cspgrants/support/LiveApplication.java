@@ -343,6 +343,38 @@ public final class LiveApplication implements AutoCloseable {
 			return send(request.build());
 		}
 
+		/**
+		 * Posts a form with one file as the page would (multipart, with the CSRF token):
+		 * the fields, then the file as the part {@code part}.
+		 */
+		public HttpResponse<String> postFile(String path, Map<String, String> fields, String part, String fileName,
+				byte[] content) {
+			Map<String, String> withToken = new LinkedHashMap<>(fields);
+			if (this.csrf != null) {
+				withToken.put("_csrf", this.csrf);
+			}
+			String boundary = "----csp-grants-" + java.util.UUID.randomUUID();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			withToken.forEach(
+					(name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+							+ name + "\"\r\n\r\n" + value + "\r\n")
+						.getBytes(StandardCharsets.UTF_8)));
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+					+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+				.timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+			if (!this.cookie.isEmpty()) {
+				request.header("Cookie", this.cookie);
+			}
+			return send(request.build());
+		}
+
 	}
 
 }

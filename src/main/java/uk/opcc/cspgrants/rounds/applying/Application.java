@@ -3,7 +3,9 @@ package uk.opcc.cspgrants.rounds.applying;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -16,9 +18,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.persistence.CascadeType;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ListIndexBase;
 import uk.opcc.cspgrants.organisations.OrganisationType;
 import uk.opcc.cspgrants.rounds.RoundView;
@@ -109,6 +115,12 @@ class Application {
 	@Column
 	private String outcomes;
 
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+	@JoinColumn(name = "application_id", nullable = false, updatable = false)
+	@OrderBy("id")
+	@BatchSize(size = 50)
+	private List<ApplicationDocument> documents = new ArrayList<>();
+
 	@Column
 	private Integer number;
 
@@ -129,6 +141,8 @@ class Application {
 
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
+
+	static final int MAX_DOCUMENTS = 10;
 
 	protected Application() {
 	}
@@ -186,6 +200,50 @@ class Application {
 	}
 
 	/**
+	 * Attaches a checked file as a document of a kind, while a draft: the same file once,
+	 * and at most ten.
+	 */
+	void attach(DocumentKind kind, CheckedDocument file, String by, Instant now) {
+		mustBeDraft();
+		for (ApplicationDocument document : this.documents) {
+			if (document.getSha256().equals(file.sha256())) {
+				DocumentView attached = document.view();
+				throw new ConflictException("file",
+						"This file is already attached to your application, as “" + attached.fileName() + "” ("
+								+ attached.kind().label().toLowerCase() + ") uploaded on "
+								+ Dates.dayAndTime(attached.uploadedAt()));
+			}
+		}
+		if (this.documents.size() >= MAX_DOCUMENTS) {
+			throw new ValidationException("file",
+					"You can upload up to " + MAX_DOCUMENTS + " files: remove one before you upload another");
+		}
+		this.documents.add(new ApplicationDocument(kind, file, by, now));
+		touch(now);
+	}
+
+	/** The document whose bytes have the SHA-256 given. */
+	ApplicationDocument document(String sha256) {
+		return this.documents.stream()
+			.filter(document -> document.getSha256().equals(sha256))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No document " + sha256));
+	}
+
+	/** Removes a document while a draft; one no longer attached is a conflict. */
+	DocumentView remove(long documentId, Instant now) {
+		mustBeDraft();
+		ApplicationDocument document = this.documents.stream()
+			.filter(one -> one.getId() == documentId)
+			.findFirst()
+			.orElseThrow(() -> new ConflictException(null, "That file is no longer attached to your application: "
+					+ "it was removed, perhaps in another window or tab"));
+		this.documents.remove(document);
+		touch(now);
+		return document.view();
+	}
+
+	/**
 	 * Submits a complete draft to its round while the round takes applications, under the
 	 * round's next number; refused naming the sections still to do, or saying when the
 	 * round closed.
@@ -216,11 +274,19 @@ class Application {
 
 	/** The tasks of the application and whether each is complete, in the list's order. */
 	List<TaskState> tasks() {
-		return List.of(new TaskState(TaskName.ORGANISATION, this.organisationName != null),
-				new TaskState(TaskName.CONTACT, this.contactName != null),
-				new TaskState(TaskName.PROJECT, this.projectTitle != null),
-				new TaskState(TaskName.FUNDING, this.amountRequested != null),
-				new TaskState(TaskName.OUTCOMES, this.outcomes != null));
+		return List.of(TaskState.of(TaskName.ORGANISATION, this.organisationName != null),
+				TaskState.of(TaskName.CONTACT, this.contactName != null),
+				TaskState.of(TaskName.PROJECT, this.projectTitle != null),
+				TaskState.of(TaskName.FUNDING, this.amountRequested != null),
+				TaskState.of(TaskName.OUTCOMES, this.outcomes != null),
+				new TaskState(TaskName.DOCUMENTS, missingDocuments().isEmpty(), !this.documents.isEmpty()));
+	}
+
+	/** The kinds of document the organisation must still send. */
+	Set<DocumentKind> missingDocuments() {
+		Set<DocumentKind> missing = EnumSet.copyOf(DocumentKind.requiredFor(this.organisationType));
+		this.documents.forEach(document -> missing.remove(document.getKind()));
+		return missing;
 	}
 
 	void mustBeDraft() {
@@ -240,6 +306,7 @@ class Application {
 				this.charityNumber, this.companyNumber, this.organisationAddress, this.contactName, this.contactRole,
 				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
 				this.startsOn, this.endsOn, this.amountRequested, List.copyOf(this.budgetLines), this.outcomes,
+				this.documents.stream().map(ApplicationDocument::view).toList(), List.copyOf(missingDocuments()),
 				this.reference, this.submittedAt, this.version, this.createdAt, this.updatedAt, tasks());
 	}
 

@@ -15,8 +15,9 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 		OrganisationType organisationType, String charityNumber, String companyNumber, String organisationAddress,
 		String contactName, String contactRole, String contactEmail, String contactPhone, String projectTitle,
 		String projectSummary, Long themeId, LocalDate startsOn, LocalDate endsOn, Money amountRequested,
-		List<BudgetLine> budgetLines, String outcomes, String reference, Instant submittedAt, long version,
-		Instant createdAt, Instant updatedAt, List<TaskState> tasks) {
+		List<BudgetLine> budgetLines, String outcomes, List<DocumentView> documents,
+		List<DocumentKind> missingDocuments, String reference, Instant submittedAt, long version, Instant createdAt,
+		Instant updatedAt, List<TaskState> tasks) {
 
 	/** How many tasks are complete. */
 	public long completed() {

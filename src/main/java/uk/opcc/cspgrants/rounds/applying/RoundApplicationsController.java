@@ -2,6 +2,7 @@ package uk.opcc.cspgrants.rounds.applying;
 
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.web.Downloads;
 
 /**
  * Officers' pages of a round's submitted applications: the list, and each one's answers.
@@ -19,8 +21,11 @@ class RoundApplicationsController {
 
 	private final SubmittedApplications submitted;
 
-	RoundApplicationsController(SubmittedApplications submitted) {
+	private final ApplicationDocuments documents;
+
+	RoundApplicationsController(SubmittedApplications submitted, ApplicationDocuments documents) {
 		this.submitted = submitted;
+		this.documents = documents;
 	}
 
 	@GetMapping
@@ -41,14 +46,18 @@ class RoundApplicationsController {
 		ApplicationView shown = this.submitted.one(round, application);
 		model.addAttribute("round", round);
 		model.addAttribute("grantApplication", shown);
-		model.addAttribute("themeName",
-				round.themes()
-					.stream()
-					.filter(theme -> Long.valueOf(theme.id()).equals(shown.themeId()))
-					.map(theme -> theme.name())
-					.findFirst()
-					.orElse(""));
+		model.addAttribute("themeName", round.themeName(shown.themeId()));
+		model.addAttribute("documentsAt",
+				"/rounds/" + round.reference() + "/applications/" + shown.reference() + "/documents");
 		return "rounds/application";
+	}
+
+	@GetMapping("/{application}/documents/{documentId}")
+	ResponseEntity<byte[]> download(@PathVariable String reference, @PathVariable String application,
+			@PathVariable long documentId) {
+		ApplicationView shown = this.submitted.one(this.submitted.round(reference), application);
+		DocumentFile file = this.documents.download(shown, documentId);
+		return Downloads.uploaded(file.content(), file.type().contentType(), file.fileName());
 	}
 
 }

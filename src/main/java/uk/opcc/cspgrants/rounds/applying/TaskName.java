@@ -4,7 +4,8 @@ package uk.opcc.cspgrants.rounds.applying;
 public enum TaskName {
 
 	ORGANISATION("Your organisation", "organisation"), CONTACT("Contact details", "contact"),
-	PROJECT("Your project", "project"), FUNDING("Funding and budget", "funding"), OUTCOMES("Outcomes", "outcomes");
+	PROJECT("Your project", "project"), FUNDING("Funding and budget", "funding"), OUTCOMES("Outcomes", "outcomes"),
+	DOCUMENTS("Supporting documents", "documents");
 
 	private final String title;
 

@@ -20,6 +20,15 @@ public final class Downloads {
 		return response(body, type, ContentDisposition.attachment().filename(filename).build());
 	}
 
+	/**
+	 * A file someone uploaded, to save and never to show in the browser: its name, which
+	 * may hold any character, sent encoded (RFC 6266 {@code filename*}).
+	 */
+	public static ResponseEntity<byte[]> uploaded(byte[] body, String type, String filename) {
+		return response(body, type,
+				ContentDisposition.attachment().filename(filename, java.nio.charset.StandardCharsets.UTF_8).build());
+	}
+
 	/** A file the browser may show, e.g. a PDF. */
 	public static ResponseEntity<byte[]> inline(byte[] body, String type, String filename) {
 		return response(body, type, ContentDisposition.inline().filename(filename).build());

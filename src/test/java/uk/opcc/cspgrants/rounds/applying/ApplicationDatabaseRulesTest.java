@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.rounds.applying;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.rounds.RoundFixture;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
@@ -25,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * round that is not open, a theme of another round, a budget line of nothing, and any
  * change of a submitted application's answers or budget; a submission without its number,
  * after the closing time, under a number taken, and any change of a submitted
- * application's number or move back to a draft (V50). On 1992-93.
+ * application's number or move back to a draft (V50); a document without its bytes, with
+ * other bytes, twice, an eleventh, or changed, and any document of a submitted
+ * application (V51). On 1992-93.
  */
 @IntegrationTest
 class ApplicationDatabaseRulesTest {
@@ -105,6 +110,76 @@ class ApplicationDatabaseRulesTest {
 			.isEqualTo(1);
 		assertThatThrownBy(() -> this.jdbc.execute("truncate application_budget_line")).rootCause()
 			.hasMessageContaining("permission denied");
+	}
+
+	@Test
+	void aDocumentIsKeptWithItsOwnBytesOnceAtMostTenAndChangesOnlyWhileADraft() {
+		long id = start(this.round, KEY);
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(this.jdbc.getDataSource()));
+		assertThatThrownBy(() -> this.jdbc.queryForObject(DOCUMENT, Long.class, id, "policy.pdf", 3, sha("abc")))
+			.hasMessageContaining("was recorded without its bytes");
+		assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+			long document = this.jdbc.queryForObject(DOCUMENT, Long.class, id, "policy.pdf", 3, sha("abc"));
+			this.jdbc.update(CONTENT, document, "abd".getBytes(StandardCharsets.US_ASCII));
+		})).hasMessageContaining("are not the bytes that were checked");
+		long kept = transaction.execute(status -> document(id, "file 1"));
+		assertThat(this.jdbc.queryForObject(
+				"select encode(content, 'escape') from application_document_content " + "where document_id = ?",
+				String.class, kept))
+			.isEqualTo("file 1");
+		assertThatThrownBy(() -> transaction.execute(status -> document(id, "file 1")))
+			.hasMessageContaining("application_document_once");
+		for (int i = 2; i <= 10; i++) {
+			String words = "file " + i;
+			transaction.execute(status -> document(id, words));
+		}
+		assertThatThrownBy(() -> transaction.execute(status -> document(id, "file 11")))
+			.hasMessageContaining("An application has at most ten documents");
+		assertThatThrownBy(
+				() -> this.jdbc.update("update application_document set file_name = 'other.pdf' where id = ?", kept))
+			.hasMessageContaining("A document of an application does not change");
+		assertThatThrownBy(() -> this.jdbc
+			.update("update application_document_content set content = 'x' " + "where document_id = ?", kept))
+			.hasMessageContaining("The bytes of a document do not change");
+		assertThatThrownBy(
+				() -> this.jdbc.update("delete from application_document_content where document_id = ?", kept))
+			.hasMessageContaining("The bytes of a document go only with the document");
+		submit(id, 1);
+		assertThatThrownBy(() -> this.jdbc.update("delete from application_document where id = ?", kept))
+			.hasMessageContaining("The documents of an application that is submitted do not change");
+		assertThat(this.jdbc.queryForObject("select count(*) from application_document where application_id = ?",
+				Long.class, id))
+			.isEqualTo(10);
+		assertThatThrownBy(() -> this.jdbc.execute("truncate application_document_content")).rootCause()
+			.hasMessageContaining("permission denied");
+	}
+
+	private static final String DOCUMENT = "insert into application_document (application_id, kind, file_name, "
+			+ "content_type, size_bytes, sha256, uploaded_by, uploaded_at) values (?, 'OTHER', ?, 'application/pdf', "
+			+ "?, ?, 'test', now()) returning id";
+
+	private static final String CONTENT = "insert into application_document_content (document_id, content) "
+			+ "values (?, ?)";
+
+	private long document(long application, String words) {
+		byte[] content = words.getBytes(StandardCharsets.US_ASCII);
+		long document = this.jdbc.queryForObject(DOCUMENT, Long.class, application, words + ".pdf", content.length,
+				sha(words));
+		this.jdbc.update(CONTENT, document, content);
+		return document;
+	}
+
+	/** The SHA-256 of the words, by the JDK (the database checks it by its own). */
+	private static String sha(String words) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(words.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (java.security.NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
 	}
 
 	private void submit(long id, int number) {

@@ -15,6 +15,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -30,6 +31,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.Principals;
+import uk.opcc.cspgrants.support.TestDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +41,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -122,11 +125,11 @@ class ApplicationPagesTest {
 		this.mvc.perform(get("/apply/applications/" + id).with(this.applicant))
 			.andExpect(status().isOk())
 			.andExpect(content().string(
-					allOf(containsString("You have completed 0 of 5 sections."), containsString("Your organisation"),
+					allOf(containsString("You have completed 0 of 6 sections."), containsString("Your organisation"),
 							containsString("Funding and budget"), containsString("Not yet started"))));
 		this.mvc.perform(get("/apply").with(this.applicant))
 			.andExpect(content().string(allOf(containsString("href=\"/apply/applications/" + id + "\""),
-					containsString("Small grants APPLY-1994, Draft, 0 of 5 sections completed"))));
+					containsString("Small grants APPLY-1994, Draft, 0 of 6 sections completed"))));
 	}
 
 	@Test
@@ -182,7 +185,7 @@ class ApplicationPagesTest {
 		assertThat(this.jdbc.queryForObject("select charity_number from application where id = ?", String.class, id))
 			.isEqualTo("1123456");
 		this.mvc.perform(get("/apply/applications/" + id).with(this.applicant))
-			.andExpect(content().string(containsString("You have completed 2 of 5 sections.")));
+			.andExpect(content().string(containsString("You have completed 2 of 6 sections.")));
 		this.mvc
 			.perform(post("/apply/applications/" + id + "/contact").with(this.applicant)
 				.with(csrf())
@@ -201,15 +204,10 @@ class ApplicationPagesTest {
 	@Test
 	void anotherApplicantFindsNothingAndStaffAreRefused() throws Exception {
 		long id = start(UUID.randomUUID());
-		long other = this.jdbc.queryForObject("insert into app_user (username, display_name, password_hash, enabled, "
-				+ "email, created_at, updated_at) values (?, 'other@applicants.example', '{bcrypt}$2a$10$unusableunusab"
-				+ "leunusableunusableunusableunusableunusa', true, 'other@applicants.example', now(), now()) "
-				+ "returning id", Long.class, OTHER);
-		this.jdbc.update("insert into app_user_role (user_id, role) values (?, 'APPLICANT')", other);
-		this.jdbc.update("insert into applicant_account (user_id, email, created_at) values (?, ?, now())", other,
-				"other@applicants.example");
+		ApplicantFixture.make(this.jdbc, OTHER, "other@applicants.example");
 		RequestPostProcessor stranger = user(Principals.of(OTHER, this.jdbc));
-		for (String task : new String[] { "", "/organisation", "/contact", "/project", "/funding", "/outcomes" }) {
+		for (String task : new String[] { "", "/organisation", "/contact", "/project", "/funding", "/outcomes",
+				"/documents" }) {
 			this.mvc.perform(get("/apply/applications/" + id + task).with(stranger))
 				.andExpect(status().isNotFound())
 				.andExpect(content().string(not(containsString("Small grants APPLY-1994"))));
@@ -260,10 +258,10 @@ class ApplicationPagesTest {
 				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "0"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Complete every section before you submit: Your organisation, "
-					+ "Contact details, Your project, Funding and budget, Outcomes")));
+					+ "Contact details, Your project, Funding and budget, Outcomes, Supporting documents")));
 		complete(id);
 		this.mvc.perform(get("/apply/applications/" + id).with(this.applicant))
-			.andExpect(content().string(allOf(containsString("You have completed 5 of 5 sections."),
+			.andExpect(content().string(allOf(containsString("You have completed 6 of 6 sections."),
 					containsString(">Check your answers and submit<"))));
 		this.mvc.perform(get("/apply/applications/" + id + "/check").with(this.applicant))
 			.andExpect(status().isOk())
@@ -271,14 +269,14 @@ class ApplicationPagesTest {
 					containsString("Reoffending and Offending"), containsString("id=\"asking-for\">£2,500.00<"),
 					containsString(">Submit your application</button>"))));
 		this.mvc.perform(
-				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "5"))
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "8"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/apply/applications/" + id + "/submitted"));
 		this.mvc.perform(get("/apply/applications/" + id + "/submitted").with(this.applicant))
 			.andExpect(content().string(allOf(containsString("Application submitted"),
 					containsString("id=\"reference\">APPLY-1994-001<"))));
 		this.mvc.perform(
-				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "6"))
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "9"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("This application is submitted")));
 		assertThat(this.jdbc.queryForObject(
@@ -311,7 +309,7 @@ class ApplicationPagesTest {
 				this.jdbcClient, this.events, later);
 		CurrentUser who = Principals.of(ApplicantFixture.USERNAME, this.jdbc);
 		assertThatThrownBy(() -> new TransactionTemplate(this.transactions)
-			.executeWithoutResult(status -> afterClosing.submit(id, 5L, who))).isInstanceOf(ConflictException.class)
+			.executeWithoutResult(status -> afterClosing.submit(id, 8L, who))).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("Small grants APPLY-1994 closed to applications at")
 			.hasMessageContaining("your application has not been submitted. You tried to submit it at");
 		assertThat(this.jdbc.queryForObject("select status from application where id = ?", String.class, id))
@@ -334,7 +332,7 @@ class ApplicationPagesTest {
 				.param("ends.day", "31")
 				.param("ends.month", "3")
 				.param("ends.year", "2027")
-				.param("version", "5"))
+				.param("version", "8"))
 			.andExpect(status().isFound());
 		assertThat(this.jdbc.queryForObject("select project_title from application where id = ?", String.class, id))
 			.isEqualTo(HostileTextEverywhereTest.HOSTILE);
@@ -346,7 +344,7 @@ class ApplicationPagesTest {
 						not(containsString("<script>alert")))));
 		}
 		this.mvc.perform(
-				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "6"))
+				post("/apply/applications/" + id + "/submit").with(this.applicant).with(csrf()).param("version", "9"))
 			.andExpect(status().isFound());
 		for (String page : new String[] { "/rounds/APPLY-1994/applications",
 				"/rounds/APPLY-1994/applications/APPLY-1994-001" }) {
@@ -374,6 +372,15 @@ class ApplicationPagesTest {
 				request = request.param(page[i], page[i + 1]);
 			}
 			this.mvc.perform(request).andExpect(status().isFound());
+		}
+		for (String[] document : TestDocuments.REQUIRED) {
+			this.mvc
+				.perform(multipart("/apply/applications/" + id + "/documents")
+					.file(new MockMultipartFile("file", document[1], "application/pdf", TestDocuments.pdf(document[1])))
+					.param("kind", document[0])
+					.with(this.applicant)
+					.with(csrf()))
+				.andExpect(status().isFound());
 		}
 	}
 
