@@ -2,6 +2,7 @@ package uk.opcc.cspgrants.audit;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -134,6 +135,9 @@ public final class AuditSentences {
 		}
 		if (e.action.startsWith("SAVE_") && e.get("task") != null) {
 			return e.who + " saved “" + e.get("task") + "” of application " + e.id;
+		}
+		if ("DECIDE_ELIGIBILITY".equals(e.action) && e.get("reference") != null) {
+			return e.who + " found application " + e.get("reference") + " " + e.get("status").toLowerCase(Locale.UK);
 		}
 		if ("ATTACH".equals(e.action) && e.get("file") != null) {
 			return e.who + " uploaded “" + e.get("file") + "” (" + e.get("document") + ", " + e.get("size")

@@ -271,6 +271,10 @@ class AuditSentencesTest {
 			.describe("applicant.31", "REMOVE_DOCUMENT", "Application", "12",
 					"{\"document\": \"Safeguarding policy\", \"file\": \"policy.pdf\"}", null)
 			.text()).isEqualTo("applicant.31 removed “policy.pdf” (Safeguarding policy) from application 12");
+		assertThat(this.sentences
+			.describe("officer", "DECIDE_ELIGIBILITY", "Application", "12", "{\"status\": \"Submitted\"}",
+					"{\"status\": \"Not eligible\", \"reference\": \"SCSG-DEMO-001\", \"reasons\": \"A company\"}")
+			.text()).isEqualTo("Olu Officer found application SCSG-DEMO-001 not eligible");
 	}
 
 }

@@ -166,6 +166,34 @@ class ApplicationSavedOnceTest {
 	}
 
 	@Test
+	void anEligibilityDecisionRecordedTwentyTimesAtOnceIsRecordedAndToldOnce() {
+		String path = completeApplication(applicant);
+		assertThat(applicant.post(path + "/submit", Map.of("version", "8")).statusCode()).isEqualTo(302);
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		String reference = db.queryForObject("select reference from application where id = ?", String.class, id);
+		String version = db.queryForObject("select version::text from application where id = ?", String.class, id);
+		LiveApplication.Browser officer = app.signIn("officer");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> officer.post(
+				"/rounds/ONCE-2025/applications/" + reference + "/eligibility/confirm",
+				Map.of("eligible", "no", "reasons", "Works outside the area, officer tab " + i, "version", version)));
+		assertThat(statuses(responses)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (int i = 0; i < AT_ONCE; i++) {
+			if (responses.get(i).statusCode() == 409) {
+				assertThat(responses.get(i).body()).contains("after you opened the page",
+						"Works outside the area, officer tab " + i + "</textarea>");
+			}
+		}
+		assertThat(db.queryForObject("select status from application where id = ?", String.class, id))
+			.isEqualTo("INELIGIBLE");
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
+				+ "and action = 'DECIDE_ELIGIBILITY' and entity_id = ?", Long.class, Long.toString(id)))
+			.isEqualTo(1);
+		assertThat(db.queryForObject("select count(*) from notification where template = 'application-not-eligible' "
+				+ "and message_key like ?", Long.class, "application-not-eligible:" + id + ":%"))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void twentyApplicantsSubmittingAtOnceGetTwentyNumbers() {
 		OpenedRounds.open(app, "2025-26", "NUMBERS-2025");
 		List<LiveApplication.Browser> applicants = new java.util.ArrayList<>();

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the task list, each task's page, refused organisation and budget pages, the supporting
  * documents page empty, refused and with three files, the page asking before one is
  * removed, the home page listing the application, checking the answers, the receipt, the
- * submitted application, and the officers' list and view of it. On 1993-94 with a round
- * opened in SQL.
+ * submitted application, the officers' list and view of it, and the officer's eligibility
+ * question, refused, and its check page. On 1993-94 with a round opened in SQL.
  */
 class ApplyingAccessibilityTest extends JourneyTest {
 
@@ -156,6 +156,17 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		signIn("officer");
 		check("/rounds/ACCESS-1993/applications", axe, problems);
 		check("/rounds/ACCESS-1993/applications/ACCESS-1993-001", axe, problems);
+		follow("Decide");
+		checkThisPage("is the application eligible", axe, problems);
+		press("Continue");
+		assertThat(page()).contains("Select whether the application is eligible");
+		checkThisPage("a refused eligibility decision", axe, problems);
+		this.browser.findElement(By.id("eligible-no")).click();
+		type("reasons", "The round is for groups in Rutland");
+		press("Continue");
+		checkThisPage("check the eligibility decision", axe, problems);
+		press("Record the decision");
+		assertThat(page()).contains("ACCESS-1993-001 has been found not eligible");
 		assertThat(problems).isEmpty();
 	}
 

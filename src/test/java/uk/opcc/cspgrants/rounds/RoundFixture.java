@@ -76,6 +76,28 @@ public final class RoundFixture {
 		return id;
 	}
 
+	/**
+	 * A submitted application to a round, written in SQL (no documents): a charity asking
+	 * for {@code amount}, for a project in the round's theme "Reoffending and Offending"
+	 * running through the fixture's year, numbered {@code number}; returns its id.
+	 */
+	public long submittedApplication(long roundId, long applicantId, int number, String organisation,
+			String charityNumber, java.math.BigDecimal amount) {
+		long id = this.jdbc.queryForObject("insert into application (round_id, applicant_user_id, start_key, "
+				+ "organisation_name, organisation_type, charity_number, organisation_address, contact_name, "
+				+ "contact_email, project_title, project_summary, theme_id, starts_on, ends_on, amount_requested, "
+				+ "outcomes, created_at, updated_at) values (?, ?, gen_random_uuid(), ?, 'CHARITY', ?, 'Leicester', "
+				+ "'Sam Smith', 'sam@example.org', ?, 'What it does', ?, ?, ?, ?, 'Fewer call-outs', now(), now()) "
+				+ "returning id", Long.class, roundId, applicantId, organisation, charityNumber,
+				"Project of " + organisation, this.reoffending, this.year.startDate(), this.year.endDate(), amount);
+		this.jdbc.update("insert into application_budget_line (application_id, position, item, amount) "
+				+ "values (?, 1, 'Everything', ?)", id, amount);
+		this.jdbc.update("update application set status = 'SUBMITTED', number = ?, reference = "
+				+ "(select reference from grant_round where id = ?) || '-' || lpad(?::text, 3, '0'), "
+				+ "submitted_at = now(), submitted_by = 'test' where id = ?", number, roundId, number, id);
+		return id;
+	}
+
 	public void remove() {
 		removeRounds(this.jdbc);
 		finishRemoving();

@@ -35,7 +35,10 @@ final class MatrixRowsApplicants {
 			Map.entry("GET /apply/applications/{id}/submitted", "X"),
 			Map.entry("GET /rounds/{reference}/applications", "AO"),
 			Map.entry("GET /rounds/{reference}/applications/{application}", "AO"),
-			Map.entry("GET /rounds/{reference}/applications/{application}/documents/{documentId}", "AO"));
+			Map.entry("GET /rounds/{reference}/applications/{application}/documents/{documentId}", "AO"),
+			Map.entry("GET /rounds/{reference}/applications/{application}/eligibility", "AO"),
+			Map.entry("POST /rounds/{reference}/applications/{application}/eligibility", "AO"),
+			Map.entry("POST /rounds/{reference}/applications/{application}/eligibility/confirm", "AO"));
 
 	private MatrixRowsApplicants() {
 	}

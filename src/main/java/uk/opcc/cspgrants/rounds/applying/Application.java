@@ -27,6 +27,7 @@ import jakarta.persistence.CascadeType;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ListIndexBase;
 import uk.opcc.cspgrants.organisations.OrganisationType;
+import uk.opcc.cspgrants.rounds.RoundStatus;
 import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.Dates;
@@ -132,6 +133,15 @@ class Application {
 
 	@Column(name = "submitted_by")
 	private String submittedBy;
+
+	@Column(name = "eligibility_reasons")
+	private String eligibilityReasons;
+
+	@Column(name = "eligibility_decided_by")
+	private String eligibilityDecidedBy;
+
+	@Column(name = "eligibility_decided_at")
+	private Instant eligibilityDecidedAt;
 
 	@Version
 	private long version;
@@ -272,6 +282,34 @@ class Application {
 		touch(now);
 	}
 
+	/**
+	 * Records an officer's decision on whether a submitted application is eligible, or
+	 * changes it, while its round is open or closed (not once its applications are being
+	 * assessed); the same decision with the same reasons again is refused, naming who
+	 * made it.
+	 */
+	void decideEligibility(EligibilityAnswer answer, RoundView round, String by, Instant now) {
+		if (this.status != ApplicationStatus.SUBMITTED && this.status != ApplicationStatus.ELIGIBLE
+				&& this.status != ApplicationStatus.INELIGIBLE) {
+			throw new ConflictException(null,
+					"This application is " + this.status.label().toLowerCase() + ": its eligibility no longer changes");
+		}
+		if (round.status() != RoundStatus.OPEN && round.status() != RoundStatus.CLOSED) {
+			throw new ConflictException(null,
+					round.title() + " is " + round.status().label().toLowerCase() + ": eligibility no longer changes");
+		}
+		ApplicationStatus decided = answer.eligible() ? ApplicationStatus.ELIGIBLE : ApplicationStatus.INELIGIBLE;
+		if (decided == this.status && java.util.Objects.equals(answer.reasons(), this.eligibilityReasons)) {
+			throw new ConflictException(null, "This application was already found " + decided.label().toLowerCase()
+					+ " by " + this.eligibilityDecidedBy + " on " + Dates.dayAndTime(this.eligibilityDecidedAt));
+		}
+		this.status = decided;
+		this.eligibilityReasons = answer.reasons();
+		this.eligibilityDecidedBy = by;
+		this.eligibilityDecidedAt = now;
+		touch(now);
+	}
+
 	/** The tasks of the application and whether each is complete, in the list's order. */
 	List<TaskState> tasks() {
 		return List.of(TaskState.of(TaskName.ORGANISATION, this.organisationName != null),
@@ -307,7 +345,8 @@ class Application {
 				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
 				this.startsOn, this.endsOn, this.amountRequested, List.copyOf(this.budgetLines), this.outcomes,
 				this.documents.stream().map(ApplicationDocument::view).toList(), List.copyOf(missingDocuments()),
-				this.reference, this.submittedAt, this.version, this.createdAt, this.updatedAt, tasks());
+				this.reference, this.submittedAt, this.eligibilityReasons, this.eligibilityDecidedBy,
+				this.eligibilityDecidedAt, this.version, this.createdAt, this.updatedAt, tasks());
 	}
 
 	Long getId() {

@@ -31,9 +31,22 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 	@Query("select a from Application a where a.roundId = :round and lower(a.reference) = lower(:reference)")
 	Optional<Application> findByReference(@Param("round") long round, @Param("reference") String reference);
 
+	/**
+	 * A round's submitted application by its reference, locked until the transaction
+	 * ends.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Application a where a.roundId = :round and lower(a.reference) = lower(:reference)")
+	Optional<Application> findByReferenceLocked(@Param("round") long round, @Param("reference") String reference);
+
 	@Query("select count(a) from Application a where a.roundId = :round and a.submittedAt is null "
 			+ "and a.status = uk.opcc.cspgrants.rounds.applying.ApplicationStatus.DRAFT")
 	long countDrafts(@Param("round") long round);
+
+	/** The username of an application's applicant, to tell them of it. */
+	@Query(value = "select u.username from application a join app_user u on u.id = a.applicant_user_id "
+			+ "where a.id = :id", nativeQuery = true)
+	String usernameOf(@Param("id") long id);
 
 	@Query("select a from Application a where a.applicantUserId = :applicant order by a.createdAt desc")
 	List<Application> findAllOwn(@Param("applicant") long applicant);

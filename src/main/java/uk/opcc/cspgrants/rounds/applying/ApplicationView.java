@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import uk.opcc.cspgrants.organisations.OrganisationType;
+import uk.opcc.cspgrants.rounds.RoundStatus;
+import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.shared.Money;
 
 /**
@@ -16,8 +18,9 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 		String contactName, String contactRole, String contactEmail, String contactPhone, String projectTitle,
 		String projectSummary, Long themeId, LocalDate startsOn, LocalDate endsOn, Money amountRequested,
 		List<BudgetLine> budgetLines, String outcomes, List<DocumentView> documents,
-		List<DocumentKind> missingDocuments, String reference, Instant submittedAt, long version, Instant createdAt,
-		Instant updatedAt, List<TaskState> tasks) {
+		List<DocumentKind> missingDocuments, String reference, Instant submittedAt, String eligibilityReasons,
+		String eligibilityDecidedBy, Instant eligibilityDecidedAt, long version, Instant createdAt, Instant updatedAt,
+		List<TaskState> tasks) {
 
 	/** How many tasks are complete. */
 	public long completed() {
@@ -27,6 +30,16 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 	/** True when every section has been saved. */
 	public boolean complete() {
 		return this.tasks.stream().allMatch(TaskState::complete);
+	}
+
+	/**
+	 * True when an officer may decide, or change, whether it is eligible: it is submitted
+	 * and its round's applications are not yet being assessed.
+	 */
+	public boolean mayBeFoundEligible(RoundView round) {
+		return (this.status == ApplicationStatus.SUBMITTED || this.status == ApplicationStatus.ELIGIBLE
+				|| this.status == ApplicationStatus.INELIGIBLE)
+				&& (round.status() == RoundStatus.OPEN || round.status() == RoundStatus.CLOSED);
 	}
 
 	/** What the applicant calls it in a list: the project's title once given. */

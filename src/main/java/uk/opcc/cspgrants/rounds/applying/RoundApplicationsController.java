@@ -47,6 +47,7 @@ class RoundApplicationsController {
 		model.addAttribute("round", round);
 		model.addAttribute("grantApplication", shown);
 		model.addAttribute("themeName", round.themeName(shown.themeId()));
+		model.addAttribute("canDecideEligibility", shown.mayBeFoundEligible(round));
 		model.addAttribute("documentsAt",
 				"/rounds/" + round.reference() + "/applications/" + shown.reference() + "/documents");
 		return "rounds/application";

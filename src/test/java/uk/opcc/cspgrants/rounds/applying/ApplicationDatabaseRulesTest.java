@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * after the closing time, under a number taken, and any change of a submitted
  * application's number or move back to a draft (V50); a document without its bytes, with
  * other bytes, twice, an eleventh, or changed, and any document of a submitted
- * application (V51). On 1992-93.
+ * application (V51); a decision on eligibility without who and when, "not eligible"
+ * without reasons, and any change once the round is assessed (V52). On 1992-93.
  */
 @IntegrationTest
 class ApplicationDatabaseRulesTest {
@@ -153,6 +154,28 @@ class ApplicationDatabaseRulesTest {
 			.isEqualTo(10);
 		assertThatThrownBy(() -> this.jdbc.execute("truncate application_document_content")).rootCause()
 			.hasMessageContaining("permission denied");
+	}
+
+	@Test
+	void eligibilityIsDecidedWithItsReasonsAndOnlyBeforeTheRoundIsAssessed() {
+		long id = start(this.round, KEY);
+		submit(id, 1);
+		assertThatThrownBy(() -> this.jdbc.update("update application set status = 'INELIGIBLE' where id = ?", id))
+			.hasMessageContaining("application_eligibility_decided");
+		assertThatThrownBy(() -> this.jdbc.update("update application set status = 'INELIGIBLE', "
+				+ "eligibility_decided_by = 'Olu Officer', eligibility_decided_at = now(), eligibility_reasons = ' ' "
+				+ "where id = ?", id))
+			.hasMessageContaining("application_eligibility_decided");
+		this.jdbc.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
+				+ "eligibility_decided_at = now() where id = ?", id);
+		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				this.round);
+		this.jdbc.update("update grant_round set status = 'ASSESSED' where id = ?", this.round);
+		assertThatThrownBy(() -> this.jdbc.update(
+				"update application set status = 'INELIGIBLE', " + "eligibility_reasons = 'Too late' where id = ?", id))
+			.hasMessageContaining("eligibility no longer changes");
+		assertThatThrownBy(() -> this.jdbc.update("update application set status = 'SUBMITTED' where id = ?", id))
+			.hasMessageContaining("An application that is eligible does not become submitted");
 	}
 
 	private static final String DOCUMENT = "insert into application_document (application_id, kind, file_name, "
