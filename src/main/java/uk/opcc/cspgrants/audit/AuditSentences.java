@@ -139,6 +139,10 @@ public final class AuditSentences {
 		if ("DECIDE_ELIGIBILITY".equals(e.action) && e.get("reference") != null) {
 			return e.who + " found application " + e.get("reference") + " " + e.get("status").toLowerCase(Locale.UK);
 		}
+		if ("DUE_DILIGENCE".equals(e.action) && e.get("reference") != null) {
+			return e.who + " recorded due diligence on application " + e.get("reference") + ": risk "
+					+ e.get("risk").toLowerCase(Locale.UK) + ", concerns " + e.get("concerns");
+		}
 		if ("ATTACH".equals(e.action) && e.get("file") != null) {
 			return e.who + " uploaded “" + e.get("file") + "” (" + e.get("document") + ", " + e.get("size")
 					+ ") to application " + e.id;

@@ -275,6 +275,11 @@ class AuditSentencesTest {
 			.describe("officer", "DECIDE_ELIGIBILITY", "Application", "12", "{\"status\": \"Submitted\"}",
 					"{\"status\": \"Not eligible\", \"reference\": \"SCSG-DEMO-001\", \"reasons\": \"A company\"}")
 			.text()).isEqualTo("Olu Officer found application SCSG-DEMO-001 not eligible");
+		assertThat(this.sentences
+			.describe("officer", "DUE_DILIGENCE", "Application", "12", null,
+					"{\"reference\": \"SCSG-DEMO-001\", \"risk\": \"Medium\", \"concerns\": \"recorded\"}")
+			.text()).isEqualTo(
+					"Olu Officer recorded due diligence on application SCSG-DEMO-001: risk medium, concerns recorded");
 	}
 
 }

@@ -194,6 +194,38 @@ class ApplicationSavedOnceTest {
 	}
 
 	@Test
+	void dueDiligenceRecordedTwentyTimesAtOnceForTheFirstTimeIsRecordedOnce() {
+		String path = completeApplication(applicant);
+		assertThat(applicant.post(path + "/submit", Map.of("version", "8")).statusCode()).isEqualTo(302);
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		String reference = db.queryForObject("select reference from application where id = ?", String.class, id);
+		String version = db.queryForObject("select version::text from application where id = ?", String.class, id);
+		LiveApplication.Browser officer = app.signIn("officer");
+		String page = "/rounds/ONCE-2025/applications/" + reference;
+		assertThat(
+				officer.post(page + "/eligibility/confirm", Map.of("eligible", "yes", "version", version)).statusCode())
+			.isEqualTo(302);
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> officer.post(page + "/due-diligence",
+						Map.of("registrationConfirmed", "yes", "accountsSatisfactory", "yes",
+								"safeguardingSatisfactory", "yes", "bankAccountVerified", "yes", "interestsChecked",
+								"yes", "risk", "LOW", "notes", "Checked in tab " + i)));
+		assertThat(statuses(responses)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (int i = 0; i < AT_ONCE; i++) {
+			if (responses.get(i).statusCode() == 409) {
+				assertThat(responses.get(i).body()).contains("after you opened the page",
+						"Checked in tab " + i + "</textarea>");
+			}
+		}
+		assertThat(db.queryForObject("select version from application_due_diligence where application_id = ?",
+				Long.class, id))
+			.isZero();
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
+				+ "and action = 'DUE_DILIGENCE' and entity_id = ?", Long.class, Long.toString(id)))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void twentyApplicantsSubmittingAtOnceGetTwentyNumbers() {
 		OpenedRounds.open(app, "2025-26", "NUMBERS-2025");
 		List<LiveApplication.Browser> applicants = new java.util.ArrayList<>();

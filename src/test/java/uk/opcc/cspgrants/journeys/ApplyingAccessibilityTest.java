@@ -161,12 +161,23 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		press("Continue");
 		assertThat(page()).contains("Select whether the application is eligible");
 		checkThisPage("a refused eligibility decision", axe, problems);
-		this.browser.findElement(By.id("eligible-no")).click();
-		type("reasons", "The round is for groups in Rutland");
+		this.browser.findElement(By.id("eligible")).click();
 		press("Continue");
 		checkThisPage("check the eligibility decision", axe, problems);
 		press("Record the decision");
-		assertThat(page()).contains("ACCESS-1993-001 has been found not eligible");
+		assertThat(page()).contains("ACCESS-1993-001 has been found eligible");
+		follow("Record");
+		checkThisPage("due diligence", axe, problems);
+		press("Save the due diligence");
+		assertThat(page()).contains("Select yes or no", "Select the overall risk");
+		checkThisPage("refused due diligence", axe, problems);
+		for (String question : new String[] { "registrationConfirmed", "accountsSatisfactory",
+				"safeguardingSatisfactory", "bankAccountVerified", "interestsChecked", "risk" }) {
+			this.browser.findElement(By.id(question)).click();
+		}
+		press("Save the due diligence");
+		assertThat(page()).contains("The due diligence on ACCESS-1993-001 has been saved");
+		checkThisPage("an application with its eligibility and due diligence", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

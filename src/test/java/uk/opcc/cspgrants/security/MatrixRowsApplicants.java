@@ -38,7 +38,9 @@ final class MatrixRowsApplicants {
 			Map.entry("GET /rounds/{reference}/applications/{application}/documents/{documentId}", "AO"),
 			Map.entry("GET /rounds/{reference}/applications/{application}/eligibility", "AO"),
 			Map.entry("POST /rounds/{reference}/applications/{application}/eligibility", "AO"),
-			Map.entry("POST /rounds/{reference}/applications/{application}/eligibility/confirm", "AO"));
+			Map.entry("POST /rounds/{reference}/applications/{application}/eligibility/confirm", "AO"),
+			Map.entry("GET /rounds/{reference}/applications/{application}/due-diligence", "AO"),
+			Map.entry("POST /rounds/{reference}/applications/{application}/due-diligence", "AO"));
 
 	private MatrixRowsApplicants() {
 	}

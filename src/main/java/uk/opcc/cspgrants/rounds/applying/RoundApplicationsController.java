@@ -23,9 +23,13 @@ class RoundApplicationsController {
 
 	private final ApplicationDocuments documents;
 
-	RoundApplicationsController(SubmittedApplications submitted, ApplicationDocuments documents) {
+	private final DueDiligenceRecords dueDiligence;
+
+	RoundApplicationsController(SubmittedApplications submitted, ApplicationDocuments documents,
+			DueDiligenceRecords dueDiligence) {
 		this.submitted = submitted;
 		this.documents = documents;
+		this.dueDiligence = dueDiligence;
 	}
 
 	@GetMapping
@@ -48,6 +52,8 @@ class RoundApplicationsController {
 		model.addAttribute("grantApplication", shown);
 		model.addAttribute("themeName", round.themeName(shown.themeId()));
 		model.addAttribute("canDecideEligibility", shown.mayBeFoundEligible(round));
+		model.addAttribute("dueDiligence", this.dueDiligence.of(shown).orElse(null));
+		model.addAttribute("questions", DueDiligenceAnswers.QUESTIONS);
 		model.addAttribute("documentsAt",
 				"/rounds/" + round.reference() + "/applications/" + shown.reference() + "/documents");
 		return "rounds/application";

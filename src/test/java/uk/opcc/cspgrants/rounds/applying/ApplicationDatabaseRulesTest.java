@@ -178,6 +178,26 @@ class ApplicationDatabaseRulesTest {
 			.hasMessageContaining("An application that is eligible does not become submitted");
 	}
 
+	@Test
+	void dueDiligenceIsRecordedOnlyOnAnEligibleApplicationWithItsConcernsExplainedAndKept() {
+		long id = start(this.round, KEY);
+		submit(id, 1);
+		String insert = "insert into application_due_diligence (application_id, registration_confirmed, "
+				+ "accounts_satisfactory, safeguarding_satisfactory, bank_account_verified, interests_checked, risk, "
+				+ "notes, checked_by, checked_at) values (?, true, true, true, true, true, ?, ?, 'Olu Officer', now())";
+		assertThatThrownBy(() -> this.jdbc.update(insert, id, "LOW", null))
+			.hasMessageContaining("Due diligence is recorded only on an eligible application");
+		this.jdbc.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
+				+ "eligibility_decided_at = now() where id = ?", id);
+		assertThatThrownBy(() -> this.jdbc.update(insert, id, "HIGH", " "))
+			.hasMessageContaining("application_due_diligence_concerns_explained");
+		this.jdbc.update(insert, id, "LOW", null);
+		assertThatThrownBy(() -> this.jdbc.update(insert, id, "LOW", null))
+			.hasMessageContaining("application_due_diligence_pkey");
+		assertThatThrownBy(() -> this.jdbc.update("delete from application_due_diligence where application_id = ?", id))
+			.hasMessageContaining("Due diligence is kept");
+	}
+
 	private static final String DOCUMENT = "insert into application_document (application_id, kind, file_name, "
 			+ "content_type, size_bytes, sha256, uploaded_by, uploaded_at) values (?, 'OTHER', ?, 'application/pdf', "
 			+ "?, ?, 'test', now()) returning id";

@@ -160,6 +160,60 @@ class EligibilityPagesTest {
 			.containsExactly("DECIDE_ELIGIBILITY", "DECIDE_ELIGIBILITY");
 	}
 
+	@Test
+	void dueDiligenceIsRecordedOnAnEligibleApplicationThenChangedFromTheVersionRead() throws Exception {
+		this.mvc.perform(get(PAGE + "/due-diligence").with(this.officer)).andExpect(redirectedUrl(PAGE));
+		this.mvc.perform(confirm("yes", "Documents sent by post", version())).andExpect(redirectedUrl(PAGE));
+		this.mvc.perform(get(PAGE).with(this.officer))
+			.andExpect(content().string(allOf(containsString("Not recorded yet."),
+					containsString("href=\"" + PAGE + "/due-diligence\">Record</a>"))));
+		this.mvc
+			.perform(post(PAGE + "/due-diligence").with(this.officer)
+				.with(csrf())
+				.param("registrationConfirmed", "yes")
+				.param("accountsSatisfactory", "no"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("href=\"#safeguardingSatisfactory\">Select yes or no"),
+					containsString("href=\"#risk\">Select the overall risk"),
+					containsString("id=\"accountsSatisfactory-no\" name=\"accountsSatisfactory\" type=\"radio\" "
+							+ "value=\"no\" checked=\"checked\""))));
+		this.mvc.perform(dueDiligence(null, "no", "MEDIUM", "Accounts show a deficit: paid in two parts"))
+			.andExpect(redirectedUrl(PAGE));
+		this.mvc.perform(get(PAGE).with(this.officer))
+			.andExpect(content().string(allOf(containsString("id=\"risk\">Medium<"),
+					containsString("Accounts show a deficit: paid in two parts"),
+					containsString("By Olu Officer on"))));
+		this.mvc.perform(dueDiligence(null, "yes", "LOW", "Second look, another tab"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("was saved by Olu Officer on"),
+					containsString("Second look, another tab</textarea>"))));
+		this.mvc.perform(dueDiligence("0", "yes", "LOW", null)).andExpect(redirectedUrl(PAGE));
+		assertThat(this.jdbc.queryForObject("select risk || ' ' || accounts_satisfactory || ' ' || version "
+				+ "from application_due_diligence where application_id = ?", String.class, this.first))
+			.isEqualTo("LOW true 1");
+		this.mvc.perform(confirm("no", "Works only in Nottingham", version())).andExpect(redirectedUrl(PAGE));
+		this.mvc.perform(dueDiligence("1", "yes", "LOW", null))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString(
+					"Due diligence is recorded only on an eligible application: " + "ELIG-1990-001 is not eligible")));
+	}
+
+	private org.springframework.test.web.servlet.RequestBuilder dueDiligence(String version, String accounts,
+			String risk, String notes) {
+		var request = post(PAGE + "/due-diligence").with(this.officer)
+			.with(csrf())
+			.param("registrationConfirmed", "yes")
+			.param("accountsSatisfactory", accounts)
+			.param("safeguardingSatisfactory", "yes")
+			.param("bankAccountVerified", "yes")
+			.param("interestsChecked", "yes")
+			.param("risk", risk);
+		if (version != null) {
+			request.param("version", version);
+		}
+		return (notes == null) ? request : request.param("notes", notes);
+	}
+
 	private org.springframework.test.web.servlet.RequestBuilder confirm(String eligible, String reasons,
 			String version) {
 		var request = post(PAGE + "/eligibility/confirm").with(this.officer)
