@@ -62,6 +62,10 @@ public final class AuditSentences {
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
 			case "ApplicantAccount" -> applicant(event);
 			case "Application" -> application(event);
+			case "ReviewAssignment" -> event.who
+					+ ("DECLARE_CONFLICT".equals(action) ? " declared a conflict of interest with application "
+							: " declared no conflict of interest with application ")
+					+ event.get("application") + " of the grant round " + event.get("round");
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
 					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn",
@@ -110,6 +114,10 @@ public final class AuditSentences {
 			case "EXTEND" -> "moved the closing time of %s later";
 			case "CLOSE" -> "closed %s";
 			case "CANCEL" -> "cancelled %s";
+			case "ADD_REVIEWER" -> "put " + e.get("reviewer") + " on %s to review " + e.get("theme");
+			case "REMOVE_REVIEWER" -> "took " + e.get("reviewer") + " off %s";
+			case "ASSIGN_REVIEWERS" ->
+				"assigned reviewers to the applications of %s (" + e.get("assignments") + " assignments)";
 			default -> verb(e.action) + " %s";
 		};
 		if ("ADOPT_PLAN".equals(e.action)) {

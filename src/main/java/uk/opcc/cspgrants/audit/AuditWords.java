@@ -131,7 +131,8 @@ final class AuditWords {
 			Map.entry("OrganisationGrantPayment", "Payment of a grant to an organisation"),
 			Map.entry("OrganisationReturn", "Return of a grant to an organisation"),
 			Map.entry("GrantRound", "Grant round"), Map.entry("ApplicantAccount", "Applicant's account"),
-			Map.entry("Application", "Application to a grant round"));
+			Map.entry("Application", "Application to a grant round"),
+			Map.entry("ReviewAssignment", "Review of an application"));
 
 	private final AuditNames names;
 

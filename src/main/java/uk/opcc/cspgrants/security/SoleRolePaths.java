@@ -11,13 +11,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import uk.opcc.cspgrants.shared.Role;
 
 /**
- * Matches a request by someone holding a sole role (a recipient's contact, an applicant)
- * for anything outside the few addresses that role may use. Placed first in each chain
- * with {@code denyAll()}, right after what everyone may see, it keeps them from every
- * page and endpoint meant for the OPCC's staff or a CSP manager, including those added
- * later that only say "authenticated": what such a person may reach is listed here, not
- * left out elsewhere. Whose data they see is decided where the data is read
- * ({@code CurrentUser.maySeeOrganisation}, an applicant's own account).
+ * Matches a request by someone holding a sole role (a recipient's contact, an applicant,
+ * a themed reviewer) for anything outside the few addresses that role may use. Placed
+ * first in each chain with {@code denyAll()}, right after what everyone may see, it keeps
+ * them from every page and endpoint meant for the OPCC's staff or a CSP manager,
+ * including those added later that only say "authenticated": what such a person may reach
+ * is listed here, not left out elsewhere. Whose data they see is decided where the data
+ * is read ({@code CurrentUser.maySeeOrganisation}, an applicant's own account).
  */
 final class SoleRolePaths implements RequestMatcher {
 
@@ -51,6 +51,18 @@ final class SoleRolePaths implements RequestMatcher {
 	static SoleRolePaths applicants() {
 		return new SoleRolePaths(Role.APPLICANT,
 				List.of(PATHS.matcher("/apply"), PATHS.matcher("/apply/**"),
+						PATHS.matcher(HttpMethod.GET, "/notifications"),
+						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
+						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/logout")));
+	}
+
+	/**
+	 * A themed reviewer of grant rounds: their reviews (the pages), their messages and
+	 * signing out. No API.
+	 */
+	static SoleRolePaths reviewers() {
+		return new SoleRolePaths(Role.REVIEWER,
+				List.of(PATHS.matcher("/review"), PATHS.matcher("/review/**"),
 						PATHS.matcher(HttpMethod.GET, "/notifications"),
 						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
 						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/logout")));

@@ -70,7 +70,7 @@ class UserAdminController {
 		return this.users.list()
 			.stream()
 			.filter(UserView::enabled)
-			.filter(user -> !user.has(Role.CSP_MANAGER) && !user.has(Role.RECIPIENT) && !user.has(Role.APPLICANT))
+			.filter(UserView::onTheStaff)
 			.sorted(java.util.Comparator.comparing(UserView::displayName))
 			.toList();
 	}

@@ -108,6 +108,7 @@ public class UserManagement {
 		}
 		refusals.add(this.validator.validate(details));
 		refusals.check(() -> notApplicant(details));
+		refusals.check(() -> reviewerAlone(details));
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
 		Optional<Long> organisationId = refusals.attempt(() -> organisationFor(details));
 		refusals.check(() -> checkManager(details, null));
@@ -241,6 +242,16 @@ public class UserManagement {
 	}
 
 	/**
+	 * A themed reviewer, from outside the OPCC, holds no other role: every other role
+	 * would let them see more than the applications assigned to them.
+	 */
+	private static void reviewerAlone(AccountDetails details) {
+		if (details.roles().contains(Role.REVIEWER) && details.roles().size() > 1) {
+			throw new ValidationException("roles", "A themed reviewer cannot hold any other role");
+		}
+	}
+
+	/**
 	 * A manager is someone else on the OPCC's staff whose account is enabled: the person
 	 * an overdue return of theirs is escalated to.
 	 */
@@ -254,7 +265,7 @@ public class UserManagement {
 		this.users.findById(details.managerId())
 			.map(UserAccount::toView)
 			.filter(UserView::enabled)
-			.filter(found -> !found.has(Role.CSP_MANAGER) && !found.has(Role.RECIPIENT) && !found.has(Role.APPLICANT))
+			.filter(UserView::onTheStaff)
 			.orElseThrow(() -> new ValidationException("managerId",
 					"Choose the person's manager from the OPCC's staff who can sign in"));
 	}

@@ -25,4 +25,9 @@ public record UserView(long id, String username, String displayName, Set<Role> r
 		return this.roles.contains(role);
 	}
 
+	/** True for someone on the OPCC's staff: no role of someone outside the office. */
+	public boolean onTheStaff() {
+		return this.roles.stream().noneMatch(Role::outsideTheOffice);
+	}
+
 }

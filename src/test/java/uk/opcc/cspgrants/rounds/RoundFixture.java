@@ -14,9 +14,9 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "application_due_diligence", "application_document_content",
-			"application_document", "application_budget_line", "application", "round_deadline_change",
-			"round_scale_point", "round_criterion", "round_theme", "grant_round" };
+	private static final String[] TABLES = { "review_assignment", "round_reviewer", "application_due_diligence",
+			"application_document_content", "application_document", "application_budget_line", "application",
+			"round_deadline_change", "round_scale_point", "round_criterion", "round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -126,6 +126,8 @@ public final class RoundFixture {
 	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
 		String applications = "(select id from application where round_id in " + rounds + ")";
+		as.update("delete from review_assignment where round_id in " + rounds);
+		as.update("delete from round_reviewer where round_id in " + rounds);
 		as.update("delete from application_due_diligence where application_id in " + applications);
 		as.update("delete from application_document where application_id in " + applications);
 		as.update("delete from application_budget_line where application_id in " + applications);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import uk.opcc.cspgrants.support.ApplicantFixture;
+import uk.opcc.cspgrants.support.ReviewerFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.Principals;
 import uk.opcc.cspgrants.support.RecipientFixture;
@@ -168,8 +169,8 @@ class AuthorisationMatrixTest {
 			Map.entry("PUT /api/v1/redistributions/{id}", "AOFMC"),
 			Map.entry("POST /api/v1/redistributions/{id}/approve", "F"), Map.entry("GET /v3/api-docs", "AOFMCP"),
 			Map.entry("GET /v3/api-docs.yaml", "AOFMCP"), Map.entry("GET /v3/api-docs/swagger-config", "AOFMCP"),
-			Map.entry("GET /swagger-ui.html", "AOFMCP"), Map.entry("GET /notifications", "AOFMCPX"),
-			Map.entry("GET /notifications/{id}", "AOFMCPX"), Map.entry("POST /notifications/read", "AOFMCPX"),
+			Map.entry("GET /swagger-ui.html", "AOFMCP"), Map.entry("GET /notifications", "AOFMCPXV"),
+			Map.entry("GET /notifications/{id}", "AOFMCPXV"), Map.entry("POST /notifications/read", "AOFMCPXV"),
 			Map.entry("GET /notifications/settings", "AOFMCP"), Map.entry("POST /notifications/settings", "AOFMCP"),
 			Map.entry("GET /admin/notifications", "A"), Map.entry("GET /admin/notifications/{id}", "A"),
 			Map.entry("POST /admin/notifications/{id}/send-again", "A"),
@@ -178,7 +179,7 @@ class AuthorisationMatrixTest {
 	private static final Map<Character, String> USERS = Map.ofEntries(Map.entry('A', "admin"),
 			Map.entry('O', "officer"), Map.entry('F', "finance"), Map.entry('M', "monitoring"),
 			Map.entry('C', "commissioner"), Map.entry('P', "leicester.csp"), Map.entry('R', RecipientFixture.CONTACT),
-			Map.entry('X', ApplicantFixture.USERNAME));
+			Map.entry('X', ApplicantFixture.USERNAME), Map.entry('V', ReviewerFixture.USERNAME));
 
 	private static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("{code}", "LEI"),
 			Map.entry("{partnership}", "LEI"), Map.entry("{year}", "2024-25"), Map.entry("{quarter}", "Q1"),
@@ -198,6 +199,7 @@ class AuthorisationMatrixTest {
 		MATRIX.putAll(MatrixRowsRecipientReturns.ROWS);
 		MATRIX.putAll(MatrixRowsRounds.ROWS);
 		MATRIX.putAll(MatrixRowsApplicants.ROWS);
+		MATRIX.putAll(MatrixRowsReviews.ROWS);
 	}
 
 	@Autowired
@@ -211,12 +213,14 @@ class AuthorisationMatrixTest {
 	void everyEndpointHasARowAndEveryRowHoldsForEveryRole() throws Exception {
 		long recipient = RecipientFixture.contactOnly(this.jdbc);
 		ApplicantFixture.make(this.jdbc);
+		ReviewerFixture.make(this.jdbc);
 		try {
 			everyRowHolds();
 		}
 		finally {
 			RecipientFixture.removeContact(this.jdbc, recipient);
 			ApplicantFixture.remove(this.jdbc);
+			ReviewerFixture.remove(this.jdbc, ReviewerFixture.USERNAME);
 		}
 	}
 
@@ -250,7 +254,7 @@ class AuthorisationMatrixTest {
 			}
 			for (Map.Entry<Character, String> role : USERS.entrySet()) {
 				boolean may = allowed.indexOf(role.getKey()) >= 0
-						|| ((role.getKey() == 'R' || role.getKey() == 'X') && anonymousAllowed);
+						|| ((role.getKey() == 'R' || role.getKey() == 'X' || role.getKey() == 'V') && anonymousAllowed);
 				if (may && !reads) {
 					continue;
 				}

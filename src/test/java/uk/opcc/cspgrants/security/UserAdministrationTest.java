@@ -85,6 +85,22 @@ class UserAdministrationTest {
 	}
 
 	@Test
+	void aThemedReviewerHoldsNoOtherRole() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc
+			.perform(post("/admin/users").session(admin)
+				.with(csrf())
+				.param("username", "two.hats")
+				.param("displayName", "Two Hats")
+				.param("roles", "REVIEWER", "OFFICER")
+				.param("password", "a-long-enough-password"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("A themed reviewer cannot hold any other role")));
+		assertThat(this.jdbc.queryForObject("select count(*) from app_user where username = 'two.hats'", Integer.class))
+			.isZero();
+	}
+
+	@Test
 	void mistakesAreShownOnTheFormAndNothingIsSaved() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
 		this.mvc

@@ -114,6 +114,11 @@ public final class LiveApplication implements AutoCloseable {
 		keep(signedIn, cookies);
 		HttpResponse<String> home = new Browser(cookieHeader(cookies), null).get("/");
 		keep(home, cookies);
+		if (home.statusCode() == 302) {
+			// a reviewer's home is their reviews
+			home = new Browser(cookieHeader(cookies), null).get(home.headers().firstValue("Location").orElseThrow());
+			keep(home, cookies);
+		}
 		return new Browser(cookieHeader(cookies), csrf(home.body()));
 	}
 

@@ -35,6 +35,17 @@ public class SubmittedApplications {
 		return this.repository.findSubmitted(round.id()).stream().map(Application::view).toList();
 	}
 
+	/**
+	 * A submitted application by its id, for a reviewer's pages (who may see it is
+	 * decided there).
+	 */
+	public ApplicationView byId(long id) {
+		return this.repository.findById(id)
+			.filter(application -> application.view().submittedAt() != null)
+			.map(Application::view)
+			.orElseThrow(() -> new NotFoundException("There is no such application"));
+	}
+
 	public long drafts(RoundView round) {
 		return this.repository.countDrafts(round.id());
 	}

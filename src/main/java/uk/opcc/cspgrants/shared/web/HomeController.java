@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Dates;
+import uk.opcc.cspgrants.shared.Role;
 
 /**
  * The front door. Anyone not signed in gets the public start page (also at
@@ -50,6 +51,10 @@ class HomeController {
 			// an applicant's home is the page for applying: nothing of the staff's home
 			// is theirs
 			return "redirect:/apply";
+		}
+		if (user.has(Role.REVIEWER)) {
+			// a themed reviewer's home is their reviews
+			return "redirect:/review";
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(Dates.UK));
 		List<WorkItem> items = new ArrayList<>();

@@ -1,0 +1,115 @@
+package uk.opcc.cspgrants.rounds.reviewing;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.Dates;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * A reviewer's assignment to an application: made by the service, then the reviewer's
+ * declaration, no conflict (the application opens to them) or a conflict with its reason
+ * (the assignment ends and another reviewer takes the application).
+ */
+@Entity
+@Table(name = "review_assignment")
+class ReviewAssignment {
+
+	static final int MAX_REASON = 2000;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "round_id", nullable = false, updatable = false)
+	private long roundId;
+
+	@Column(name = "application_id", nullable = false, updatable = false)
+	private long applicationId;
+
+	@Column(name = "reviewer_id", nullable = false, updatable = false)
+	private long reviewerId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private AssignmentStatus status;
+
+	@Column(name = "conflict_reason")
+	private String conflictReason;
+
+	@Column(name = "declared_at")
+	private Instant declaredAt;
+
+	@Column(name = "assigned_by", nullable = false, updatable = false)
+	private String assignedBy;
+
+	@Column(name = "assigned_at", nullable = false, updatable = false)
+	private Instant assignedAt;
+
+	@Column(name = "replaces_assignment_id", updatable = false)
+	private Long replacesAssignmentId;
+
+	@Version
+	private long version;
+
+	protected ReviewAssignment() {
+	}
+
+	ReviewAssignment(long roundId, long applicationId, long reviewerId, String by, Instant now, Long replaces) {
+		this.roundId = roundId;
+		this.applicationId = applicationId;
+		this.reviewerId = reviewerId;
+		this.status = AssignmentStatus.ASSIGNED;
+		this.assignedBy = by;
+		this.assignedAt = now;
+		this.replacesAssignmentId = replaces;
+	}
+
+	/**
+	 * The reviewer's declaration: no conflict, or a conflict with its reason; only once,
+	 * while assigned.
+	 */
+	void declare(boolean conflict, String reason, Instant now) {
+		if (this.status != AssignmentStatus.ASSIGNED) {
+			throw new ConflictException(null,
+					"You declared on " + Dates.dayAndTime(this.declaredAt)
+							+ (this.status == AssignmentStatus.CONFLICTED ? " that you have a conflict of interest"
+									: " that you have no conflict of interest")
+							+ " with this application: a declaration is made once");
+		}
+		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		if (conflict && why == null) {
+			throw new ValidationException("reason", "Say what the conflict of interest is");
+		}
+		if (why != null && why.length() > MAX_REASON) {
+			throw new ValidationException("reason", "The conflict must be described in 2,000 characters or fewer");
+		}
+		this.status = conflict ? AssignmentStatus.CONFLICTED : AssignmentStatus.DECLARED;
+		this.conflictReason = conflict ? why : null;
+		this.declaredAt = now;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	AssignmentView view() {
+		return new AssignmentView(this.id, this.roundId, this.applicationId, this.reviewerId, this.status,
+				this.conflictReason, this.declaredAt, this.assignedBy, this.assignedAt, this.replacesAssignmentId,
+				this.version);
+	}
+
+}

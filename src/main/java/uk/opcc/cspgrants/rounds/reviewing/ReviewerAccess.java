@@ -1,0 +1,88 @@
+package uk.opcc.cspgrants.rounds.reviewing;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.rounds.RoundView;
+import uk.opcc.cspgrants.rounds.Rounds;
+import uk.opcc.cspgrants.rounds.applying.ApplicationDocuments;
+import uk.opcc.cspgrants.rounds.applying.ApplicationView;
+import uk.opcc.cspgrants.rounds.applying.DocumentFile;
+import uk.opcc.cspgrants.rounds.applying.SubmittedApplications;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.NotFoundException;
+
+/**
+ * What a reviewer may see, in one place: only their own assignments (another's is not
+ * found, exactly as one that does not exist); of an assignment not yet declared, only
+ * what they need to judge a conflict; the application's answers and documents only once
+ * they have declared no conflict, and never after declaring one.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReviewerAccess {
+
+	private final ReviewAssignmentRepository assignments;
+
+	private final SubmittedApplications applications;
+
+	private final ApplicationDocuments documents;
+
+	private final Rounds rounds;
+
+	ReviewerAccess(ReviewAssignmentRepository assignments, SubmittedApplications applications,
+			ApplicationDocuments documents, Rounds rounds) {
+		this.assignments = assignments;
+		this.applications = applications;
+		this.documents = documents;
+		this.rounds = rounds;
+	}
+
+	/** A reviewer's own assignments with their applications and rounds, latest first. */
+	public List<Review> mine(CurrentUser reviewer) {
+		return this.assignments.findAllOwn(reviewer.id())
+			.stream()
+			.map(ReviewAssignment::view)
+			.map(this::review)
+			.toList();
+	}
+
+	/** A reviewer's own assignment, or not found. */
+	public Review own(long assignmentId, CurrentUser reviewer) {
+		return this.assignments.findOwn(assignmentId, reviewer.id())
+			.map(ReviewAssignment::view)
+			.map(this::review)
+			.orElseThrow(ReviewerAccess::notFound);
+	}
+
+	/** The application of an assignment declared free of conflict, or not found. */
+	public Review readable(long assignmentId, CurrentUser reviewer) {
+		Review review = own(assignmentId, reviewer);
+		if (review.assignment().status() != AssignmentStatus.DECLARED
+				&& review.assignment().status() != AssignmentStatus.SUBMITTED) {
+			throw notFound();
+		}
+		return review;
+	}
+
+	/** A document of an application the reviewer may read. */
+	public DocumentFile document(long assignmentId, long documentId, CurrentUser reviewer) {
+		return this.documents.download(readable(assignmentId, reviewer).application(), documentId);
+	}
+
+	private Review review(AssignmentView assignment) {
+		ApplicationView application = this.applications.byId(assignment.applicationId());
+		RoundView round = this.rounds.find(assignment.roundId()).orElseThrow();
+		return new Review(assignment, application, round);
+	}
+
+	private static NotFoundException notFound() {
+		return new NotFoundException("There is no such review of yours");
+	}
+
+	/** An assignment with its application and round. */
+	public record Review(AssignmentView assignment, ApplicationView application, RoundView round) {
+	}
+
+}

@@ -1,0 +1,200 @@
+package uk.opcc.cspgrants.rounds.reviewing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import uk.opcc.cspgrants.rounds.RoundFixture;
+import uk.opcc.cspgrants.shared.FinancialYear;
+import uk.opcc.cspgrants.support.ApplicantFixture;
+import uk.opcc.cspgrants.support.IntegrationTest;
+import uk.opcc.cspgrants.support.Principals;
+import uk.opcc.cspgrants.support.ReviewerFixture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Themed reviewers on the pages: an officer puts three reviewers on a round (two for its
+ * theme, one for all), assigning is refused while the round is open, then shares its two
+ * eligible applications two reviewers each, and a second press has nothing to assign; a
+ * reviewer sees only what a conflict needs before declaring, the application after "no",
+ * and after a conflict nothing, the application going to the third reviewer at once;
+ * another reviewer's assignment is not found. On the shared demo database in 1989-90.
+ */
+@IntegrationTest
+class ReviewerPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@FlywayDataSource
+	DataSource owner;
+
+	private RoundFixture fixture;
+
+	private long round;
+
+	private long ann;
+
+	private long bob;
+
+	private long dan;
+
+	private RequestPostProcessor officer;
+
+	@BeforeEach
+	void round() {
+		this.fixture = new RoundFixture(this.jdbc, FinancialYear.parse("1989-90"));
+		this.round = this.fixture.openRound("REVIEW-1989", Instant.now().plus(Duration.ofDays(30)));
+		long applicant = ApplicantFixture.make(this.jdbc);
+		for (int number = 1; number <= 2; number++) {
+			long id = this.fixture.submittedApplication(this.round, applicant, number, "Group " + number,
+					"112345" + number, new BigDecimal("2000.00"));
+			this.jdbc.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
+					+ "eligibility_decided_at = now() where id = ?", id);
+		}
+		this.ann = ReviewerFixture.make(this.jdbc, "ann.reviewer", "Ann Adams");
+		this.bob = ReviewerFixture.make(this.jdbc, "bob.reviewer", "Bob Brown");
+		this.dan = ReviewerFixture.make(this.jdbc, "dan.reviewer", "Dan Davies");
+		this.officer = user(Principals.of("officer", this.jdbc));
+	}
+
+	@AfterEach
+	void remove() {
+		this.fixture.remove(this.owner);
+		ApplicantFixture.remove(this.jdbc);
+		for (String reviewer : List.of("ann.reviewer", "bob.reviewer", "dan.reviewer")) {
+			ReviewerFixture.remove(this.jdbc, reviewer);
+		}
+	}
+
+	@Test
+	void reviewersAreAssignedEvenlyDeclareOnceAndAConflictGoesToAnother() throws Exception {
+		String reoffending = Long.toString(this.fixture.reoffending);
+		this.mvc.perform(addReviewer(null, reoffending))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Choose a reviewer from the list")));
+		this.mvc.perform(addReviewer(this.ann, reoffending)).andExpect(redirectedUrl("/rounds/REVIEW-1989/reviewers"));
+		this.mvc.perform(addReviewer(this.ann, reoffending))
+			.andExpect(status().isConflict())
+			.andExpect(content()
+				.string(containsString("Ann Adams already reviews Reoffending and Offending in this round")));
+		this.mvc.perform(addReviewer(this.bob, reoffending)).andExpect(status().isFound());
+		this.mvc.perform(addReviewer(this.dan, "all")).andExpect(status().isFound());
+		this.mvc.perform(get("/rounds/REVIEW-1989/reviewers").with(this.officer))
+			.andExpect(content().string(
+					allOf(containsString("Ann Adams"), containsString("Dan Davies"), containsString("All themes"))));
+		this.mvc.perform(post("/rounds/REVIEW-1989/assignments").with(this.officer).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content()
+				.string(containsString("Reviewers are assigned once Small grants REVIEW-1989 has closed")));
+		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				this.round);
+		this.mvc.perform(post("/rounds/REVIEW-1989/assignments").with(this.officer).with(csrf()))
+			.andExpect(redirectedUrl("/rounds/REVIEW-1989/assignments"));
+		// worked by hand: application 1 Ann, Bob (all at 0, by name); application 2 Dan
+		// (0), then Ann (1)
+		assertThat(this.jdbc.queryForList("select a.number || ' ' || u.display_name from review_assignment r "
+				+ "join application a on a.id = r.application_id join app_user u on u.id = r.reviewer_id "
+				+ "where r.round_id = ? order by r.id", String.class, this.round))
+			.containsExactly("1 Ann Adams", "1 Bob Brown", "2 Dan Davies", "2 Ann Adams");
+		this.mvc.perform(post("/rounds/REVIEW-1989/assignments").with(this.officer).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Every eligible application already has 2 reviewers")));
+		assertThat(this.jdbc.queryForObject("select count(*) from notification where template = 'review-assigned' "
+				+ "and username = 'ann.reviewer'", Long.class))
+			.isEqualTo(1);
+
+		RequestPostProcessor annSignedIn = user(Principals.of("ann.reviewer", this.jdbc));
+		long first = assignment(1, this.ann);
+		this.mvc.perform(get("/review").with(annSignedIn))
+			.andExpect(content().string(allOf(containsString("REVIEW-1989-001"), containsString("REVIEW-1989-002"),
+					containsString("Declare any conflict"))));
+		this.mvc.perform(get("/review/assignments/" + first).with(annSignedIn))
+			.andExpect(content().string(allOf(containsString("Do you have a conflict of interest?"),
+					containsString("id=\"organisation\">Group 1<"), not(containsString("Fewer call-outs")))));
+		this.mvc.perform(get("/review/assignments/" + first + "/application").with(annSignedIn))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/review/assignments/" + first).with(user(Principals.of("dan.reviewer", this.jdbc))))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(declare(first, annSignedIn, null, null))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Select whether you have a conflict of interest")));
+		this.mvc.perform(declare(first, annSignedIn, "yes", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Say what the conflict of interest is")));
+		this.mvc.perform(declare(first, annSignedIn, "no", null))
+			.andExpect(redirectedUrl("/review/assignments/" + first + "/application"));
+		this.mvc.perform(get("/review/assignments/" + first + "/application").with(annSignedIn))
+			.andExpect(content()
+				.string(allOf(containsString("Fewer call-outs"), containsString("You declared no conflict"))));
+		this.mvc.perform(declare(first, annSignedIn, "yes", "Too late"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("that you have no conflict of interest with this application")));
+
+		RequestPostProcessor bobSignedIn = user(Principals.of("bob.reviewer", this.jdbc));
+		long bobs = assignment(1, this.bob);
+		this.mvc.perform(declare(bobs, bobSignedIn, "yes", "I am a trustee of Group 1"))
+			.andExpect(redirectedUrl("/review"));
+		this.mvc.perform(get("/review/assignments/" + bobs + "/application").with(bobSignedIn))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.queryForObject("select u.display_name from review_assignment r join app_user u "
+				+ "on u.id = r.reviewer_id where r.replaces_assignment_id = ?", String.class, bobs))
+			.isEqualTo("Dan Davies");
+		this.mvc.perform(get("/rounds/REVIEW-1989/assignments").with(this.officer))
+			.andExpect(content()
+				.string(allOf(containsString("Bob Brown: Conflict declared (I am a trustee of Group 1)"),
+						containsString("Ann Adams: No conflict: to score"), not(containsString("Needs a reviewer")))));
+		this.mvc.perform(get("/review").with(this.officer)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/rounds/REVIEW-1989").with(annSignedIn)).andExpect(status().isForbidden());
+	}
+
+	private org.springframework.test.web.servlet.RequestBuilder addReviewer(Long userId, String theme) {
+		var request = post("/rounds/REVIEW-1989/reviewers").with(this.officer).with(csrf()).param("themeId", theme);
+		return (userId == null) ? request : request.param("userId", userId.toString());
+	}
+
+	private org.springframework.test.web.servlet.RequestBuilder declare(long assignment, RequestPostProcessor who,
+			String conflict, String reason) {
+		var request = post("/review/assignments/" + assignment + "/declare").with(who)
+			.with(csrf())
+			.param("version", "0");
+		if (conflict != null) {
+			request.param("conflict", conflict);
+		}
+		return (reason == null) ? request : request.param("reason", reason);
+	}
+
+	private long assignment(int number, long reviewer) {
+		return this.jdbc.queryForObject(
+				"select r.id from review_assignment r join application a "
+						+ "on a.id = r.application_id where a.round_id = ? and a.number = ? and r.reviewer_id = ?",
+				Long.class, this.round, number, reviewer);
+	}
+
+}

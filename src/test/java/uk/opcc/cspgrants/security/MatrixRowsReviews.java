@@ -1,0 +1,25 @@
+package uk.opcc.cspgrants.security;
+
+import java.util.Map;
+
+/**
+ * Rows of the authorisation matrix for themed reviewers of grant rounds (issue 16, step
+ * 8; see {@link AuthorisationMatrixTest} for the letters): officers and administrators
+ * put reviewers on a round and assign them; only a reviewer has the reviewer's pages,
+ * which every other role is refused.
+ */
+final class MatrixRowsReviews {
+
+	static final Map<String, String> ROWS = Map.ofEntries(Map.entry("GET /rounds/{reference}/reviewers", "AO"),
+			Map.entry("POST /rounds/{reference}/reviewers", "AO"),
+			Map.entry("POST /rounds/{reference}/reviewers/{id}/remove", "AO"),
+			Map.entry("GET /rounds/{reference}/assignments", "AO"),
+			Map.entry("POST /rounds/{reference}/assignments", "AO"), Map.entry("GET /review", "V"),
+			Map.entry("GET /review/assignments/{id}", "V"), Map.entry("POST /review/assignments/{id}/declare", "V"),
+			Map.entry("GET /review/assignments/{id}/application", "V"),
+			Map.entry("GET /review/assignments/{id}/documents/{documentId}", "V"));
+
+	private MatrixRowsReviews() {
+	}
+
+}
