@@ -62,10 +62,7 @@ public final class AuditSentences {
 				event.who + " sent again the message “" + event.get("subject") + "” to " + event.get("recipient");
 			case "ApplicantAccount" -> applicant(event);
 			case "Application" -> application(event);
-			case "ReviewAssignment" -> event.who
-					+ ("DECLARE_CONFLICT".equals(action) ? " declared a conflict of interest with application "
-							: " declared no conflict of interest with application ")
-					+ event.get("application") + " of the grant round " + event.get("round");
+			case "ReviewAssignment" -> review(event);
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
 					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn",
@@ -159,6 +156,21 @@ public final class AuditSentences {
 			return e.who + " removed “" + e.get("file") + "” (" + e.get("document") + ") from application " + e.id;
 		}
 		return e.who + " " + verb(e.action) + " application " + e.id;
+	}
+
+	/**
+	 * A themed reviewer's review of an application (issue 16): the declaration, the
+	 * scores saved and submitted (the audit says how many, never the scores).
+	 */
+	private static String review(Event e) {
+		String what = switch (e.action) {
+			case "DECLARE_CONFLICT" -> " declared a conflict of interest with application ";
+			case "DECLARE_NO_CONFLICT" -> " declared no conflict of interest with application ";
+			case "SCORE" -> " saved scores (" + e.get("scored") + " criteria) of application ";
+			case "SUBMIT_SCORES" -> " submitted scores of application ";
+			default -> " " + verb(e.action) + " the review of application ";
+		};
+		return e.who + what + e.get("application") + " of the grant round " + e.get("round");
 	}
 
 	private static String firstOf(Event e, String... fields) {

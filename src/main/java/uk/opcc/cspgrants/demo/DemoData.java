@@ -147,21 +147,23 @@ class DemoData implements ApplicationRunner {
 			}
 		}
 		user("leicester.csp", "Lee Leicester", Role.CSP_MANAGER, "LEI");
+		user("reviewer", "Rowan Reviewer", Role.REVIEWER, null);
 		loadIndicators();
 		approvedRun();
 		publishedSplit();
 		districtsRun();
 		decisionsWaiting();
 		decisionWaitingForFinance();
-		log.info("Demo data is loaded: sign in as admin, officer, manager, finance, monitoring, commissioner or "
-				+ "leicester.csp with the password in the README");
+		log.info("Demo data is loaded: sign in as admin, officer, manager, finance, monitoring, commissioner, "
+				+ "leicester.csp or reviewer with the password in the README");
 	}
 
 	/** Each demo user's e-mail address: {@code .example} is reserved for examples. */
 	static final Map<String, String> EMAILS = Map.of("admin", "ada.admin@opcc.example", "officer",
 			"olu.officer@opcc.example", "finance", "fran.finance@opcc.example", "monitoring",
 			"mo.monitoring@opcc.example", "commissioner", "chris.commissioner@opcc.example", "leicester.csp",
-			"lee.leicester@leicester-csp.example", "manager", "morgan.manager@opcc.example");
+			"lee.leicester@leicester-csp.example", "manager", "morgan.manager@opcc.example", "reviewer",
+			"rowan.reviewer@reviewers.example");
 
 	/**
 	 * Who is who in a demo database made before it was recorded, once (while it has Olu

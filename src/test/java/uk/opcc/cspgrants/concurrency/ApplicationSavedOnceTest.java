@@ -167,11 +167,10 @@ class ApplicationSavedOnceTest {
 
 	@Test
 	void anEligibilityDecisionRecordedTwentyTimesAtOnceIsRecordedAndToldOnce() {
-		String path = completeApplication(applicant);
-		assertThat(applicant.post(path + "/submit", Map.of("version", "8")).statusCode()).isEqualTo(302);
-		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-		String reference = db.queryForObject("select reference from application where id = ?", String.class, id);
-		String version = db.queryForObject("select version::text from application where id = ?", String.class, id);
+		Submitted submitted = submitted();
+		long id = submitted.id();
+		String reference = submitted.reference();
+		String version = submitted.version();
 		LiveApplication.Browser officer = app.signIn("officer");
 		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> officer.post(
 				"/rounds/ONCE-2025/applications/" + reference + "/eligibility/confirm",
@@ -195,11 +194,10 @@ class ApplicationSavedOnceTest {
 
 	@Test
 	void dueDiligenceRecordedTwentyTimesAtOnceForTheFirstTimeIsRecordedOnce() {
-		String path = completeApplication(applicant);
-		assertThat(applicant.post(path + "/submit", Map.of("version", "8")).statusCode()).isEqualTo(302);
-		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-		String reference = db.queryForObject("select reference from application where id = ?", String.class, id);
-		String version = db.queryForObject("select version::text from application where id = ?", String.class, id);
+		Submitted submitted = submitted();
+		long id = submitted.id();
+		String reference = submitted.reference();
+		String version = submitted.version();
 		LiveApplication.Browser officer = app.signIn("officer");
 		String page = "/rounds/ONCE-2025/applications/" + reference;
 		assertThat(
@@ -241,6 +239,18 @@ class ApplicationSavedOnceTest {
 		assertThat(db.queryForList("select number from application a join grant_round r on r.id = a.round_id "
 				+ "where r.reference = 'NUMBERS-2025' order by number", Integer.class))
 			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, AT_ONCE).boxed().toList());
+	}
+
+	/** An application submitted by the applicant: its id, reference and version now. */
+	private record Submitted(long id, String reference, String version) {
+	}
+
+	private static Submitted submitted() {
+		String path = completeApplication(applicant);
+		assertThat(applicant.post(path + "/submit", Map.of("version", "8")).statusCode()).isEqualTo(302);
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		return new Submitted(id, db.queryForObject("select reference from application where id = ?", String.class, id),
+				db.queryForObject("select version::text from application where id = ?", String.class, id));
 	}
 
 	private static String completeApplication(LiveApplication.Browser who) {

@@ -26,7 +26,8 @@ import static uk.opcc.cspgrants.support.LiveApplication.statuses;
  * "Assign reviewers" twenty times at once (one set of six assignments, nineteen 409s),
  * then a reviewer sends ten "no conflict" and ten "conflict" declarations at once on one
  * assignment (one stands, nineteen 409s, and a reassignment exactly when the one that
- * stood was a conflict). Nobody a 500.
+ * stood was a conflict); then a reviewer submits their scores twenty times at once (one
+ * submission, nineteen 409s). Nobody a 500.
  */
 class ReviewAssignedOnceTest {
 
@@ -48,8 +49,7 @@ class ReviewAssignedOnceTest {
 		for (int number = 1; number <= 3; number++) {
 			long id = fixture.submittedApplication(round, applicant, number, "Group " + number, "200000" + number,
 					new BigDecimal("1500.00"));
-			db.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
-					+ "eligibility_decided_at = now() where id = ?", id);
+			fixture.eligible(id);
 		}
 		db.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
 				round);
@@ -97,6 +97,26 @@ class ReviewAssignedOnceTest {
 		assertThat(db.queryForObject(
 				"select count(*) from audit_event where entity_type = 'ReviewAssignment' " + "and entity_id = ?",
 				Long.class, Long.toString(assignment)))
+			.isEqualTo(1);
+
+		long cats = db.queryForObject("select min(r.id) from review_assignment r join app_user u "
+				+ "on u.id = r.reviewer_id where u.username = 'cat.reviewer'", Long.class);
+		db.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", cats);
+		db.update("insert into review_score (assignment_id, round_id, position, score, reason) "
+				+ "values (?, ?, 1, 4, 'Clear local evidence')", cats, round);
+		String version = db.queryForObject("select version::text from review_assignment where id = ?", String.class,
+				cats);
+		LiveApplication.Browser cat = app.signIn("cat.reviewer");
+		List<HttpResponse<String>> submissions = app.atOnce(AT_ONCE,
+				i -> cat.post("/review/assignments/" + cats + "/submit", Map.of("version", version)));
+		assertThat(statuses(submissions)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : submissions) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("You submitted your scores on");
+			}
+		}
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'ReviewAssignment' "
+				+ "and action = 'SUBMIT_SCORES' and entity_id = ?", Long.class, Long.toString(cats)))
 			.isEqualTo(1);
 	}
 

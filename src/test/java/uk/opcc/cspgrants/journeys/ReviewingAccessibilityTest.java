@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * phone widths (WCAG 2.2 AA, reflow at 320 px): an officer puts two reviewers on a closed
  * round (the reviewers page, refused and with reviewers), assigns them (the assignments
  * page); a reviewer sees their reviews, the conflict question refused, then declares no
- * conflict and reads the application. On 1988-89 with a round and an eligible application
- * written in SQL.
+ * conflict, reads the application, scores it (refused, then checked) and submits the
+ * scores. On 1988-89 with a round and an eligible application written in SQL.
  */
 class ReviewingAccessibilityTest extends JourneyTest {
 
@@ -48,8 +48,7 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		long applicant = ApplicantFixture.make(this.database);
 		long id = this.fixture.submittedApplication(round, applicant, 1, "Westcotes Street Pastors", "1123456",
 				new BigDecimal("2500.00"));
-		this.database.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
-				+ "eligibility_decided_at = now() where id = ?", id);
+		this.fixture.eligible(id);
 		this.database.update(
 				"update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() " + "where id = ?",
 				round);
@@ -97,6 +96,19 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		press("Continue");
 		assertThat(page()).contains("You declared no conflict", "Westcotes Street Pastors");
 		checkThisPage("the application to review", axe, problems);
+		follow("Score the application");
+		checkThisPage("scoring", axe, problems);
+		press("Continue");
+		assertThat(page()).contains("Choose a score for “Need”", "Give the reason for your score for “Need”");
+		checkThisPage("refused scores", axe, problems);
+		this.browser.findElement(By.id("score-1-4")).click();
+		type("reason-1", "Clear local evidence of need");
+		press("Continue");
+		assertThat(page()).contains("your score is 80.00 out of 100");
+		checkThisPage("check your scores", axe, problems);
+		press("Submit your scores");
+		assertThat(page()).contains("Your scores for REVIEWS-1988-001 have been submitted", "Scores submitted");
+		checkThisPage("reviews with scores submitted", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

@@ -14,9 +14,10 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "review_assignment", "round_reviewer", "application_due_diligence",
-			"application_document_content", "application_document", "application_budget_line", "application",
-			"round_deadline_change", "round_scale_point", "round_criterion", "round_theme", "grant_round" };
+	private static final String[] TABLES = { "review_score", "review_assignment", "round_reviewer",
+			"application_due_diligence", "application_document_content", "application_document",
+			"application_budget_line", "application", "round_deadline_change", "round_scale_point", "round_criterion",
+			"round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -98,6 +99,12 @@ public final class RoundFixture {
 		return id;
 	}
 
+	/** A submitted application found eligible by Olu Officer, in SQL. */
+	public void eligible(long applicationId) {
+		this.jdbc.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
+				+ "eligibility_decided_at = now() where id = ?", applicationId);
+	}
+
 	public void remove() {
 		removeRounds(this.jdbc);
 		finishRemoving();
@@ -126,6 +133,7 @@ public final class RoundFixture {
 	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
 		String applications = "(select id from application where round_id in " + rounds + ")";
+		as.update("delete from review_score where round_id in " + rounds);
 		as.update("delete from review_assignment where round_id in " + rounds);
 		as.update("delete from round_reviewer where round_id in " + rounds);
 		as.update("delete from application_due_diligence where application_id in " + applications);

@@ -17,7 +17,11 @@ final class MatrixRowsReviews {
 			Map.entry("POST /rounds/{reference}/assignments", "AO"), Map.entry("GET /review", "V"),
 			Map.entry("GET /review/assignments/{id}", "V"), Map.entry("POST /review/assignments/{id}/declare", "V"),
 			Map.entry("GET /review/assignments/{id}/application", "V"),
-			Map.entry("GET /review/assignments/{id}/documents/{documentId}", "V"));
+			Map.entry("GET /review/assignments/{id}/documents/{documentId}", "V"),
+			Map.entry("GET /review/assignments/{id}/scores", "V"),
+			Map.entry("POST /review/assignments/{id}/scores", "V"),
+			Map.entry("GET /review/assignments/{id}/check", "V"),
+			Map.entry("POST /review/assignments/{id}/submit", "V"));
 
 	private MatrixRowsReviews() {
 	}

@@ -1,14 +1,21 @@
 package uk.opcc.cspgrants.rounds.reviewing;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import uk.opcc.cspgrants.shared.ConflictException;
@@ -58,6 +65,14 @@ class ReviewAssignment {
 	@Column(name = "replaces_assignment_id", updatable = false)
 	private Long replacesAssignmentId;
 
+	@Column(name = "submitted_at")
+	private Instant submittedAt;
+
+	@ElementCollection
+	@CollectionTable(name = "review_score", joinColumns = @JoinColumn(name = "assignment_id"))
+	@MapKeyColumn(name = "position")
+	private Map<Integer, Score> scores = new HashMap<>();
+
 	@Version
 	private long version;
 
@@ -98,6 +113,35 @@ class ReviewAssignment {
 		this.declaredAt = now;
 	}
 
+	/** Saves the scores given so far, while declared free of conflict. */
+	void score(Map<Integer, Score> given) {
+		mustBeDeclared();
+		this.scores.keySet().retainAll(given.keySet());
+		this.scores.putAll(given);
+	}
+
+	/** Submits the scores once every criterion of the round is scored. */
+	void submit(int criteria, Instant now) {
+		mustBeDeclared();
+		if (this.scores.size() != criteria) {
+			throw new ValidationException("form", "Score every criterion before you submit: " + this.scores.size()
+					+ " of " + criteria + " are scored");
+		}
+		this.status = AssignmentStatus.SUBMITTED;
+		this.submittedAt = now;
+	}
+
+	private void mustBeDeclared() {
+		if (this.status == AssignmentStatus.SUBMITTED) {
+			throw new ConflictException(null,
+					"You submitted your scores on " + Dates.dayAndTime(this.submittedAt) + ": they no longer change");
+		}
+		if (this.status != AssignmentStatus.DECLARED) {
+			throw new ConflictException(null,
+					"This review is " + this.status.label().toLowerCase() + ": it is not yours to score");
+		}
+	}
+
 	Long getId() {
 		return this.id;
 	}
@@ -109,7 +153,7 @@ class ReviewAssignment {
 	AssignmentView view() {
 		return new AssignmentView(this.id, this.roundId, this.applicationId, this.reviewerId, this.status,
 				this.conflictReason, this.declaredAt, this.assignedBy, this.assignedAt, this.replacesAssignmentId,
-				this.version);
+				this.submittedAt, new TreeMap<>(this.scores), this.version);
 	}
 
 }

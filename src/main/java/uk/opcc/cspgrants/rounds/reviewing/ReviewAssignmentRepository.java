@@ -18,6 +18,10 @@ interface ReviewAssignmentRepository extends JpaRepository<ReviewAssignment, Lon
 	@Query("select a from ReviewAssignment a where a.id = :id and a.reviewerId = :reviewer")
 	Optional<ReviewAssignment> findOwn(@Param("id") long id, @Param("reviewer") long reviewer);
 
+	/** The round of a reviewer's own assignment, without loading it. */
+	@Query("select a.roundId from ReviewAssignment a where a.id = :id and a.reviewerId = :reviewer")
+	Optional<Long> roundOfOwn(@Param("id") long id, @Param("reviewer") long reviewer);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from ReviewAssignment a where a.id = :id and a.reviewerId = :reviewer")
 	Optional<ReviewAssignment> findOwnLocked(@Param("id") long id, @Param("reviewer") long reviewer);

@@ -89,6 +89,23 @@ public class ReviewAssignments {
 	}
 
 	/**
+	 * The names of everyone reviewing or who reviewed the round's applications, by user
+	 * id.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> reviewerNames(RoundView round) {
+		Map<Long, String> names = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("select distinct u.id, u.display_name from app_user u where u.id in (select reviewer_id from "
+					+ "review_assignment where round_id = ?) or u.id in (select user_id from round_reviewer "
+					+ "where round_id = ?)")
+			.params(round.id(), round.id())
+			.query((row, n) -> names.put(row.getLong("id"), row.getString("display_name")))
+			.list();
+		return names;
+	}
+
+	/**
 	 * The people who may be put on a round: enabled accounts holding the reviewer's role.
 	 */
 	@Transactional(readOnly = true)

@@ -55,8 +55,10 @@ public class ReviewerDeclarations {
 		if (version == null) {
 			throw new ValidationException("version", "Send the version of the assignment you read");
 		}
-		long roundId = this.assignments.findOwn(assignmentId, reviewer.id())
-			.map(assignment -> assignment.view().roundId())
+		// the round's id read without loading the assignment, so that it is loaded only
+		// once
+		// it is locked (an assignment loaded before would be kept in its state as read)
+		long roundId = this.assignments.roundOfOwn(assignmentId, reviewer.id())
 			.orElseThrow(() -> new NotFoundException("There is no such review of yours"));
 		RoundView round = this.sharing.lockedRound(this.rounds.find(roundId).orElseThrow().reference());
 		ReviewAssignment assignment = this.assignments.findOwnLocked(assignmentId, reviewer.id()).orElseThrow();

@@ -81,8 +81,7 @@ class RoundReviewersController {
 			.stream()
 			.filter(application -> application.status() == ApplicationStatus.ELIGIBLE)
 			.toList();
-		Map<Long, String> names = new LinkedHashMap<>();
-		this.assignments.reviewers(round).forEach(reviewer -> names.put(reviewer.userId(), reviewer.name()));
+		Map<Long, String> names = this.assignments.reviewerNames(round);
 		Map<Long, List<AssignmentView>> byApplication = new LinkedHashMap<>();
 		for (AssignmentView assignment : this.assignments.of(round)) {
 			byApplication.computeIfAbsent(assignment.applicationId(), key -> new java.util.ArrayList<>())

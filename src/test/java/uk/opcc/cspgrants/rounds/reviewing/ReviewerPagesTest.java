@@ -23,6 +23,7 @@ import uk.opcc.cspgrants.support.Principals;
 import uk.opcc.cspgrants.support.ReviewerFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -75,8 +76,7 @@ class ReviewerPagesTest {
 		for (int number = 1; number <= 2; number++) {
 			long id = this.fixture.submittedApplication(this.round, applicant, number, "Group " + number,
 					"112345" + number, new BigDecimal("2000.00"));
-			this.jdbc.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "
-					+ "eligibility_decided_at = now() where id = ?", id);
+			this.fixture.eligible(id);
 		}
 		this.ann = ReviewerFixture.make(this.jdbc, "ann.reviewer", "Ann Adams");
 		this.bob = ReviewerFixture.make(this.jdbc, "bob.reviewer", "Bob Brown");
@@ -172,6 +172,68 @@ class ReviewerPagesTest {
 						containsString("Ann Adams: No conflict: to score"), not(containsString("Needs a reviewer")))));
 		this.mvc.perform(get("/review").with(this.officer)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/rounds/REVIEW-1989").with(annSignedIn)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aReviewerScoresEachCriterionWithReasonsSavesChecksAndSubmitsOnce() throws Exception {
+		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				this.round);
+		long application = this.jdbc.queryForObject("select id from application where round_id = ? and number = 1",
+				Long.class, this.round);
+		long id = this.jdbc.queryForObject(
+				"insert into review_assignment (round_id, application_id, reviewer_id, "
+						+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
+				Long.class, this.round, application, this.ann);
+		RequestPostProcessor ann = user(Principals.of("ann.reviewer", this.jdbc));
+		this.mvc.perform(get("/review/assignments/" + id + "/scores").with(ann)).andExpect(status().isNotFound());
+		this.jdbc.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", id);
+		String scores = "/review/assignments/" + id + "/scores";
+		this.mvc.perform(get(scores).with(ann))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("1. Need (weight 100)"), containsString("4: Point 4"))));
+		this.mvc.perform(
+				post(scores).with(ann).with(csrf()).param("version", "0").param("score-1", "4").param("then", "check"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("Give the reason for your score for “Need”"),
+					containsString("value=\"4\" checked=\"checked\""))));
+		this.mvc
+			.perform(post(scores).with(ann)
+				.with(csrf())
+				.param("version", "0")
+				.param("score-1", "4")
+				.param("reason-1", "Clear local evidence")
+				.param("then", "later"))
+			.andExpect(redirectedUrl("/review"));
+		this.mvc
+			.perform(post(scores).with(ann)
+				.with(csrf())
+				.param("version", "0")
+				.param("score-1", "2")
+				.param("reason-1", "Second thoughts in another tab")
+				.param("then", "check"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("changed in another window or tab"),
+					containsString("Second thoughts in another tab</textarea>"))));
+		this.mvc.perform(get("/review/assignments/" + id + "/check").with(ann))
+			.andExpect(content().string(allOf(containsString("4 out of 5"), containsString("Clear local evidence"),
+					containsString("your score is 80.00 out of 100"))));
+		this.mvc.perform(post("/review/assignments/" + id + "/submit").with(ann).with(csrf()).param("version", "1"))
+			.andExpect(redirectedUrl("/review"));
+		this.mvc.perform(post("/review/assignments/" + id + "/submit").with(ann).with(csrf()).param("version", "2"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("You submitted your scores on")));
+		this.mvc
+			.perform(post(scores).with(ann)
+				.with(csrf())
+				.param("version", "2")
+				.param("score-1", "1")
+				.param("reason-1", "Changed")
+				.param("then", "check"))
+			.andExpect(status().isConflict());
+		assertThatThrownBy(() -> this.jdbc.update("update review_score set score = 1 where assignment_id = ?", id))
+			.hasMessageContaining("The scores of a review that is submitted do not change");
+		this.mvc.perform(get("/rounds/REVIEW-1989/assignments").with(this.officer))
+			.andExpect(content().string(containsString("Ann Adams: Scores submitted")));
 	}
 
 	private org.springframework.test.web.servlet.RequestBuilder addReviewer(Long userId, String theme) {
