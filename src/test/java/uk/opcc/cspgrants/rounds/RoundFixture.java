@@ -58,12 +58,19 @@ public final class RoundFixture {
 	 * taking applications from a day ago until {@code closesAt}; returns its id.
 	 */
 	public long openRound(String reference, java.time.Instant closesAt) {
+		return openRound(reference, closesAt, false);
+	}
+
+	/**
+	 * A round as {@link #openRound(String, java.time.Instant)}, reviewed blind or not.
+	 */
+	public long openRound(String reference, java.time.Instant closesAt, boolean blind) {
 		long id = this.jdbc.queryForObject("insert into grant_round (reference, title, financial_year, route, "
-				+ "stream_id, budget, min_award, max_award, opens_at, closes_at, guidance, eligibility, created_by, "
-				+ "created_at, updated_by, updated_at) values (?, ?, ?, 'PCC_GRANT', ?, 100000, 500, 5000, "
-				+ "now() - interval '1 day', ?, 'Read the plan', 'Charities', 'test', now(), 'test', now()) "
+				+ "stream_id, budget, min_award, max_award, opens_at, closes_at, guidance, eligibility, blind_review, "
+				+ "created_by, created_at, updated_by, updated_at) values (?, ?, ?, 'PCC_GRANT', ?, 100000, 500, 5000, "
+				+ "now() - interval '1 day', ?, 'Read the plan', 'Charities', ?, 'test', now(), 'test', now()) "
 				+ "returning id", Long.class, reference, "Small grants " + reference, this.year.startYear(),
-				this.stream, java.sql.Timestamp.from(closesAt));
+				this.stream, java.sql.Timestamp.from(closesAt), blind);
 		this.jdbc.update("insert into round_theme (round_id, theme_id) values (?, ?), (?, ?)", id, this.vulnerable, id,
 				this.reoffending);
 		this.jdbc.update("insert into round_criterion (round_id, position, name, weight) values (?, 1, 'Need', 100)",

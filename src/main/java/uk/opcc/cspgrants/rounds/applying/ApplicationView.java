@@ -42,6 +42,24 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 				&& (round.status() == RoundStatus.OPEN || round.status() == RoundStatus.CLOSED);
 	}
 
+	/**
+	 * The application as a reviewer of a blind round reads it: who applied withheld (the
+	 * organisation's name, numbers and address, the contact) and the documents that name
+	 * it (governing document, accounts); the project, funding, outcomes and other
+	 * documents as they are.
+	 */
+	public ApplicationView withheldForBlindReview() {
+		return new ApplicationView(this.id, this.roundId, this.status, null, null, null, null, null, null, null, null,
+				null, this.projectTitle, this.projectSummary, this.themeId, this.startsOn, this.endsOn,
+				this.amountRequested, this.budgetLines, this.outcomes,
+				this.documents.stream()
+					.filter(document -> document.kind() != DocumentKind.GOVERNING_DOCUMENT
+							&& document.kind() != DocumentKind.ACCOUNTS)
+					.toList(),
+				List.of(), this.reference, this.submittedAt, null, null, null, this.version, this.createdAt,
+				this.updatedAt, this.tasks);
+	}
+
 	/** What the applicant calls it in a list: the project's title once given. */
 	public String name() {
 		return (this.projectTitle != null) ? this.projectTitle : "Application started on the service";

@@ -84,6 +84,7 @@ class ReviewController {
 		model.addAttribute("round", review.round());
 		model.addAttribute("themeName", review.round().themeName(review.application().themeId()));
 		model.addAttribute("documentsAt", "/review/assignments/" + id + "/documents");
+		model.addAttribute("blind", review.round().blindReview());
 		return "review/application";
 	}
 

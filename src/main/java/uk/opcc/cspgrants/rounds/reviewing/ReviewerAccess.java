@@ -56,19 +56,31 @@ public class ReviewerAccess {
 			.orElseThrow(ReviewerAccess::notFound);
 	}
 
-	/** The application of an assignment declared free of conflict, or not found. */
+	/**
+	 * The application of an assignment declared free of conflict, or not found; of a
+	 * blind round, with who applied withheld.
+	 */
 	public Review readable(long assignmentId, CurrentUser reviewer) {
 		Review review = own(assignmentId, reviewer);
 		if (review.assignment().status() != AssignmentStatus.DECLARED
 				&& review.assignment().status() != AssignmentStatus.SUBMITTED) {
 			throw notFound();
 		}
-		return review;
+		return review.round().blindReview()
+				? new Review(review.assignment(), review.application().withheldForBlindReview(), review.round())
+				: review;
 	}
 
-	/** A document of an application the reviewer may read. */
+	/**
+	 * A document of an application the reviewer may read: of a blind round, none that
+	 * names who applied.
+	 */
 	public DocumentFile document(long assignmentId, long documentId, CurrentUser reviewer) {
-		return this.documents.download(readable(assignmentId, reviewer).application(), documentId);
+		Review review = readable(assignmentId, reviewer);
+		if (review.application().documents().stream().noneMatch(document -> document.id() == documentId)) {
+			throw notFound();
+		}
+		return this.documents.download(review.application(), documentId);
 	}
 
 	private Review review(AssignmentView assignment) {

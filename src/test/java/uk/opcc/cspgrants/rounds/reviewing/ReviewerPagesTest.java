@@ -236,6 +236,67 @@ class ReviewerPagesTest {
 			.andExpect(content().string(containsString("Ann Adams: Scores submitted")));
 	}
 
+	@Test
+	void aBlindRoundsReviewerSeesWhoAppliedOnlyToDeclareAndNeverTheDocumentsThatNameThem() throws Exception {
+		RoundFixture blind = new RoundFixture(this.jdbc, FinancialYear.parse("1987-88"));
+		try {
+			long blindRound = blind.openRound("BLIND-1987", Instant.now().plus(Duration.ofDays(30)), true);
+			long applicant = this.jdbc.queryForObject("select user_id from applicant_account where email = ?",
+					Long.class, ApplicantFixture.EMAIL);
+			long application = blind.submittedApplication(blindRound, applicant, 1, "Hidden Hands Trust", "1199999",
+					new BigDecimal("2000.00"));
+			blind.eligible(application);
+			long constitution = document(application, "GOVERNING_DOCUMENT", "constitution.pdf");
+			long policy = document(application, "SAFEGUARDING_POLICY", "policy.pdf");
+			long id = this.jdbc.queryForObject(
+					"insert into review_assignment (round_id, application_id, reviewer_id, "
+							+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
+					Long.class, blindRound, application, this.ann);
+			RequestPostProcessor ann = user(Principals.of("ann.reviewer", this.jdbc));
+			this.mvc.perform(get("/review/assignments/" + id).with(ann))
+				.andExpect(content().string(allOf(containsString("Hidden Hands Trust"), containsString("1199999"))));
+			this.mvc.perform(declare(id, ann, "no", null))
+				.andExpect(redirectedUrl("/review/assignments/" + id + "/application"));
+			this.mvc.perform(get("/review/assignments/" + id + "/application").with(ann))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Who applied is withheld"),
+						containsString("policy.pdf"), containsString("Fewer call-outs"), not(containsString("1199999")),
+						not(containsString("Sam Smith")), not(containsString("sam@example.org")),
+						not(containsString("constitution.pdf")))));
+			this.mvc.perform(get("/review/assignments/" + id + "/documents/" + constitution).with(ann))
+				.andExpect(status().isNotFound());
+			this.mvc.perform(get("/review/assignments/" + id + "/documents/" + policy).with(ann))
+				.andExpect(status().isOk());
+		}
+		finally {
+			blind.remove(this.owner);
+		}
+	}
+
+	/**
+	 * A document of a submitted application, written as the tables' owner (as if uploaded
+	 * before).
+	 */
+	private long document(long application, String kind, String name) {
+		byte[] content = uk.opcc.cspgrants.support.TestDocuments.pdf(name);
+		String sha = this.jdbc.queryForObject("select encode(sha256(?), 'hex')", String.class, (Object) content);
+		JdbcTemplate asOwner = new JdbcTemplate(this.owner);
+		return new org.springframework.transaction.support.TransactionTemplate(
+				new org.springframework.jdbc.datasource.DataSourceTransactionManager(this.owner))
+			.execute(status -> {
+				asOwner.execute("alter table application_document disable trigger user");
+				long id = asOwner.queryForObject(
+						"insert into application_document (application_id, kind, file_name, "
+								+ "content_type, size_bytes, sha256, uploaded_by, uploaded_at) values (?, ?, ?, "
+								+ "'application/pdf', ?, ?, 'test', now()) returning id",
+						Long.class, application, kind, name, content.length, sha);
+				asOwner.update("insert into application_document_content (document_id, content) values (?, ?)", id,
+						content);
+				asOwner.execute("alter table application_document enable trigger user");
+				return id;
+			});
+	}
+
 	private org.springframework.test.web.servlet.RequestBuilder addReviewer(Long userId, String theme) {
 		var request = post("/rounds/REVIEW-1989/reviewers").with(this.officer).with(csrf()).param("themeId", theme);
 		return (userId == null) ? request : request.param("userId", userId.toString());
