@@ -41,6 +41,14 @@ class ReviewController {
 		return "review/home";
 	}
 
+	/** The reviewer's own scores, every round, as CSV. */
+	@GetMapping("/my-scores.csv")
+	ResponseEntity<byte[]> myScores(@AuthenticationPrincipal CurrentUser reviewer) {
+		return Downloads.attachment(
+				MyScoresCsv.of(this.access.mineReadable(reviewer)).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				Downloads.CSV, "my-scores.csv");
+	}
+
 	@GetMapping("/assignments/{id}")
 	String assignment(@PathVariable long id, @AuthenticationPrincipal CurrentUser reviewer, Model model) {
 		ReviewerAccess.Review review = this.access.own(id, reviewer);

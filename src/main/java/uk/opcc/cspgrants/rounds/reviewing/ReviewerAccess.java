@@ -48,6 +48,20 @@ public class ReviewerAccess {
 			.toList();
 	}
 
+	/**
+	 * A reviewer's own reviews they declared no conflict with, as they may read them (a
+	 * blind round's with who applied withheld).
+	 */
+	public List<Review> mineReadable(CurrentUser reviewer) {
+		return this.assignments.findAllOwn(reviewer.id())
+			.stream()
+			.map(ReviewAssignment::view)
+			.filter(assignment -> assignment.status() == AssignmentStatus.DECLARED
+					|| assignment.status() == AssignmentStatus.SUBMITTED)
+			.map(assignment -> readable(assignment.id(), reviewer))
+			.toList();
+	}
+
 	/** A reviewer's own assignment, or not found. */
 	public Review own(long assignmentId, CurrentUser reviewer) {
 		return this.assignments.findOwn(assignmentId, reviewer.id())

@@ -32,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -234,6 +235,15 @@ class ReviewerPagesTest {
 			.hasMessageContaining("The scores of a review that is submitted do not change");
 		this.mvc.perform(get("/rounds/REVIEW-1989/assignments").with(this.officer))
 			.andExpect(content().string(containsString("Ann Adams: Scores submitted")));
+		this.mvc.perform(get("/review/my-scores.csv").with(ann))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("my-scores.csv")))
+			.andExpect(content()
+				.string("Grant round,Application,Project,Submitted,Criterion,Weight,Score,Out of,Reason\r\n"
+						+ "Small grants REVIEW-1989,REVIEW-1989-001,Project of Group 1,Yes,Need,100.00,4,5,Clear local evidence\r\n"));
+		this.mvc.perform(get("/review/my-scores.csv").with(user(Principals.of("bob.reviewer", this.jdbc))))
+			.andExpect(content()
+				.string("Grant round,Application,Project,Submitted,Criterion,Weight,Score,Out of,Reason\r\n"));
 	}
 
 	@Test
