@@ -27,7 +27,11 @@ import static uk.opcc.cspgrants.support.LiveApplication.statuses;
  * then a reviewer sends ten "no conflict" and ten "conflict" declarations at once on one
  * assignment (one stands, nineteen 409s, and a reassignment exactly when the one that
  * stood was a conflict); then a reviewer submits their scores twenty times at once (one
- * submission, nineteen 409s). Nobody a 500.
+ * submission, nineteen 409s). On a second, open round, an officer adds a reviewer twenty
+ * times at once (one added, nineteen told they already review it) and takes them off
+ * twenty times at once (one removal, nineteen told they are no longer on it), and a
+ * reviewer saves their scores from one page in twenty tabs at once (one save, nineteen
+ * told the scores changed in another tab). Nobody a 500.
  */
 class ReviewAssignedOnceTest {
 
@@ -38,6 +42,12 @@ class ReviewAssignedOnceTest {
 	private static JdbcTemplate db;
 
 	private static long round;
+
+	private static long secondRound;
+
+	private static long secondApplication;
+
+	private static long theme;
 
 	@BeforeAll
 	static void start() {
@@ -53,6 +63,12 @@ class ReviewAssignedOnceTest {
 		}
 		db.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
 				round);
+		RoundFixture second = new RoundFixture(db, FinancialYear.parse("2027-28"));
+		theme = second.reoffending;
+		secondRound = second.openRound("REVIEWERS-2027", Instant.now().plus(Duration.ofDays(30)));
+		secondApplication = second.submittedApplication(secondRound, applicant, 1, "Group 9", "2000009",
+				new BigDecimal("900.00"));
+		second.eligible(secondApplication);
 		for (String name : List.of("ann", "bob", "cat")) {
 			long reviewer = ReviewerFixture.make(db, name + ".reviewer", name.toUpperCase() + " Reviewer");
 			db.update("insert into round_reviewer (round_id, user_id, theme_id, added_by, added_at) "
@@ -117,6 +133,63 @@ class ReviewAssignedOnceTest {
 		}
 		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'ReviewAssignment' "
 				+ "and action = 'SUBMIT_SCORES' and entity_id = ?", Long.class, Long.toString(cats)))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aReviewerIsAddedAndTakenOffOnceAndScoresSavedFromTwentyTabsOnce() {
+		long dan = ReviewerFixture.make(db, "dan.reviewer", "Dan Reviewer");
+		LiveApplication.Browser officer = app.signIn("officer");
+		List<HttpResponse<String>> added = app.atOnce(AT_ONCE, i -> officer.post("/rounds/REVIEWERS-2027/reviewers",
+				Map.of("userId", Long.toString(dan), "themeId", Long.toString(theme))));
+		assertThat(statuses(added)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : added) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("Dan Reviewer already reviews Reoffending and Offending");
+			}
+		}
+		assertThat(db.queryForObject(
+				"select count(*) from audit_event where action = 'ADD_REVIEWER' " + "and entity_id = ?", Long.class,
+				Long.toString(secondRound)))
+			.isEqualTo(1);
+
+		long row = db.queryForObject("select id from round_reviewer where round_id = ? and user_id = ?", Long.class,
+				secondRound, dan);
+		List<HttpResponse<String>> removed = app.atOnce(AT_ONCE,
+				i -> officer.post("/rounds/REVIEWERS-2027/reviewers/" + row + "/remove", Map.of()));
+		assertThat(statuses(removed)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : removed) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("That reviewer is no longer on the round");
+			}
+		}
+		assertThat(db.queryForObject(
+				"select count(*) from audit_event where action = 'REMOVE_REVIEWER' " + "and entity_id = ?", Long.class,
+				Long.toString(secondRound)))
+			.isEqualTo(1);
+
+		long assignment = db.queryForObject(
+				"insert into review_assignment (round_id, application_id, reviewer_id, "
+						+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
+				Long.class, secondRound, secondApplication, dan);
+		db.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", assignment);
+		String version = db.queryForObject("select version::text from review_assignment where id = ?", String.class,
+				assignment);
+		LiveApplication.Browser danSignedIn = app.signIn("dan.reviewer");
+		List<HttpResponse<String>> saves = app
+			.atOnce(AT_ONCE, i -> danSignedIn.post("/review/assignments/" + assignment + "/scores", Map.of("score-1",
+					Integer.toString(i % 6), "reason-1", "Reason from tab " + i, "version", version, "then", "later")));
+		assertThat(statuses(saves)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : saves) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("Your scores were changed in another window or tab");
+			}
+		}
+		assertThat(
+				db.queryForObject("select count(*) from review_score where assignment_id = ?", Long.class, assignment))
+			.isEqualTo(1);
+		assertThat(db.queryForObject("select count(*) from audit_event where action = 'SCORE' and entity_id = ?",
+				Long.class, Long.toString(assignment)))
 			.isEqualTo(1);
 	}
 

@@ -142,7 +142,9 @@ public class ReviewAssignments {
 		DatabaseRefusal.orConflict(() -> this.jdbc
 			.sql("insert into round_reviewer (round_id, user_id, theme_id, added_by, added_at) values (?, ?, ?, ?, ?)")
 			.params(round.id(), userId, themeId, officer.displayName(), java.sql.Timestamp.from(now()))
-			.update(), Map.of("round_reviewer_once", name + " already reviews " + theme + " in this round"));
+			.update(),
+				Map.of("round_reviewer_once", name + " already reviews " + theme + " in this round",
+						"round_reviewer_while_assigning", round.title() + ": its reviewers no longer change"));
 		this.auditTrail.record("ADD_REVIEWER", AUDIT_TYPE, round.id(), null,
 				Map.of("title", round.title(), "reviewer", name, "theme", theme));
 	}
@@ -161,9 +163,13 @@ public class ReviewAssignments {
 			throw new ConflictException(null, reviewer.name() + " has " + reviewer.load()
 					+ " of the round's applications: they stay on the round");
 		}
-		this.jdbc.sql("delete from round_reviewer where id = ? and round_id = ?")
-			.params(reviewerRowId, round.id())
-			.update();
+		DatabaseRefusal.orConflict(
+				() -> this.jdbc.sql("delete from round_reviewer where id = ? and round_id = ?")
+					.params(reviewerRowId, round.id())
+					.update(),
+				Map.of("round_reviewer_keeps_its_reviews",
+						reviewer.name() + " has applications of the round to review: they stay on the round",
+						"round_reviewer_while_assigning", round.title() + ": its reviewers no longer change"));
 		this.auditTrail.record("REMOVE_REVIEWER", AUDIT_TYPE, round.id(),
 				Map.of("title", round.title(), "reviewer", reviewer.name(), "theme", reviewer.themeName()), null);
 	}

@@ -48,7 +48,7 @@ class RoundReviewersController {
 	String add(@PathVariable String reference, @RequestParam(required = false) Long userId,
 			@RequestParam(required = false) String themeId, @AuthenticationPrincipal CurrentUser officer, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Long theme = (themeId == null || themeId.isBlank() || "all".equals(themeId)) ? null : Long.valueOf(themeId);
+		Long theme = themeOf(themeId);
 		try {
 			this.assignments.addReviewer(reference, userId, theme, officer);
 			redirect.addFlashAttribute("success", "The reviewer has been added");
@@ -108,6 +108,21 @@ class RoundReviewersController {
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
 			return assignmentsPage(reference, model);
+		}
+	}
+
+	/**
+	 * The chosen theme: none for all of them, and no theme of any round if not a number.
+	 */
+	private static Long themeOf(String themeId) {
+		if (themeId == null || themeId.isBlank() || "all".equals(themeId)) {
+			return null;
+		}
+		try {
+			return Long.valueOf(themeId.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			return -1L;
 		}
 	}
 

@@ -307,6 +307,43 @@ class ReviewerPagesTest {
 			});
 	}
 
+	@Test
+	void whoReviewsChangesOnlyUntilTheRoundIsAssessedAndNobodyLeavesWithReviewsToDo() throws Exception {
+		this.mvc.perform(addReviewer(this.ann, "not-a-theme"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Choose one of the round&#39;s themes, or all of them")));
+		this.mvc.perform(addReviewer(this.ann, "all")).andExpect(status().isFound());
+		long annsRow = this.jdbc.queryForObject("select id from round_reviewer where user_id = ?", Long.class,
+				this.ann);
+		long application = this.jdbc.queryForObject("select min(id) from application where round_id = ?", Long.class,
+				this.round);
+		this.jdbc.update("insert into review_assignment (round_id, application_id, reviewer_id, assigned_by, "
+				+ "assigned_at) values (?, ?, ?, 'test', now())", this.round, application, this.ann);
+		this.mvc.perform(post("/rounds/REVIEW-1989/reviewers/" + annsRow + "/remove").with(this.officer).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Ann Adams has 1 of the round&#39;s applications")));
+		assertThatThrownBy(() -> this.jdbc.update("delete from round_reviewer where id = ?", annsRow))
+			.hasMessageContaining("A reviewer with applications of round " + this.round + " to review stays on it");
+
+		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				this.round);
+		this.mvc.perform(addReviewer(this.bob, "all")).andExpect(status().isFound());
+		this.jdbc.update("update grant_round set status = 'ASSESSED' where id = ?", this.round);
+		this.mvc.perform(addReviewer(this.dan, "all"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("is assessed: its reviewers no longer change")));
+		assertThatThrownBy(() -> this.jdbc.update("insert into round_reviewer (round_id, user_id, theme_id, added_by, "
+				+ "added_at) values (?, ?, null, 'test', now())", this.round, this.dan))
+			.hasMessageContaining("The reviewers of round " + this.round + " no longer change: it is assessed");
+		long bobsRow = this.jdbc.queryForObject("select id from round_reviewer where user_id = ?", Long.class,
+				this.bob);
+		assertThatThrownBy(() -> this.jdbc.update("delete from round_reviewer where id = ?", bobsRow))
+			.hasMessageContaining("The reviewers of round " + this.round + " no longer change: it is assessed");
+		assertThat(this.jdbc.queryForObject("select count(*) from round_reviewer where round_id = ?", Long.class,
+				this.round))
+			.isEqualTo(2);
+	}
+
 	private org.springframework.test.web.servlet.RequestBuilder addReviewer(Long userId, String theme) {
 		var request = post("/rounds/REVIEW-1989/reviewers").with(this.officer).with(csrf()).param("themeId", theme);
 		return (userId == null) ? request : request.param("userId", userId.toString());
