@@ -205,10 +205,7 @@ class ApplicationController {
 	}
 
 	private void show(ApplicationView application, Model model) {
-		RoundView round = this.management.roundOf(application);
-		model.addAttribute("grantApplication", application);
-		model.addAttribute("round", round);
-		model.addAttribute("themeName", round.themeName(application.themeId()));
+		ApplicationModel.put(model, this.management.roundOf(application), application);
 	}
 
 	private String page(ApplicationView application, TaskName task, Object form, Model model) {

@@ -28,6 +28,12 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 	@Query("select a from Application a where a.roundId = :round and a.submittedAt is not null order by a.number")
 	List<Application> findSubmitted(@Param("round") long round);
 
+	/** Who sent each of a round's submitted applications, without the rest of them. */
+	@Query("select new uk.opcc.cspgrants.rounds.applying.ApplyingOrganisation(a.id, a.reference, "
+			+ "a.organisationName, a.charityNumber, a.companyNumber) from Application a "
+			+ "where a.roundId = :round and a.submittedAt is not null order by a.number")
+	List<ApplyingOrganisation> findApplyingOrganisations(@Param("round") long round);
+
 	@Query("select a from Application a where a.roundId = :round and lower(a.reference) = lower(:reference)")
 	Optional<Application> findByReference(@Param("round") long round, @Param("reference") String reference);
 

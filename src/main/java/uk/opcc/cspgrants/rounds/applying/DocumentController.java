@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.web.Downloads;
 import uk.opcc.cspgrants.shared.web.Refusal;
@@ -111,10 +110,7 @@ class DocumentController {
 		if (application.status() == ApplicationStatus.DRAFT) {
 			return page(application, kind, model);
 		}
-		RoundView round = this.applications.roundOf(application);
-		model.addAttribute("grantApplication", application);
-		model.addAttribute("round", round);
-		model.addAttribute("themeName", round.themeName(application.themeId()));
+		ApplicationModel.put(model, this.applications.roundOf(application), application);
 		return "apply/application";
 	}
 

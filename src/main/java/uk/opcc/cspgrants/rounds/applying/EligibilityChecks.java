@@ -3,7 +3,6 @@ package uk.opcc.cspgrants.rounds.applying;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import uk.opcc.cspgrants.organisations.OrganisationType;
 import uk.opcc.cspgrants.rounds.RoundView;
@@ -24,7 +23,7 @@ public final class EligibilityChecks {
 	}
 
 	public static List<EligibilityCheck> of(RoundView round, ApplicationView application,
-			List<ApplicationView> others) {
+			List<ApplyingOrganisation> others) {
 		List<EligibilityCheck> checks = new ArrayList<>();
 		checks.add(amount(round, application));
 		checks.add(register(application));
@@ -87,22 +86,17 @@ public final class EligibilityChecks {
 				within ? runs : runs + ": the round pays only for what is done in its year");
 	}
 
-	private static EligibilityCheck oneApplication(ApplicationView application, List<ApplicationView> others) {
+	private static EligibilityCheck oneApplication(ApplicationView application, List<ApplyingOrganisation> others) {
 		String question = "Is the organisation's only application to the round";
+		ApplyingOrganisation applying = ApplyingOrganisation.of(application);
 		List<String> same = others.stream()
-			.filter(other -> other.id() != application.id() && sameOrganisation(application, other))
-			.map(ApplicationView::reference)
+			.filter(other -> other.applicationId() != application.id() && applying.sameAs(other))
+			.map(ApplyingOrganisation::reference)
 			.toList();
 		return same.isEmpty()
 				? new EligibilityCheck(question, EligibilityCheck.Outcome.PASSED, "No other application from it")
 				: new EligibilityCheck(question, EligibilityCheck.Outcome.TO_CHECK,
 						"The same organisation also sent " + String.join(", ", same));
-	}
-
-	private static boolean sameOrganisation(ApplicationView one, ApplicationView other) {
-		return (one.charityNumber() != null && Objects.equals(one.charityNumber(), other.charityNumber()))
-				|| (one.companyNumber() != null && Objects.equals(one.companyNumber(), other.companyNumber()))
-				|| one.organisationName().strip().equalsIgnoreCase(other.organisationName().strip());
 	}
 
 }

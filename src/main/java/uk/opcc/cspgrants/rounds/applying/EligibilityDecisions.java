@@ -53,11 +53,7 @@ public class EligibilityDecisions {
 	/** The service's checks of a submitted application, against the rest of its round. */
 	@Transactional(readOnly = true)
 	public List<EligibilityCheck> checks(RoundView round, ApplicationView application) {
-		List<ApplicationView> others = this.repository.findSubmitted(round.id())
-			.stream()
-			.map(Application::view)
-			.toList();
-		return EligibilityChecks.of(round, application, others);
+		return EligibilityChecks.of(round, application, this.repository.findApplyingOrganisations(round.id()));
 	}
 
 	/** Refuses an answer that is not complete, before the page that checks it. */

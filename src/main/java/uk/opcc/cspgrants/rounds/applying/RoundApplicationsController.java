@@ -48,9 +48,7 @@ class RoundApplicationsController {
 	String one(@PathVariable String reference, @PathVariable String application, Model model) {
 		RoundView round = this.submitted.round(reference);
 		ApplicationView shown = this.submitted.one(round, application);
-		model.addAttribute("round", round);
-		model.addAttribute("grantApplication", shown);
-		model.addAttribute("themeName", round.themeName(shown.themeId()));
+		ApplicationModel.put(model, round, shown);
 		model.addAttribute("canDecideEligibility", shown.mayBeFoundEligible(round));
 		model.addAttribute("dueDiligence", this.dueDiligence.of(shown).orElse(null));
 		model.addAttribute("questions", DueDiligenceAnswers.QUESTIONS);

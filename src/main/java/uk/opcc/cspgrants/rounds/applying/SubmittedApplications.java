@@ -46,6 +46,21 @@ public class SubmittedApplications {
 			.orElseThrow(() -> new NotFoundException("There is no such application"));
 	}
 
+	/**
+	 * Submitted applications by id, read together (their budgets and documents in
+	 * batches), for a reviewer's list.
+	 */
+	public java.util.Map<Long, ApplicationView> byIds(java.util.Collection<Long> ids) {
+		java.util.Map<Long, ApplicationView> found = new java.util.HashMap<>();
+		for (Application application : this.repository.findAllById(ids)) {
+			ApplicationView view = application.view();
+			if (view.submittedAt() != null) {
+				found.put(view.id(), view);
+			}
+		}
+		return found;
+	}
+
 	public long drafts(RoundView round) {
 		return this.repository.countDrafts(round.id());
 	}

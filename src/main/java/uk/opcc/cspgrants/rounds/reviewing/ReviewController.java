@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.rounds.applying.ApplicationModel;
 import uk.opcc.cspgrants.rounds.applying.DocumentFile;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.web.Downloads;
@@ -88,9 +89,7 @@ class ReviewController {
 	String application(@PathVariable long id, @AuthenticationPrincipal CurrentUser reviewer, Model model) {
 		ReviewerAccess.Review review = this.access.readable(id, reviewer);
 		model.addAttribute("review", review);
-		model.addAttribute("grantApplication", review.application());
-		model.addAttribute("round", review.round());
-		model.addAttribute("themeName", review.round().themeName(review.application().themeId()));
+		ApplicationModel.put(model, review.round(), review.application());
 		model.addAttribute("documentsAt", "/review/assignments/" + id + "/documents");
 		model.addAttribute("blind", review.round().blindReview());
 		return "review/application";

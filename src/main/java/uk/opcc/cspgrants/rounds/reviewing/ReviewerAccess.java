@@ -1,6 +1,8 @@
 package uk.opcc.cspgrants.rounds.reviewing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +43,7 @@ public class ReviewerAccess {
 
 	/** A reviewer's own assignments with their applications and rounds, latest first. */
 	public List<Review> mine(CurrentUser reviewer) {
-		return this.assignments.findAllOwn(reviewer.id())
-			.stream()
-			.map(ReviewAssignment::view)
-			.map(this::review)
-			.toList();
+		return reviews(this.assignments.findAllOwn(reviewer.id()).stream().map(ReviewAssignment::view).toList());
 	}
 
 	/**
@@ -53,13 +51,12 @@ public class ReviewerAccess {
 	 * blind round's with who applied withheld).
 	 */
 	public List<Review> mineReadable(CurrentUser reviewer) {
-		return this.assignments.findAllOwn(reviewer.id())
+		return reviews(this.assignments.findAllOwn(reviewer.id())
 			.stream()
 			.map(ReviewAssignment::view)
 			.filter(assignment -> assignment.status() == AssignmentStatus.DECLARED
 					|| assignment.status() == AssignmentStatus.SUBMITTED)
-			.map(assignment -> readable(assignment.id(), reviewer))
-			.toList();
+			.toList()).stream().map(ReviewerAccess::asReadable).toList();
 	}
 
 	/** A reviewer's own assignment, or not found. */
@@ -80,6 +77,11 @@ public class ReviewerAccess {
 				&& review.assignment().status() != AssignmentStatus.SUBMITTED) {
 			throw notFound();
 		}
+		return asReadable(review);
+	}
+
+	/** The review as a reviewer may read it: of a blind round, who applied withheld. */
+	private static Review asReadable(Review review) {
 		return review.round().blindReview()
 				? new Review(review.assignment(), review.application().withheldForBlindReview(), review.round())
 				: review;
@@ -95,6 +97,20 @@ public class ReviewerAccess {
 			throw notFound();
 		}
 		return this.documents.download(review.application(), documentId);
+	}
+
+	/**
+	 * Assignments with their applications and rounds, each application and round read
+	 * once however many assignments share it.
+	 */
+	private List<Review> reviews(List<AssignmentView> assignments) {
+		Map<Long, ApplicationView> applications = this.applications
+			.byIds(assignments.stream().map(AssignmentView::applicationId).distinct().toList());
+		Map<Long, RoundView> rounds = new HashMap<>();
+		return assignments.stream()
+			.map(assignment -> new Review(assignment, applications.get(assignment.applicationId()),
+					rounds.computeIfAbsent(assignment.roundId(), id -> this.rounds.find(id).orElseThrow())))
+			.toList();
 	}
 
 	private Review review(AssignmentView assignment) {
