@@ -111,6 +111,7 @@ public final class AuditSentences {
 			case "EXTEND" -> "moved the closing time of %s later";
 			case "CLOSE" -> "closed %s";
 			case "CANCEL" -> "cancelled %s";
+			case "ASSESS" -> "marked %s assessed";
 			case "ADD_REVIEWER" -> "put " + e.get("reviewer") + " on %s to review " + e.get("theme");
 			case "REMOVE_REVIEWER" -> "took " + e.get("reviewer") + " off %s";
 			case "ASSIGN_REVIEWERS" ->
@@ -148,6 +149,10 @@ public final class AuditSentences {
 			return e.who + " recorded due diligence on application " + e.get("reference") + ": risk "
 					+ e.get("risk").toLowerCase(Locale.UK) + ", concerns " + e.get("concerns");
 		}
+		if ("MODERATION_NOTE".equals(e.action) && e.get("application") != null) {
+			return e.who + " wrote a moderation note on application " + e.get("application") + ": “" + e.get("note")
+					+ "”";
+		}
 		if ("ATTACH".equals(e.action) && e.get("file") != null) {
 			return e.who + " uploaded “" + e.get("file") + "” (" + e.get("document") + ", " + e.get("size")
 					+ ") to application " + e.id;
@@ -168,6 +173,7 @@ public final class AuditSentences {
 			case "DECLARE_NO_CONFLICT" -> " declared no conflict of interest with application ";
 			case "SCORE" -> " saved scores (" + e.get("scored") + " criteria) of application ";
 			case "SUBMIT_SCORES" -> " submitted scores of application ";
+			case "RETURN_SCORES" -> " returned the submitted scores (“" + e.get("reason") + "”) of application ";
 			default -> " " + verb(e.action) + " the review of application ";
 		};
 		return e.who + what + e.get("application") + " of the grant round " + e.get("round");

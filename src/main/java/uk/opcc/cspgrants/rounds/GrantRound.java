@@ -113,6 +113,12 @@ class GrantRound {
 	@Column(name = "cancel_reason")
 	private String cancelReason;
 
+	@Column(name = "assessed_by")
+	private String assessedBy;
+
+	@Column(name = "assessed_at")
+	private Instant assessedAt;
+
 	@Version
 	private long version;
 
@@ -238,6 +244,22 @@ class GrantRound {
 		this.cancelledBy = by;
 		this.cancelledAt = now;
 		this.cancelReason = reason.strip();
+		touch(now, by);
+	}
+
+	/**
+	 * Marks a closed round assessed once nothing is outstanding ({@code outstanding} says
+	 * what is): its ranked list goes to the panel as it stands.
+	 */
+	void assess(List<String> outstanding, Instant now, String by) {
+		mustBecome(RoundStatus.ASSESSED);
+		if (!outstanding.isEmpty()) {
+			throw new ValidationException("form",
+					this.reference + " cannot be marked assessed yet: " + String.join("; ", outstanding));
+		}
+		this.status = RoundStatus.ASSESSED;
+		this.assessedBy = by;
+		this.assessedAt = now;
 		touch(now, by);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,19 @@ public class RoundOpening {
 		RoundView before = view(round);
 		round.cancel(reason, this.clock.instant(), user.displayName());
 		return saved(round, "CANCEL", before, reason);
+	}
+
+	/**
+	 * Marks a closed round assessed, once for the version read; {@code outstanding} is
+	 * asked after the round is locked, so what it finds stays true until the round is
+	 * saved (the database checks it again, {@code grant_round_assessed_complete}).
+	 */
+	public RoundView markAssessed(String reference, Long version, Function<RoundView, List<String>> outstanding,
+			CurrentUser user) {
+		GrantRound round = this.locks.locked(reference, version);
+		RoundView before = view(round);
+		round.assess(outstanding.apply(before), this.clock.instant(), user.displayName());
+		return saved(round, "ASSESS", before, null);
 	}
 
 	/**

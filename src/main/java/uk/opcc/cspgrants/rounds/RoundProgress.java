@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Who took a round through its steps and when: opened, closed, cancelled (with the
- * reason), and each move of its closing time.
+ * reason), each move of its closing time, and marked assessed.
  *
  * @param openedBy who opened it, or {@code null} while a draft
  * @param openedAt when
@@ -16,9 +16,12 @@ import java.util.List;
  * @param cancelledAt when
  * @param cancelReason why
  * @param deadlineChanges each move of its closing time, first first
+ * @param assessedBy who marked it assessed, or {@code null}
+ * @param assessedAt when
  */
 public record RoundProgress(String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeReason,
-		String cancelledBy, Instant cancelledAt, String cancelReason, List<DeadlineChange> deadlineChanges) {
+		String cancelledBy, Instant cancelledAt, String cancelReason, List<DeadlineChange> deadlineChanges,
+		String assessedBy, Instant assessedAt) {
 
 	/**
 	 * A move of a round's closing time.

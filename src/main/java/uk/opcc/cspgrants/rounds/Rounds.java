@@ -25,7 +25,8 @@ public class Rounds {
 			+ "s.name, r.budget, r.min_award, r.max_award, r.opens_at, r.closes_at, r.guidance, r.eligibility, "
 			+ "r.min_reviewers, r.moderation_gap, r.blind_review, r.status, r.version, r.created_by, r.created_at, "
 			+ "r.updated_by, r.updated_at, r.opened_by, r.opened_at, r.closed_by, r.closed_at, r.close_reason, "
-			+ "r.cancelled_by, r.cancelled_at, r.cancel_reason from grant_round r join funding_stream s on s.id = r.stream_id ";
+			+ "r.cancelled_by, r.cancelled_at, r.cancel_reason, r.assessed_by, r.assessed_at "
+			+ "from grant_round r join funding_stream s on s.id = r.stream_id ";
 
 	private final JdbcClient jdbc;
 
@@ -79,7 +80,8 @@ public class Rounds {
 				rs.getString(20), rs.getTimestamp(21).toInstant(), rs.getString(22), rs.getTimestamp(23).toInstant(),
 				themesOf(id), criteriaOf(id), scaleOf(id),
 				new RoundProgress(rs.getString(24), instant(rs, 25), rs.getString(26), instant(rs, 27),
-						rs.getString(28), rs.getString(29), instant(rs, 30), rs.getString(31), deadlineChangesOf(id)));
+						rs.getString(28), rs.getString(29), instant(rs, 30), rs.getString(31), deadlineChangesOf(id),
+						rs.getString(32), instant(rs, 33)));
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

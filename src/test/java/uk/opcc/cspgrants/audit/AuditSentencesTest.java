@@ -282,4 +282,22 @@ class AuditSentencesTest {
 					"Olu Officer recorded due diligence on application SCSG-DEMO-001: risk medium, concerns recorded");
 	}
 
+	@Test
+	void moderationIsSaidInWords() {
+		assertThat(this.sentences
+			.describe("officer", "MODERATION_NOTE", "Application", "12", null,
+					"{\"round\": \"SCSG-DEMO\", \"application\": \"SCSG-DEMO-001\", \"note\": \"Asked Bob\"}")
+			.text()).isEqualTo("Olu Officer wrote a moderation note on application SCSG-DEMO-001: “Asked Bob”");
+		assertThat(this.sentences
+			.describe("officer", "RETURN_SCORES", "ReviewAssignment", "7", "{\"status\": \"Submitted\"}",
+					"{\"round\": \"SCSG-DEMO\", \"application\": \"SCSG-DEMO-001\", \"reason\": \"A slip\"}")
+			.text())
+			.isEqualTo("Olu Officer returned the submitted scores (“A slip”) of application SCSG-DEMO-001 "
+					+ "of the grant round SCSG-DEMO");
+		assertThat(this.sentences
+			.describe("officer", "ASSESS", "GrantRound", "3", "{\"title\": \"Small grants\"}",
+					"{\"title\": \"Small grants\", \"status\": \"Assessed\"}")
+			.text()).isEqualTo("Olu Officer marked the grant round “Small grants” assessed");
+	}
+
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scores. On 1988-89 with a round and an eligible application written in SQL.
  */
 class ReviewingAccessibilityTest extends JourneyTest {
+
+	/** The form that returns Bob's scores, on an application's scores page. */
+	private static final String BOBS = "//details[summary[contains(., 'Return these scores to Bob Brown')]]";
 
 	@Autowired
 	JdbcTemplate database;
@@ -109,7 +113,50 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		press("Submit your scores");
 		assertThat(page()).contains("Your scores for REVIEWS-1988-001 have been submitted", "Scores submitted");
 		checkThisPage("reviews with scores submitted", axe, problems);
+		signOut();
+
+		submitted("bob.journey", 2);
+		signIn("officer");
+		check("/rounds/REVIEWS-1988/ranking", axe, problems);
+		assertThat(page()).contains("1 eligible application; 1 above the line", "1 flagged for moderation");
+		follow("REVIEWS-1988-001");
+		assertThat(page()).contains("60.00 (the average of 2 reviews)", "40.00 points between");
+		checkThisPage("an application's scores", axe, problems);
+		press("Add the note");
+		assertThat(page()).contains("Enter the note");
+		checkThisPage("a refused note", axe, problems);
+		type("note", "Ann and Bob read the need differently");
+		press("Add the note");
+		this.browser.findElement(By.xpath(BOBS + "/summary")).click();
+		clickAndWaitForNextPage(By.xpath(BOBS + "//button"));
+		assertThat(page()).contains("Say why the scores go back");
+		checkThisPage("refused returned scores", axe, problems);
+		WebElement reason = this.browser.findElement(By.xpath(BOBS + "//textarea"));
+		reason.clear();
+		reason.sendKeys("Your reason reads as a 4: please look again");
+		clickAndWaitForNextPage(By.xpath(BOBS + "//button"));
+		assertThat(page()).contains("The scores have been returned to their reviewer");
+		check("/rounds/REVIEWS-1988/assessed", axe, problems);
+		assertThat(page()).contains("1 review is still being scored");
+		submitted("bob.journey", 4);
+		check("/rounds/REVIEWS-1988/assessed", axe, problems);
+		press("Mark the round assessed");
+		assertThat(page()).contains("was marked assessed on", "Marked assessed by Olu Officer");
+		checkThisPage("the ranking once assessed", axe, problems);
 		assertThat(problems).isEmpty();
+	}
+
+	/** The reviewer's scores of the round's one application, submitted in SQL. */
+	private void submitted(String reviewer, int score) {
+		long id = this.database.queryForObject("select r.id from review_assignment r join app_user u "
+				+ "on u.id = r.reviewer_id where u.username = ?", Long.class, reviewer);
+		this.database.update("update review_assignment set status = 'DECLARED', declared_at = now() "
+				+ "where id = ? and status = 'ASSIGNED'", id);
+		this.database.update("insert into review_score (assignment_id, round_id, position, score, reason) "
+				+ "select id, round_id, 1, ?, 'Scored in SQL' from review_assignment where id = ? "
+				+ "on conflict (assignment_id, position) do update set score = excluded.score", score, id);
+		this.database.update("update review_assignment set status = 'SUBMITTED', submitted_at = now() where id = ?",
+				id);
 	}
 
 }

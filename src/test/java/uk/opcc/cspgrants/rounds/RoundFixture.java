@@ -14,7 +14,7 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "review_score", "review_assignment", "round_reviewer",
+	private static final String[] TABLES = { "moderation_note", "review_score", "review_assignment", "round_reviewer",
 			"application_due_diligence", "application_document_content", "application_document",
 			"application_budget_line", "application", "round_deadline_change", "round_scale_point", "round_criterion",
 			"round_theme", "grant_round" };
@@ -137,9 +137,26 @@ public final class RoundFixture {
 		finishRemoving();
 	}
 
+	/**
+	 * Marks a closed round assessed whatever its reviews, as the tables' owner with the
+	 * check that its reviews are in off for the one transaction: for tests of what an
+	 * assessed round refuses, which need no reviews.
+	 */
+	public void assessed(DataSource owner, long roundId) {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(owner));
+		JdbcTemplate asOwner = new JdbcTemplate(owner);
+		transaction.executeWithoutResult(status -> {
+			asOwner.execute("alter table grant_round disable trigger grant_round_assessed_complete");
+			asOwner.update("update grant_round set status = 'ASSESSED', assessed_by = 'test', assessed_at = now() "
+					+ "where id = ?", roundId);
+			asOwner.execute("alter table grant_round enable trigger grant_round_assessed_complete");
+		});
+	}
+
 	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
 		String applications = "(select id from application where round_id in " + rounds + ")";
+		as.update("delete from moderation_note where round_id in " + rounds);
 		as.update("delete from review_score where round_id in " + rounds);
 		as.update("delete from review_assignment where round_id in " + rounds);
 		as.update("delete from round_reviewer where round_id in " + rounds);

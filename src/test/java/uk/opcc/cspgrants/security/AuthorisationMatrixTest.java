@@ -185,7 +185,8 @@ class AuthorisationMatrixTest {
 			Map.entry("{partnership}", "LEI"), Map.entry("{year}", "2024-25"), Map.entry("{quarter}", "Q1"),
 			Map.entry("{id}", "1"), Map.entry("{runId}", "1"), Map.entry("{reference}", "EXE0001-24"),
 			Map.entry("{step}", "consult"), Map.entry("{action}", "accept"), Map.entry("{application}", "NONE-001"),
-			Map.entry("{documentId}", "1"), Map.entry("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+			Map.entry("{documentId}", "1"), Map.entry("{assignment}", "1"),
+			Map.entry("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
 	@Autowired
 	MockMvc mvc;

@@ -68,6 +68,15 @@ class ReviewAssignment {
 	@Column(name = "submitted_at")
 	private Instant submittedAt;
 
+	@Column(name = "returned_reason")
+	private String returnedReason;
+
+	@Column(name = "returned_by")
+	private String returnedBy;
+
+	@Column(name = "returned_at")
+	private Instant returnedAt;
+
 	@ElementCollection
 	@CollectionTable(name = "review_score", joinColumns = @JoinColumn(name = "assignment_id"))
 	@MapKeyColumn(name = "position")
@@ -131,6 +140,33 @@ class ReviewAssignment {
 		this.submittedAt = now;
 	}
 
+	/**
+	 * Returns submitted scores to their reviewer, with the officer's reason, for them to
+	 * look at again and submit once more; their scores are kept as they were.
+	 */
+	void returnScores(String reason, Instant now, String by) {
+		if (this.status != AssignmentStatus.SUBMITTED) {
+			throw new ConflictException(null,
+					(this.returnedAt != null && this.status == AssignmentStatus.DECLARED)
+							? "These scores were returned by " + this.returnedBy + " on "
+									+ Dates.dayAndTime(this.returnedAt) + ": the reviewer has not submitted them again"
+							: "These scores are " + this.status.label().toLowerCase() + ": only submitted scores "
+									+ "are returned");
+		}
+		String why = (reason == null) ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new ValidationException("reason", "Say why the scores go back: the reviewer reads it");
+		}
+		if (why.length() > MAX_REASON) {
+			throw new ValidationException("reason", "The reason must be 2,000 characters or fewer");
+		}
+		this.status = AssignmentStatus.DECLARED;
+		this.submittedAt = null;
+		this.returnedReason = why;
+		this.returnedBy = by;
+		this.returnedAt = now;
+	}
+
 	private void mustBeDeclared() {
 		if (this.status == AssignmentStatus.SUBMITTED) {
 			throw new ConflictException(null,
@@ -153,7 +189,8 @@ class ReviewAssignment {
 	AssignmentView view() {
 		return new AssignmentView(this.id, this.roundId, this.applicationId, this.reviewerId, this.status,
 				this.conflictReason, this.declaredAt, this.assignedBy, this.assignedAt, this.replacesAssignmentId,
-				this.submittedAt, new TreeMap<>(this.scores), this.version);
+				this.submittedAt, new TreeMap<>(this.scores), this.returnedReason, this.returnedBy, this.returnedAt,
+				this.version);
 	}
 
 }

@@ -26,6 +26,11 @@ interface ReviewAssignmentRepository extends JpaRepository<ReviewAssignment, Lon
 	@Query("select a from ReviewAssignment a where a.id = :id and a.reviewerId = :reviewer")
 	Optional<ReviewAssignment> findOwnLocked(@Param("id") long id, @Param("reviewer") long reviewer);
 
+	/** A round's assignment, its row taken until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from ReviewAssignment a where a.id = :id and a.roundId = :round")
+	Optional<ReviewAssignment> findInRoundLocked(@Param("id") long id, @Param("round") long round);
+
 	@Query("select a from ReviewAssignment a where a.reviewerId = :reviewer order by a.assignedAt desc, a.id")
 	List<ReviewAssignment> findAllOwn(@Param("reviewer") long reviewer);
 

@@ -259,7 +259,7 @@ public class ReviewAssignments {
 		told.forEach((reviewer, count) -> this.events.publishEvent(new Notice(
 				"review-assigned:" + round.id() + ":" + reviewer + ":" + now.toEpochMilli(), null, "review-assigned",
 				Map.of("round", round.title(), "count", count == 1 ? "1 application" : count + " applications"),
-				"/review", Audience.users(username(reviewer)))));
+				"/review", Audience.users(usernameOf(reviewer)))));
 	}
 
 	/** How many of the round's applications each reviewer has that count. */
@@ -274,7 +274,7 @@ public class ReviewAssignments {
 		return load;
 	}
 
-	private String username(long userId) {
+	String usernameOf(long userId) {
 		return this.jdbc.sql("select username from app_user where id = ?").param(userId).query(String.class).single();
 	}
 

@@ -170,7 +170,7 @@ class ApplicationDatabaseRulesTest {
 				+ "eligibility_decided_at = now() where id = ?", id);
 		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
 				this.round);
-		this.jdbc.update("update grant_round set status = 'ASSESSED' where id = ?", this.round);
+		this.fixture.assessed(this.owner, this.round);
 		assertThatThrownBy(() -> this.jdbc.update(
 				"update application set status = 'INELIGIBLE', " + "eligibility_reasons = 'Too late' where id = ?", id))
 			.hasMessageContaining("eligibility no longer changes");

@@ -147,7 +147,7 @@ class EligibilityPagesTest {
 			.andExpect(content().string(containsString("This application was already found eligible by Olu Officer")));
 		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
 				this.round);
-		this.jdbc.update("update grant_round set status = 'ASSESSED' where id = ?", this.round);
+		this.fixture.assessed(this.owner, this.round);
 		this.mvc.perform(get(PAGE).with(this.officer))
 			.andExpect(content().string(not(containsString("/eligibility\">"))));
 		this.mvc.perform(confirm("no", "Changed my mind", version()))

@@ -328,7 +328,7 @@ class ReviewerPagesTest {
 		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
 				this.round);
 		this.mvc.perform(addReviewer(this.bob, "all")).andExpect(status().isFound());
-		this.jdbc.update("update grant_round set status = 'ASSESSED' where id = ?", this.round);
+		this.fixture.assessed(this.owner, this.round);
 		this.mvc.perform(addReviewer(this.dan, "all"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("is assessed: its reviewers no longer change")));
