@@ -112,6 +112,10 @@ public final class AuditSentences {
 			case "CLOSE" -> "closed %s";
 			case "CANCEL" -> "cancelled %s";
 			case "ASSESS" -> "marked %s assessed";
+			case "TO_PANEL" -> "took %s to the Review Panel";
+			case "ADD_PANEL_MEMBER" ->
+				"put " + e.get("member") + " (" + e.get("organisation") + ") on the Review Panel of %s";
+			case "REMOVE_PANEL_MEMBER" -> "took " + e.get("member") + " off the Review Panel of %s";
 			case "ADD_REVIEWER" -> "put " + e.get("reviewer") + " on %s to review " + e.get("theme");
 			case "REMOVE_REVIEWER" -> "took " + e.get("reviewer") + " off %s";
 			case "ASSIGN_REVIEWERS" ->
@@ -148,6 +152,14 @@ public final class AuditSentences {
 		if ("DUE_DILIGENCE".equals(e.action) && e.get("reference") != null) {
 			return e.who + " recorded due diligence on application " + e.get("reference") + ": risk "
 					+ e.get("risk").toLowerCase(Locale.UK) + ", concerns " + e.get("concerns");
+		}
+		if ("RECOMMEND".equals(e.action) && e.get("application") != null) {
+			return e.who + " recorded the Review Panel's recommendation on application " + e.get("application") + ": "
+					+ e.get("outcome").toLowerCase(Locale.UK) + ", " + e.get("amount");
+		}
+		if ("DECLARE_INTEREST".equals(e.action) && e.get("application") != null) {
+			return e.who + " recorded " + e.get("member") + "'s interest in application " + e.get("application") + ": “"
+					+ e.get("interest") + "”";
 		}
 		if ("MODERATION_NOTE".equals(e.action) && e.get("application") != null) {
 			return e.who + " wrote a moderation note on application " + e.get("application") + ": “" + e.get("note")

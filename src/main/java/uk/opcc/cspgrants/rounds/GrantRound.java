@@ -119,6 +119,15 @@ class GrantRound {
 	@Column(name = "assessed_at")
 	private Instant assessedAt;
 
+	@Column(name = "panel_meets_on")
+	private java.time.LocalDate panelMeetsOn;
+
+	@Column(name = "taken_to_panel_by")
+	private String takenToPanelBy;
+
+	@Column(name = "taken_to_panel_at")
+	private Instant takenToPanelAt;
+
 	@Version
 	private long version;
 
@@ -260,6 +269,23 @@ class GrantRound {
 		this.status = RoundStatus.ASSESSED;
 		this.assessedBy = by;
 		this.assessedAt = now;
+		touch(now, by);
+	}
+
+	/**
+	 * Takes an assessed round to the Review Panel, which meets on {@code meetsOn};
+	 * {@code missing} says what the panel still needs (its members, a chair).
+	 */
+	void toPanel(List<String> missing, java.time.LocalDate meetsOn, Instant now, String by) {
+		mustBecome(RoundStatus.AT_PANEL);
+		if (!missing.isEmpty()) {
+			throw new ValidationException("form",
+					this.reference + " cannot go to the panel yet: " + String.join("; ", missing));
+		}
+		this.status = RoundStatus.AT_PANEL;
+		this.panelMeetsOn = meetsOn;
+		this.takenToPanelBy = by;
+		this.takenToPanelAt = now;
 		touch(now, by);
 	}
 

@@ -49,15 +49,18 @@ class RoundLocks {
 	/** Saves the round now, the database's rules refusing what breaks them. */
 	void save(GrantRound round) {
 		String reference = round.getReference();
-		DatabaseRefusal.orConflict(() -> this.repository.saveAndFlush(round), Map.of("round_setup_only_in_draft",
-				reference + " is no longer a draft: its setup does not change", "grant_round_moves",
-				reference + " changed step while you were making yours: check it as it " + "is now",
-				"round_closes_later_only", reference + "'s closing time only moves later while it is open",
-				"grant_round_opens_complete",
-				reference + " is not complete enough to open: check its "
-						+ "themes, criteria, scale, guidance and who may apply",
-				"grant_round_assessed_complete",
-				reference + " is not fully reviewed yet: check what is " + "outstanding"));
+		DatabaseRefusal.orConflict(() -> this.repository.saveAndFlush(round), Map.ofEntries(
+				Map.entry("round_setup_only_in_draft", reference + " is no longer a draft: its setup does not change"),
+				Map.entry("grant_round_moves",
+						reference + " changed step while you were making yours: check it as it is now"),
+				Map.entry("round_closes_later_only", reference + "'s closing time only moves later while it is open"),
+				Map.entry("grant_round_opens_complete",
+						reference + " is not complete enough to open: check its "
+								+ "themes, criteria, scale, guidance and who may apply"),
+				Map.entry("grant_round_assessed_complete",
+						reference + " is not fully reviewed yet: check what is outstanding"),
+				Map.entry("grant_round_to_panel_with_members",
+						reference + "'s panel has no chair: add its members first")));
 	}
 
 }

@@ -108,6 +108,19 @@ public class RoundOpening {
 	}
 
 	/**
+	 * Takes an assessed round to the Review Panel meeting on {@code meetsOn}, once for
+	 * the version read; {@code missing} is asked after the round is locked (the database
+	 * checks the panel has a chair, {@code grant_round_to_panel_with_members}).
+	 */
+	public RoundView takeToPanel(String reference, Long version, java.time.LocalDate meetsOn,
+			Function<RoundView, List<String>> missing, CurrentUser user) {
+		GrantRound round = this.locks.locked(reference, version);
+		RoundView before = view(round);
+		round.toPanel(missing.apply(before), meetsOn, this.clock.instant(), user.displayName());
+		return saved(round, "TO_PANEL", before, null);
+	}
+
+	/**
 	 * Closes the open rounds whose closing time has come, each in a transaction of its
 	 * own ({@link RoundClosing}); a round closed by an officer or another node meanwhile
 	 * is left as it is. Returns the references closed.

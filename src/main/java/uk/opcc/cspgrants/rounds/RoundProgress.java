@@ -18,10 +18,14 @@ import java.util.List;
  * @param deadlineChanges each move of its closing time, first first
  * @param assessedBy who marked it assessed, or {@code null}
  * @param assessedAt when
+ * @param panelMeetsOn the day the Review Panel meets on it, once taken to the panel
+ * @param takenToPanelBy who took it to the panel, or {@code null}
+ * @param takenToPanelAt when
  */
 public record RoundProgress(String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeReason,
 		String cancelledBy, Instant cancelledAt, String cancelReason, List<DeadlineChange> deadlineChanges,
-		String assessedBy, Instant assessedAt) {
+		String assessedBy, Instant assessedAt, java.time.LocalDate panelMeetsOn, String takenToPanelBy,
+		Instant takenToPanelAt) {
 
 	/**
 	 * A move of a round's closing time.

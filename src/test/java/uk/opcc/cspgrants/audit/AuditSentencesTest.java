@@ -298,6 +298,18 @@ class AuditSentencesTest {
 			.describe("officer", "ASSESS", "GrantRound", "3", "{\"title\": \"Small grants\"}",
 					"{\"title\": \"Small grants\", \"status\": \"Assessed\"}")
 			.text()).isEqualTo("Olu Officer marked the grant round “Small grants” assessed");
+		assertThat(this.sentences
+			.describe("officer", "RECOMMEND", "Application", "12", null,
+					"{\"round\": \"SCSG-DEMO\", \"application\": \"SCSG-DEMO-001\", \"outcome\": \"Fund in part\", "
+							+ "\"amount\": \"£2,000.00\"}")
+			.text()).isEqualTo(
+					"Olu Officer recorded the Review Panel's recommendation on application SCSG-DEMO-001: fund in part, "
+							+ "£2,000.00");
+		assertThat(this.sentences
+			.describe("officer", "ADD_PANEL_MEMBER", "GrantRound", "3", null,
+					"{\"title\": \"Small grants\", \"member\": \"Sam Chair\", \"organisation\": \"OPCC\"}")
+			.text())
+			.isEqualTo("Olu Officer put Sam Chair (OPCC) on the Review Panel of the grant round “Small grants”");
 	}
 
 }

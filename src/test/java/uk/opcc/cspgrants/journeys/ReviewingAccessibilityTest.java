@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * round (the reviewers page, refused and with reviewers), assigns them (the assignments
  * page); a reviewer sees their reviews, the conflict question refused, then declares no
  * conflict, reads the application, scores it (refused, then checked) and submits the
- * scores. On 1988-89 with a round and an eligible application written in SQL.
+ * scores; the officer ranks, moderates (a note, scores returned), marks the round
+ * assessed, records the panel, takes the round to it and records its recommendation. On
+ * 1988-89 with a round and an eligible application written in SQL.
  */
 class ReviewingAccessibilityTest extends JourneyTest {
 
@@ -143,6 +145,37 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		press("Mark the round assessed");
 		assertThat(page()).contains("was marked assessed on", "Marked assessed by Olu Officer");
 		checkThisPage("the ranking once assessed", axe, problems);
+
+		check("/rounds/REVIEWS-1988/panel", axe, problems);
+		press("Add the member");
+		assertThat(page()).contains("Enter the member's name");
+		checkThisPage("a refused panel member", axe, problems);
+		type("name", "Sam Chair");
+		type("organisation", "OPCC");
+		this.browser.findElement(By.id("chair")).click();
+		press("Add the member");
+		follow("Take the round to the panel");
+		checkThisPage("taking the round to the panel", axe, problems);
+		press("Take the round to the panel");
+		assertThat(page()).contains("Enter the date the panel meets");
+		checkThisPage("a refused panel date", axe, problems);
+		type("meets", "20");
+		type("meets-month", "8");
+		type("meets-year", "1988");
+		press("Take the round to the panel");
+		assertThat(page()).contains("The panel meets on 20 August 1988");
+		checkThisPage("the panel's paper", axe, problems);
+		follow("REVIEWS-1988-001");
+		checkThisPage("a recommendation to record", axe, problems);
+		press("Record the recommendation");
+		assertThat(page()).contains("Choose what the panel recommends");
+		checkThisPage("a refused recommendation", axe, problems);
+		this.browser.findElement(By.id("outcome")).click();
+		type("reason", "Strong scores on need");
+		type("feedback", "A clear case, well evidenced");
+		press("Record the recommendation");
+		assertThat(page()).contains("1 of 1 recommendations recorded: 1 to fund, £2,500.00");
+		checkThisPage("the panel's paper with a recommendation", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

@@ -14,10 +14,10 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "moderation_note", "review_score", "review_assignment", "round_reviewer",
-			"application_due_diligence", "application_document_content", "application_document",
-			"application_budget_line", "application", "round_deadline_change", "round_scale_point", "round_criterion",
-			"round_theme", "grant_round" };
+	private static final String[] TABLES = { "panel_recommendation", "panel_interest", "panel_member",
+			"moderation_note", "review_score", "review_assignment", "round_reviewer", "application_due_diligence",
+			"application_document_content", "application_document", "application_budget_line", "application",
+			"round_deadline_change", "round_scale_point", "round_criterion", "round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -156,6 +156,9 @@ public final class RoundFixture {
 	private void removeRounds(JdbcTemplate as) {
 		String rounds = "(select id from grant_round where financial_year = " + this.year.startYear() + ")";
 		String applications = "(select id from application where round_id in " + rounds + ")";
+		as.update("delete from panel_recommendation where round_id in " + rounds);
+		as.update("delete from panel_interest where application_id in " + applications);
+		as.update("delete from panel_member where round_id in " + rounds);
 		as.update("delete from moderation_note where round_id in " + rounds);
 		as.update("delete from review_score where round_id in " + rounds);
 		as.update("delete from review_assignment where round_id in " + rounds);

@@ -3,10 +3,10 @@ package uk.opcc.cspgrants.security;
 import java.util.Map;
 
 /**
- * Rows of the authorisation matrix for themed reviewers of grant rounds (issue 16, step
- * 8; see {@link AuthorisationMatrixTest} for the letters): officers and administrators
- * put reviewers on a round and assign them; only a reviewer has the reviewer's pages,
- * which every other role is refused.
+ * Rows of the authorisation matrix for themed reviewers, moderation and the Review Panel
+ * of grant rounds (issue 16, steps 8 to 11; see {@link AuthorisationMatrixTest} for the
+ * letters): officers and administrators put reviewers on a round and assign them; only a
+ * reviewer has the reviewer's pages, which every other role is refused.
  */
 final class MatrixRowsReviews {
 
@@ -20,7 +20,16 @@ final class MatrixRowsReviews {
 			Map.entry("POST /rounds/{reference}/applications/{application}/scores/{assignment}/return", "AO"),
 			Map.entry("GET /rounds/{reference}/assessed", "AO"), Map.entry("POST /rounds/{reference}/assessed", "AO"),
 			Map.entry("GET /api/v1/rounds/{reference}/ranking", "AOFMC"),
-			Map.entry("POST /api/v1/rounds/{reference}/assessed", "AO"), Map.entry("GET /review", "V"),
+			Map.entry("POST /api/v1/rounds/{reference}/assessed", "AO"),
+			Map.entry("GET /rounds/{reference}/panel", "AO"), Map.entry("POST /rounds/{reference}/panel/members", "AO"),
+			Map.entry("POST /rounds/{reference}/panel/members/{id}/remove", "AO"),
+			Map.entry("GET /rounds/{reference}/panel/start", "AO"),
+			Map.entry("POST /rounds/{reference}/panel/start", "AO"),
+			Map.entry("GET /rounds/{reference}/panel/applications/{application}", "AO"),
+			Map.entry("POST /rounds/{reference}/panel/applications/{application}", "AO"),
+			Map.entry("POST /rounds/{reference}/panel/applications/{application}/interests", "AO"),
+			Map.entry("GET /rounds/{reference}/panel.csv", "AO"), Map.entry("GET /rounds/{reference}/panel.xlsx", "AO"),
+			Map.entry("GET /rounds/{reference}/panel-minutes.pdf", "AO"), Map.entry("GET /review", "V"),
 			Map.entry("GET /review/my-scores.csv", "V"), Map.entry("GET /review/assignments/{id}", "V"),
 			Map.entry("POST /review/assignments/{id}/declare", "V"),
 			Map.entry("GET /review/assignments/{id}/application", "V"),
