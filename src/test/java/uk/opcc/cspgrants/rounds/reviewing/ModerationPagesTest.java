@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.rounds.reviewing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import uk.opcc.cspgrants.rounds.RoundFixture;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
 import uk.opcc.cspgrants.support.IntegrationTest;
@@ -62,6 +64,9 @@ class ModerationPagesTest {
 	@FlywayDataSource
 	DataSource owner;
 
+	@Autowired
+	ReviewReminders reminders;
+
 	private RoundFixture fixture;
 
 	private long round;
@@ -95,7 +100,11 @@ class ModerationPagesTest {
 			submitted(this.applications[i], this.bob, scores[i][1]);
 		}
 		submitted(this.applications[3], this.ann, 2);
-		long bobs = assigned(this.applications[3], this.bob);
+		// Bob was given 004 eight days ago and has not finished it
+		long bobs = this.jdbc.queryForObject(
+				"insert into review_assignment (round_id, application_id, reviewer_id, "
+						+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now() - interval '8 days') returning id",
+				Long.class, this.round, this.applications[3], this.bob);
 		this.jdbc.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", bobs);
 		this.officer = user(Principals.of("officer", this.jdbc));
 	}
@@ -256,6 +265,44 @@ class ModerationPagesTest {
 			.hasMessageContaining("only while the round is closed");
 		this.mvc.perform(post(ROUND + "/assessed").with(this.officer).with(csrf()).param("version", version()))
 			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void aReviewerWithAReviewWaitingAWeekIsRemindedOnceAWeekAndNotOnceTheyHaveSubmitted() throws Exception {
+		long bobs = reviewOf(this.applications[3], this.bob);
+		LocalDate today = LocalDate.now(Dates.UK);
+		assertThat(this.reminders.remind(today.minusDays(2))).isZero();
+		assertThat(this.reminders.remind(today)).isEqualTo(1);
+		this.reminders.remind(today);
+		assertThat(reminded("bob.reviewer")).isEqualTo(1);
+		assertThat(reminded("ann.reviewer")).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select body from notification where template = 'review-due' " + "and username = 'bob.reviewer'",
+				String.class))
+			.contains("You have 1 review in Small grants MODERATE-1986 still to finish, the oldest given to you on "
+					+ Dates.day(today.minusDays(8)));
+		// the next week's reminder, the job running on twenty nodes at once: one message
+		java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(20);
+		try {
+			List<java.util.concurrent.Future<Integer>> runs = nodes
+				.invokeAll(java.util.Collections.nCopies(20, () -> this.reminders.remind(today.plusDays(7))));
+			for (java.util.concurrent.Future<Integer> run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			nodes.shutdown();
+		}
+		assertThat(reminded("bob.reviewer")).isEqualTo(2);
+		rescore(bobs, 3);
+		this.reminders.remind(today.plusDays(14));
+		assertThat(reminded("bob.reviewer")).isEqualTo(2);
+	}
+
+	private long reminded(String username) {
+		return this.jdbc.queryForObject(
+				"select count(*) from notification where template = 'review-due' " + "and username = ?", Long.class,
+				username);
 	}
 
 	private long assigned(long application, long reviewer) {
