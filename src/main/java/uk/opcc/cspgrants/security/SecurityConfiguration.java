@@ -80,6 +80,8 @@ class SecurityConfiguration {
 				.denyAll()
 				.requestMatchers(SoleRolePaths.reviewers())
 				.denyAll()
+				.requestMatchers("/api/v1/review", "/api/v1/review/**")
+				.hasRole("REVIEWER")
 				.requestMatchers(HttpMethod.GET, "/api/v1/returns/organisations", "/api/v1/returns/organisations/**")
 				.hasAnyRole(STAFF_AND_RECIPIENTS)
 				.requestMatchers(HttpMethod.GET, "/api/v1/partnerships/**")

@@ -57,13 +57,13 @@ final class SoleRolePaths implements RequestMatcher {
 	}
 
 	/**
-	 * A themed reviewer of grant rounds: their reviews (the pages), their messages and
-	 * signing out. No API.
+	 * A themed reviewer of grant rounds: their reviews (the pages and the reviewers'
+	 * API), their messages and signing out.
 	 */
 	static SoleRolePaths reviewers() {
 		return new SoleRolePaths(Role.REVIEWER,
-				List.of(PATHS.matcher("/review"), PATHS.matcher("/review/**"),
-						PATHS.matcher(HttpMethod.GET, "/notifications"),
+				List.of(PATHS.matcher("/review"), PATHS.matcher("/review/**"), PATHS.matcher("/api/v1/review"),
+						PATHS.matcher("/api/v1/review/**"), PATHS.matcher(HttpMethod.GET, "/notifications"),
 						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
 						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/logout")));
 	}

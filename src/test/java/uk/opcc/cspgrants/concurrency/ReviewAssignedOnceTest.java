@@ -31,7 +31,8 @@ import static uk.opcc.cspgrants.support.LiveApplication.statuses;
  * times at once (one added, nineteen told they already review it) and takes them off
  * twenty times at once (one removal, nineteen told they are no longer on it), and a
  * reviewer saves their scores from one page in twenty tabs at once (one save, nineteen
- * told the scores changed in another tab). Nobody a 500.
+ * told the scores changed in another tab), then submits them through the API twenty times
+ * at once (one submission). Nobody a 500.
  */
 class ReviewAssignedOnceTest {
 
@@ -191,6 +192,15 @@ class ReviewAssignedOnceTest {
 		assertThat(db.queryForObject("select count(*) from audit_event where action = 'SCORE' and entity_id = ?",
 				Long.class, Long.toString(assignment)))
 			.isEqualTo(1);
+
+		String saved = db.queryForObject("select version::text from review_assignment where id = ?", String.class,
+				assignment);
+		LiveApplication.Api dansApi = app.api("dan.reviewer");
+		List<HttpResponse<String>> submitted = app.atOnce(AT_ONCE, i -> dansApi
+			.post("/api/v1/review/assignments/" + assignment + "/submit", "{\"version\": " + saved + "}"));
+		assertThat(statuses(submitted)).isEqualTo(Map.of(200, 1L, 409, (long) (AT_ONCE - 1)));
+		assertThat(db.queryForObject("select status from review_assignment where id = ?", String.class, assignment))
+			.isEqualTo("SUBMITTED");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -31,8 +32,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -305,6 +308,78 @@ class ReviewerPagesTest {
 				asOwner.execute("alter table application_document enable trigger user");
 				return id;
 			});
+	}
+
+	@Test
+	void theReviewersApiShowsOnlyWhatThePagesShowAndScoresOnce() throws Exception {
+		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				this.round);
+		long first = this.jdbc.queryForObject("select id from application where round_id = ? and number = 1",
+				Long.class, this.round);
+		long second = this.jdbc.queryForObject("select id from application where round_id = ? and number = 2",
+				Long.class, this.round);
+		String insert = "insert into review_assignment (round_id, application_id, reviewer_id, assigned_by, "
+				+ "assigned_at) values (?, ?, ?, 'test', now()) returning id";
+		long id = this.jdbc.queryForObject(insert, Long.class, this.round, first, this.ann);
+		long conflicted = this.jdbc.queryForObject(insert, Long.class, this.round, second, this.ann);
+		RequestPostProcessor ann = user(Principals.of("ann.reviewer", this.jdbc));
+		String one = "/api/v1/review/assignments/" + id;
+		this.mvc.perform(get("/api/v1/review").with(ann))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].application").value("REVIEW-1989-001"))
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].readable").value(false));
+		this.mvc.perform(get(one).with(ann))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.whoApplied.organisation").value("Group 1"))
+			.andExpect(jsonPath("$.application").doesNotExist());
+		this.mvc
+			.perform(post(one + "/declaration").with(ann)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"conflict\": false, \"version\": 0}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DECLARED"));
+		this.mvc
+			.perform(post("/api/v1/review/assignments/" + conflicted + "/declaration").with(ann)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"conflict\": true, \"reason\": \"I chair Group 2\", \"version\": 0}"))
+			.andExpect(jsonPath("$.status").value("CONFLICTED"));
+		this.mvc.perform(get("/api/v1/review/assignments/" + conflicted).with(ann)).andExpect(status().isNotFound());
+		this.mvc.perform(get(one).with(ann))
+			.andExpect(jsonPath("$.application.organisationName").value("Group 1"))
+			.andExpect(jsonPath("$.criteria[0].name").value("Need"))
+			.andExpect(jsonPath("$.scaleMax").value(5));
+		String version = this.jdbc.queryForObject("select version::text from review_assignment where id = ?",
+				String.class, id);
+		this.mvc
+			.perform(put(one + "/scores").with(ann)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scores\": {\"1\": {\"score\": 6, \"reason\": \"Off the scale\"}}, \"complete\": true, "
+						+ "\"version\": " + version + "}"))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(put(one + "/scores").with(ann)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scores\": {\"1\": {\"score\": 4, \"reason\": \"Clear need\"}}, \"complete\": true, "
+						+ "\"version\": " + version + "}"))
+			.andExpect(status().isOk());
+		String saved = this.jdbc.queryForObject("select version::text from review_assignment where id = ?",
+				String.class, id);
+		this.mvc
+			.perform(post(one + "/submit").with(ann)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\": " + saved + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("SUBMITTED"))
+			.andExpect(jsonPath("$.total").value(80.00));
+		this.mvc
+			.perform(post(one + "/submit").with(ann)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\": " + saved + "}"))
+			.andExpect(status().isConflict());
+		this.mvc.perform(get(one).with(user(Principals.of("bob.reviewer", this.jdbc))))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/review").with(this.officer)).andExpect(status().isForbidden());
 	}
 
 	@Test
