@@ -1,24 +1,18 @@
 package uk.opcc.cspgrants.decision;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import uk.opcc.cspgrants.allocation.RunManagement;
 import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.shared.web.Downloads;
+import uk.opcc.cspgrants.shared.web.PdfPages;
 
 /**
  * Lays out decision records for pages and PDFs, from the one template fragment
@@ -29,21 +23,17 @@ public class DecisionDocuments {
 
 	private final RunManagement runs;
 
-	private final ITemplateEngine templates;
+	private final PdfPages pdfPages;
 
 	private final String area;
 
-	private final ApplicationContext beans;
-
 	private final DecisionAttachments attachments;
 
-	DecisionDocuments(RunManagement runs, ITemplateEngine templates,
-			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area, ApplicationContext beans,
-			DecisionAttachments attachments) {
+	DecisionDocuments(RunManagement runs, PdfPages pdfPages,
+			@Value("${csp-grants.decisions.police-area:Leicestershire}") String area, DecisionAttachments attachments) {
 		this.attachments = attachments;
 		this.runs = runs;
-		this.beans = beans;
-		this.templates = templates;
+		this.pdfPages = pdfPages;
 		this.area = area;
 	}
 
@@ -72,23 +62,7 @@ public class DecisionDocuments {
 
 	/** The record as a PDF, from the same fragment as its page. */
 	public byte[] pdf(DecisionView record, boolean forPublic) {
-		Context context = new Context(Locale.UK);
-		context.setVariable("document", of(record, forPublic));
-		// the same fragment as the page: its dates are written by the @dates bean
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(this.beans, null));
-		String html = this.templates.process("decision/pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException failure) {
-			throw new UncheckedIOException(failure);
-		}
+		return this.pdfPages.print("decision/pdf", Map.of("document", of(record, forPublic)));
 	}
 
 	static ResponseEntity<byte[]> pdfResponse(String reference, byte[] pdf) {

@@ -55,14 +55,7 @@ class PanelRecommendedOnceTest {
 					"400000" + number, new BigDecimal("60000.00"));
 			fixture.eligible(application);
 			for (long reviewer : List.of(ann, bob)) {
-				long id = db.queryForObject(
-						"insert into review_assignment (round_id, application_id, reviewer_id, "
-								+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
-						Long.class, round, application, reviewer);
-				db.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", id);
-				db.update("insert into review_score (assignment_id, round_id, position, score, reason) "
-						+ "values (?, ?, 1, ?, 'Scored')", id, round, 5 - number);
-				db.update("update review_assignment set status = 'SUBMITTED', submitted_at = now() where id = ?", id);
+				fixture.submittedReview(round, application, reviewer, 5 - number);
 			}
 		}
 		db.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",

@@ -55,14 +55,7 @@ class RoundAssessedOnceTest {
 				round);
 		for (String name : List.of("ann", "bob")) {
 			long reviewer = ReviewerFixture.make(db, name + ".reviewer", name.toUpperCase() + " Reviewer");
-			long id = db.queryForObject(
-					"insert into review_assignment (round_id, application_id, reviewer_id, "
-							+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
-					Long.class, round, application, reviewer);
-			db.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", id);
-			db.update("insert into review_score (assignment_id, round_id, position, score, reason) "
-					+ "values (?, ?, 1, 3, 'Scored')", id, round);
-			db.update("update review_assignment set status = 'SUBMITTED', submitted_at = now() where id = ?", id);
+			fixture.submittedReview(round, application, reviewer, 3);
 		}
 	}
 

@@ -106,6 +106,23 @@ public final class RoundFixture {
 		return id;
 	}
 
+	/**
+	 * A reviewer's review of an eligible application, given now, declared free of
+	 * conflict, scored on the round's one criterion ({@code score}, with a reason) and
+	 * submitted, in SQL; returns the assignment's id.
+	 */
+	public long submittedReview(long roundId, long applicationId, long reviewerId, int score) {
+		long id = this.jdbc.queryForObject(
+				"insert into review_assignment (round_id, application_id, reviewer_id, "
+						+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
+				Long.class, roundId, applicationId, reviewerId);
+		this.jdbc.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", id);
+		this.jdbc.update("insert into review_score (assignment_id, round_id, position, score, reason) "
+				+ "values (?, ?, 1, ?, 'Scored by hand')", id, roundId, score);
+		this.jdbc.update("update review_assignment set status = 'SUBMITTED', submitted_at = now() where id = ?", id);
+		return id;
+	}
+
 	/** A submitted application found eligible by Olu Officer, in SQL. */
 	public void eligible(long applicationId) {
 		this.jdbc.update("update application set status = 'ELIGIBLE', eligibility_decided_by = 'Olu Officer', "

@@ -1,24 +1,16 @@
 package uk.opcc.cspgrants.rounds.panel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.web.Downloads;
+import uk.opcc.cspgrants.shared.web.PdfPages;
 
 /**
  * The panel's paper as a spreadsheet and as CSV, and its minutes as a PDF once the round
@@ -31,14 +23,11 @@ class PanelFilesController {
 
 	private final PanelRecommendations panel;
 
-	private final ITemplateEngine templates;
+	private final PdfPages pdfPages;
 
-	private final ApplicationContext beans;
-
-	PanelFilesController(PanelRecommendations panel, ITemplateEngine templates, ApplicationContext beans) {
+	PanelFilesController(PanelRecommendations panel, PdfPages pdfPages) {
 		this.panel = panel;
-		this.templates = templates;
-		this.beans = beans;
+		this.pdfPages = pdfPages;
 	}
 
 	@GetMapping("/rounds/{reference}/panel.csv")
@@ -60,25 +49,11 @@ class PanelFilesController {
 		RoundView round = this.panel.round(reference);
 		if (round.progress().panelMeetsOn() == null) {
 			throw new ConflictException(null,
-					round.reference() + " has not been taken to the panel: there are no " + "minutes yet");
+					round.reference() + " has not been taken to the panel: there are no minutes yet");
 		}
-		Context context = new Context(Locale.UK);
-		context.setVariable("paper", this.panel.paper(round));
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(this.beans, null));
-		String html = this.templates.process("rounds/panel-minutes-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return Downloads.inline(out.toByteArray(), MediaType.APPLICATION_PDF_VALUE,
-					round.reference() + "-panel-minutes.pdf");
-		}
-		catch (IOException failure) {
-			throw new UncheckedIOException(failure);
-		}
+		byte[] pdf = this.pdfPages.print("rounds/panel-minutes-pdf",
+				java.util.Map.of("paper", this.panel.paper(round)));
+		return Downloads.inline(pdf, MediaType.APPLICATION_PDF_VALUE, round.reference() + "-panel-minutes.pdf");
 	}
 
 }

@@ -84,8 +84,8 @@ class PanelPagesTest {
 			long id = this.fixture.submittedApplication(this.round, applicant, i + 1, "Group " + (i + 1),
 					"198500" + (i + 1), new BigDecimal(amounts[i]));
 			this.fixture.eligible(id);
-			submitted(id, ann, scores[i][0]);
-			submitted(id, bob, scores[i][1]);
+			this.fixture.submittedReview(this.round, id, ann, scores[i][0]);
+			this.fixture.submittedReview(this.round, id, bob, scores[i][1]);
 		}
 		this.jdbc.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
 				this.round);
@@ -238,17 +238,6 @@ class PanelPagesTest {
 			.with(csrf())
 			.param("memberId", Long.toString(member))
 			.param("interest", text);
-	}
-
-	private void submitted(long application, long reviewer, int score) {
-		long id = this.jdbc.queryForObject(
-				"insert into review_assignment (round_id, application_id, reviewer_id, "
-						+ "assigned_by, assigned_at) values (?, ?, ?, 'test', now()) returning id",
-				Long.class, this.round, application, reviewer);
-		this.jdbc.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", id);
-		this.jdbc.update("insert into review_score (assignment_id, round_id, position, score, reason) "
-				+ "values (?, ?, 1, ?, 'Scored by hand')", id, this.round, score);
-		this.jdbc.update("update review_assignment set status = 'SUBMITTED', submitted_at = now() where id = ?", id);
 	}
 
 }

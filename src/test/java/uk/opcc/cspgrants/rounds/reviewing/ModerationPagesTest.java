@@ -313,11 +313,7 @@ class ModerationPagesTest {
 	}
 
 	private void submitted(long application, long reviewer, int score) {
-		long id = assigned(application, reviewer);
-		this.jdbc.update("update review_assignment set status = 'DECLARED', declared_at = now() where id = ?", id);
-		this.jdbc.update("insert into review_score (assignment_id, round_id, position, score, reason) "
-				+ "values (?, ?, 1, ?, 'Scored by hand')", id, this.round, score);
-		this.jdbc.update("update review_assignment set status = 'SUBMITTED', submitted_at = now() where id = ?", id);
+		this.fixture.submittedReview(this.round, application, reviewer, score);
 	}
 
 	private void rescore(long assignment, int score) {
