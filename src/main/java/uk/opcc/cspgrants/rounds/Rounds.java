@@ -102,15 +102,10 @@ public class Rounds {
 	}
 
 	private List<ThemeView> themesOf(long roundId) {
-		return this.jdbc.sql("select theme_id from round_theme where round_id = ?")
+		return this.themes.find(this.jdbc.sql("select theme_id from round_theme where round_id = ?")
 			.param(roundId)
 			.query(Long.class)
-			.list()
-			.stream()
-			.map(this.themes::find)
-			.flatMap(Optional::stream)
-			.sorted((a, b) -> Integer.compare(a.position(), b.position()))
-			.toList();
+			.list());
 	}
 
 	private List<Criterion> criteriaOf(long roundId) {

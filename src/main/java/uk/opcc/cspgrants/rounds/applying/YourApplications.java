@@ -8,7 +8,10 @@ import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.rounds.Rounds;
 import uk.opcc.cspgrants.shared.web.ApplicantApplications;
 
-/** An applicant's own applications for their home page. */
+/**
+ * An applicant's own applications for their home page, each round read once however many
+ * of its applications they have.
+ */
 @Component
 @Transactional(readOnly = true)
 class YourApplications implements ApplicantApplications {
@@ -24,8 +27,9 @@ class YourApplications implements ApplicantApplications {
 
 	@Override
 	public List<Summary> of(long applicantUserId) {
+		java.util.Map<Long, RoundView> rounds = new java.util.HashMap<>();
 		return this.repository.findAllOwn(applicantUserId).stream().map(Application::view).map(application -> {
-			RoundView round = this.rounds.find(application.roundId()).orElseThrow();
+			RoundView round = rounds.computeIfAbsent(application.roundId(), id -> this.rounds.find(id).orElseThrow());
 			return new Summary(application.id(), application.name(), round.title(), application.status().forApplicant(),
 					application.completed(), application.tasks().size(), round.closesAt());
 		}).toList();
