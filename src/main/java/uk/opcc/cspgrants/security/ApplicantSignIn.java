@@ -69,13 +69,15 @@ public class ApplicantSignIn {
 	 * making its account if it has none. Says nothing about whether the account was
 	 * there.
 	 * @param nextPath where the link leads once used, a path under {@code /apply}
-	 * @return the link's token, or empty when the address has had its links for this hour
-	 * (or its account cannot sign in) and nothing was sent
+	 * @param from the network address asking
+	 * @return the link's token, or empty when the address has had its links for this
+	 * hour, or the network address has asked for its links this hour (or the account
+	 * cannot sign in), and nothing was sent
 	 */
 	@Transactional
-	public Optional<String> sendLink(String address, String nextPath) {
+	public Optional<String> sendLink(String address, String nextPath, String from) {
 		Instant now = this.clock.instant();
-		if (!withinTheHourlyLimit(address, now)) {
+		if (!withinTheHourlyLimitFrom(from, now) || !withinTheHourlyLimit(address, now)) {
 			return Optional.empty();
 		}
 		long userId = accountOf(address, now);
@@ -199,6 +201,30 @@ public class ApplicantSignIn {
 	 * it); true while the count is within the limit. One statement, so requests at the
 	 * same moment are counted one after another.
 	 */
+	/**
+	 * Counts a request from a network address in its hour, as for an e-mail address; an
+	 * unknown address counts as one.
+	 */
+	private boolean withinTheHourlyLimitFrom(String from, Instant now) {
+		String key = (from == null || from.isBlank()) ? "unknown" : from.strip();
+		int requests = this.jdbc
+			.sql("""
+					insert into sign_in_link_request_from (remote_address, window_started_at, requests) values (:key, :now, 1)
+					on conflict (remote_address) do update set
+					    requests = case when sign_in_link_request_from.window_started_at <= :hourAgo then 1
+					        else least(sign_in_link_request_from.requests + 1, 1000000) end,
+					    window_started_at = case when sign_in_link_request_from.window_started_at <= :hourAgo then :now
+					        else sign_in_link_request_from.window_started_at end
+					returning requests
+					""")
+			.param("key", key.length() > 64 ? key.substring(0, 64) : key)
+			.param("now", Timestamp.from(now))
+			.param("hourAgo", Timestamp.from(now.minus(java.time.Duration.ofHours(1))))
+			.query(Integer.class)
+			.single();
+		return requests <= this.properties.linksPerHourFromOneNetworkAddress();
+	}
+
 	private boolean withinTheHourlyLimit(String address, Instant now) {
 		int requests = this.jdbc.sql("""
 				insert into sign_in_link_request (email_key, window_started_at, requests) values (:key, :now, 1)

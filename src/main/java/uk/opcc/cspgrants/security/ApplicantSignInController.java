@@ -82,7 +82,7 @@ class ApplicantSignInController {
 
 	@PostMapping("/apply/sign-in")
 	String send(@ModelAttribute("form") SignInLinkForm form, BindingResult binding, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		open();
 		Optional<String> address = ApplicantEmail.read(form.getEmail());
 		if (address.isEmpty()) {
@@ -95,7 +95,7 @@ class ApplicantSignInController {
 			model.addAttribute("refused", true);
 			return "apply/sign-in";
 		}
-		Optional<String> token = this.signIn.sendLink(address.get(), form.getNext());
+		Optional<String> token = this.signIn.sendLink(address.get(), form.getNext(), request.getRemoteAddr());
 		if (this.demoShowsLinks) {
 			// shown on this answer, not carried to another page: no session, nothing in
 			// an address bar or a log

@@ -72,11 +72,65 @@ class ApplicantSignInPagesTest {
 	@Autowired
 	UserAccountRepository users;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+	@Autowired
+	uk.opcc.cspgrants.audit.AuditTrail audit;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	SignInLinkHousekeeping housekeeping;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	@BeforeEach
 	@AfterEach
 	void noApplicantsOfTheseTests() {
 		ApplicantFixture.removeApplicants(this.jdbc, "email ilike '%@pages-test.example'");
 		ApplicantFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void oneNetworkAddressIsSentAFewLinksAnHourWhateverTheEmailAddressesAndOldLinksAreCleared() {
+		ApplicantSignIn service = new ApplicantSignIn(this.jdbcClient, this.users, this.audit, this.events,
+				new ApplicantProperties(true, 5, 3), this.clock);
+		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+				this.transactions);
+		java.util.function.BiFunction<String, String, java.util.Optional<String>> threeAnHour = (email,
+				from) -> transaction.execute(status -> service.sendLink(email, "/apply", from));
+		this.jdbc.update(
+				"delete from sign_in_link_request_from where remote_address in ('198.51.100.7', " + "'198.51.100.8')");
+		for (int i = 1; i <= 3; i++) {
+			assertThat(threeAnHour.apply("one" + i + "@pages-test.example", "198.51.100.7")).isPresent();
+		}
+		assertThat(threeAnHour.apply("four@pages-test.example", "198.51.100.7")).isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from applicant_account where email = ?", Long.class,
+				"four@pages-test.example"))
+			.isZero();
+		assertThat(threeAnHour.apply("four@pages-test.example", "198.51.100.8")).isPresent();
+
+		this.jdbc.update("update sign_in_link set created_at = now() - interval '31 days 30 minutes', "
+				+ "expires_at = now() - interval '31 days' where user_id = (select user_id from applicant_account "
+				+ "where email = 'one1@pages-test.example')");
+		this.jdbc.update("update sign_in_link_request_from set window_started_at = now() - interval '26 hours' "
+				+ "where remote_address = '198.51.100.7'");
+		SignInLinkHousekeeping.Cleared cleared = this.housekeeping.clear();
+		assertThat(cleared.links()).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from sign_in_link l join applicant_account a "
+				+ "on a.user_id = l.user_id where a.email like '%@pages-test.example'", Long.class))
+			.isEqualTo(3);
+		assertThat(this.jdbc.queryForList(
+				"select remote_address from sign_in_link_request_from " + "where remote_address like '198.51.100.%'",
+				String.class))
+			.containsExactly("198.51.100.8");
+		this.jdbc.update("delete from sign_in_link_request_from where remote_address = '198.51.100.8'");
 	}
 
 	@Test
