@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.opcc.cspgrants.support.LiveApplication;
+import uk.opcc.cspgrants.support.OpenedRounds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.cspgrants.support.LiveApplication.statuses;
@@ -33,25 +34,10 @@ class RoundOpenedOnceTest {
 
 	private static JdbcTemplate db;
 
-	private static long stream;
-
-	private static long theme;
-
 	@BeforeAll
 	static void start() {
 		app = LiveApplication.start("round_opened_once", "--csp-grants.demo.commissioning=false");
 		db = app.database();
-		HttpResponse<String> created = app.api("officer").post("/api/v1/commissioning/2025-26/streams", """
-				{"name": "PCC Grant", "funder": "Police and Crime Commissioner", "kind": "GRANT",
-				 "amount": "100000.00"}""");
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		stream = db.queryForObject("select id from funding_stream where financial_year = 2025 and name = 'PCC Grant'",
-				Long.class);
-		long plan = db.queryForObject("insert into police_crime_plan (name, published_on) "
-				+ "values ('Police and Crime Plan 2025-29', date '2025-03-31') returning id", Long.class);
-		theme = db.queryForObject("insert into plan_theme (plan_id, name, kind, position) "
-				+ "values (?, 'Protecting the Vulnerable', 'THEME', 1) returning id", Long.class, plan);
-		db.update("insert into commissioning_year (financial_year, plan_id) values (2025, ?)", plan);
 	}
 
 	@AfterAll
@@ -120,17 +106,7 @@ class RoundOpenedOnceTest {
 
 	/** A complete draft, opening a day ago; returns its version. */
 	private static long complete(String reference) {
-		HttpResponse<String> created = app.api("officer")
-			.post("/api/v1/rounds", """
-					{"reference": "%s", "year": "2025-26", "title": "Small grants", "route": "PCC_GRANT",
-					 "streamId": %d, "budget": "100000.00", "minAward": "1000.00", "maxAward": "10000.00",
-					 "opensAt": "%s", "closesAt": "%s", "guidance": "Read the plan", "eligibility": "Charities",
-					 "themeIds": [%d]}""".formatted(reference, stream, Instant.now().minus(Duration.ofDays(1)), CLOSES,
-					theme));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		HttpResponse<String> criteria = app.api("officer").put("/api/v1/rounds/" + reference + "/criteria", """
-				{"version": 0, "criteria": [{"name": "Evidence of need", "weight": 100}]}""");
-		assertThat(criteria.statusCode()).as(criteria.body()).isEqualTo(200);
+		OpenedRounds.drafted(app, "2025-26", reference);
 		return 1;
 	}
 

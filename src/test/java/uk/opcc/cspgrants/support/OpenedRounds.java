@@ -22,6 +22,18 @@ public final class OpenedRounds {
 
 	/** Opens a round of {@code year} (2025-26); returns its id. */
 	public static long open(LiveApplication app, String year, String reference) {
+		drafted(app, year, reference);
+		HttpResponse<String> opened = app.api("officer").post("/api/v1/rounds/" + reference + "/open", """
+				{"version": 1}""");
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+		return app.database().queryForObject("select id from grant_round where reference = ?", Long.class, reference);
+	}
+
+	/**
+	 * Drafts a round of {@code year} complete enough to open (its stream, a theme, one
+	 * criterion), at version 1, taking applications from a day ago for thirty days.
+	 */
+	public static void drafted(LiveApplication app, String year, String reference) {
 		JdbcTemplate db = app.database();
 		int start = Integer.parseInt(year.substring(0, 4));
 		Long stream = db.query("select id from funding_stream where financial_year = ? and name = 'PCC Grant'",
@@ -55,10 +67,6 @@ public final class OpenedRounds {
 		HttpResponse<String> criteria = app.api("officer").put("/api/v1/rounds/" + reference + "/criteria", """
 				{"version": 0, "criteria": [{"name": "Evidence of need", "weight": 100}]}""");
 		assertThat(criteria.statusCode()).as(criteria.body()).isEqualTo(200);
-		HttpResponse<String> opened = app.api("officer").post("/api/v1/rounds/" + reference + "/open", """
-				{"version": 1}""");
-		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
-		return db.queryForObject("select id from grant_round where reference = ?", Long.class, reference);
 	}
 
 }
