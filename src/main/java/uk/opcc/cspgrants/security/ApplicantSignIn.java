@@ -197,11 +197,6 @@ public class ApplicantSignIn {
 	}
 
 	/**
-	 * Counts a request for the address in its hour (the first request of an hour starts
-	 * it); true while the count is within the limit. One statement, so requests at the
-	 * same moment are counted one after another.
-	 */
-	/**
 	 * Counts a request from a network address in its hour, as for an e-mail address; an
 	 * unknown address counts as one.
 	 */
@@ -225,6 +220,11 @@ public class ApplicantSignIn {
 		return requests <= this.properties.linksPerHourFromOneNetworkAddress();
 	}
 
+	/**
+	 * Counts a request for the address in its hour (the first request of an hour starts
+	 * it); true while the count is within the limit. One statement, so requests at the
+	 * same moment are counted one after another.
+	 */
 	private boolean withinTheHourlyLimit(String address, Instant now) {
 		int requests = this.jdbc.sql("""
 				insert into sign_in_link_request (email_key, window_started_at, requests) values (:key, :now, 1)

@@ -126,8 +126,21 @@ public class PanelRecommendations {
 			throw new ConflictException(null, round.title() + " is " + round.status().label().toLowerCase()
 					+ ": the panel's recommendations are recorded while it is at the panel");
 		}
-		PanelPaper.Row row = row(round, applicationReference);
+		PanelPaper paper = paper(round);
+		PanelPaper.Row row = paper.rows()
+			.stream()
+			.filter(one -> one.application().reference().equalsIgnoreCase(applicationReference))
+			.findFirst()
+			.orElseThrow(() -> new uk.opcc.cspgrants.shared.NotFoundException(
+					"There is no eligible application " + applicationReference + " in " + round.reference()));
 		ApplicationView application = row.application();
+		// what the other recommendations fund, read before this one changes (a read after
+		// a change would write the change first)
+		Money others = paper.rows()
+			.stream()
+			.filter(other -> other.recommendation() != null && other.application().id() != application.id())
+			.map(other -> other.recommendation().funded())
+			.reduce(Money.ZERO, Money::plus);
 		RecommendationView before = row.recommendation();
 		if (before != null && !Long.valueOf(before.version()).equals(form.version())) {
 			throw new ConflictException(null,
@@ -138,11 +151,6 @@ public class PanelRecommendations {
 		PanelRecommendation recommendation = this.recommendations.findById(application.id())
 			.orElseGet(() -> new PanelRecommendation(application.id(), round.id()));
 		recommendation.record(form, application.amountRequested(), this.clock.instant(), officer.displayName());
-		Money others = paper(round).rows()
-			.stream()
-			.filter(other -> other.recommendation() != null && other.application().id() != application.id())
-			.map(other -> other.recommendation().funded())
-			.reduce(Money.ZERO, Money::plus);
 		Money left = round.budget().minus(others);
 		if (recommendation.view().funded().isGreaterThan(left)) {
 			throw new ValidationException(form.chosenOutcome() == Outcome.FUND_IN_PART ? "amount" : "outcome",

@@ -88,8 +88,8 @@ class ReviewApiController {
 		Map<Integer, String> reasons = new HashMap<>();
 		if (body.scores() != null) {
 			body.scores().forEach((position, score) -> {
-				given.put(position, (score.score() == null) ? null : score.score().toString());
-				reasons.put(position, score.reason());
+				given.put(position, (score == null || score.score() == null) ? null : score.score().toString());
+				reasons.put(position, (score == null) ? null : score.reason());
 			});
 		}
 		this.scores.save(id, new ScoreAnswers(given, reasons), Boolean.TRUE.equals(body.complete()), body.version(),

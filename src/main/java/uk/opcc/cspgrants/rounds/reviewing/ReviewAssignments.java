@@ -266,8 +266,9 @@ public class ReviewAssignments {
 	private Map<Long, Integer> load(RoundView round) {
 		Map<Long, Integer> load = new HashMap<>();
 		this.jdbc
-			.sql("select reviewer_id, count(*) from review_assignment where round_id = ? "
-					+ "and status in ('ASSIGNED', 'DECLARED', 'SUBMITTED') group by reviewer_id")
+			.sql("select r.reviewer_id, count(*) from review_assignment r join application a on a.id = r.application_id "
+					+ "where r.round_id = ? and a.status = 'ELIGIBLE' and r.status in ('ASSIGNED', 'DECLARED', 'SUBMITTED') "
+					+ "group by r.reviewer_id")
 			.param(round.id())
 			.query((row, n) -> load.put(row.getLong(1), row.getInt(2)))
 			.list();

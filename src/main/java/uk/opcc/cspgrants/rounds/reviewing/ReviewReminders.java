@@ -57,12 +57,14 @@ public class ReviewReminders {
 	@Transactional
 	public int remind(LocalDate today) {
 		Map<Waiting, List<LocalDate>> waiting = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select r.id, r.title, a.reviewer_id, u.username, coalesce(a.returned_at, a.assigned_at)
-				from review_assignment a join grant_round r on r.id = a.round_id join app_user u on u.id = a.reviewer_id
-				where r.status = 'CLOSED' and a.status in ('ASSIGNED', 'DECLARED') and u.enabled
-				order by r.id, a.reviewer_id
-				""")
+		this.jdbc
+			.sql("""
+					select r.id, r.title, a.reviewer_id, u.username, coalesce(a.returned_at, a.assigned_at)
+					from review_assignment a join grant_round r on r.id = a.round_id join app_user u on u.id = a.reviewer_id
+					join application p on p.id = a.application_id
+					where r.status = 'CLOSED' and a.status in ('ASSIGNED', 'DECLARED') and p.status = 'ELIGIBLE' and u.enabled
+					order by r.id, a.reviewer_id
+					""")
 			.query((rs, row) -> waiting
 				.computeIfAbsent(new Waiting(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
 						key -> new ArrayList<>())

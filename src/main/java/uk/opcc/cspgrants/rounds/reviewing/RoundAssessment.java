@@ -120,9 +120,17 @@ public class RoundAssessment {
 			outstanding.add(undecided + (undecided == 1 ? " application awaits" : " applications await")
 					+ " a decision on its eligibility");
 		}
+		java.util.Set<Long> eligible = submitted.stream()
+			.filter(a -> a.status() == ApplicationStatus.ELIGIBLE)
+			.map(ApplicationView::id)
+			.collect(java.util.stream.Collectors.toSet());
 		Map<AssignmentStatus, Long> counts = new LinkedHashMap<>();
 		for (ReviewAssignment assignment : this.assignments.findByRound(round.id())) {
-			counts.merge(assignment.view().status(), 1L, Long::sum);
+			// reviews of an application found not eligible after it was given out no
+			// longer count
+			if (eligible.contains(assignment.view().applicationId())) {
+				counts.merge(assignment.view().status(), 1L, Long::sum);
+			}
 		}
 		long assigned = counts.getOrDefault(AssignmentStatus.ASSIGNED, 0L);
 		if (assigned > 0) {

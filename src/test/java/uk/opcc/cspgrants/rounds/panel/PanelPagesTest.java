@@ -143,6 +143,13 @@ class PanelPagesTest {
 					+ "budget of £100,000.00: £35,000.00 of it is not yet recommended")));
 		this.mvc.perform(recommend("002", "FUND_IN_PART", "35000.01", null)).andExpect(status().isBadRequest());
 		this.mvc.perform(recommend("002", "FUND_IN_PART", "35000", null)).andExpect(status().isFound());
+		String partly = this.jdbc
+			.queryForObject("select r.version::text from panel_recommendation r join application a "
+					+ "on a.id = r.application_id where a.reference = 'PANEL-1985-003'", String.class);
+		this.mvc.perform(recommend("003", "FUND", "", Long.valueOf(partly)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("£25,000.00 of it is not yet recommended"),
+					containsString("Scored well against the plan"))));
 		this.mvc.perform(recommend("001", "DO_NOT_FUND", "", null))
 			.andExpect(status().isConflict())
 			.andExpect(content()

@@ -268,6 +268,20 @@ class ModerationPagesTest {
 	}
 
 	@Test
+	void anApplicationFoundNotEligibleAfterItWasGivenOutNoLongerHoldsTheRoundBack() throws Exception {
+		this.jdbc.update("update application set status = 'INELIGIBLE', eligibility_reasons = 'Not a charity after "
+				+ "all', eligibility_decided_at = now() where id = ?", this.applications[3]);
+		assertThat(this.reminders.remind(LocalDate.now(Dates.UK))).isZero();
+		this.mvc.perform(get(ROUND + "/assessed").with(this.officer))
+			.andExpect(content().string(containsString("Every eligible application has its reviews submitted")));
+		this.mvc.perform(post(ROUND + "/assessed").with(this.officer).with(csrf()).param("version", version()))
+			.andExpect(redirectedUrl(ROUND + "/ranking"));
+		this.mvc.perform(get(ROUND + "/ranking").with(this.officer))
+			.andExpect(content()
+				.string(allOf(containsString("3 eligible applications"), not(containsString("MODERATE-1986-004")))));
+	}
+
+	@Test
 	void aReviewerWithAReviewWaitingAWeekIsRemindedOnceAWeekAndNotOnceTheyHaveSubmitted() throws Exception {
 		long bobs = reviewOf(this.applications[3], this.bob);
 		LocalDate today = LocalDate.now(Dates.UK);
