@@ -60,6 +60,20 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 				this.updatedAt, this.tasks);
 	}
 
+	/**
+	 * The application as a reviewer reads it in the reviewers' API, as on their page:
+	 * without the officers' eligibility decision and reasons, or the applicant's task
+	 * list.
+	 */
+	public ApplicationView forReviewer() {
+		return new ApplicationView(this.id, this.roundId, this.status, this.organisationName, this.organisationType,
+				this.charityNumber, this.companyNumber, this.organisationAddress, this.contactName, this.contactRole,
+				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
+				this.startsOn, this.endsOn, this.amountRequested, this.budgetLines, this.outcomes, this.documents,
+				List.of(), this.reference, this.submittedAt, null, null, null, this.version, this.createdAt,
+				this.updatedAt, List.of());
+	}
+
 	/** What the applicant calls it in a list: the project's title once given. */
 	public String name() {
 		return (this.projectTitle != null) ? this.projectTitle : "Application started on the service";

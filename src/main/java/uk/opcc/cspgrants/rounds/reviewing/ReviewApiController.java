@@ -64,8 +64,8 @@ class ReviewApiController {
 		}
 		ReviewerAccess.Review review = this.access.readable(id, reviewer);
 		RoundView round = review.round();
-		return new ReviewBody(line(review), null, review.application(), round.criteria(), round.scaleMax(),
-				review.assignment().scores());
+		return new ReviewBody(line(review), null, review.application().forReviewer(), round.criteria(),
+				round.scaleMax(), review.assignment().scores());
 	}
 
 	@PostMapping("/api/v1/review/assignments/{id}/declaration")

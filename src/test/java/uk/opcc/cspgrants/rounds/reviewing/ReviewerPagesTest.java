@@ -347,6 +347,7 @@ class ReviewerPagesTest {
 		this.mvc.perform(get("/api/v1/review/assignments/" + conflicted).with(ann)).andExpect(status().isNotFound());
 		this.mvc.perform(get(one).with(ann))
 			.andExpect(jsonPath("$.application.organisationName").value("Group 1"))
+			.andExpect(jsonPath("$.application.eligibilityDecidedBy").doesNotExist())
 			.andExpect(jsonPath("$.criteria[0].name").value("Need"))
 			.andExpect(jsonPath("$.scaleMax").value(5));
 		String version = this.jdbc.queryForObject("select version::text from review_assignment where id = ?",
