@@ -113,4 +113,41 @@ class RoundAssessedOnceTest {
 			.isEqualTo("ASSESSED");
 	}
 
+	@Test
+	void anApplicationFoundEligibleAfterAllAndTheRoundMarkedAssessedAtOnceNeverBothStand() {
+		RoundFixture fixture = new RoundFixture(db, FinancialYear.parse("2027-28"));
+		long other = fixture.openRound("RACE-2027", Instant.now().plus(Duration.ofDays(30)));
+		long applicant = db.queryForObject("select user_id from applicant_account limit 1", Long.class);
+		long reviewed = fixture.submittedApplication(other, applicant, 1, "Group 1", "5000001",
+				new BigDecimal("2000.00"));
+		fixture.eligible(reviewed);
+		long refused = fixture.submittedApplication(other, applicant, 2, "Group 2", "5000002",
+				new BigDecimal("2000.00"));
+		db.update(
+				"update application set status = 'INELIGIBLE', eligibility_reasons = 'No accounts', "
+						+ "eligibility_decided_by = 'Olu Officer', eligibility_decided_at = now() where id = ?",
+				refused);
+		db.update("update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = ?",
+				other);
+		for (String name : List.of("ann", "bob")) {
+			long reviewer = db.queryForObject("select id from app_user where username = ?", Long.class,
+					name + ".reviewer");
+			fixture.submittedReview(other, reviewed, reviewer, 4);
+		}
+		String roundVersion = db.queryForObject("select version::text from grant_round where id = ?", String.class,
+				other);
+		String applicationVersion = db.queryForObject("select version::text from application where id = ?",
+				String.class, refused);
+		LiveApplication.Browser officer = app.signIn("officer");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> (i % 2 == 0) ? officer.post("/rounds/RACE-2027/assessed", Map.of("version", roundVersion))
+						: officer.post("/rounds/RACE-2027/applications/RACE-2027-002/eligibility/confirm",
+								Map.of("eligible", "yes", "reasons", "Accounts found after all", "version",
+										applicationVersion)));
+		assertThat(statuses(responses).keySet()).doesNotContain(500);
+		String round = db.queryForObject("select status from grant_round where id = ?", String.class, other);
+		String application = db.queryForObject("select status from application where id = ?", String.class, refused);
+		assertThat(round + " " + application).isIn("ASSESSED INELIGIBLE", "CLOSED ELIGIBLE");
+	}
+
 }

@@ -124,7 +124,9 @@ public class PanelMembers {
 				() -> this.jdbc.sql("delete from panel_member where id = ? and round_id = ?")
 					.params(memberId, round.id())
 					.update(),
-				Map.of("panel_interest_member_id_fkey",
+				Map.of("panel_member_chair_stays",
+						member.name() + " chairs the panel: the chair stays while the round is at the panel",
+						"panel_interest_member_id_fkey",
 						member.name() + " declared an interest: they stay on the record of the panel",
 						"panel_member_while_at_panel", round.title() + ": its panel no longer changes"));
 		if (removed == 0) {

@@ -171,6 +171,11 @@ class PanelPagesTest {
 			.andExpect(status().isConflict())
 			.andExpect(content()
 				.string(containsString("Pat Member&#39;s interest in PANEL-1985-002 is recorded already")));
+		long sam = this.jdbc.queryForObject("select id from panel_member where name = 'Sam Chair'", Long.class);
+		this.mvc.perform(post(ROUND + "/panel/members/" + sam + "/remove").with(this.officer).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString(
+					"Sam Chair chairs the panel: the chair stays while the round is " + "at the panel")));
 		this.mvc.perform(post(ROUND + "/panel/members/" + pat + "/remove").with(this.officer).with(csrf()))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("Pat Member declared an interest")));
