@@ -16,7 +16,7 @@ import uk.opcc.cspgrants.rounds.RoundStatus;
 import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.rounds.applying.ApplicationView;
 import uk.opcc.cspgrants.rounds.applying.SubmittedApplications;
-import uk.opcc.cspgrants.rounds.reviewing.ApplicationScores;
+import uk.opcc.cspgrants.rounds.reviewing.RankedApplications;
 import uk.opcc.cspgrants.rounds.reviewing.RoundAssessment;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -72,14 +72,12 @@ public class PanelRecommendations {
 	/** The panel's paper: the ranked applications with interests and recommendations. */
 	@Transactional(readOnly = true)
 	public PanelPaper paper(RoundView round) {
-		List<ApplicationScores> scores = this.assessment.scores(round);
-		Map<String, ApplicationView> byReference = new LinkedHashMap<>();
-		scores.forEach(one -> byReference.put(one.application().reference(), one.application()));
+		RankedApplications ranked = this.assessment.ranked(round);
 		Map<Long, RecommendationView> recorded = new LinkedHashMap<>();
 		this.recommendations.findByRound(round.id())
 			.forEach(one -> recorded.put(one.view().applicationId(), one.view()));
-		return PanelPaper.of(round, this.members.of(round), RoundAssessment.ranking(round, scores), byReference,
-				recorded, this.members.interests(round));
+		return PanelPaper.of(round, this.members.of(round), ranked.ranking(), ranked.byReference(), recorded,
+				this.members.interests(round));
 	}
 
 	/** One application before the panel, by its reference. */

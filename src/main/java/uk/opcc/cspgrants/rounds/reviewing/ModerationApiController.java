@@ -1,7 +1,6 @@
 package uk.opcc.cspgrants.rounds.reviewing;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.opcc.cspgrants.rounds.RoundStatus;
 import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.rounds.applying.ApplicationView;
-import uk.opcc.cspgrants.rounds.scoring.Ranking;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Money;
 
@@ -44,20 +42,17 @@ class ModerationApiController {
 			+ "round can be marked assessed")
 	RankingBody ranking(@PathVariable String reference) {
 		RoundView round = this.reviewing.round(reference);
-		List<ApplicationScores> scores = this.assessment.scores(round);
-		Map<String, ApplicationView> applications = new LinkedHashMap<>();
-		scores.forEach(one -> applications.put(one.application().reference(), one.application()));
-		Ranking ranking = RoundAssessment.ranking(round, scores);
-		List<RowBody> rows = ranking.rows().stream().map(row -> {
+		RankedApplications ranked = this.assessment.ranked(round);
+		Map<String, ApplicationView> applications = ranked.byReference();
+		List<RowBody> rows = ranked.ranking().rows().stream().map(row -> {
 			ApplicationView application = applications.get(row.sheet().reference());
 			return new RowBody(row.position(), application.reference(), application.organisationName(),
 					application.projectTitle(), round.themeName(application.themeId()), row.sheet().requested(),
 					row.sheet().count(), row.sheet().average(), row.sheet().spread(), row.flagged(), row.runningTotal(),
 					row.aboveTheLine());
 		}).toList();
-		return new RankingBody(round.reference(), round.status(), round.budget(), ranking.remaining(),
-				round.moderationGap(), round.minReviewers(), rows,
-				(round.status() == RoundStatus.CLOSED) ? this.assessment.outstanding(round) : List.of());
+		return new RankingBody(round.reference(), round.status(), round.budget(), ranked.ranking().remaining(),
+				round.moderationGap(), round.minReviewers(), rows, ranked.outstanding());
 	}
 
 	@PostMapping("/api/v1/rounds/{reference}/assessed")

@@ -18,7 +18,6 @@ import uk.opcc.cspgrants.rounds.RoundStatus;
 import uk.opcc.cspgrants.rounds.RoundView;
 import uk.opcc.cspgrants.rounds.applying.ApplicationModel;
 import uk.opcc.cspgrants.rounds.applying.ApplicationView;
-import uk.opcc.cspgrants.rounds.scoring.Ranking;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.web.Refusal;
@@ -48,16 +47,12 @@ class ModerationController {
 	@GetMapping("/ranking")
 	String ranking(@PathVariable String reference, Model model) {
 		RoundView round = this.reviewing.round(reference);
-		List<ApplicationScores> scores = this.assessment.scores(round);
-		Map<String, ApplicationView> applications = new LinkedHashMap<>();
-		scores.forEach(one -> applications.put(one.application().reference(), one.application()));
-		Ranking ranking = RoundAssessment.ranking(round, scores);
+		RankedApplications ranked = this.assessment.ranked(round);
 		model.addAttribute("round", round);
-		model.addAttribute("ranking", ranking);
-		model.addAttribute("applications", applications);
-		model.addAttribute("flagged", ranking.rows().stream().filter(Ranking.Row::flagged).count());
-		model.addAttribute("outstanding",
-				(round.status() == RoundStatus.CLOSED) ? this.assessment.outstanding(round) : List.of());
+		model.addAttribute("ranking", ranked.ranking());
+		model.addAttribute("applications", ranked.byReference());
+		model.addAttribute("flagged", ranked.flagged());
+		model.addAttribute("outstanding", ranked.outstanding());
 		return "rounds/ranking";
 	}
 

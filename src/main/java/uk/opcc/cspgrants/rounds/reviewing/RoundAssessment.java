@@ -113,6 +113,21 @@ public class RoundAssessment {
 	 */
 	@Transactional(readOnly = true)
 	public List<String> outstanding(RoundView round) {
+		return outstanding(round, scores(round));
+	}
+
+	/**
+	 * The round's eligible applications ranked against its budget, with what is
+	 * outstanding while it is closed; each application and review read once.
+	 */
+	@Transactional(readOnly = true)
+	public RankedApplications ranked(RoundView round) {
+		List<ApplicationScores> scores = scores(round);
+		return new RankedApplications(scores, ranking(round, scores),
+				(round.status() == RoundStatus.CLOSED) ? outstanding(round, scores) : List.of());
+	}
+
+	private List<String> outstanding(RoundView round, List<ApplicationScores> scores) {
 		List<String> outstanding = new ArrayList<>();
 		List<ApplicationView> submitted = this.applications.of(round);
 		long undecided = submitted.stream().filter(a -> a.status() == ApplicationStatus.SUBMITTED).count();
@@ -141,7 +156,7 @@ public class RoundAssessment {
 		if (scoring > 0) {
 			outstanding.add(scoring + (scoring == 1 ? " review is" : " reviews are") + " still being scored");
 		}
-		for (ApplicationScores one : scores(round)) {
+		for (ApplicationScores one : scores) {
 			if (one.sheet().tooFewReviews(round.minReviewers())) {
 				outstanding.add(one.application().reference() + " has " + one.sheet().count() + " of "
 						+ round.minReviewers() + " reviews submitted");
