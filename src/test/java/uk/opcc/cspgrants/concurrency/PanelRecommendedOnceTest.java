@@ -118,6 +118,33 @@ class PanelRecommendedOnceTest {
 			.isEqualByComparingTo("60000.00");
 		assertThat(db.queryForObject("select count(*) from audit_event where action = 'RECOMMEND'", Long.class))
 			.isEqualTo(2);
+
+		for (String name : List.of("Pat Member", "Lee Member")) {
+			assertThat(officer.post(ROUND + "/panel/members", Map.of("name", name, "organisation", "Probation"))
+				.statusCode()).isEqualTo(302);
+		}
+		long pat = db.queryForObject("select id from panel_member where name = 'Pat Member'", Long.class);
+		List<HttpResponse<String>> interests = app.atOnce(AT_ONCE,
+				i -> officer.post(ROUND + "/panel/applications/PANEL-2026-002/interests",
+						Map.of("memberId", Long.toString(pat), "interest", "Trustee, tab " + i)));
+		assertThat(statuses(interests)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : interests) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("interest in PANEL-2026-002 is recorded already");
+			}
+		}
+		long lee = db.queryForObject("select id from panel_member where name = 'Lee Member'", Long.class);
+		List<HttpResponse<String>> removed = app.atOnce(AT_ONCE,
+				i -> officer.post(ROUND + "/panel/members/" + lee + "/remove", Map.of()));
+		assertThat(statuses(removed)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : removed) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("That member is no longer on the panel");
+			}
+		}
+		assertThat(
+				db.queryForObject("select count(*) from audit_event where action = 'REMOVE_PANEL_MEMBER'", Long.class))
+			.isEqualTo(1);
 	}
 
 }
