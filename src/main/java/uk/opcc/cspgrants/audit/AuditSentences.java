@@ -113,6 +113,9 @@ public final class AuditSentences {
 			case "CANCEL" -> "cancelled %s";
 			case "ASSESS" -> "marked %s assessed";
 			case "TO_PANEL" -> "took %s to the Review Panel";
+			case "PUT_IN_DECISION" -> "put %s to the Commissioner in decision record " + e.get("reason");
+			case "BACK_TO_PANEL" -> "took %s back to the Review Panel (" + e.get("reason") + ")";
+			case "ADD_DECIDED_LINE" -> "added a line decided by a grant round's decision record to %s";
 			case "ADD_PANEL_MEMBER" ->
 				"put " + e.get("member") + " (" + e.get("organisation") + ") on the Review Panel of %s";
 			case "REMOVE_PANEL_MEMBER" -> "took " + e.get("member") + " off the Review Panel of %s";
@@ -156,6 +159,10 @@ public final class AuditSentences {
 		if ("RECOMMEND".equals(e.action) && e.get("application") != null) {
 			return e.who + " recorded the Review Panel's recommendation on application " + e.get("application") + ": "
 					+ e.get("outcome").toLowerCase(Locale.UK) + ", " + e.get("amount");
+		}
+		if ("OUTCOME".equals(e.action) && e.get("reference") != null) {
+			return e.who + " recorded application " + e.get("reference") + " as "
+					+ e.get("status").toLowerCase(Locale.UK) + " by decision " + e.get("decision");
 		}
 		if ("DECLARE_INTEREST".equals(e.action) && e.get("application") != null) {
 			return e.who + " recorded " + e.get("member") + "'s interest in application " + e.get("application") + ": “"

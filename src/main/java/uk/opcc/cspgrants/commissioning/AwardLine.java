@@ -83,6 +83,10 @@ class AwardLine {
 	@Column(name = "replaces_line_id")
 	private Long replacesLineId;
 
+	/** The decision record that added the line, for a line a round's decision made. */
+	@Column(name = "decided_by", insertable = false, updatable = false)
+	private String decidedBy;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -147,6 +151,10 @@ class AwardLine {
 
 	String initiative() {
 		return this.initiative;
+	}
+
+	String decidedBy() {
+		return this.decidedBy;
 	}
 
 	Long replacesLineId() {

@@ -32,13 +32,15 @@ import uk.opcc.cspgrants.shared.Money;
  * @param replacesLineId the line this one replaces, if any
  * @param replacedByLineId the line that replaces this one, if any (then this one is not
  * counted)
+ * @param decidedBy the decision record that made the line from a grant round, if one did
+ * (then it already has its grant and never changes)
  * @param periods its amounts per period
  */
 public record AwardLineView(long id, int position, String section, long organisationId, String organisationName,
 		String organisationIdentifier, Long partnershipId, String initiative, LineStatus status, long streamId,
 		String streamName, long themeId, String themeName, PurchasingRoute route, String businessCaseRef,
 		String contractRef, String roundRef, boolean inKind, String comments, Long replacesLineId,
-		Long replacedByLineId, List<Period> periods) {
+		Long replacedByLineId, String decidedBy, List<Period> periods) {
 
 	public AwardLineView {
 		periods = List.copyOf(periods);

@@ -201,7 +201,7 @@ class AwardSchedule {
 
 	AwardLine changeLine(long lineId, LineDetails details, Long replacesLineId, Instant at) {
 		expectDraft();
-		AwardLine line = line(lineId);
+		AwardLine line = undecided(line(lineId));
 		checkReplacement(lineId, replacesLineId);
 		line.apply(details);
 		line.replaces(replacesLineId);
@@ -209,9 +209,18 @@ class AwardSchedule {
 		return line;
 	}
 
+	/** The line, refused when a decision made it: such a line stays as decided. */
+	private static AwardLine undecided(AwardLine line) {
+		if (line.decidedBy() != null) {
+			throw new ConflictException(null, "\"" + line.initiative() + "\" was made by decision " + line.decidedBy()
+					+ " from a grant round: it stays as decided");
+		}
+		return line;
+	}
+
 	AwardLine removeLine(long lineId, Instant at) {
 		expectDraft();
-		AwardLine line = line(lineId);
+		AwardLine line = undecided(line(lineId));
 		Optional<AwardLine> replacement = replacementOf(lineId);
 		if (replacement.isPresent()) {
 			throw new ConflictException(null, "This line is replaced by \"" + replacement.get().initiative()
@@ -228,6 +237,12 @@ class AwardSchedule {
 	 */
 	void clearLines(Instant at) {
 		expectDraft();
+		this.lines.stream().filter(line -> line.decidedBy() != null).findFirst().ifPresent(decided -> {
+			throw new ConflictException("file",
+					"The " + year() + " schedule has lines that decision " + decided.decidedBy()
+							+ " made from a grant round: an import would remove them. Change the other lines one by "
+							+ "one instead");
+		});
 		this.lines.clear();
 		touch(at);
 	}

@@ -49,7 +49,7 @@ public class AwardSchedules {
 			.sql("select l.id, l.position, l.section, l.organisation_id, o.name, o.identifier, l.partnership_id, "
 					+ "l.initiative, l.status, l.stream_id, s.name, l.theme_id, t.name, l.route, l.business_case_ref, "
 					+ "l.contract_ref, l.round_ref, l.in_kind, l.comments, l.replaces_line_id, "
-					+ "(select r.id from award_line r where r.replaces_line_id = l.id) "
+					+ "(select r.id from award_line r where r.replaces_line_id = l.id), l.decided_by "
 					+ "from award_line l join organisation o on o.id = l.organisation_id "
 					+ "join funding_stream s on s.id = l.stream_id join plan_theme t on t.id = l.theme_id "
 					+ "where l.schedule_id = ? order by l.position")
@@ -59,7 +59,7 @@ public class AwardSchedules {
 					LineStatus.valueOf(rs.getString(9)), rs.getLong(10), rs.getString(11), rs.getLong(12),
 					rs.getString(13), PurchasingRoute.valueOf(rs.getString(14)), rs.getString(15), rs.getString(16),
 					rs.getString(17), rs.getBoolean(18), rs.getString(19), rs.getObject(20, Long.class),
-					rs.getObject(21, Long.class), periods.getOrDefault(rs.getLong(1), List.of())))
+					rs.getObject(21, Long.class), rs.getString(22), periods.getOrDefault(rs.getLong(1), List.of())))
 			.list();
 		return this.jdbc
 			.sql("select id, financial_year, title, status, tolerance_percent, decision_reference, version "

@@ -137,7 +137,8 @@ final class ScheduleDecisionText {
 
 		/** A committed, counted line with something to give becomes a grant. */
 		static boolean makesGrant(AwardLineView line) {
-			return line.counted() && line.status() == LineStatus.COMMITTED && line.total().isGreaterThan(Money.ZERO);
+			return line.counted() && line.decidedBy() == null && line.status() == LineStatus.COMMITTED
+					&& line.total().isGreaterThan(Money.ZERO);
 		}
 
 	}

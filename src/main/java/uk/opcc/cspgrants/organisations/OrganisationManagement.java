@@ -130,6 +130,44 @@ public class OrganisationManagement {
 	}
 
 	/**
+	 * The organisation a decision funds, for an applicant that gave these details: the
+	 * one recorded with the identifier its register numbers make, else the one whose name
+	 * is spelled the same way, else a new one with its numbers and contact (the OPCC's
+	 * own identifier when no register identifies it). Runs in the caller's transaction
+	 * (the decision's), as whoever is signed in; two decisions funding the same new
+	 * organisation at once make one.
+	 */
+	@Transactional
+	public OrganisationView findOrCreateFunded(OrganisationDetails details) {
+		OrganisationDetails checked = details.checked();
+		Optional<String> registered = OrganisationIdentifier.registered(checked.type(), checked.charityNumber(),
+				checked.companyNumber(), checked.localAuthorityCode());
+		if (registered.isEmpty()) {
+			return findOrCreateByName(checked.name(), checked.type(), null);
+		}
+		Optional<OrganisationView> held = this.directory.byIdentifier(registered.get());
+		if (held.isPresent()) {
+			return held.get();
+		}
+		Instant now = now();
+		Optional<Long> made = this.jdbc.sql("""
+				insert into organisation (name, type, charity_number, company_number, identifier, address,
+				  contact_name, contact_email, contact_phone, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (identifier) do nothing returning id""")
+			.params(checked.name(), checked.type().name(), checked.charityNumber(), checked.companyNumber(),
+					registered.get(), checked.address(), checked.contactName(), checked.contactEmail(),
+					checked.contactPhone(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.optional();
+		if (made.isEmpty()) {
+			return this.directory.byIdentifier(registered.get()).orElseThrow();
+		}
+		OrganisationRecord created = get(made.get());
+		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, audited(created));
+		return created.view();
+	}
+
+	/**
 	 * Adds an organisation. Refused on its field when its register number is already
 	 * recorded; refused with a {@link SimilarNameException} when its name is spelled like
 	 * one already recorded, unless {@code despiteSimilarName}.

@@ -128,6 +128,12 @@ class GrantRound {
 	@Column(name = "taken_to_panel_at")
 	private Instant takenToPanelAt;
 
+	@Column(name = "decision_reference")
+	private String decisionReference;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
 	@Version
 	private long version;
 
@@ -287,6 +293,65 @@ class GrantRound {
 		this.takenToPanelBy = by;
 		this.takenToPanelAt = now;
 		touch(now, by);
+	}
+
+	/**
+	 * Puts a round at the panel in the decision record drafted from it; {@code missing}
+	 * says what the record still needs (a recommendation for each application, the awards
+	 * within the budget).
+	 */
+	void putInDecision(String reference, List<String> missing, Instant now, String by) {
+		mayPutInDecision(missing);
+		this.status = RoundStatus.IN_DECISION;
+		this.decisionReference = reference;
+		touch(now, by);
+	}
+
+	/** Refuses as {@link #putInDecision} would, changing nothing. */
+	void mayPutInDecision(List<String> missing) {
+		mustBecome(RoundStatus.IN_DECISION);
+		if (!missing.isEmpty()) {
+			throw new ValidationException("form",
+					this.reference + " cannot be put to a decision yet: " + String.join("; ", missing));
+		}
+	}
+
+	/**
+	 * The record the round is in was decided Supported; false (nothing changes) when the
+	 * round is already decided by it.
+	 */
+	boolean decided(String reference, Instant now, String by) {
+		if (this.status == RoundStatus.DECIDED && reference.equals(this.decisionReference)) {
+			return false;
+		}
+		inRecord(reference, RoundStatus.DECIDED);
+		this.status = RoundStatus.DECIDED;
+		this.decidedAt = now;
+		touch(now, by);
+		return true;
+	}
+
+	/**
+	 * The record the round is in was sent back or not supported: the round is at the
+	 * panel again, its recommendations open to change; false when it is not in that
+	 * record.
+	 */
+	boolean backToPanel(String reference, Instant now, String by) {
+		if (this.status != RoundStatus.IN_DECISION || !reference.equals(this.decisionReference)) {
+			return false;
+		}
+		this.status = RoundStatus.AT_PANEL;
+		this.decisionReference = null;
+		touch(now, by);
+		return true;
+	}
+
+	private void inRecord(String reference, RoundStatus next) {
+		mustBecome(next);
+		if (!reference.equals(this.decisionReference)) {
+			throw new ConflictException(null,
+					this.reference + " is in decision record " + this.decisionReference + ", not " + reference);
+		}
 	}
 
 	private void mustBecome(RoundStatus next) {

@@ -60,7 +60,9 @@ class RoundLocks {
 				Map.entry("grant_round_assessed_complete",
 						reference + " is not fully reviewed yet: check what is outstanding"),
 				Map.entry("grant_round_to_panel_with_members",
-						reference + "'s panel has no chair: add its members first")));
+						reference + "'s panel has no chair: add its members first"),
+				Map.entry("grant_round_decision_named",
+						reference + " changed step while you were making yours: check it as it is now")));
 	}
 
 }

@@ -121,6 +121,49 @@ public class RoundOpening {
 	}
 
 	/**
+	 * Puts a round at the panel in the decision record {@code decisionReference}, if it
+	 * is still at the version read and nothing is {@code missing}.
+	 */
+	public RoundView putInDecision(String reference, Long version, String decisionReference,
+			Function<RoundView, List<String>> missing, CurrentUser user) {
+		GrantRound round = this.locks.locked(reference, version);
+		RoundView before = view(round);
+		round.putInDecision(decisionReference, missing.apply(before), this.clock.instant(), user.displayName());
+		return saved(round, "PUT_IN_DECISION", before, decisionReference);
+	}
+
+	/**
+	 * Holds the round and refuses as {@link #putInDecision} would (its version, its step,
+	 * what is {@code missing}), changing nothing: checked before the record is drafted.
+	 */
+	public void mayPutInDecision(String reference, Long version, List<String> missing) {
+		this.locks.locked(reference, version).mayPutInDecision(missing);
+	}
+
+	/** The round's record was decided Supported: the round is decided, once. */
+	public RoundView decided(String reference, String decisionReference) {
+		GrantRound round = this.locks.locked(reference);
+		RoundView before = view(round);
+		if (!round.decided(decisionReference, this.clock.instant(), AuditTrail.currentActor())) {
+			return before;
+		}
+		return saved(round, "DECIDE", before, decisionReference);
+	}
+
+	/**
+	 * The round's record was sent back or not supported: the round is at the panel again
+	 * (nothing changes when it is not in that record).
+	 */
+	public RoundView backToPanel(String reference, String decisionReference, String why) {
+		GrantRound round = this.locks.locked(reference);
+		RoundView before = view(round);
+		if (!round.backToPanel(decisionReference, this.clock.instant(), AuditTrail.currentActor())) {
+			return before;
+		}
+		return saved(round, "BACK_TO_PANEL", before, why);
+	}
+
+	/**
 	 * Closes the open rounds whose closing time has come, each in a transaction of its
 	 * own ({@link RoundClosing}); a round closed by an officer or another node meanwhile
 	 * is left as it is. Returns the references closed.

@@ -21,11 +21,13 @@ import java.util.List;
  * @param panelMeetsOn the day the Review Panel meets on it, once taken to the panel
  * @param takenToPanelBy who took it to the panel, or {@code null}
  * @param takenToPanelAt when
+ * @param decisionReference the decision record it is in, or was decided by
+ * @param decidedAt when that record decided it Supported
  */
 public record RoundProgress(String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeReason,
 		String cancelledBy, Instant cancelledAt, String cancelReason, List<DeadlineChange> deadlineChanges,
 		String assessedBy, Instant assessedAt, java.time.LocalDate panelMeetsOn, String takenToPanelBy,
-		Instant takenToPanelAt) {
+		Instant takenToPanelAt, String decisionReference, Instant decidedAt) {
 
 	/**
 	 * A move of a round's closing time.

@@ -26,7 +26,7 @@ public class Rounds {
 			+ "r.min_reviewers, r.moderation_gap, r.blind_review, r.status, r.version, r.created_by, r.created_at, "
 			+ "r.updated_by, r.updated_at, r.opened_by, r.opened_at, r.closed_by, r.closed_at, r.close_reason, "
 			+ "r.cancelled_by, r.cancelled_at, r.cancel_reason, r.assessed_by, r.assessed_at, "
-			+ "r.panel_meets_on, r.taken_to_panel_by, r.taken_to_panel_at "
+			+ "r.panel_meets_on, r.taken_to_panel_by, r.taken_to_panel_at, r.decision_reference, r.decided_at "
 			+ "from grant_round r join funding_stream s on s.id = r.stream_id ";
 
 	private final JdbcClient jdbc;
@@ -83,7 +83,7 @@ public class Rounds {
 				new RoundProgress(rs.getString(24), instant(rs, 25), rs.getString(26), instant(rs, 27),
 						rs.getString(28), rs.getString(29), instant(rs, 30), rs.getString(31), deadlineChangesOf(id),
 						rs.getString(32), instant(rs, 33), rs.getObject(34, java.time.LocalDate.class),
-						rs.getString(35), instant(rs, 36)));
+						rs.getString(35), instant(rs, 36), rs.getString(37), instant(rs, 38)));
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

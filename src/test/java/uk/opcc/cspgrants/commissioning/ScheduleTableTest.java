@@ -97,7 +97,7 @@ class ScheduleTableTest {
 			Long replacedBy, String comments, AwardLineView.Period period) {
 		return new AwardLineView(id, position, null, 20, "Leicestershire County Council", "GB-LAE-LEC", null,
 				initiative, status, 1, "PCC Community Safety Grant", 5, "Reoffending and Offending",
-				PurchasingRoute.DIRECT, null, null, null, false, comments, replaces, replacedBy, List.of(period));
+				PurchasingRoute.DIRECT, null, null, null, false, comments, replaces, replacedBy, null, List.of(period));
 	}
 
 }

@@ -144,7 +144,7 @@ class ScheduleTotalsTest {
 			String theme, PurchasingRoute route, boolean inKind, Long replacedBy, List<AwardLineView.Period> periods) {
 		return new AwardLineView(id, (int) id, null, organisation, name, "GB-TEST-" + organisation, null, initiative,
 				LineStatus.COMMITTED, stream, "stream " + stream, theme.hashCode(), theme, route, null, null, null,
-				inKind, null, null, replacedBy, periods);
+				inKind, null, null, replacedBy, null, periods);
 	}
 
 	private static AwardLineView.Period half(int which, String amount) {

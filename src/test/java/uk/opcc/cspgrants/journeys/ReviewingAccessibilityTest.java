@@ -3,7 +3,9 @@ package uk.opcc.cspgrants.journeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,9 +18,15 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.opcc.cspgrants.decision.DecisionManagement;
+import uk.opcc.cspgrants.decision.Outcome;
+import uk.opcc.cspgrants.decision.Publication;
+import uk.opcc.cspgrants.decision.Section;
 import uk.opcc.cspgrants.rounds.RoundFixture;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.support.ApplicantFixture;
+import uk.opcc.cspgrants.support.Principals;
 import uk.opcc.cspgrants.support.ReviewerFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page); a reviewer sees their reviews, the conflict question refused, then declares no
  * conflict, reads the application, scores it (refused, then checked) and submits the
  * scores; the officer ranks, moderates (a note, scores returned), marks the round
- * assessed, records the panel, takes the round to it and records its recommendation. On
- * 1988-89 with a round and an eligible application written in SQL.
+ * assessed, records the panel, takes the round to it and records its recommendation, puts
+ * the round to a decision (refused without the year's award schedule, then drafted); once
+ * the Commissioner supports it, the applicant signs in and reads the outcome. On 1988-89
+ * with a round and an eligible application written in SQL.
  */
 class ReviewingAccessibilityTest extends JourneyTest {
 
@@ -47,6 +57,11 @@ class ReviewingAccessibilityTest extends JourneyTest {
 
 	private RoundFixture fixture;
 
+	private long application;
+
+	@Autowired
+	DecisionManagement decisions;
+
 	@BeforeEach
 	void round() {
 		this.fixture = new RoundFixture(this.database, FinancialYear.parse("1988-89"));
@@ -55,6 +70,7 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		long id = this.fixture.submittedApplication(round, applicant, 1, "Westcotes Street Pastors", "1123456",
 				new BigDecimal("2500.00"));
 		this.fixture.eligible(id);
+		this.application = id;
 		this.database.update(
 				"update grant_round set status = 'CLOSED', closed_by = 'test', closed_at = now() " + "where id = ?",
 				round);
@@ -176,6 +192,36 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		press("Record the recommendation");
 		assertThat(page()).contains("1 of 1 recommendations recorded: 1 to fund, £2,500.00");
 		checkThisPage("the panel's paper with a recommendation", axe, problems);
+
+		follow("Put the round to a decision");
+		assertThat(page()).contains("There is no award schedule for 1988-89");
+		checkThisPage("a round not ready for a decision", axe, problems);
+		this.database.update("insert into award_schedule (financial_year, title, created_at, updated_at) "
+				+ "values (1988, 'Partner funding 1988-89', now(), now())");
+		check("/rounds/REVIEWS-1988/decision", axe, problems);
+		assertThat(page()).contains("1 application, £2,500.00 of the budget of £100,000.00");
+		press("Draft the decision record");
+		assertThat(page()).contains("The grant round REVIEWS-1988 is in decision record");
+		checkThisPage("the round's decision record", axe, problems);
+		String reference = this.database.queryForObject(
+				"select decision_reference from grant_round where reference = 'REVIEWS-1988'", String.class);
+		LocalDate today = LocalDate.now(Dates.UK);
+		this.decisions.consult(reference, "Fran Finance", today, Principals.of("finance", this.database));
+		this.decisions.decidePublication(reference, Publication.YES, Publication.YES, Publication.YES, null,
+				EnumSet.noneOf(Section.class), today, Principals.of("monitoring", this.database));
+		this.decisions.decide(reference, Outcome.SUPPORTED, today, null, Principals.of("commissioner", this.database));
+		check("/rounds/REVIEWS-1988/panel", axe, problems);
+		assertThat(page()).contains("Decided by " + reference);
+		signOut();
+
+		open("/apply/sign-in");
+		type("email", ApplicantFixture.EMAIL);
+		press("Send me a sign-in link");
+		follow("Sign in with the link that was sent");
+		press("Continue");
+		check("/apply/applications/" + this.application, axe, problems);
+		assertThat(page()).contains("Your application has been successful", "£2,500.00", "A clear case, well evidenced",
+				"decision record " + reference);
 		assertThat(problems).isEmpty();
 	}
 

@@ -14,10 +14,12 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  */
 public final class RoundFixture {
 
-	private static final String[] TABLES = { "panel_recommendation", "panel_interest", "panel_member",
-			"moderation_note", "review_score", "review_assignment", "round_reviewer", "application_due_diligence",
-			"application_document_content", "application_document", "application_budget_line", "application",
-			"round_deadline_change", "round_scale_point", "round_criterion", "round_theme", "grant_round" };
+	private static final String[] TABLES = { "round_award", "organisation_grant_payment", "organisation_grant",
+			"award_line", "award_line_period", "award_schedule", "decision_effect", "decision_record",
+			"panel_recommendation", "panel_interest", "panel_member", "moderation_note", "review_score",
+			"review_assignment", "round_reviewer", "application_due_diligence", "application_document_content",
+			"application_document", "application_budget_line", "application", "round_deadline_change",
+			"round_scale_point", "round_criterion", "round_theme", "grant_round" };
 
 	private final JdbcTemplate jdbc;
 
@@ -146,6 +148,7 @@ public final class RoundFixture {
 			for (String table : TABLES) {
 				asOwner.execute("alter table " + table + " disable trigger user");
 			}
+			removeDecided(asOwner, "(select id from grant_round where financial_year = " + this.year.startYear() + ")");
 			removeRounds(asOwner);
 			for (String table : TABLES) {
 				asOwner.execute("alter table " + table + " enable trigger user");
@@ -189,6 +192,30 @@ public final class RoundFixture {
 		as.update("delete from round_criterion where round_id in " + rounds);
 		as.update("delete from round_theme where round_id in " + rounds);
 		as.update("delete from grant_round where financial_year = ?", this.year.startYear());
+	}
+
+	/**
+	 * What the rounds' decision records made: awards, grants and lines of the year, the
+	 * year's schedule, the records, and the organisations the decisions added to the
+	 * register (those with an applicant's charity number, added since the first round).
+	 */
+	private void removeDecided(JdbcTemplate as, String rounds) {
+		int start = this.year.startYear();
+		as.update("delete from round_award where round_id in " + rounds);
+		as.update("delete from organisation_grant_payment where grant_id in "
+				+ "(select id from organisation_grant where financial_year = ?)", start);
+		as.update("delete from organisation_grant where financial_year = ?", start);
+		as.update(
+				"delete from award_line where schedule_id in (select id from award_schedule where financial_year = ?)",
+				start);
+		as.update("delete from award_schedule where financial_year = ?", start);
+		String records = "(select id from decision_record where attachment_type = 'GRANT_ROUND' "
+				+ "and attachment_ref in (select id::text from grant_round where financial_year = " + start + "))";
+		as.update("delete from decision_effect where decision_id in " + records);
+		as.update("delete from decision_record where id in " + records);
+		as.update("delete from organisation o where o.identifier in (select 'GB-CHC-' || a.charity_number "
+				+ "from application a where a.round_id in " + rounds + ") and o.created_at >= "
+				+ "(select min(created_at) from grant_round where financial_year = ?)", start);
 	}
 
 	private void finishRemoving() {

@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * Rows of the authorisation matrix for themed reviewers, moderation and the Review Panel
- * of grant rounds (issue 16, steps 8 to 11; see {@link AuthorisationMatrixTest} for the
- * letters): officers and administrators put reviewers on a round and assign them; only a
- * reviewer has the reviewer's pages, which every other role is refused.
+ * of grant rounds (issue 16, steps 8 to 12; see {@link AuthorisationMatrixTest} for the
+ * letters): officers and administrators put reviewers on a round and assign them, and put
+ * its panel's recommendations to a decision; only a reviewer has the reviewer's pages,
+ * which every other role is refused.
  */
 final class MatrixRowsReviews {
 
@@ -29,7 +30,10 @@ final class MatrixRowsReviews {
 			Map.entry("POST /rounds/{reference}/panel/applications/{application}", "AO"),
 			Map.entry("POST /rounds/{reference}/panel/applications/{application}/interests", "AO"),
 			Map.entry("GET /rounds/{reference}/panel.csv", "AO"), Map.entry("GET /rounds/{reference}/panel.xlsx", "AO"),
-			Map.entry("GET /rounds/{reference}/panel-minutes.pdf", "AO"), Map.entry("GET /review", "V"),
+			Map.entry("GET /rounds/{reference}/panel-minutes.pdf", "AO"),
+			Map.entry("GET /rounds/{reference}/decision", "AO"), Map.entry("POST /rounds/{reference}/decision", "AO"),
+			Map.entry("GET /api/v1/rounds/{reference}/decision", "AOFMC"),
+			Map.entry("POST /api/v1/rounds/{reference}/decision", "AO"), Map.entry("GET /review", "V"),
 			Map.entry("GET /api/v1/review", "V"), Map.entry("GET /api/v1/review/assignments/{id}", "V"),
 			Map.entry("POST /api/v1/review/assignments/{id}/declaration", "V"),
 			Map.entry("PUT /api/v1/review/assignments/{id}/scores", "V"),

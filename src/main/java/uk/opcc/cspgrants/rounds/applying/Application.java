@@ -310,6 +310,25 @@ class Application {
 		touch(now);
 	}
 
+	/**
+	 * The round's decision record, decided Supported, awards the eligible application or
+	 * does not; false (nothing changes) when it already has that outcome.
+	 */
+	boolean decideOutcome(boolean awarded, Instant now) {
+		ApplicationStatus outcome = awarded ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED;
+		if (this.status == outcome) {
+			return false;
+		}
+		if (this.status != ApplicationStatus.ELIGIBLE) {
+			throw new ConflictException(null,
+					"Application " + this.reference + " is " + this.status.label().toLowerCase()
+							+ ": a decision does not make it " + outcome.label().toLowerCase());
+		}
+		this.status = outcome;
+		touch(now);
+		return true;
+	}
+
 	/** The tasks of the application and whether each is complete, in the list's order. */
 	List<TaskState> tasks() {
 		return List.of(TaskState.of(TaskName.ORGANISATION, this.organisationName != null),

@@ -37,7 +37,10 @@ class ApplicationController {
 
 	private final Rounds rounds;
 
-	ApplicationController(ApplicationManagement management, Rounds rounds) {
+	private final ApplicationOutcomes outcomes;
+
+	ApplicationController(ApplicationManagement management, Rounds rounds, ApplicationOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.management = management;
 		this.rounds = rounds;
 	}
@@ -69,6 +72,7 @@ class ApplicationController {
 	String taskList(@PathVariable long id, @AuthenticationPrincipal CurrentUser applicant, Model model) {
 		ApplicationView application = this.management.get(id, applicant);
 		show(application, model);
+		model.addAttribute("outcome", this.outcomes.told(application).orElse(null));
 		return "apply/application";
 	}
 

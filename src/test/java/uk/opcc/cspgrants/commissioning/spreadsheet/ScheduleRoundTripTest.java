@@ -71,7 +71,7 @@ class ScheduleRoundTripTest {
 		lines.set(0, new AwardLineView(first.id(), first.position(), first.section(), first.organisationId(),
 				first.organisationName(), first.organisationIdentifier(), first.partnershipId(), first.initiative(),
 				first.status(), first.streamId(), first.streamName(), first.themeId(), first.themeName(), first.route(),
-				null, null, null, first.inKind(), first.comments(), null, 2L, first.periods()));
+				null, null, null, first.inKind(), first.comments(), null, 2L, null, first.periods()));
 		ScheduleView replaced = new ScheduleView(schedule.id(), schedule.year(), schedule.title(), schedule.status(),
 				schedule.tolerancePercent(), null, 0, lines);
 		ScheduleSheet sheet = ScheduleSheet
@@ -99,7 +99,7 @@ class ScheduleRoundTripTest {
 			lines.add(new AwardLineView(1000 + line.position(), line.position(), line.section(),
 					2000 + line.recipientName().hashCode(), line.recipientName(), "360G-test", null, line.initiative(),
 					line.status(), 21, "PCC Community Safety Grant", line.themeId(), THEME_NAMES.get(line.themeId()),
-					line.route(), null, null, null, line.inKind(), line.comments(), null, null, periods));
+					line.route(), null, null, null, line.inKind(), line.comments(), null, null, null, periods));
 		}
 		return new ScheduleView(1, SeedSchedule.YEAR, "Police and Crime Commissioner funding allocations for 2013/14",
 				ScheduleStatus.DRAFT, BigDecimal.ZERO, null, 3, lines);
