@@ -23,9 +23,11 @@ import uk.opcc.cspgrants.shared.ValidationException;
  * Adds to a year's award schedule the awards another decision made (a grant round's),
  * whatever the schedule's own status: each a committed line naming the record that
  * decided it, which never changes afterwards and which the schedule's own decision makes
- * no second grant from. Once: the schedule's row is held while the lines are added, and a
- * line's origin is in the schedule at most once (a unique key), so a decision seen twice
- * adds nothing more. The year's streams must have room for the lines, as for any line.
+ * no second grant from; a line the schedule planned for the award (same round reference
+ * and recipient, not committed) is replaced by it rather than counted twice. Once: the
+ * schedule's row is held while the lines are added, and a line's origin is in the
+ * schedule at most once (a unique key), so a decision seen twice adds nothing more. The
+ * year's streams must have room for the lines, as for any line.
  */
 @Service
 @Transactional
@@ -62,7 +64,7 @@ public class DecidedLines {
 			return noSchedule(year);
 		}
 		try {
-			checkRoom(schedule.get(), lines);
+			checkRoom(schedule.get(), lines, planned(schedule.get(), lines));
 			return null;
 		}
 		catch (ValidationException refused) {
@@ -95,22 +97,26 @@ public class DecidedLines {
 		if (missing.isEmpty()) {
 			return made;
 		}
-		checkRoom(this.schedules.schedule(scheduleId), missing);
+		ScheduleView before = this.schedules.schedule(scheduleId);
+		List<AwardLineView> replaced = planned(before, missing);
+		checkRoom(before, missing, replaced);
 		int position = this.jdbc.sql("select coalesce(max(position), 0) from award_line where schedule_id = ?")
 			.param(scheduleId)
 			.query(Integer.class)
 			.single();
 		Instant now = this.clock.instant();
 		String by = AuditTrail.currentActor();
-		for (DecidedLine line : missing) {
+		for (int i = 0; i < missing.size(); i++) {
+			DecidedLine line = missing.get(i);
+			Long replaces = (replaced.get(i) != null) ? replaced.get(i).id() : null;
 			long id = this.jdbc.sql("""
 					insert into award_line (schedule_id, position, organisation_id, initiative, status, stream_id,
-					  theme_id, route, business_case_ref, round_ref, comments, created_at, created_by, decided_by,
-					  origin_ref)
-					values (?, ?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+					  theme_id, route, business_case_ref, round_ref, comments, replaces_line_id, created_at,
+					  created_by, decided_by, origin_ref)
+					values (?, ?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 				.params(scheduleId, ++position, line.organisationId(), line.initiative(), line.streamId(),
 						line.themeId(), line.route().name(), line.businessCaseRef(), line.roundRef(), line.comments(),
-						Timestamp.from(now), by, decisionReference, line.originRef())
+						replaces, Timestamp.from(now), by, decisionReference, line.originRef())
 				.query(Long.class)
 				.single();
 			this.jdbc
@@ -134,13 +140,37 @@ public class DecidedLines {
 		return made;
 	}
 
-	private void checkRoom(ScheduleView schedule, List<DecidedLine> lines) {
+	/**
+	 * The line of the schedule each decided line replaces, or {@code null}: a line
+	 * planned for the award (indicative or a new funding stream, not yet replaced, not
+	 * itself decided) with the same grant round reference and recipient, each planned
+	 * line replaced once. So a schedule that planned a round's awards counts each once.
+	 */
+	static List<AwardLineView> planned(ScheduleView schedule, List<DecidedLine> lines) {
+		List<AwardLineView> chosen = new java.util.ArrayList<>();
+		for (DecidedLine line : lines) {
+			chosen.add(schedule.lines()
+				.stream()
+				.filter(planned -> planned.counted() && planned.decidedBy() == null
+						&& planned.status() != LineStatus.COMMITTED && line.roundRef() != null
+						&& line.roundRef().equals(planned.roundRef())
+						&& planned.organisationId() == line.organisationId() && !chosen.contains(planned))
+				.findFirst()
+				.orElse(null));
+		}
+		return chosen;
+	}
+
+	private void checkRoom(ScheduleView schedule, List<DecidedLine> lines, List<AwardLineView> replaced) {
 		Map<Long, Money> before = new HashMap<>();
 		schedule.lines()
 			.stream()
 			.filter(AwardLineView::counted)
 			.forEach(line -> before.merge(line.streamId(), line.total(), Money::plus));
 		Map<Long, Money> after = new HashMap<>(before);
+		replaced.stream()
+			.filter(java.util.Objects::nonNull)
+			.forEach(line -> after.merge(line.streamId(), line.total(), Money::minus));
 		lines.forEach(line -> after.merge(line.streamId(), line.amount(), Money::plus));
 		OverAllocation.check("form", this.streams.streams(schedule.year()), this.streams.formulaPots(schedule.year()),
 				before, after, schedule.tolerancePercent());

@@ -76,6 +76,9 @@ final class ScheduleTable {
 					notes.add(
 							"Replaced by line " + positions.getOrDefault(line.replacedByLineId(), 0) + ", not counted");
 				}
+				if (line.decidedBy() != null) {
+					notes.add("Decided by " + line.decidedBy());
+				}
 				if (line.comments() != null && !line.comments().isBlank()) {
 					notes.add(line.comments().strip());
 				}

@@ -130,24 +130,37 @@ public class OrganisationManagement {
 	}
 
 	/**
+	 * The organisation recorded for an applicant that gave these details, if there is
+	 * one: the one with the identifier its register numbers make, else the first whose
+	 * name is spelled the same way.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OrganisationView> findFunded(OrganisationDetails details) {
+		OrganisationDetails checked = details.checked();
+		Optional<OrganisationView> registered = OrganisationIdentifier
+			.registered(checked.type(), checked.charityNumber(), checked.companyNumber(), checked.localAuthorityCode())
+			.flatMap(this.directory::byIdentifier);
+		return registered.isPresent() ? registered : firstCalled(checked.name());
+	}
+
+	/**
 	 * The organisation a decision funds, for an applicant that gave these details: the
-	 * one recorded with the identifier its register numbers make, else the one whose name
-	 * is spelled the same way, else a new one with its numbers and contact (the OPCC's
-	 * own identifier when no register identifies it). Runs in the caller's transaction
-	 * (the decision's), as whoever is signed in; two decisions funding the same new
-	 * organisation at once make one.
+	 * one {@link #findFunded} finds, else a new one with its numbers and contact (the
+	 * OPCC's own identifier when no register identifies it). Runs in the caller's
+	 * transaction (the decision's), as whoever is signed in; two decisions funding the
+	 * same new organisation at once make one.
 	 */
 	@Transactional
 	public OrganisationView findOrCreateFunded(OrganisationDetails details) {
 		OrganisationDetails checked = details.checked();
+		Optional<OrganisationView> found = findFunded(checked);
+		if (found.isPresent()) {
+			return found.get();
+		}
 		Optional<String> registered = OrganisationIdentifier.registered(checked.type(), checked.charityNumber(),
 				checked.companyNumber(), checked.localAuthorityCode());
 		if (registered.isEmpty()) {
 			return findOrCreateByName(checked.name(), checked.type(), null);
-		}
-		Optional<OrganisationView> held = this.directory.byIdentifier(registered.get());
-		if (held.isPresent()) {
-			return held.get();
 		}
 		Instant now = now();
 		Optional<Long> made = this.jdbc.sql("""

@@ -244,6 +244,15 @@ public class ApplicantSignIn {
 	}
 
 	/**
+	 * The applicant account of an address, made now if it has none, as asking for a
+	 * sign-in link would make it (for the demo's applicants): its user id.
+	 */
+	@Transactional
+	public long accountFor(String address) {
+		return accountOf(address, this.clock.instant());
+	}
+
+	/**
 	 * The id of the address's account, made now if it has none. Two requests for a new
 	 * address at once both make a user, but only one account: the other's insert does
 	 * nothing (the unique index on the address waits for the first to commit), and its

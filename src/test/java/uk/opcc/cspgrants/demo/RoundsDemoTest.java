@@ -1,5 +1,7 @@
 package uk.opcc.cspgrants.demo;
 
+import java.math.BigDecimal;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +18,12 @@ import uk.opcc.cspgrants.support.LiveApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's grant round on the demo's date (24 October 2024, 9am), on a database of its
+ * The demo's grant rounds on the demo's date (24 October 2024, 9am), on a database of its
  * own: "Safer Communities Small Grants 2024-25" is open, taking applications until midday
  * on 15 November 2024, with its five criteria weighing 100, and the public pages show it
- * to anyone.
+ * to anyone; "Safer Streets Summer Fund 2024-25" closed at midday on 26 June 2024 and was
+ * decided Supported on 31 July 2024 (85 days before), its three awards (£6,000, £5,500,
+ * £6,000) lines of the 2024-25 award schedule and grants.
  */
 class RoundsDemoTest {
 
@@ -69,6 +73,41 @@ class RoundsDemoTest {
 		assertThat(round.body()).contains("Open for applications until 15 November 2024 at midday (UK time).",
 				"This round is invented for the CSP Grants demo.", "Fit with the Police and Crime Plan",
 				"£500.00 to £5,000.00", "Start or continue an application");
+	}
+
+	@Test
+	void theDemosDecidedRoundWasSupportedAndMadeItsAwards() {
+		assertThat(db.queryForMap("select r.financial_year, r.status, d.status as record, d.decision, "
+				+ "d.decision_date::text as decided_on, "
+				+ "to_char(r.closes_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') as closes "
+				+ "from grant_round r join decision_record d on d.reference = r.decision_reference "
+				+ "where r.reference = 'SSSF-DEMO'"))
+			.containsEntry("financial_year", 2024)
+			.containsEntry("status", "DECIDED")
+			.containsEntry("record", "DECIDED")
+			.containsEntry("decision", "SUPPORTED")
+			.containsEntry("decided_on", "2024-07-31")
+			.containsEntry("closes", "2024-06-26 12:00");
+		assertThat(db.queryForList("select a.status from application a join grant_round r on r.id = a.round_id "
+				+ "where r.reference = 'SSSF-DEMO' order by a.number", String.class))
+			.containsExactly("AWARDED", "AWARDED", "AWARDED", "NOT_AWARDED", "INELIGIBLE");
+		// each award a committed line of the 2024-25 schedule and a grant, adding up to
+		// what the panel recommended
+		assertThat(db.queryForList("select p.amount::text from award_line l join award_line_period p "
+				+ "on p.line_id = l.id join award_schedule s on s.id = l.schedule_id "
+				+ "where s.financial_year = 2024 and l.round_ref = 'SSSF-DEMO' and l.decided_by is not null "
+				+ "order by l.position", String.class))
+			.containsExactly("6000.00", "5500.00", "6000.00");
+		assertThat(db.queryForObject("select sum(g.amount) from organisation_grant g join round_award a "
+				+ "on a.grant_id = g.id join grant_round r on r.id = a.round_id where r.reference = 'SSSF-DEMO'",
+				BigDecimal.class))
+			.isEqualByComparingTo("17500.00");
+		assertThat(db.queryForObject("select count(*) from review_assignment r join app_user u on u.id = r.reviewer_id "
+				+ "where u.username = 'reviewer' and r.status = 'SUBMITTED'", Integer.class))
+			.isEqualTo(4);
+		assertThat(db.queryForList("select template from notification where email = 'applicant4@applicants.example' "
+				+ "and template like 'application-%'", String.class))
+			.containsExactly("application-not-awarded");
 	}
 
 	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

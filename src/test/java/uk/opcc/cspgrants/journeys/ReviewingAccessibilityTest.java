@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.opcc.cspgrants.decision.DecisionManagement;
-import uk.opcc.cspgrants.decision.Outcome;
 import uk.opcc.cspgrants.decision.Publication;
 import uk.opcc.cspgrants.decision.Section;
 import uk.opcc.cspgrants.rounds.RoundFixture;
@@ -209,7 +208,18 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		this.decisions.consult(reference, "Fran Finance", today, Principals.of("finance", this.database));
 		this.decisions.decidePublication(reference, Publication.YES, Publication.YES, Publication.YES, null,
 				EnumSet.noneOf(Section.class), today, Principals.of("monitoring", this.database));
-		this.decisions.decide(reference, Outcome.SUPPORTED, today, null, Principals.of("commissioner", this.database));
+		signOut();
+		signIn("commissioner");
+		open("/decisions/" + reference);
+		follow("Decide this record");
+		assertThat(page()).contains("Supported makes 1 grant totalling £2,500.00 from the grant round");
+		checkThisPage("the Commissioner deciding the round's record", axe, problems);
+		this.browser.findElement(By.xpath("//label[normalize-space()='Supported']")).click();
+		press("Decide " + reference);
+		assertThat(page()).contains(reference + " is decided: Supported",
+				"1 grant totalling £2,500.00 was made from the grant round");
+		signOut();
+		signIn("officer");
 		check("/rounds/REVIEWS-1988/panel", axe, problems);
 		assertThat(page()).contains("Decided by " + reference);
 		signOut();

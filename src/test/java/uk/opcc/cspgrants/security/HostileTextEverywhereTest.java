@@ -134,12 +134,13 @@ public class HostileTextEverywhereTest {
 		assertThat(found).as("kept fragments rendered by Thymeleaf, and SimpleText, which escapes before it formats")
 			.isEqualTo(Map.of("report.html", List.of("${tables}"), "run.html", List.of("${table}"), "dashboard.html",
 					List.of("${table}"), "document.html",
-					List.of("${part.html()}",
-							"${T(uk.opcc.cspgrants.decision.SimpleText).toHtml(record.decision().comment())}"),
-					// the award schedule's draft record: SimpleText.toHtml in
-					// ScheduleDecisionController
-					"schedule-decision.html",
-					List.of("${summaryHtml}", "${recommendationsHtml}", "${implicationsHtml}")));
+					// commentHtml: SimpleText.toHtml of the decision's comment, in the
+					// template's th:with
+					List.of("${part.html()}", "${commentHtml}"),
+					// the words of a record drafted from an award schedule or a grant
+					// round: SimpleText.toHtml in ScheduleDecisionController and
+					// RoundDecisionController
+					"drafted-words.html", List.of("${summaryHtml}", "${recommendationsHtml}", "${implicationsHtml}")));
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {

@@ -31,9 +31,13 @@ class RoundAttachment implements DecisionAttachment {
 
 	private final DecidedLines lines;
 
+	private final FundedOrganisations organisations;
+
 	private final JdbcClient jdbc;
 
-	RoundAttachment(Rounds rounds, PanelRecommendations recommendations, DecidedLines lines, JdbcClient jdbc) {
+	RoundAttachment(Rounds rounds, PanelRecommendations recommendations, DecidedLines lines,
+			FundedOrganisations organisations, JdbcClient jdbc) {
+		this.organisations = organisations;
 		this.rounds = rounds;
 		this.recommendations = recommendations;
 		this.lines = lines;
@@ -66,7 +70,7 @@ class RoundAttachment implements DecisionAttachment {
 					+ ". Put it to a decision again from the round's panel page before the record is signed";
 		}
 		RoundAwards awards = awards(round);
-		return this.lines.refusal(round.year(), awards.lines(java.util.Map.of()));
+		return this.lines.refusal(round.year(), awards.lines(this.organisations.known(awards)));
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package uk.opcc.cspgrants.rounds.deciding;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +14,6 @@ import uk.opcc.cspgrants.decision.DecisionDecided;
 import uk.opcc.cspgrants.decision.DecisionSentBack;
 import uk.opcc.cspgrants.grants.NewOrganisationGrant;
 import uk.opcc.cspgrants.grants.OrganisationGrantManagement;
-import uk.opcc.cspgrants.organisations.OrganisationDetails;
-import uk.opcc.cspgrants.organisations.OrganisationManagement;
 import uk.opcc.cspgrants.rounds.RoundOpening;
 import uk.opcc.cspgrants.rounds.RoundStatus;
 import uk.opcc.cspgrants.rounds.RoundView;
@@ -30,11 +27,12 @@ import uk.opcc.cspgrants.rounds.panel.PanelRecommendations;
  * What a round's decision record does to it, in the record's own transaction. Supported:
  * each funded application's organisation is found in the register (by its register
  * number, else its name) or added to it; the application becomes a committed line of the
- * year's award schedule and a grant paid for the project's period within the year; every
- * applicant gets the outcome; the round is decided. Once: a line's origin is in a
- * schedule at most once, a line has one grant, an application one award and one outcome,
- * so seeing the decision twice makes nothing more. Not supported, or sent back: the round
- * is at the panel again, nothing made.
+ * year's award schedule (replacing the line the schedule planned for it, if any) and a
+ * grant paid for the project's period within the year; every applicant gets the outcome;
+ * the round is decided. Once: a line's origin is in a schedule at most once, a line has
+ * one grant, an application one award and one outcome, so seeing the decision twice makes
+ * nothing more. Not supported, or sent back: the round is at the panel again, nothing
+ * made.
  */
 @Component
 class RoundDecided {
@@ -45,7 +43,7 @@ class RoundDecided {
 
 	private final PanelRecommendations recommendations;
 
-	private final OrganisationManagement organisations;
+	private final FundedOrganisations organisations;
 
 	private final DecidedLines lines;
 
@@ -58,7 +56,7 @@ class RoundDecided {
 	private final Clock clock;
 
 	RoundDecided(Rounds rounds, RoundOpening opening, PanelRecommendations recommendations,
-			OrganisationManagement organisations, DecidedLines lines, OrganisationGrantManagement grants,
+			FundedOrganisations organisations, DecidedLines lines, OrganisationGrantManagement grants,
 			ApplicationOutcomes outcomes, JdbcClient jdbc, Clock clock) {
 		this.rounds = rounds;
 		this.opening = opening;
@@ -86,12 +84,7 @@ class RoundDecided {
 			return;
 		}
 		RoundAwards awards = RoundAwards.of(this.recommendations.paper(round));
-		Map<Long, Long> organisationOf = new HashMap<>();
-		for (PanelPaper.Row row : awards.funded()) {
-			organisationOf.put(row.application().id(),
-					this.organisations.findOrCreateFunded(detailsOf(row.application())).id());
-		}
-		List<DecidedLine> decidedLines = awards.lines(organisationOf);
+		List<DecidedLine> decidedLines = awards.lines(this.organisations.foundOrAdded(awards));
 		Map<String, Long> lineOf = this.lines.add(round.year(), decided.reference(), decidedLines);
 		for (int i = 0; i < decidedLines.size(); i++) {
 			DecidedLine line = decidedLines.get(i);
@@ -130,13 +123,6 @@ class RoundDecided {
 			this.opening.backToPanel(round.reference(), sentBack.reference(),
 					"decision record " + sentBack.reference() + " sent back");
 		}
-	}
-
-	/** What the applicant said of their organisation, as the register keeps it. */
-	static OrganisationDetails detailsOf(ApplicationView application) {
-		return new OrganisationDetails(application.organisationName(), application.organisationType(),
-				application.charityNumber(), application.companyNumber(), null, application.organisationAddress(), null,
-				application.contactName(), application.contactEmail(), null);
 	}
 
 }

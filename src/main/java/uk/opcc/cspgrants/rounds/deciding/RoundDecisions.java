@@ -46,12 +46,16 @@ public class RoundDecisions {
 
 	private final DecidedLines lines;
 
+	private final FundedOrganisations organisations;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	RoundDecisions(Rounds rounds, RoundOpening opening, PanelRecommendations recommendations,
-			DecisionManagement decisions, DecidedLines lines, JdbcClient jdbc, Clock clock) {
+			DecisionManagement decisions, DecidedLines lines, FundedOrganisations organisations, JdbcClient jdbc,
+			Clock clock) {
+		this.organisations = organisations;
 		this.rounds = rounds;
 		this.opening = opening;
 		this.recommendations = recommendations;
@@ -126,7 +130,7 @@ public class RoundDecisions {
 	List<String> missing(RoundAwards awards) {
 		List<String> missing = new ArrayList<>(awards.missing());
 		if (missing.isEmpty()) {
-			String refusal = this.lines.refusal(awards.round().year(), awards.lines(Map.of()));
+			String refusal = this.lines.refusal(awards.round().year(), awards.lines(this.organisations.known(awards)));
 			if (refusal != null) {
 				missing.add(refusal);
 			}

@@ -191,6 +191,46 @@ class RoundDecisionTest {
 		this.mvc.perform(get("/decisions/" + reference + "/decided").with(officer()))
 			.andExpect(
 					content().string(containsString("2 grants totalling £65,000.00 were made from the grant round")));
+		// the awards are published as open data with their record
+		this.mvc.perform(get("/public/open-data/360giving.json"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("GB-CHC-1984001"), containsString("GB-CHC-1984003"),
+					containsString("Project of Group 3"), not(containsString("Project of Group 2")))));
+	}
+
+	@Test
+	void aLineTheSchedulePlannedForAnAwardIsReplacedByItAndCountedOnce() throws Exception {
+		this.round = new RoundAtPanel(this.jdbc, YEAR, "DECIDE-1984", true);
+		long group1 = this.jdbc.queryForObject(
+				"insert into organisation (name, type, identifier, created_at, "
+						+ "updated_at) values ('Group One', 'CHARITY', 'GB-CHC-1984001', now(), now()) returning id",
+				Long.class);
+		long planned = this.jdbc.queryForObject("insert into award_line (schedule_id, position, organisation_id, "
+				+ "initiative, status, stream_id, theme_id, route, round_ref, created_at, created_by) values "
+				+ "(?, 1, ?, 'PCC Grant award (planned)', 'NEW_FUNDING_STREAM', ?, ?, 'PCC_GRANT', 'DECIDE-1984', now(), "
+				+ "'test') returning id", Long.class, this.round.schedule, group1, this.round.fixture.stream,
+				this.round.fixture.reoffending);
+		this.jdbc.update("insert into award_line_period (line_id, position, starts_on, ends_on, amount) "
+				+ "values (?, 1, date '1984-04-01', date '1985-03-31', 40000)", planned);
+		// £40,000 planned and £65,000 awarded would be £105,000 of the stream's £100,000
+		// if both counted
+		this.mvc.perform(get(ROUND + "/decision").with(officer()))
+			.andExpect(content().string(containsString("Draft the decision record")));
+		String reference = draft();
+		signOffAndDecide(reference, Outcome.SUPPORTED);
+		assertThat(this.jdbc.queryForObject(
+				"select replaces_line_id from award_line where decided_by = ? " + "and organisation_id = ?", Long.class,
+				reference, group1))
+			.isEqualTo(planned);
+		assertThat(this.jdbc.queryForObject(
+				"select sum(p.amount) from award_line l join award_line_period p "
+						+ "on p.line_id = l.id where l.schedule_id = ? and not exists "
+						+ "(select 1 from award_line r where r.replaces_line_id = l.id)",
+				BigDecimal.class, this.round.schedule))
+			.isEqualByComparingTo("65000.00");
+		assertThat(this.jdbc.queryForObject("select count(*) from organisation where identifier = 'GB-CHC-1984001'",
+				Integer.class))
+			.isEqualTo(1);
 	}
 
 	@Test
