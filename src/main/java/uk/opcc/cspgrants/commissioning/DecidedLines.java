@@ -149,14 +149,18 @@ public class DecidedLines {
 	static List<AwardLineView> planned(ScheduleView schedule, List<DecidedLine> lines) {
 		List<AwardLineView> chosen = new java.util.ArrayList<>();
 		for (DecidedLine line : lines) {
-			chosen.add(schedule.lines()
+			List<AwardLineView> candidates = schedule.lines()
 				.stream()
 				.filter(planned -> planned.counted() && planned.decidedBy() == null
 						&& planned.status() != LineStatus.COMMITTED && line.roundRef() != null
 						&& line.roundRef().equals(planned.roundRef())
 						&& planned.organisationId() == line.organisationId() && !chosen.contains(planned))
+				.toList();
+			// the one planned for the same amount first (an organisation may have two)
+			chosen.add(candidates.stream()
+				.filter(planned -> planned.total().compareTo(line.amount()) == 0)
 				.findFirst()
-				.orElse(null));
+				.orElse(candidates.isEmpty() ? null : candidates.get(0)));
 		}
 		return chosen;
 	}

@@ -257,7 +257,9 @@ class CommissioningDemo implements ApplicationRunner {
 	/**
 	 * The references each route needs before the schedule goes to a decision: the CSPs'
 	 * business cases, the contract with the sub-regional commissioning board, the 2013
-	 * PCC Grant round (33 applications, seed EXE 0025/13).
+	 * PCC Grant round (33 applications, seed EXE 0025/13),
+	 * {@value SeedRoundDemo#REFERENCE}, whose own decision replaces these planned lines
+	 * with its awards.
 	 */
 	private ScheduleView references(ScheduleView imported, CurrentUser officer) {
 		ScheduleView schedule = imported;
@@ -270,7 +272,7 @@ class CommissioningDemo implements ApplicationRunner {
 						: "CSP business case 2013-14, line " + line.position();
 				case CONTRACT -> contract = (line.contractRef() != null) ? null
 						: "Sub-regional Drug & Alcohol Commissioning Board contract 2013-14";
-				case ROUND -> round = (line.roundRef() != null) ? null : "PCC Grant 2013 (33 applications)";
+				case ROUND -> round = (line.roundRef() != null) ? null : SeedRoundDemo.REFERENCE;
 				default -> {
 				}
 			}

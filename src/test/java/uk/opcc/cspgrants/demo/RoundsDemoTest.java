@@ -1,6 +1,8 @@
 package uk.opcc.cspgrants.demo;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.List;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,7 +36,7 @@ class RoundsDemoTest {
 	@BeforeAll
 	static void start() {
 		app = LiveApplication.start("rounds_demo", "--csp-grants.demo.rounds=true",
-				"--csp-grants.demo.clock.start=2024-10-24T09:00:00+01:00");
+				"--csp-grants.demo.commissioning=true", "--csp-grants.demo.clock.start=2024-10-24T09:00:00+01:00");
 		db = app.database();
 	}
 
@@ -102,12 +104,67 @@ class RoundsDemoTest {
 				+ "on a.grant_id = g.id join grant_round r on r.id = a.round_id where r.reference = 'SSSF-DEMO'",
 				BigDecimal.class))
 			.isEqualByComparingTo("17500.00");
-		assertThat(db.queryForObject("select count(*) from review_assignment r join app_user u on u.id = r.reviewer_id "
-				+ "where u.username = 'reviewer' and r.status = 'SUBMITTED'", Integer.class))
+		assertThat(db.queryForObject(
+				"select count(*) from review_assignment r join app_user u on u.id = r.reviewer_id "
+						+ "join grant_round g on g.id = r.round_id "
+						+ "where u.username = 'reviewer' and r.status = 'SUBMITTED' and g.reference = 'SSSF-DEMO'",
+				Integer.class))
 			.isEqualTo(4);
 		assertThat(db.queryForList("select template from notification where email = 'applicant4@applicants.example' "
 				+ "and template like 'application-%'", String.class))
 			.containsExactly("application-not-awarded");
+	}
+
+	/**
+	 * The seed's 2013 PCC Grant: 33 applications received (EXE 0025/13), 31 eligible, one
+	 * conflict declared and reassigned; the Supported record replaced the eleven PCC
+	 * Grant lines the 2013-14 schedule planned (a new funding stream, £92,943) with
+	 * committed lines and grants to the organisations already in the register, the seed's
+	 * amounts, so the schedule's total is unchanged.
+	 */
+	@Test
+	void theSeedsRoundMadeTheElevenAwardsOfTheSchedule() {
+		assertThat(db.queryForMap("select r.status, r.budget::text as budget, d.decision_date::text as decided_on "
+				+ "from grant_round r join decision_record d on d.reference = r.decision_reference "
+				+ "where r.reference = 'PCCG-2013'"))
+			.containsEntry("status", "DECIDED")
+			.containsEntry("budget", "92943.00")
+			.containsEntry("decided_on", "2013-09-05");
+		assertThat(db.queryForList(
+				"select a.status || ' ' || count(*) from application a join grant_round r "
+						+ "on r.id = a.round_id where r.reference = 'PCCG-2013' group by a.status order by a.status",
+				String.class))
+			.containsExactly("AWARDED 11", "INELIGIBLE 2", "NOT_AWARDED 20");
+		assertThat(db.queryForObject("select count(*) from review_assignment r join grant_round g on g.id = r.round_id "
+				+ "where g.reference = 'PCCG-2013' and r.status = 'CONFLICTED'", Integer.class))
+			.isEqualTo(1);
+		// each decided line replaces the planned line of the same organisation and amount
+		List<Map<String, Object>> replaced = db
+			.queryForList("select o.name, pp.amount as planned, dp.amount as decided "
+					+ "from award_line d join award_line p on p.id = d.replaces_line_id "
+					+ "join award_line_period dp on dp.line_id = d.id join award_line_period pp on pp.line_id = p.id "
+					+ "join organisation o on o.id = d.organisation_id "
+					+ "where d.round_ref = 'PCCG-2013' and d.decided_by is not null and p.organisation_id = d.organisation_id");
+		assertThat(replaced).hasSize(11);
+		assertThat(replaced).allSatisfy(line -> assertThat((BigDecimal) line.get("decided"))
+			.isEqualByComparingTo((BigDecimal) line.get("planned")));
+		assertThat(replaced).extracting(line -> line.get("name"))
+			.contains("Westcotes Street Pastors", "Catch 22", "Living Without Abuse");
+		assertThat(db.queryForObject("select sum(g.amount) from organisation_grant g join decision_record d "
+				+ "on d.reference = g.decision_reference where d.attachment_type = 'GRANT_ROUND' "
+				+ "and g.financial_year = 2013", BigDecimal.class))
+			.isEqualByComparingTo("92943");
+		// the schedule counts each award once: its counted lines add up to what they did
+		// before the decision
+		assertThat(db.queryForObject(
+				"select sum(p.amount) from award_line l join award_line_period p on p.line_id = l.id "
+						+ "join award_schedule s on s.id = l.schedule_id where s.financial_year = 2013 "
+						+ "and not exists (select 1 from award_line r where r.replaces_line_id = l.id)",
+				BigDecimal.class))
+			.isEqualByComparingTo(db.queryForObject("select sum(p.amount) from award_line l join award_line_period p "
+					+ "on p.line_id = l.id join award_schedule s on s.id = l.schedule_id where s.financial_year = 2013 "
+					+ "and l.decided_by is null and not exists (select 1 from award_line r where r.replaces_line_id = l.id "
+					+ "and r.decided_by is null)", BigDecimal.class));
 	}
 
 	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
