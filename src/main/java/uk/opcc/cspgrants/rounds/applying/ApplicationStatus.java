@@ -29,4 +29,12 @@ public enum ApplicationStatus {
 		return this.forApplicant;
 	}
 
+	/**
+	 * True when the application was found eligible and so reviewed and ranked: eligible,
+	 * and after the round's decision awarded or not.
+	 */
+	public boolean foundEligible() {
+		return this == ELIGIBLE || this == AWARDED || this == NOT_AWARDED;
+	}
+
 }

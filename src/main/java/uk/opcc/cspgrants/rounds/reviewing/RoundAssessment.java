@@ -78,7 +78,7 @@ public class RoundAssessment {
 		Map<Long, String> names = this.reviewing.reviewerNames(round);
 		List<ApplicationScores> scores = new ArrayList<>();
 		for (ApplicationView application : this.applications.of(round)) {
-			if (application.status() == ApplicationStatus.ELIGIBLE) {
+			if (application.status().foundEligible()) {
 				scores
 					.add(scoresOf(round, application, byApplication.getOrDefault(application.id(), List.of()), names));
 			}
@@ -90,7 +90,7 @@ public class RoundAssessment {
 	@Transactional(readOnly = true)
 	public ApplicationScores scores(RoundView round, String reference) {
 		ApplicationView application = this.applications.one(round, reference);
-		if (application.status() != ApplicationStatus.ELIGIBLE) {
+		if (!application.status().foundEligible()) {
 			throw new NotFoundException(application.reference() + " is " + application.status().label().toLowerCase()
 					+ ": only an eligible application is reviewed");
 		}
@@ -136,7 +136,7 @@ public class RoundAssessment {
 					+ " a decision on its eligibility");
 		}
 		java.util.Set<Long> eligible = submitted.stream()
-			.filter(a -> a.status() == ApplicationStatus.ELIGIBLE)
+			.filter(a -> a.status().foundEligible())
 			.map(ApplicationView::id)
 			.collect(java.util.stream.Collectors.toSet());
 		Map<AssignmentStatus, Long> counts = new LinkedHashMap<>();

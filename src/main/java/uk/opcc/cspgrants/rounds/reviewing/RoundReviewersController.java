@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.rounds.RoundView;
-import uk.opcc.cspgrants.rounds.applying.ApplicationStatus;
 import uk.opcc.cspgrants.rounds.applying.ApplicationView;
 import uk.opcc.cspgrants.rounds.applying.SubmittedApplications;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -79,7 +78,7 @@ class RoundReviewersController {
 		RoundView round = this.assignments.round(reference);
 		List<ApplicationView> eligible = this.applications.of(round)
 			.stream()
-			.filter(application -> application.status() == ApplicationStatus.ELIGIBLE)
+			.filter(application -> application.status().foundEligible())
 			.toList();
 		Map<Long, String> names = this.assignments.reviewerNames(round);
 		Map<Long, List<AssignmentView>> byApplication = new LinkedHashMap<>();

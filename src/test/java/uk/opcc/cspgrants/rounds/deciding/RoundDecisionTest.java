@@ -191,6 +191,17 @@ class RoundDecisionTest {
 		this.mvc.perform(get("/decisions/" + reference + "/decided").with(officer()))
 			.andExpect(
 					content().string(containsString("2 grants totalling £65,000.00 were made from the grant round")));
+		// once decided, the round's ranking, its panel's paper and the record's table
+		// still
+		// show its applications (awarded or not)
+		this.mvc.perform(get(ROUND + "/panel").with(officer()))
+			.andExpect(content().string(allOf(containsString("3 of 3 recommendations recorded: 2 to fund, £65,000.00"),
+					containsString("DECIDE-1984-002"), containsString("Decided by"))));
+		this.mvc.perform(get(ROUND + "/ranking").with(officer()))
+			.andExpect(content().string(containsString("DECIDE-1984-003")));
+		this.mvc.perform(get("/decisions/" + reference).with(officer()))
+			.andExpect(content()
+				.string(allOf(containsString("Project of Group 3"), containsString("<strong>£65,000.00</strong>"))));
 		// the awards are published as open data with their record
 		this.mvc.perform(get("/public/open-data/360giving.json"))
 			.andExpect(status().isOk())
