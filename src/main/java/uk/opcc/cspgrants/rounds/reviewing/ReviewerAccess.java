@@ -101,13 +101,15 @@ public class ReviewerAccess {
 
 	/**
 	 * Assignments with their applications and rounds, each application and round read
-	 * once however many assignments share it.
+	 * once however many assignments share it; none of an application found not eligible
+	 * after it was given out (it is no longer reviewed).
 	 */
 	private List<Review> reviews(List<AssignmentView> assignments) {
 		Map<Long, ApplicationView> applications = this.applications
 			.byIds(assignments.stream().map(AssignmentView::applicationId).distinct().toList());
 		Map<Long, RoundView> rounds = new HashMap<>();
 		return assignments.stream()
+			.filter(assignment -> applications.get(assignment.applicationId()).status().foundEligible())
 			.map(assignment -> new Review(assignment, applications.get(assignment.applicationId()),
 					rounds.computeIfAbsent(assignment.roundId(), id -> this.rounds.find(id).orElseThrow())))
 			.toList();
@@ -115,6 +117,10 @@ public class ReviewerAccess {
 
 	private Review review(AssignmentView assignment) {
 		ApplicationView application = this.applications.byId(assignment.applicationId());
+		if (!application.status().foundEligible()) {
+			throw new NotFoundException("Application " + application.reference()
+					+ " was found not eligible after it was given to you: it is no longer reviewed");
+		}
 		RoundView round = this.rounds.find(assignment.roundId()).orElseThrow();
 		return new Review(assignment, application, round);
 	}

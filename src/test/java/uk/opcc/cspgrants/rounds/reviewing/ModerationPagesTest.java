@@ -272,6 +272,17 @@ class ModerationPagesTest {
 		this.jdbc.update("update application set status = 'INELIGIBLE', eligibility_reasons = 'Not a charity after "
 				+ "all', eligibility_decided_at = now() where id = ?", this.applications[3]);
 		assertThat(this.reminders.remind(LocalDate.now(Dates.UK))).isZero();
+		// its reviewer no longer has it to review
+		long annsReview = this.jdbc.queryForObject(
+				"select id from review_assignment where application_id = ? and reviewer_id = ?", Long.class,
+				this.applications[3], this.ann);
+		RequestPostProcessor ann = user(Principals.of("ann.reviewer", this.jdbc));
+		this.mvc.perform(get("/review").with(ann))
+			.andExpect(content()
+				.string(allOf(containsString("MODERATE-1986-001"), not(containsString("MODERATE-1986-004")))));
+		this.mvc.perform(get("/review/assignments/" + annsReview).with(ann))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("was found not eligible after it was given to you")));
 		this.mvc.perform(get(ROUND + "/assessed").with(this.officer))
 			.andExpect(content().string(containsString("Every eligible application has its reviews submitted")));
 		this.mvc.perform(post(ROUND + "/assessed").with(this.officer).with(csrf()).param("version", version()))
