@@ -110,6 +110,10 @@ class RoundsDemoTest {
 						+ "where u.username = 'reviewer' and r.status = 'SUBMITTED' and g.reference = 'SSSF-DEMO'",
 				Integer.class))
 			.isEqualTo(4);
+		String record = db.queryForObject("select decision_reference from grant_round where reference = 'SSSF-DEMO'",
+				String.class);
+		assertThat(publicPage("/public/rounds/SSSF-DEMO"))
+			.contains("The Police and Crime Commissioner decided its awards in decision record", record);
 		assertThat(db.queryForList("select template from notification where email = 'applicant4@applicants.example' "
 				+ "and template like 'application-%'", String.class))
 			.containsExactly("application-not-awarded");
@@ -165,6 +169,15 @@ class RoundsDemoTest {
 					+ "on p.line_id = l.id join award_schedule s on s.id = l.schedule_id where s.financial_year = 2013 "
 					+ "and l.decided_by is null and not exists (select 1 from award_line r where r.replaces_line_id = l.id "
 					+ "and r.decided_by is null)", BigDecimal.class));
+	}
+
+	private static String publicPage(String path) {
+		try {
+			return get(path).body();
+		}
+		catch (IOException | InterruptedException failed) {
+			throw new IllegalStateException(failed);
+		}
 	}
 
 	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
