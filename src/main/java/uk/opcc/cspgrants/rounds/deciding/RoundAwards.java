@@ -116,8 +116,7 @@ record RoundAwards(PanelPaper paper, List<PanelPaper.Row> funded) {
 	 */
 	static LocalDate periodStart(FinancialYear year, ApplicationView application) {
 		LocalDate starts = application.startsOn();
-		return (starts == null || !year.contains(starts) || starts.isBefore(year.startDate())) ? year.startDate()
-				: starts;
+		return (starts != null && year.contains(starts)) ? starts : year.startDate();
 	}
 
 	/**
@@ -126,8 +125,8 @@ record RoundAwards(PanelPaper paper, List<PanelPaper.Row> funded) {
 	 */
 	static LocalDate periodEnd(FinancialYear year, ApplicationView application) {
 		LocalDate ends = application.endsOn();
-		LocalDate start = periodStart(year, application);
-		return (ends == null || !year.contains(ends) || ends.isBefore(start)) ? year.endDate() : ends;
+		// an application ends on or after it starts (application_ends_after_it_starts)
+		return (ends != null && year.contains(ends)) ? ends : year.endDate();
 	}
 
 	private static String themeOf(RoundView round, Long themeId) {
