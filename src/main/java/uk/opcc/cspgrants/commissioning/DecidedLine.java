@@ -12,6 +12,8 @@ import uk.opcc.cspgrants.shared.Money;
  * @param originRef what the line comes from, once in any schedule
  * ({@code round-application:42})
  * @param organisationId the recipient
+ * @param partnershipId the Community Safety Partnership, for a CSP's business case (paid
+ * to its lead authority, the recipient)
  * @param initiative what the money is for
  * @param streamId the funding stream it is paid from
  * @param themeId the Police and Crime Plan theme it links to
@@ -23,7 +25,7 @@ import uk.opcc.cspgrants.shared.Money;
  * @param endsOn its last day
  * @param amount the amount awarded
  */
-public record DecidedLine(String originRef, long organisationId, String initiative, long streamId, long themeId,
-		PurchasingRoute route, String roundRef, String businessCaseRef, String comments, LocalDate startsOn,
-		LocalDate endsOn, Money amount) {
+public record DecidedLine(String originRef, long organisationId, Long partnershipId, String initiative, long streamId,
+		long themeId, PurchasingRoute route, String roundRef, String businessCaseRef, String comments,
+		LocalDate startsOn, LocalDate endsOn, Money amount) {
 }

@@ -110,13 +110,13 @@ public class DecidedLines {
 			DecidedLine line = missing.get(i);
 			Long replaces = (replaced.get(i) != null) ? replaced.get(i).id() : null;
 			long id = this.jdbc.sql("""
-					insert into award_line (schedule_id, position, organisation_id, initiative, status, stream_id,
-					  theme_id, route, business_case_ref, round_ref, comments, replaces_line_id, created_at,
+					insert into award_line (schedule_id, position, organisation_id, partnership_id, initiative, status,
+					  stream_id, theme_id, route, business_case_ref, round_ref, comments, replaces_line_id, created_at,
 					  created_by, decided_by, origin_ref)
-					values (?, ?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-				.params(scheduleId, ++position, line.organisationId(), line.initiative(), line.streamId(),
-						line.themeId(), line.route().name(), line.businessCaseRef(), line.roundRef(), line.comments(),
-						replaces, Timestamp.from(now), by, decisionReference, line.originRef())
+					values (?, ?, ?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(scheduleId, ++position, line.organisationId(), line.partnershipId(), line.initiative(),
+						line.streamId(), line.themeId(), line.route().name(), line.businessCaseRef(), line.roundRef(),
+						line.comments(), replaces, Timestamp.from(now), by, decisionReference, line.originRef())
 				.query(Long.class)
 				.single();
 			this.jdbc
@@ -143,8 +143,9 @@ public class DecidedLines {
 	/**
 	 * The line of the schedule each decided line replaces, or {@code null}: a line
 	 * planned for the award (indicative or a new funding stream, not yet replaced, not
-	 * itself decided) with the same grant round reference and recipient, each planned
-	 * line replaced once. So a schedule that planned a round's awards counts each once.
+	 * itself decided) with the same grant round reference and recipient (or CSP), each
+	 * planned line replaced once. So a schedule that planned a round's awards counts each
+	 * once.
 	 */
 	static List<AwardLineView> planned(ScheduleView schedule, List<DecidedLine> lines) {
 		List<AwardLineView> chosen = new java.util.ArrayList<>();
@@ -153,8 +154,8 @@ public class DecidedLines {
 				.stream()
 				.filter(planned -> planned.counted() && planned.decidedBy() == null
 						&& planned.status() != LineStatus.COMMITTED && line.roundRef() != null
-						&& line.roundRef().equals(planned.roundRef())
-						&& planned.organisationId() == line.organisationId() && !chosen.contains(planned))
+						&& line.roundRef().equals(planned.roundRef()) && sameRecipient(planned, line)
+						&& !chosen.contains(planned))
 				.toList();
 			// the one planned for the same amount first (an organisation may have two)
 			chosen.add(candidates.stream()
@@ -163,6 +164,15 @@ public class DecidedLines {
 				.orElse(candidates.isEmpty() ? null : candidates.get(0)));
 		}
 		return chosen;
+	}
+
+	/**
+	 * The same organisation, or for a CSP's business case the same partnership (a
+	 * schedule may name the partnership where the decision names its lead authority).
+	 */
+	private static boolean sameRecipient(AwardLineView planned, DecidedLine line) {
+		return planned.organisationId() == line.organisationId()
+				|| (line.partnershipId() != null && line.partnershipId().equals(planned.partnershipId()));
 	}
 
 	private void checkRoom(ScheduleView schedule, List<DecidedLine> lines, List<AwardLineView> replaced) {

@@ -50,6 +50,7 @@ import uk.opcc.cspgrants.organisations.OrganisationRecord;
 import uk.opcc.cspgrants.organisations.OrganisationType;
 import uk.opcc.cspgrants.organisations.OrganisationView;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
+import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.security.AccountDetails;
 import uk.opcc.cspgrants.security.UserManagement;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -92,6 +93,12 @@ class CommissioningDemo implements ApplicationRunner {
 	/** The spreadsheet's names of recipients recorded under their full names. */
 	private static final Map<String, String> RECORDED_AS = Map.of("leicester city", "Leicester City Council",
 			"police force", "Leicestershire Police");
+
+	/** The CSPs of the schedule's business-case headings, by the register's code. */
+	private static final Map<String, String> CSP_OF_HEADING = Map.of("safer leicester partnership", "LEI",
+			"safer rutland partnership", "RUT", "north west leicestershire safer community partnership", "NWL",
+			"melton safer community partnership", "MEL", "harborough safer community partnership", "HAR",
+			"leicester & wigston safer community partnership", "OAW", "charnwood safer community partnership", "CHA");
 
 	private static final Logger log = LoggerFactory.getLogger(CommissioningDemo.class);
 
@@ -267,9 +274,17 @@ class CommissioningDemo implements ApplicationRunner {
 			String businessCase = null;
 			String contract = null;
 			String round = null;
+			Long partnership = line.partnershipId();
 			switch (line.route().needs()) {
-				case BUSINESS_CASE -> businessCase = (line.businessCaseRef() != null) ? null
-						: "CSP business case 2013-14, line " + line.position();
+				case BUSINESS_CASE -> {
+					businessCase = (line.businessCaseRef() != null) ? null
+							: "CSP business case 2013-14, line " + line.position();
+					Optional<PartnershipView> csp = partnershipOf(line.organisationName());
+					if (csp.isPresent() && line.roundRef() == null) {
+						round = BusinessCaseRoundDemo.REFERENCE;
+						partnership = csp.get().id();
+					}
+				}
 				case CONTRACT -> contract = (line.contractRef() != null) ? null
 						: "Sub-regional Drug & Alcohol Commissioning Board contract 2013-14";
 				case ROUND -> round = (line.roundRef() != null) ? null : SeedRoundDemo.REFERENCE;
@@ -279,7 +294,7 @@ class CommissioningDemo implements ApplicationRunner {
 			if (businessCase == null && contract == null && round == null) {
 				continue;
 			}
-			AwardLineDraft draft = new AwardLineDraft(line.section(), line.organisationId(), line.partnershipId(),
+			AwardLineDraft draft = new AwardLineDraft(line.section(), line.organisationId(), partnership,
 					line.initiative(), line.status(), line.streamId(), line.themeId(), line.route(),
 					(businessCase != null) ? businessCase : line.businessCaseRef(),
 					(contract != null) ? contract : line.contractRef(), (round != null) ? round : line.roundRef(),
@@ -294,6 +309,17 @@ class CommissioningDemo implements ApplicationRunner {
 			schedule = this.scheduleReads.schedule(YEAR).orElseThrow();
 		}
 		return schedule;
+	}
+
+	/**
+	 * The partnership of today's register a 2013 schedule's CSP heading names ("Safer
+	 * Leicester Partnership", "Leicester &amp; Wigston Safer Community Partnership", the
+	 * seed's slip for Oadby and Wigston); none for the joint Blaby &amp; Hinckley
+	 * partnership of 2013, which the register keeps as two.
+	 */
+	private Optional<PartnershipView> partnershipOf(String heading) {
+		String code = CSP_OF_HEADING.get(heading.strip().toLowerCase(Locale.ROOT));
+		return (code == null) ? Optional.empty() : this.partnerships.findByCode(code);
 	}
 
 	/**

@@ -39,11 +39,21 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * @param reviewerIds its themed reviewers
  * @param members the panel: name and organisation, the first the chair
  * @param officer the officer who took each step
+ * @param route its purchasing route ({@code PCC_GRANT}, {@code CSP_BUSINESS_CASE})
  */
 record RoundHistory(String reference, String title, FinancialYear year, long streamId, String budget, String minAward,
 		String maxAward, Instant opens, Instant closes, Instant checked, Instant reviewed, Instant assessed,
 		LocalDate panelMeetsOn, String guidance, String eligibility, List<Long> themeIds, List<String[]> criteria,
-		List<Long> reviewerIds, List<String[]> members, String officer) {
+		List<Long> reviewerIds, List<String[]> members, String officer, String route) {
+
+	/** A PCC Grant round. */
+	RoundHistory(String reference, String title, FinancialYear year, long streamId, String budget, String minAward,
+			String maxAward, Instant opens, Instant closes, Instant checked, Instant reviewed, Instant assessed,
+			LocalDate panelMeetsOn, String guidance, String eligibility, List<Long> themeIds, List<String[]> criteria,
+			List<Long> reviewerIds, List<String[]> members, String officer) {
+		this(reference, title, year, streamId, budget, minAward, maxAward, opens, closes, checked, reviewed, assessed,
+				panelMeetsOn, guidance, eligibility, themeIds, criteria, reviewerIds, members, officer, "PCC_GRANT");
+	}
 
 	private static final String[] POINTS = { "No evidence", "Weak", "Adequate", "Good", "Strong", "Excellent" };
 
@@ -65,9 +75,20 @@ record RoundHistory(String reference, String title, FinancialYear year, long str
 	 * @param awarded the amount recommended
 	 * @param feedback the panel's feedback, or for an application not eligible the
 	 * reasons
+	 * @param partnershipId for a CSP's business case, its partnership
+	 * @param startsOn the project's first day ({@code null}: the year's)
+	 * @param endsOn its last day ({@code null}: the year's)
 	 */
 	record Applied(String organisation, String type, String project, String asked, long themeId, int[][] scores,
-			int conflict, String conflictReason, String outcome, String awarded, String feedback) {
+			int conflict, String conflictReason, String outcome, String awarded, String feedback, Long partnershipId,
+			LocalDate startsOn, LocalDate endsOn) {
+
+		/** An organisation's application for the round's whole year. */
+		Applied(String organisation, String type, String project, String asked, long themeId, int[][] scores,
+				int conflict, String conflictReason, String outcome, String awarded, String feedback) {
+			this(organisation, type, project, asked, themeId, scores, conflict, conflictReason, outcome, awarded,
+					feedback, null, null, null);
+		}
 
 		boolean eligible() {
 			return this.scores != null;
@@ -81,11 +102,11 @@ record RoundHistory(String reference, String title, FinancialYear year, long str
 				insert into grant_round (reference, title, financial_year, route, stream_id, budget, min_award,
 				  max_award, opens_at, closes_at, guidance, eligibility, min_reviewers, moderation_gap, blind_review,
 				  created_by, created_at, updated_by, updated_at)
-				values (?, ?, ?, 'PCC_GRANT', ?, ?::numeric, ?::numeric, ?::numeric, ?, ?, ?, ?, 2, 20, false, ?, ?, ?,
+				values (?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?, ?, ?, ?, 2, 20, false, ?, ?, ?,
 				  ?) returning id""")
-			.params(this.reference, this.title, this.year.startYear(), this.streamId, this.budget, this.minAward,
-					this.maxAward, ts(this.opens), ts(this.closes), this.guidance, this.eligibility, this.officer,
-					ts(this.opens), this.officer, ts(this.opens))
+			.params(this.reference, this.title, this.year.startYear(), this.route, this.streamId, this.budget,
+					this.minAward, this.maxAward, ts(this.opens), ts(this.closes), this.guidance, this.eligibility,
+					this.officer, ts(this.opens), this.officer, ts(this.opens))
 			.query(Long.class)
 			.single();
 		for (long theme : this.themeIds) {
@@ -170,13 +191,14 @@ record RoundHistory(String reference, String title, FinancialYear year, long str
 		long applicant = applicants.accountFor(email);
 		long id = jdbc.sql("""
 				insert into application (round_id, applicant_user_id, start_key, organisation_name, organisation_type,
-				  organisation_address, contact_name, contact_email, project_title, project_summary, theme_id,
-				  starts_on, ends_on, amount_requested, outcomes, created_at, updated_at)
-				values (?, ?, gen_random_uuid(), ?, ?, 'Leicestershire', ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?)
+				  organisation_address, partnership_id, contact_name, contact_email, project_title, project_summary,
+				  theme_id, starts_on, ends_on, amount_requested, outcomes, created_at, updated_at)
+				values (?, ?, gen_random_uuid(), ?, ?, 'Leicestershire', ?, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?)
 				returning id""")
-			.params(round, applicant, one.organisation(), one.type(), "Applicant " + number, email, one.project(),
-					"Invented for the CSP Grants demo: " + one.project() + ".", one.themeId(),
-					Date.valueOf(this.year.startDate()), Date.valueOf(this.year.endDate()), one.asked(),
+			.params(round, applicant, one.organisation(), one.type(), one.partnershipId(), "Applicant " + number, email,
+					one.project(), "Invented for the CSP Grants demo: " + one.project() + ".", one.themeId(),
+					Date.valueOf((one.startsOn() != null) ? one.startsOn() : this.year.startDate()),
+					Date.valueOf((one.endsOn() != null) ? one.endsOn() : this.year.endDate()), one.asked(),
 					"Fewer incidents reported in the area over the year", ts(submitted), ts(submitted))
 			.query(Long.class)
 			.single();

@@ -72,6 +72,22 @@ public record RoundView(long id, String reference, String title, FinancialYear y
 		return this.status == RoundStatus.OPEN && now.isBefore(this.opensAt);
 	}
 
+	/**
+	 * True when it takes CSPs' business cases: each comes from a partnership and is paid
+	 * to its lead authority, and the senior officer group assesses them.
+	 */
+	public boolean forBusinessCases() {
+		return this.route == PurchasingRoute.CSP_BUSINESS_CASE;
+	}
+
+	/**
+	 * What the people who score its applications are called: the themed reviewers, or for
+	 * business cases the senior officer group's assessors (EXE 0025/13).
+	 */
+	public String reviewersCalled() {
+		return forBusinessCases() ? "senior officer group assessors" : "themed reviewers";
+	}
+
 	/** True when the round has been published: opened, whatever happened since. */
 	public boolean published() {
 		return this.progress.openedAt() != null;

@@ -21,8 +21,9 @@ import static uk.opcc.cspgrants.support.LiveApplication.statuses;
  * version. On a database of its own, an applicant signed in by a link presses Start
  * twenty times at once with one start key, then saves a task twenty times at once from
  * one version (as twenty tabs would), uploads one file twenty times at once and removes
- * it twenty times at once, and submits twenty times at once: one success each time, 409s
- * saying so for the rest, nobody a 500, one row and one audit row.
+ * it twenty times at once, submits twenty times at once, and chooses a business case's
+ * partnership twenty times at once: one success each time, 409s saying so for the rest,
+ * nobody a 500, one row and one audit row.
  */
 class ApplicationSavedOnceTest {
 
@@ -85,6 +86,33 @@ class ApplicationSavedOnceTest {
 		assertThat(db.queryForObject("select version from application where id = ?", Long.class, id)).isEqualTo(1);
 		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
 				+ "and action = 'SAVE_OUTCOMES' and entity_id = ?", Long.class, Long.toString(id)))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aBusinessCasesPartnershipSavedTwentyTimesAtOnceFromOneVersionIsSavedOnceKeepingEachTabsChoice() {
+		OpenedRounds.open(app, "2025-26", "CASES-2025", "CSP_BUSINESS_CASE");
+		HttpResponse<String> started = applicant.post("/apply/rounds/CASES-2025/start",
+				Map.of("startKey", UUID.randomUUID().toString()));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+		String path = started.headers().firstValue("Location").orElseThrow();
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		List<Long> partnerships = db.queryForList("select id from partnership where active order by id", Long.class);
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE, i -> applicant.post(path + "/partnership",
+				Map.of("partnershipId", Long.toString(partnerships.get(i % partnerships.size())), "version", "0")));
+		assertThat(statuses(responses)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (int i = 0; i < AT_ONCE; i++) {
+			if (responses.get(i).statusCode() == 409) {
+				assertThat(responses.get(i).body()).contains("This application was changed in another window")
+					.containsPattern("value=\"" + partnerships.get(i % partnerships.size())
+							+ "\" aria-describedby=\"[^\"]+\" checked=\"checked\"");
+			}
+		}
+		assertThat(db.queryForMap("select version, partnership_id is not null as chosen from application where id = ?",
+				id))
+			.isEqualTo(Map.of("version", 1L, "chosen", true));
+		assertThat(db.queryForObject("select count(*) from audit_event where entity_type = 'Application' "
+				+ "and action = 'SAVE_PARTNERSHIP' and entity_id = ?", Long.class, Long.toString(id)))
 			.isEqualTo(1);
 	}
 

@@ -154,9 +154,11 @@ class RoundsDemoTest {
 			.isEqualByComparingTo((BigDecimal) line.get("planned")));
 		assertThat(replaced).extracting(line -> line.get("name"))
 			.contains("Westcotes Street Pastors", "Catch 22", "Living Without Abuse");
-		assertThat(db.queryForObject("select sum(g.amount) from organisation_grant g join decision_record d "
-				+ "on d.reference = g.decision_reference where d.attachment_type = 'GRANT_ROUND' "
-				+ "and g.financial_year = 2013", BigDecimal.class))
+		assertThat(db.queryForObject(
+				"select sum(g.amount) from organisation_grant g join decision_record d "
+						+ "on d.reference = g.decision_reference where d.attachment_type = 'GRANT_ROUND' "
+						+ "and d.attachment_ref = (select id::text from grant_round where reference = 'PCCG-2013')",
+				BigDecimal.class))
 			.isEqualByComparingTo("92943");
 		// the schedule counts each award once: its counted lines add up to what they did
 		// before the decision
@@ -169,6 +171,69 @@ class RoundsDemoTest {
 					+ "on p.line_id = l.id join award_schedule s on s.id = l.schedule_id where s.financial_year = 2013 "
 					+ "and l.decided_by is null and not exists (select 1 from award_line r where r.replaces_line_id = l.id "
 					+ "and r.decided_by is null)", BigDecimal.class));
+	}
+
+	/**
+	 * The CSPs' business cases of EXE 0025/13 (CSPBC-2013): the fourteen initiatives the
+	 * 2013-14 schedule planned for Leicester, Rutland, North West Leicestershire, Melton,
+	 * Harborough, Oadby and Wigston and Charnwood (£126,945, the seed's lines 96 to 122
+	 * without the joint Blaby and Hinckley partnership's five), each replaced by a
+	 * committed line naming its partnership and a grant to its lead authority; the one
+	 * invented business case not funded; the Blaby and Hinckley lines still planned.
+	 */
+	@Test
+	void theCspsBusinessCasesMadeTheirAwardsToTheLeadAuthorities() {
+		assertThat(db.queryForMap("select r.status, r.route, r.budget::text as budget, "
+				+ "d.decision_date::text as decided_on from grant_round r "
+				+ "join decision_record d on d.reference = r.decision_reference where r.reference = 'CSPBC-2013'"))
+			.containsEntry("status", "DECIDED")
+			.containsEntry("route", "CSP_BUSINESS_CASE")
+			.containsEntry("budget", "126945.00")
+			.containsEntry("decided_on", "2013-10-04");
+		assertThat(db.queryForObject("select d.summary from decision_record d join grant_round r "
+				+ "on r.decision_reference = d.reference where r.reference = 'CSPBC-2013'", String.class))
+			.contains("The Community Safety Partnerships (CSP) were requested to submit business cases",
+					"In total 15 business cases were received, of which 15 were found eligible, from 7 partnerships",
+					"2 assessors scored them, each business case by at least 2");
+		assertThat(db.queryForList(
+				"select a.status || ' ' || count(*) from application a join grant_round r "
+						+ "on r.id = a.round_id where r.reference = 'CSPBC-2013' group by a.status order by a.status",
+				String.class))
+			.containsExactly("AWARDED 14", "NOT_AWARDED 1");
+		List<Map<String, Object>> replaced = db.queryForList("select o.name, c.code, d.initiative, "
+				+ "pp.amount as planned, dp.amount as decided, g.partnership_id = d.partnership_id as grant_names_csp "
+				+ "from award_line d join award_line p on p.id = d.replaces_line_id "
+				+ "join award_line_period dp on dp.line_id = d.id join award_line_period pp on pp.line_id = p.id "
+				+ "join organisation o on o.id = d.organisation_id join partnership c on c.id = d.partnership_id "
+				+ "join organisation_grant g on g.award_line_id = d.id "
+				+ "where d.round_ref = 'CSPBC-2013' and d.decided_by is not null "
+				+ "and p.partnership_id = d.partnership_id order by d.position");
+		assertThat(replaced).hasSize(14);
+		assertThat(replaced).allSatisfy(line -> {
+			assertThat((BigDecimal) line.get("decided")).isEqualByComparingTo((BigDecimal) line.get("planned"));
+			assertThat(line.get("grant_names_csp")).isEqualTo(true);
+		});
+		assertThat(replaced).filteredOn(line -> "LEI".equals(line.get("code")))
+			.extracting(line -> line.get("name") + " | " + line.get("initiative") + " | "
+					+ ((BigDecimal) line.get("decided")).toPlainString())
+			.containsExactlyInAnyOrder("Leicester City Council | Overall Crime | 25000.00",
+					"Leicester City Council | ASB | 25000.00",
+					"Leicester City Council | Community Outreach Worker (Street Drinkers) | 21000.00");
+		assertThat(replaced).filteredOn(line -> "RUT".equals(line.get("code")))
+			.extracting(line -> line.get("name") + " | " + ((BigDecimal) line.get("decided")).toPlainString())
+			.containsExactly("Rutland County Council | 3100.00");
+		assertThat(
+				db.queryForObject(
+						"select sum(g.amount) from organisation_grant g join decision_record d "
+								+ "on d.reference = g.decision_reference where d.attachment_ref = "
+								+ "(select id::text from grant_round where reference = 'CSPBC-2013')",
+						BigDecimal.class))
+			.isEqualByComparingTo("126945");
+		assertThat(db.queryForObject("select count(*) from award_line l join award_schedule s on s.id = l.schedule_id "
+				+ "join organisation o on o.id = l.organisation_id where s.financial_year = 2013 "
+				+ "and o.name = 'Blaby & Hinckley Community Safety Partnership' and l.status = 'NEW_FUNDING_STREAM' "
+				+ "and not exists (select 1 from award_line r where r.replaces_line_id = l.id)", Integer.class))
+			.isEqualTo(5);
 	}
 
 	private static String publicPage(String path) {

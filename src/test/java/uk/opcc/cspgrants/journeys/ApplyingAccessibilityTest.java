@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documents page empty, refused and with three files, the page asking before one is
  * removed, the home page listing the application, checking the answers, the receipt, the
  * submitted application, the officers' list and view of it, and the officer's eligibility
- * question, refused, and its check page. On 1993-94 with a round opened in SQL.
+ * question, refused, and its check page; and a CSP's business case's partnership page,
+ * refused and saved, and its answers. On 1993-94 with rounds opened in SQL.
  */
 class ApplyingAccessibilityTest extends JourneyTest {
 
@@ -178,6 +179,40 @@ class ApplyingAccessibilityTest extends JourneyTest {
 		press("Save the due diligence");
 		assertThat(page()).contains("The due diligence on ACCESS-1993-001 has been saved");
 		checkThisPage("an application with its eligibility and due diligence", axe, problems);
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * A CSP's manager starting a business case: the task list whose first task is the
+	 * partnership, the partnership page, refused and saved, and the answers naming the
+	 * partnership and the lead authority paid.
+	 */
+	@Test
+	void aBusinessCasesPartnershipPagesMeetWcag22AaAtBothWidths() throws Exception {
+		this.fixture.openRound("CASES-1993", Instant.now().plus(Duration.ofDays(30)), false, "CSP_BUSINESS_CASE");
+		String axe = axe();
+		List<String> problems = new ArrayList<>();
+		open("/public/rounds/CASES-1993");
+		follow("Start or continue an application");
+		type("email", ADDRESS);
+		press("Send me a sign-in link");
+		follow("Sign in with the link that was sent");
+		press("Continue");
+		press("Start your application");
+		assertThat(page()).contains("You have completed 0 of 6 sections.", "Your partnership");
+		String application = this.browser.getCurrentUrl();
+		follow("Your partnership");
+		assertThat(page()).contains("Which partnership is the business case from?", "Lead authority: ");
+		checkThisPage("your partnership", axe, problems);
+		press("Save and continue");
+		assertThat(page()).contains("There is a problem", "Select the partnership the business case comes from");
+		checkThisPage("a refused partnership", axe, problems);
+		this.browser.findElement(By.id("partnershipId")).click();
+		press("Save and continue");
+		assertThat(page()).contains("“Your partnership” has been saved", "You have completed 1 of 6 sections.");
+		open(application.substring(application.indexOf("/apply/")) + "/check");
+		assertThat(page()).contains("Community Safety Partnership", "Lead authority (paid the grant)");
+		checkThisPage("check the answers of a business case", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

@@ -38,18 +38,32 @@ public final class RoundAtPanel {
 	private final FinancialYear year;
 
 	public RoundAtPanel(JdbcTemplate jdbc, FinancialYear year, String reference, boolean allRecommended) {
+		this(jdbc, year, reference, allRecommended, List.of());
+	}
+
+	/**
+	 * The round as above; with partnerships, a CSP business case round whose three
+	 * applications are business cases of those partnerships, in order, from their lead
+	 * authorities "Council 1" to "Council 3".
+	 */
+	public RoundAtPanel(JdbcTemplate jdbc, FinancialYear year, String reference, boolean allRecommended,
+			List<Long> partnerships) {
 		this.jdbc = jdbc;
 		this.year = year;
 		this.fixture = new RoundFixture(jdbc, year);
-		this.round = this.fixture.openRound(reference, Instant.now().plus(Duration.ofDays(30)));
+		this.round = this.fixture.openRound(reference, Instant.now().plus(Duration.ofDays(30)), false,
+				partnerships.isEmpty() ? "PCC_GRANT" : "CSP_BUSINESS_CASE");
 		long applicant = ApplicantFixture.make(jdbc);
 		String[] amounts = { "40000.00", "45000.00", "30000.00" };
 		int[][] scores = { { 4, 5 }, { 5, 1 }, { 3, 4 } };
 		long ann = ReviewerFixture.make(jdbc, "ann.reviewer", "Ann Adams");
 		long bob = ReviewerFixture.make(jdbc, "bob.reviewer", "Bob Brown");
 		for (int i = 0; i < 3; i++) {
-			long id = this.fixture.submittedApplication(this.round, applicant, i + 1, "Group " + (i + 1),
-					year.startYear() + "00" + (i + 1), new BigDecimal(amounts[i]));
+			long id = partnerships.isEmpty()
+					? this.fixture.submittedApplication(this.round, applicant, i + 1, "Group " + (i + 1),
+							year.startYear() + "00" + (i + 1), new BigDecimal(amounts[i]))
+					: this.fixture.submittedApplication(this.round, applicant, i + 1, "Council " + (i + 1), null,
+							new BigDecimal(amounts[i]), partnerships.get(i));
 			this.fixture.eligible(id);
 			this.fixture.submittedReview(this.round, id, ann, scores[i][0]);
 			this.fixture.submittedReview(this.round, id, bob, scores[i][1]);

@@ -67,11 +67,19 @@ public final class RoundFixture {
 	 * A round as {@link #openRound(String, java.time.Instant)}, reviewed blind or not.
 	 */
 	public long openRound(String reference, java.time.Instant closesAt, boolean blind) {
+		return openRound(reference, closesAt, blind, "PCC_GRANT");
+	}
+
+	/**
+	 * A round as {@link #openRound(String, java.time.Instant)} on a purchasing route
+	 * ({@code CSP_BUSINESS_CASE}).
+	 */
+	public long openRound(String reference, java.time.Instant closesAt, boolean blind, String route) {
 		long id = this.jdbc.queryForObject("insert into grant_round (reference, title, financial_year, route, "
 				+ "stream_id, budget, min_award, max_award, opens_at, closes_at, guidance, eligibility, blind_review, "
-				+ "created_by, created_at, updated_by, updated_at) values (?, ?, ?, 'PCC_GRANT', ?, 100000, 500, 5000, "
+				+ "created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, 100000, 500, 5000, "
 				+ "now() - interval '1 day', ?, 'Read the plan', 'Charities', ?, 'test', now(), 'test', now()) "
-				+ "returning id", Long.class, reference, "Small grants " + reference, this.year.startYear(),
+				+ "returning id", Long.class, reference, "Small grants " + reference, this.year.startYear(), route,
 				this.stream, java.sql.Timestamp.from(closesAt), blind);
 		this.jdbc.update("insert into round_theme (round_id, theme_id) values (?, ?), (?, ?)", id, this.vulnerable, id,
 				this.reoffending);
@@ -93,13 +101,24 @@ public final class RoundFixture {
 	 */
 	public long submittedApplication(long roundId, long applicantId, int number, String organisation,
 			String charityNumber, java.math.BigDecimal amount) {
+		return submittedApplication(roundId, applicantId, number, organisation, charityNumber, amount, null);
+	}
+
+	/**
+	 * A submitted application as above; with a partnership, a CSP's business case, its
+	 * lead authority {@code organisation} (a local authority, no charity number).
+	 */
+	public long submittedApplication(long roundId, long applicantId, int number, String organisation,
+			String charityNumber, java.math.BigDecimal amount, Long partnershipId) {
 		long id = this.jdbc.queryForObject("insert into application (round_id, applicant_user_id, start_key, "
 				+ "organisation_name, organisation_type, charity_number, organisation_address, contact_name, "
 				+ "contact_email, project_title, project_summary, theme_id, starts_on, ends_on, amount_requested, "
-				+ "outcomes, created_at, updated_at) values (?, ?, gen_random_uuid(), ?, 'CHARITY', ?, 'Leicester', "
-				+ "'Sam Smith', 'sam@example.org', ?, 'What it does', ?, ?, ?, ?, 'Fewer call-outs', now(), now()) "
-				+ "returning id", Long.class, roundId, applicantId, organisation, charityNumber,
-				"Project of " + organisation, this.reoffending, this.year.startDate(), this.year.endDate(), amount);
+				+ "outcomes, partnership_id, created_at, updated_at) values (?, ?, gen_random_uuid(), ?, ?, ?, "
+				+ "'Leicester', 'Sam Smith', 'sam@example.org', ?, 'What it does', ?, ?, ?, ?, 'Fewer call-outs', ?, "
+				+ "now(), now()) returning id", Long.class, roundId, applicantId, organisation,
+				(partnershipId == null) ? "CHARITY" : "LOCAL_AUTHORITY", (partnershipId == null) ? charityNumber : null,
+				"Project of " + organisation, this.reoffending, this.year.startDate(), this.year.endDate(), amount,
+				partnershipId);
 		this.jdbc.update("insert into application_budget_line (application_id, position, item, amount) "
 				+ "values (?, 1, 'Everything', ?)", id, amount);
 		this.jdbc.update("update application set status = 'SUBMITTED', number = ?, reference = "

@@ -17,6 +17,8 @@ final class MatrixRowsApplicants {
 			Map.entry("POST /apply/rounds/{reference}/start", "X"), Map.entry("GET /apply/applications/{id}", "X"),
 			Map.entry("GET /apply/applications/{id}/organisation", "X"),
 			Map.entry("POST /apply/applications/{id}/organisation", "X"),
+			Map.entry("GET /apply/applications/{id}/partnership", "X"),
+			Map.entry("POST /apply/applications/{id}/partnership", "X"),
 			Map.entry("GET /apply/applications/{id}/contact", "X"),
 			Map.entry("POST /apply/applications/{id}/contact", "X"),
 			Map.entry("GET /apply/applications/{id}/project", "X"),

@@ -22,7 +22,15 @@ public final class OpenedRounds {
 
 	/** Opens a round of {@code year} (2025-26); returns its id. */
 	public static long open(LiveApplication app, String year, String reference) {
-		drafted(app, year, reference);
+		return open(app, year, reference, "PCC_GRANT");
+	}
+
+	/**
+	 * Opens a round of {@code year} on a purchasing route ({@code CSP_BUSINESS_CASE});
+	 * returns its id.
+	 */
+	public static long open(LiveApplication app, String year, String reference, String route) {
+		drafted(app, year, reference, route);
 		HttpResponse<String> opened = app.api("officer").post("/api/v1/rounds/" + reference + "/open", """
 				{"version": 1}""");
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
@@ -34,6 +42,10 @@ public final class OpenedRounds {
 	 * criterion), at version 1, taking applications from a day ago for thirty days.
 	 */
 	public static void drafted(LiveApplication app, String year, String reference) {
+		drafted(app, year, reference, "PCC_GRANT");
+	}
+
+	private static void drafted(LiveApplication app, String year, String reference, String route) {
 		JdbcTemplate db = app.database();
 		int start = Integer.parseInt(year.substring(0, 4));
 		Long stream = db.query("select id from funding_stream where financial_year = ? and name = 'PCC Grant'",
@@ -58,10 +70,10 @@ public final class OpenedRounds {
 		Instant closes = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
 		HttpResponse<String> drafted = app.api("officer")
 			.post("/api/v1/rounds", """
-					{"reference": "%s", "year": "%s", "title": "Small grants %s", "route": "PCC_GRANT",
+					{"reference": "%s", "year": "%s", "title": "Small grants %s", "route": "%s",
 					 "streamId": %d, "budget": "100000.00", "minAward": "500.00", "maxAward": "5000.00",
 					 "opensAt": "%s", "closesAt": "%s", "guidance": "Read the plan", "eligibility": "Charities",
-					 "themeIds": [%d]}""".formatted(reference, year, reference, stream,
+					 "themeIds": [%d]}""".formatted(reference, year, reference, route, stream,
 					Instant.now().minus(Duration.ofDays(1)), closes, theme));
 		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
 		HttpResponse<String> criteria = app.api("officer").put("/api/v1/rounds/" + reference + "/criteria", """

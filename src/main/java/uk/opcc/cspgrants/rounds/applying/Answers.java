@@ -20,6 +20,13 @@ final class Answers {
 			String address) {
 	}
 
+	/**
+	 * The Community Safety Partnership a business case comes from, and its lead authority
+	 * (the organisation the grant is paid to).
+	 */
+	record Partnership(long partnershipId, String partnershipName, Organisation leadAuthority) {
+	}
+
 	/** Who the OPCC talks to about the application. */
 	record Contact(String name, String role, String email, String phone) {
 	}

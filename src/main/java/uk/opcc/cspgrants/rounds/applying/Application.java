@@ -25,7 +25,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.persistence.CascadeType;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.ListIndexBase;
+import uk.opcc.cspgrants.commissioning.PurchasingRoute;
 import uk.opcc.cspgrants.organisations.OrganisationType;
 import uk.opcc.cspgrants.rounds.RoundStatus;
 import uk.opcc.cspgrants.rounds.RoundView;
@@ -76,6 +78,17 @@ class Application {
 
 	@Column(name = "organisation_address")
 	private String organisationAddress;
+
+	/** The Community Safety Partnership a business case comes from. */
+	@Column(name = "partnership_id")
+	private Long partnershipId;
+
+	@Formula("(select p.name from partnership p where p.id = partnership_id)")
+	private String partnershipName;
+
+	/** The purchasing route of its round: a business case's organisation is its CSP's. */
+	@Formula("(select r.route from grant_round r where r.id = round_id)")
+	private String roundRoute;
 
 	@Column(name = "contact_name")
 	private String contactName;
@@ -157,8 +170,9 @@ class Application {
 	protected Application() {
 	}
 
-	Application(long roundId, long applicantUserId, UUID startKey, Instant now) {
+	Application(long roundId, PurchasingRoute route, long applicantUserId, UUID startKey, Instant now) {
 		this.roundId = roundId;
+		this.roundRoute = route.name();
 		this.applicantUserId = applicantUserId;
 		this.startKey = startKey;
 		this.status = ApplicationStatus.DRAFT;
@@ -168,12 +182,41 @@ class Application {
 
 	void answer(Answers.Organisation answers, Instant now) {
 		mustBeDraft();
+		if (businessCase()) {
+			throw new ValidationException("name", "A business case comes from a Community Safety Partnership: "
+					+ "choose the partnership, and its lead authority is the organisation");
+		}
+		setOrganisation(answers);
+		touch(now);
+	}
+
+	/**
+	 * The partnership a business case comes from, and the lead authority the grant is
+	 * paid to as its organisation.
+	 */
+	void answer(Answers.Partnership answers, Instant now) {
+		mustBeDraft();
+		if (!businessCase()) {
+			throw new ValidationException("partnershipId",
+					"Only a business case to a CSP business case round comes from a partnership");
+		}
+		this.partnershipId = answers.partnershipId();
+		this.partnershipName = answers.partnershipName();
+		setOrganisation(answers.leadAuthority());
+		touch(now);
+	}
+
+	/** True when it is a CSP's business case (its round's route). */
+	boolean businessCase() {
+		return PurchasingRoute.CSP_BUSINESS_CASE.name().equals(this.roundRoute);
+	}
+
+	private void setOrganisation(Answers.Organisation answers) {
 		this.organisationName = answers.name();
 		this.organisationType = answers.type();
 		this.charityNumber = answers.charityNumber();
 		this.companyNumber = answers.companyNumber();
 		this.organisationAddress = answers.address();
-		touch(now);
 	}
 
 	void answer(Answers.Contact answers, Instant now) {
@@ -331,7 +374,9 @@ class Application {
 
 	/** The tasks of the application and whether each is complete, in the list's order. */
 	List<TaskState> tasks() {
-		return List.of(TaskState.of(TaskName.ORGANISATION, this.organisationName != null),
+		return List.of(
+				businessCase() ? TaskState.of(TaskName.PARTNERSHIP, this.partnershipId != null)
+						: TaskState.of(TaskName.ORGANISATION, this.organisationName != null),
 				TaskState.of(TaskName.CONTACT, this.contactName != null),
 				TaskState.of(TaskName.PROJECT, this.projectTitle != null),
 				TaskState.of(TaskName.FUNDING, this.amountRequested != null),
@@ -360,9 +405,10 @@ class Application {
 
 	ApplicationView view() {
 		return new ApplicationView(this.id, this.roundId, this.status, this.organisationName, this.organisationType,
-				this.charityNumber, this.companyNumber, this.organisationAddress, this.contactName, this.contactRole,
-				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
-				this.startsOn, this.endsOn, this.amountRequested, List.copyOf(this.budgetLines), this.outcomes,
+				this.charityNumber, this.companyNumber, this.organisationAddress, this.partnershipId,
+				this.partnershipName, this.contactName, this.contactRole, this.contactEmail, this.contactPhone,
+				this.projectTitle, this.projectSummary, this.themeId, this.startsOn, this.endsOn, this.amountRequested,
+				List.copyOf(this.budgetLines), this.outcomes,
 				this.documents.stream().map(ApplicationDocument::view).toList(), List.copyOf(missingDocuments()),
 				this.reference, this.submittedAt, this.eligibilityReasons, this.eligibilityDecidedBy,
 				this.eligibilityDecidedAt, this.version, this.createdAt, this.updatedAt, tasks());

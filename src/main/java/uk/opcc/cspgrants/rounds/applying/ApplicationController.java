@@ -39,7 +39,11 @@ class ApplicationController {
 
 	private final ApplicationOutcomes outcomes;
 
-	ApplicationController(ApplicationManagement management, Rounds rounds, ApplicationOutcomes outcomes) {
+	private final BusinessCasePartnerships partnerships;
+
+	ApplicationController(ApplicationManagement management, Rounds rounds, ApplicationOutcomes outcomes,
+			BusinessCasePartnerships partnerships) {
+		this.partnerships = partnerships;
 		this.outcomes = outcomes;
 		this.management = management;
 		this.rounds = rounds;
@@ -114,6 +118,9 @@ class ApplicationController {
 	@GetMapping("/applications/{id}/organisation")
 	String organisation(@PathVariable long id, @AuthenticationPrincipal CurrentUser applicant, Model model) {
 		ApplicationView application = this.management.get(id, applicant);
+		if (application.businessCase()) {
+			return "redirect:/apply/applications/" + id + "/partnership";
+		}
 		return page(application, TaskName.ORGANISATION, OrganisationForm.of(application), model);
 	}
 
@@ -124,6 +131,24 @@ class ApplicationController {
 		return saved(id, applicant, TaskName.ORGANISATION, form, form::withVersion,
 				() -> this.management.saveOrganisation(id, form.answers(), form.version(), applicant), model, response,
 				redirect);
+	}
+
+	@GetMapping("/applications/{id}/partnership")
+	String partnership(@PathVariable long id, @AuthenticationPrincipal CurrentUser applicant, Model model) {
+		ApplicationView application = this.management.get(id, applicant);
+		if (!application.businessCase()) {
+			return "redirect:/apply/applications/" + id + "/organisation";
+		}
+		return page(application, TaskName.PARTNERSHIP, PartnershipForm.of(application), model);
+	}
+
+	@PostMapping("/applications/{id}/partnership")
+	String savePartnership(@PathVariable long id, @ModelAttribute("form") PartnershipForm form,
+			@AuthenticationPrincipal CurrentUser applicant, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return saved(id, applicant, TaskName.PARTNERSHIP, form, form::withVersion,
+				() -> this.management.savePartnership(id, form.partnershipId(), form.version(), applicant), model,
+				response, redirect);
 	}
 
 	@GetMapping("/applications/{id}/contact")
@@ -217,6 +242,9 @@ class ApplicationController {
 		model.addAttribute("task", task);
 		model.addAttribute("form", form);
 		model.addAttribute("types", OrganisationType.values());
+		if (task == TaskName.PARTNERSHIP) {
+			model.addAttribute("partnerships", this.partnerships.choices());
+		}
 		return "apply/task-" + task.path();
 	}
 

@@ -48,8 +48,11 @@ public class ApplicationManagement {
 
 	private final Clock clock;
 
+	private final BusinessCasePartnerships partnerships;
+
 	ApplicationManagement(ApplicationRepository repository, Rounds rounds, AuditTrail auditTrail, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, BusinessCasePartnerships partnerships) {
+		this.partnerships = partnerships;
 		this.repository = repository;
 		this.rounds = rounds;
 		this.auditTrail = auditTrail;
@@ -71,7 +74,8 @@ public class ApplicationManagement {
 			throw pressedTwice();
 		}
 		Application application = DatabaseRefusal.orConflict(
-				() -> this.repository.saveAndFlush(new Application(round.id(), applicant.id(), startKey, now())),
+				() -> this.repository
+					.saveAndFlush(new Application(round.id(), round.route(), applicant.id(), startKey, now())),
 				Map.of("application_started_once", pressedTwice().getMessage(), "application_started_while_open",
 						round.title() + " is not taking applications"));
 		ApplicationView view = application.view();
@@ -94,6 +98,15 @@ public class ApplicationManagement {
 	public ApplicationView saveOrganisation(long id, Answers.Organisation answers, Long version,
 			CurrentUser applicant) {
 		return save(id, version, applicant, TaskName.ORGANISATION, application -> application.answer(answers, now()));
+	}
+
+	/**
+	 * The partnership a business case comes from; its lead authority becomes the
+	 * application's organisation.
+	 */
+	public ApplicationView savePartnership(long id, String partnershipId, Long version, CurrentUser applicant) {
+		Answers.Partnership answers = this.partnerships.chosen(partnershipId);
+		return save(id, version, applicant, TaskName.PARTNERSHIP, application -> application.answer(answers, now()));
 	}
 
 	public ApplicationView saveContact(long id, Answers.Contact answers, Long version, CurrentUser applicant) {
@@ -151,7 +164,9 @@ public class ApplicationManagement {
 		ApplicationView after = DatabaseRefusal.orConflict(() -> this.repository.saveAndFlush(application),
 				Map.of("application_submitted_in_time", round.title() + " is not taking applications",
 						"application_number_once", "Another application took the same number: submit again",
-						"application_moves", "This application is no longer a draft"))
+						"application_business_case_names_partnership",
+						"Choose the partnership the business case comes from before you submit it", "application_moves",
+						"This application is no longer a draft"))
 			.view();
 		this.auditTrail.record("SUBMIT", AUDIT_TYPE, after.id(), Map.of("status", "Draft"), Map.of("reference",
 				after.reference(), "round", round.reference(), "submittedAt", Dates.dayAndTime(after.submittedAt())));

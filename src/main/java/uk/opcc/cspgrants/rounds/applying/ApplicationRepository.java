@@ -30,7 +30,7 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
 	/** Who sent each of a round's submitted applications, without the rest of them. */
 	@Query("select new uk.opcc.cspgrants.rounds.applying.ApplyingOrganisation(a.id, a.reference, "
-			+ "a.organisationName, a.charityNumber, a.companyNumber) from Application a "
+			+ "a.organisationName, a.charityNumber, a.companyNumber, a.partnershipId) from Application a "
 			+ "where a.roundId = :round and a.submittedAt is not null order by a.number")
 	List<ApplyingOrganisation> findApplyingOrganisations(@Param("round") long round);
 

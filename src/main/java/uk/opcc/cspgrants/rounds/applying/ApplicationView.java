@@ -15,12 +15,20 @@ import uk.opcc.cspgrants.shared.Money;
  */
 public record ApplicationView(long id, long roundId, ApplicationStatus status, String organisationName,
 		OrganisationType organisationType, String charityNumber, String companyNumber, String organisationAddress,
-		String contactName, String contactRole, String contactEmail, String contactPhone, String projectTitle,
-		String projectSummary, Long themeId, LocalDate startsOn, LocalDate endsOn, Money amountRequested,
-		List<BudgetLine> budgetLines, String outcomes, List<DocumentView> documents,
-		List<DocumentKind> missingDocuments, String reference, Instant submittedAt, String eligibilityReasons,
-		String eligibilityDecidedBy, Instant eligibilityDecidedAt, long version, Instant createdAt, Instant updatedAt,
-		List<TaskState> tasks) {
+		Long partnershipId, String partnershipName, String contactName, String contactRole, String contactEmail,
+		String contactPhone, String projectTitle, String projectSummary, Long themeId, LocalDate startsOn,
+		LocalDate endsOn, Money amountRequested, List<BudgetLine> budgetLines, String outcomes,
+		List<DocumentView> documents, List<DocumentKind> missingDocuments, String reference, Instant submittedAt,
+		String eligibilityReasons, String eligibilityDecidedBy, Instant eligibilityDecidedAt, long version,
+		Instant createdAt, Instant updatedAt, List<TaskState> tasks) {
+
+	/**
+	 * True when it is a CSP's business case: it names its partnership, or its first task
+	 * is to choose one (rather than give an organisation).
+	 */
+	public boolean businessCase() {
+		return this.partnershipId != null || this.tasks.stream().anyMatch(task -> task.name() == TaskName.PARTNERSHIP);
+	}
 
 	/** How many tasks are complete. */
 	public long completed() {
@@ -50,7 +58,7 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 	 */
 	public ApplicationView withheldForBlindReview() {
 		return new ApplicationView(this.id, this.roundId, this.status, null, null, null, null, null, null, null, null,
-				null, this.projectTitle, this.projectSummary, this.themeId, this.startsOn, this.endsOn,
+				null, null, null, this.projectTitle, this.projectSummary, this.themeId, this.startsOn, this.endsOn,
 				this.amountRequested, this.budgetLines, this.outcomes,
 				this.documents.stream()
 					.filter(document -> document.kind() != DocumentKind.GOVERNING_DOCUMENT
@@ -67,11 +75,11 @@ public record ApplicationView(long id, long roundId, ApplicationStatus status, S
 	 */
 	public ApplicationView forReviewer() {
 		return new ApplicationView(this.id, this.roundId, this.status, this.organisationName, this.organisationType,
-				this.charityNumber, this.companyNumber, this.organisationAddress, this.contactName, this.contactRole,
-				this.contactEmail, this.contactPhone, this.projectTitle, this.projectSummary, this.themeId,
-				this.startsOn, this.endsOn, this.amountRequested, this.budgetLines, this.outcomes, this.documents,
-				List.of(), this.reference, this.submittedAt, null, null, null, this.version, this.createdAt,
-				this.updatedAt, List.of());
+				this.charityNumber, this.companyNumber, this.organisationAddress, this.partnershipId,
+				this.partnershipName, this.contactName, this.contactRole, this.contactEmail, this.contactPhone,
+				this.projectTitle, this.projectSummary, this.themeId, this.startsOn, this.endsOn, this.amountRequested,
+				this.budgetLines, this.outcomes, this.documents, List.of(), this.reference, this.submittedAt, null,
+				null, null, this.version, this.createdAt, this.updatedAt, List.of());
 	}
 
 	/** What the applicant calls it in a list: the project's title once given. */

@@ -14,8 +14,9 @@ import uk.opcc.cspgrants.shared.FinancialYear;
  * whether it is eligible: the amount within the round's awards, the register number its
  * kind of organisation has, the documents its kind must send, the project within the
  * round's year, and no other application in the round from the same organisation (by
- * charity number, company number or name). They advise; the officer decides, and says why
- * when deciding against a failed check. Plain Java.
+ * charity number, company number or name); for a CSP's business case, the partnership
+ * instead of the register, and its other business cases named. They advise; the officer
+ * decides, and says why when deciding against a failed check. Plain Java.
  */
 public final class EligibilityChecks {
 
@@ -26,10 +27,11 @@ public final class EligibilityChecks {
 			List<ApplyingOrganisation> others) {
 		List<EligibilityCheck> checks = new ArrayList<>();
 		checks.add(amount(round, application));
-		checks.add(register(application));
+		checks.add(application.businessCase() ? partnership(application) : register(application));
 		checks.add(documents(application));
 		checks.add(dates(round.year(), application));
-		checks.add(oneApplication(application, others));
+		checks.add(application.businessCase() ? partnershipCases(application, others)
+				: oneApplication(application, others));
 		return checks;
 	}
 
@@ -56,6 +58,29 @@ public final class EligibilityChecks {
 		}
 		return new EligibilityCheck(question, EligibilityCheck.Outcome.TO_CHECK,
 				type.label() + ", not on a register the service checks: check its governing document");
+	}
+
+	private static EligibilityCheck partnership(ApplicationView application) {
+		String question = "Comes from a Community Safety Partnership of the force area";
+		return (application.partnershipName() == null)
+				? new EligibilityCheck(question, EligibilityCheck.Outcome.FAILED, "No partnership chosen")
+				: new EligibilityCheck(question, EligibilityCheck.Outcome.PASSED, application.partnershipName()
+						+ ", paid through its lead authority, " + application.organisationName());
+	}
+
+	/**
+	 * A partnership may send several business cases, one per initiative: the others are
+	 * named for the officer to read together.
+	 */
+	private static EligibilityCheck partnershipCases(ApplicationView application, List<ApplyingOrganisation> others) {
+		ApplyingOrganisation applying = ApplyingOrganisation.of(application);
+		List<String> same = others.stream()
+			.filter(other -> other.applicationId() != application.id() && applying.samePartnership(other))
+			.map(ApplyingOrganisation::reference)
+			.toList();
+		return new EligibilityCheck("The partnership's other business cases in the round",
+				EligibilityCheck.Outcome.PASSED, same.isEmpty() ? "None: it is the partnership's only business case"
+						: "The partnership also sent " + String.join(", ", same) + ": read them together");
 	}
 
 	private static EligibilityCheck registered(String question, String number, String what, String then) {

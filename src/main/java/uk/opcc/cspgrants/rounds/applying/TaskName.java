@@ -3,9 +3,9 @@ package uk.opcc.cspgrants.rounds.applying;
 /** The tasks of an application, in the order of its task list, with their pages. */
 public enum TaskName {
 
-	ORGANISATION("Your organisation", "organisation"), CONTACT("Contact details", "contact"),
-	PROJECT("Your project", "project"), FUNDING("Funding and budget", "funding"), OUTCOMES("Outcomes", "outcomes"),
-	DOCUMENTS("Supporting documents", "documents");
+	ORGANISATION("Your organisation", "organisation"), PARTNERSHIP("Your partnership", "partnership"),
+	CONTACT("Contact details", "contact"), PROJECT("Your project", "project"), FUNDING("Funding and budget", "funding"),
+	OUTCOMES("Outcomes", "outcomes"), DOCUMENTS("Supporting documents", "documents");
 
 	private final String title;
 

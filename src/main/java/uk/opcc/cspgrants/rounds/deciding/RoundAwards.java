@@ -73,7 +73,8 @@ record RoundAwards(PanelPaper paper, List<PanelPaper.Row> funded) {
 		return this.funded.stream().map(row -> {
 			ApplicationView application = row.application();
 			return new DecidedLine(originOf(application), organisations.getOrDefault(application.id(), 0L),
-					application.name(), round.streamId(), application.themeId(), round.route(), round.reference(),
+					application.partnershipId(), application.name(), round.streamId(), application.themeId(),
+					round.route(), round.reference(),
 					(round.route() == PurchasingRoute.CSP_BUSINESS_CASE) ? application.reference() : null,
 					"Grant round " + round.reference() + ", application " + application.reference(),
 					periodStart(round.year(), application), periodEnd(round.year(), application),
@@ -92,7 +93,7 @@ record RoundAwards(PanelPaper paper, List<PanelPaper.Row> funded) {
 		for (PanelPaper.Row row : this.funded) {
 			ApplicationView application = row.application();
 			rows.add(new AttachedTable.Row(List.of(String.valueOf(row.place().position()), application.reference(),
-					application.organisationName(), application.name(), themeOf(round, application.themeId()),
+					recipient(application), application.name(), themeOf(round, application.themeId()),
 					row.place().sheet().average().toPlainString(), row.recommendation().outcome().label(),
 					row.recommendation().amount().format()), AttachedTable.Kind.LINE, null));
 		}
@@ -104,6 +105,16 @@ record RoundAwards(PanelPaper paper, List<PanelPaper.Row> funded) {
 						new AttachedTable.Heading("Theme", false), new AttachedTable.Heading("Score out of 100", true),
 						new AttachedTable.Heading("Recommendation", false), new AttachedTable.Heading("Amount", true)),
 				rows);
+	}
+
+	/**
+	 * Who is funded, as the published table names them: the organisation, or for a CSP's
+	 * business case the partnership and the lead authority paid.
+	 */
+	private static String recipient(ApplicationView application) {
+		return (application.partnershipName() != null)
+				? application.partnershipName() + " CSP (paid to " + application.organisationName() + ")"
+				: application.organisationName();
 	}
 
 	static String originOf(ApplicationView application) {

@@ -91,8 +91,9 @@ class RoundDecided {
 			ApplicationView application = awards.funded().get(i).application();
 			long lineId = lineOf.get(line.originRef());
 			long grantId = this.grants
-				.create(new NewOrganisationGrant(line.organisationId(), null, round.year(), lineId, line.initiative(),
-						line.amount(), line.streamId(), line.themeId(), line.route().name(), false, decided.reference(),
+				.create(new NewOrganisationGrant(line.organisationId(), line.partnershipId(), round.year(), lineId,
+						line.initiative(), line.amount(), line.streamId(), line.themeId(), line.route().name(), false,
+						decided.reference(),
 						List.of(new NewOrganisationGrant.PlannedPayment(line.startsOn(), line.endsOn(),
 								line.amount()))))
 				.orElseGet(() -> this.jdbc.sql("select id from organisation_grant where award_line_id = ?")

@@ -37,6 +37,9 @@ final class RoundDecisionText {
 	}
 
 	static String summary(RoundAwards awards, Counts counts) {
+		if (awards.round().forBusinessCases()) {
+			return businessCases(awards, counts);
+		}
 		RoundView round = awards.round();
 		StringBuilder text = new StringBuilder();
 		text.append(round.title())
@@ -84,11 +87,76 @@ final class RoundDecisionText {
 		return text.toString();
 	}
 
+	/**
+	 * The words of EXE 0025/13's Community Safety Fund part: the CSPs submitted business
+	 * cases, which the senior officer group assessed independently; summaries and
+	 * recommendations go to the Commissioner.
+	 */
+	private static String businessCases(RoundAwards awards, Counts counts) {
+		RoundView round = awards.round();
+		long partnerships = awards.paper()
+			.rows()
+			.stream()
+			.map(row -> row.application().partnershipId())
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.count();
+		StringBuilder text = new StringBuilder();
+		text.append("The Community Safety Partnerships (CSP) were requested to submit business cases to the Office of "
+				+ "the Police and Crime Commissioner for ")
+			.append(round.title())
+			.append(" (")
+			.append(round.reference())
+			.append("), from ")
+			.append(Dates.dayAndTime(round.opensAt()))
+			.append(" to ")
+			.append(Dates.dayAndTime(round.closesAt()))
+			.append(", for awards of ")
+			.append(round.minAward().format())
+			.append(" to ")
+			.append(round.maxAward().format())
+			.append(" from a budget of ")
+			.append(round.budget().format())
+			.append(". In total ")
+			.append(counts.received())
+			.append((counts.received() == 1) ? " business case was" : " business cases were")
+			.append(" received, of which ")
+			.append(counts.eligible())
+			.append((counts.eligible() == 1) ? " was" : " were")
+			.append(" found eligible, from ")
+			.append(partnerships)
+			.append((partnerships == 1) ? " partnership" : " partnerships")
+			.append(".\n\n");
+		text.append("- The business cases were forwarded to the Senior Officer Group to enable an independent "
+				+ "assessment: ")
+			.append(counts.reviewers())
+			.append((counts.reviewers() == 1) ? " assessor" : " assessors")
+			.append(" scored them, each business case by at least ")
+			.append(round.minReviewers())
+			.append(". They declared ")
+			.append((counts.conflicts() == 0) ? "no conflicts of interest"
+					: counts.conflicts() + ((counts.conflicts() == 1) ? " conflict" : " conflicts")
+							+ " of interest, and those business cases were assessed by others")
+			.append(".\n");
+		text.append("- The panel, whose membership consisted of ")
+			.append(members(awards))
+			.append(", made recommendations on the basis of the assessments");
+		if (round.progress().panelMeetsOn() != null) {
+			text.append("; it met on ").append(Dates.day(round.progress().panelMeetsOn()));
+		}
+		text.append(".\n");
+		text.append("- Summaries of the business cases and recommendations are presented to the Police and Crime "
+				+ "Commissioner for approval; each award is paid to the partnership's lead authority.");
+		return text.toString();
+	}
+
 	static String recommendations(RoundAwards awards) {
 		int funded = awards.funded().size();
-		return "- 1. Approve the funding of " + funded + ((funded == 1) ? " application" : " applications") + " from "
-				+ awards.round().title() + ", totalling " + awards.total().format() + " from the "
-				+ awards.round().streamName() + " funding stream, as set out in Table 1 (attached).";
+		String what = awards.round().forBusinessCases() ? ((funded == 1) ? " business case" : " business cases")
+				: ((funded == 1) ? " application" : " applications");
+		return "- 1. Approve the funding of " + funded + what + " from " + awards.round().title() + ", totalling "
+				+ awards.total().format() + " from the " + awards.round().streamName()
+				+ " funding stream, as set out in Table 1 (attached).";
 	}
 
 	static String financialImplications(RoundAwards awards) {

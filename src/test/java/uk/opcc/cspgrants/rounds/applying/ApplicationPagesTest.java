@@ -73,6 +73,9 @@ class ApplicationPagesTest {
 	ApplicationRepository repository;
 
 	@Autowired
+	BusinessCasePartnerships partnerships;
+
+	@Autowired
 	Rounds rounds;
 
 	@Autowired
@@ -306,7 +309,7 @@ class ApplicationPagesTest {
 		complete(id);
 		Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
 		ApplicationManagement afterClosing = new ApplicationManagement(this.repository, this.rounds, this.auditTrail,
-				this.jdbcClient, this.events, later);
+				this.jdbcClient, this.events, later, this.partnerships);
 		CurrentUser who = Principals.of(ApplicantFixture.USERNAME, this.jdbc);
 		assertThatThrownBy(() -> new TransactionTemplate(this.transactions)
 			.executeWithoutResult(status -> afterClosing.submit(id, 8L, who))).isInstanceOf(ConflictException.class)

@@ -77,10 +77,10 @@ class EligibilityChecksTest {
 		ApplicationView charity = application(1, "Safer Streets Trust", OrganisationType.CHARITY, "1123456", "01234567",
 				"1000.00", LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), ALL_SENT);
 		List<ApplyingOrganisation> round = List.of(ApplyingOrganisation.of(charity),
-				new ApplyingOrganisation(2, "SG-2026-002", "Another name", "1123456", null),
-				new ApplyingOrganisation(3, "SG-2026-003", "Trading arm", null, "01234567"),
-				new ApplyingOrganisation(4, "SG-2026-004", "  safer STREETS trust ", null, null),
-				new ApplyingOrganisation(5, "SG-2026-005", "Safer Streets Trust North", "1999999", "09999999"));
+				new ApplyingOrganisation(2, "SG-2026-002", "Another name", "1123456", null, null),
+				new ApplyingOrganisation(3, "SG-2026-003", "Trading arm", null, "01234567", null),
+				new ApplyingOrganisation(4, "SG-2026-004", "  safer STREETS trust ", null, null, null),
+				new ApplyingOrganisation(5, "SG-2026-005", "Safer Streets Trust North", "1999999", "09999999", null));
 		EligibilityCheck one = EligibilityChecks.of(ROUND, charity, round).get(4);
 		assertThat(one.outcome()).isEqualTo(TO_CHECK);
 		assertThat(one.found()).isEqualTo("The same organisation also sent SG-2026-002, SG-2026-003, SG-2026-004");
@@ -88,17 +88,44 @@ class EligibilityChecksTest {
 
 	@Test
 	void noCharityNumberIsNotTheSameAsAnotherWithNone() {
-		ApplyingOrganisation first = new ApplyingOrganisation(1, "A-1", "First group", null, null);
-		ApplyingOrganisation second = new ApplyingOrganisation(2, "A-2", "Second group", null, null);
+		ApplyingOrganisation first = new ApplyingOrganisation(1, "A-1", "First group", null, null, null);
+		ApplyingOrganisation second = new ApplyingOrganisation(2, "A-2", "Second group", null, null, null);
 		assertThat(first.sameAs(second)).isFalse();
+	}
+
+	@Test
+	void aBusinessCaseIsCheckedForItsPartnershipAndNamesThePartnershipsOtherCasesWithoutDoubt() {
+		ApplicationView overall = new ApplicationView(1, 1, ApplicationStatus.SUBMITTED, "Leicester City Council",
+				OrganisationType.LOCAL_AUTHORITY, null, null, "City Hall", 7L, "Leicester", "Lee Leicester",
+				"CSP manager", "lee@example.org", null, "Overall Crime", "Summary", 1L, LocalDate.of(2026, 10, 1),
+				LocalDate.of(2027, 3, 31), Money.of("1000.00"), List.of(), "Outcomes", List.of(), List.of(),
+				"SG-2026-001", null, null, null, null, 0, null, null, List.of());
+		List<ApplyingOrganisation> round = List.of(ApplyingOrganisation.of(overall),
+				new ApplyingOrganisation(2, "SG-2026-002", "Leicester City Council", null, null, 7L),
+				new ApplyingOrganisation(3, "SG-2026-003", "Rutland County Council", null, null, 8L),
+				new ApplyingOrganisation(4, "SG-2026-004", "Leicester City Council", null, null, null));
+		List<EligibilityCheck> checks = EligibilityChecks.of(ROUND, overall, round);
+		assertThat(checks.get(1).question()).isEqualTo("Comes from a Community Safety Partnership of the force area");
+		assertThat(checks.get(1).outcome()).isEqualTo(PASSED);
+		assertThat(checks.get(1).found())
+			.isEqualTo("Leicester, paid through its lead authority, Leicester City Council");
+		assertThat(checks.get(4).outcome()).isEqualTo(PASSED);
+		assertThat(checks.get(4).found()).isEqualTo("The partnership also sent SG-2026-002: read them together");
+		ApplicationView rutland = new ApplicationView(3, 1, ApplicationStatus.SUBMITTED, "Rutland County Council",
+				OrganisationType.LOCAL_AUTHORITY, null, null, "Oakham", 8L, "Rutland", "Ru", null, "ru@example.org",
+				null, "CSE", "Summary", 1L, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 3, 31), Money.of("1000.00"),
+				List.of(), "Outcomes", List.of(), List.of(), "SG-2026-003", null, null, null, null, 0, null, null,
+				List.of());
+		assertThat(EligibilityChecks.of(ROUND, rutland, round).get(4).found())
+			.isEqualTo("None: it is the partnership's only business case");
 	}
 
 	private static ApplicationView application(long id, String name, OrganisationType type, String charity,
 			String company, String amount, LocalDate starts, LocalDate ends, List<DocumentKind> missing) {
 		return new ApplicationView(id, 1, ApplicationStatus.SUBMITTED, name, type, charity, company, "1 High Street",
-				"Sam Contact", "Chair", "sam@example.org", "01632 960000", "Project", "Summary", 1L, starts, ends,
-				Money.of(amount), List.of(), "Outcomes", List.of(), missing, "SG-2026-" + id, null, null, null, null, 0,
-				null, null, List.of());
+				null, null, "Sam Contact", "Chair", "sam@example.org", "01632 960000", "Project", "Summary", 1L, starts,
+				ends, Money.of(amount), List.of(), "Outcomes", List.of(), missing, "SG-2026-" + id, null, null, null,
+				null, 0, null, null, List.of());
 	}
 
 }
