@@ -3,7 +3,7 @@
 # embedded PostgreSQL with the demo users and generated national-scale data (300 partnerships, ten
 # financial years 2013-14 to 2022-23 with approved formula runs and grants, four accepted quarterly
 # returns per partnership and year: profile "national-scale"), then drives the main pages (signed in
-# as the demo officer) and API endpoints (HTTP Basic) with wrk: first each for WARM_UP to warm the
+# as the demo officer) and API endpoints (with an API token and with HTTP Basic) with wrk: first each for WARM_UP to warm the
 # JVM up, then each for DURATION, one endpoint at a time, printing requests per second, p50 and p99
 # latency and the error count of each.
 #
@@ -68,6 +68,13 @@ case "$landing" in
   *error*|"") echo "Could not sign in as the demo officer (sent to '$landing')" >&2; exit 1 ;;
 esac
 
+# An API token for the officer, made on the tokens page as a person would (issue 17).
+csrf=$(curl -fs -b "$jar_file" -c "$jar_file" "$BASE/account/tokens" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p)
+api_token=$(curl -fs -b "$jar_file" --data-urlencode "name=Load test $(date +%s)" --data-urlencode "days=1" \
+  --data-urlencode "createKey=$(cat /proc/sys/kernel/random/uuid)" --data-urlencode "_csrf=$csrf" \
+  "$BASE/account/tokens" | grep -o 'cspg_[A-Za-z0-9_-]\{43\}' | sed -n 1p)
+[ -n "$api_token" ] || { echo "Could not make an API token for the demo officer" >&2; exit 1; }
+
 # The approved run of 2022-23: the allocation page of 300 partnerships.
 run=$(curl -fs -u "officer:$PASSWORD" "$BASE/api/v1/grants?year=2022-23" \
   | sed -n 's/.*"runId":\([0-9]*\).*/\1/p' | sed -n 1p || true)
@@ -80,14 +87,19 @@ endpoints=(
   "page|Grants 2022-23|/grants?year=2022-23"
   "page|Partnerships|/partnerships"
   "page|Indicators 2022-23 (300 partnerships)|/indicators?year=2022-23"
-  "api|API: quarterly report 2022-23 Q2|/api/v1/reports/quarterly/2022-23/Q2"
-  "api|API: formula run $run|/api/v1/formula-runs/$run"
+  "token|API (token): quarterly report 2022-23 Q2|/api/v1/reports/quarterly/2022-23/Q2"
+  "token|API (token): formula run $run|/api/v1/formula-runs/$run"
+  "api|API (HTTP Basic): quarterly report 2022-23 Q2|/api/v1/reports/quarterly/2022-23/Q2"
+  "api|API (HTTP Basic): formula run $run|/api/v1/formula-runs/$run"
 )
 
-# How wrk reaches an endpoint: pages with the signed-in session, the API with HTTP Basic.
+# How wrk reaches an endpoint: pages with the signed-in session, the API with the officer's
+# API token or with HTTP Basic (a BCrypt check on every request, slow by design).
 auth_for() {
   if [ "$1" = page ]; then
     auth=(-H "Cookie: JSESSIONID=$session" -H "Accept-Encoding: $ENCODING")
+  elif [ "$1" = token ]; then
+    auth=(-H "Authorization: Bearer $api_token" -H "Accept-Encoding: $ENCODING")
   else
     auth=(-H "Authorization: Basic $(printf 'officer:%s' "$PASSWORD" | base64)" -H "Accept-Encoding: $ENCODING")
   fi

@@ -63,6 +63,12 @@ public final class AuditSentences {
 			case "ApplicantAccount" -> applicant(event);
 			case "Application" -> application(event);
 			case "ReviewAssignment" -> review(event);
+			case "ApiToken" ->
+				event.who + ("REVOKE_TOKEN".equals(action) ? " revoked" : " created") + " the API token “"
+						+ event.get("name") + "” (" + event.get("prefix") + "…) of " + event.get("user")
+						+ ("REVOKE_TOKEN".equals(action) ? ""
+								: (("yes".equals(event.get("readOnly")) ? ", to read only," : "") + " expiring "
+										+ event.get("expiresAt")));
 			case "BankHolidayFile" -> event.who + " put the bank holidays of " + event.get("file") + " in force";
 			case "Organisation", "FundingStream", "PoliceCrimePlan", "CommissioningYear", "AwardSchedule",
 					"ScheduleImport", "OrganisationGrant", "OrganisationGrantPayment", "OrganisationReturn",

@@ -20,6 +20,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -32,10 +33,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may reach what. Pages use form sign-in with a session; the JSON API under
- * {@code /api/v1} uses HTTP Basic for the same users, with no session and no CSRF token.
- * Approvals (formula runs, redistributions) and payments need the finance role here, by
- * address, before any record is looked up: a role that may not approve at all gets 403,
- * never a 404 that tells whether the record exists.
+ * {@code /api/v1} takes an API token ({@code Authorization: Bearer},
+ * {@link ApiTokenFilter}) or HTTP Basic for the same users, with no session and no CSRF
+ * token. Approvals (formula runs, redistributions) and payments need the finance role
+ * here, by address, before any record is looked up: a role that may not approve at all
+ * gets 403, never a 404 that tells whether the record exists.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,6 +57,13 @@ class SecurityConfiguration {
 	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };
 
 	/**
+	 * Who may hold API tokens: the OPCC's staff and CSP managers
+	 * ({@link ApiTokens#MAY_HOLD}).
+	 */
+	private static final String[] TOKEN_HOLDERS = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER",
+			"CSP_MANAGER" };
+
+	/**
 	 * The OPCC's staff and recipients' contacts (who see only their own organisation's).
 	 */
 	private static final String[] STAFF_AND_RECIPIENTS = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER",
@@ -72,8 +81,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(SoleRolePaths.recipientContacts())
 				.denyAll()
 				.requestMatchers(SoleRolePaths.applicants())
@@ -223,6 +233,8 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF_AND_RECIPIENTS)
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers("/account/tokens", "/account/tokens/**")
+			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.authenticated()
 			.requestMatchers("/partnerships/new", "/partnerships/*/edit")
@@ -358,17 +370,13 @@ class SecurityConfiguration {
 		response.setHeader("WWW-Authenticate", "Basic realm=\"CSP Grants\"");
 		String detail = (failure instanceof LockedException)
 				? "This account is locked after too many failed sign-ins. Try again later."
-				: "Sign in with HTTP Basic: a username and password.";
+				: "Sign in with an API token (Authorization: Bearer) or HTTP Basic (a username and password).";
 		problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
 	}
 
 	private static void problem(HttpServletResponse response, int status, String title, String detail)
 			throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
+		ApiTokenFilter.problem(response, status, title, detail);
 	}
 
 }

@@ -109,6 +109,15 @@ public final class CurrentUser implements UserDetails {
 	}
 
 	/**
+	 * True when they may hold API tokens: the OPCC's staff and CSP managers (not an
+	 * applicant, a recipient's contact or a themed reviewer).
+	 */
+	public boolean mayHoldApiTokens() {
+		return hasAny(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER, Role.COMMISSIONER,
+				Role.CSP_MANAGER);
+	}
+
+	/**
 	 * True for an applicant to a grant round, who signs in by a link sent by e-mail and
 	 * may use only the pages for applying.
 	 */

@@ -22,7 +22,8 @@ import static uk.opcc.cspgrants.support.LiveApplication.statuses;
  * gets the same page, one account is made (and audited once), and only the hour's five
  * links are written. Then one link is pressed twenty times at once: one press signs in
  * and goes to {@code /apply}, the nineteen others are told the link has been used (409),
- * nobody gets a 500, and the sign-in is audited once.
+ * nobody gets a 500, and the sign-in is audited once. An API token made and revoked
+ * twenty times at once is made and revoked once.
  */
 class SignInLinkOnceTest {
 
@@ -123,6 +124,51 @@ class SignInLinkOnceTest {
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("You are signed in as", address, "You have not started an application");
 		assertThat(applicant.get("/partnerships").statusCode()).as("a staff page").isEqualTo(403);
+	}
+
+	/**
+	 * An API token: "Create token" pressed twenty times at once with one form makes one
+	 * token (nineteen 409s); twenty requests at once with it are all answered; "Revoke
+	 * the token" pressed twenty times at once revokes it once (nineteen 409s naming who
+	 * did), each audited once, and the token then answers 401.
+	 */
+	@Test
+	void anApiTokenIsMadeOnceAndRevokedOnceWhenPressedTwentyTimesAtOnce() {
+		LiveApplication.Browser officer = app.signIn("officer");
+		String key = java.util.UUID.randomUUID().toString();
+		List<HttpResponse<String>> made = app.atOnce(AT_ONCE, i -> officer.post("/account/tokens",
+				Map.of("name", "Ledger, tab " + i, "days", "30", "createKey", key)));
+		assertThat(statuses(made)).isEqualTo(Map.of(200, 1L, 409, (long) (AT_ONCE - 1)));
+		String secret = null;
+		for (int i = 0; i < AT_ONCE; i++) {
+			HttpResponse<String> response = made.get(i);
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("You pressed “Create token” more than once",
+						"value=\"Ledger, tab " + i + "\"");
+			}
+			else {
+				Matcher shown = Pattern.compile("cspg_[A-Za-z0-9_-]{43}").matcher(response.body());
+				assertThat(shown.find()).isTrue();
+				secret = shown.group();
+			}
+		}
+		long id = db.queryForObject("select id from api_token where create_key = ?::uuid", Long.class, key);
+		LiveApplication.Api machine = app.apiWithToken(secret);
+		assertThat(statuses(app.atOnce(AT_ONCE, i -> machine.get("/api/v1/partnerships"))))
+			.isEqualTo(Map.of(200, (long) AT_ONCE));
+		List<HttpResponse<String>> revoked = app.atOnce(AT_ONCE,
+				i -> officer.post("/account/tokens/" + id + "/revoke", Map.of()));
+		assertThat(statuses(revoked)).isEqualTo(Map.of(302, 1L, 409, (long) (AT_ONCE - 1)));
+		for (HttpResponse<String> response : revoked) {
+			if (response.statusCode() == 409) {
+				assertThat(response.body()).contains("was already revoked by Olu Officer");
+			}
+		}
+		assertThat(db.queryForList(
+				"select action from audit_event where entity_type = 'ApiToken' " + "and entity_id = ? order by id",
+				String.class, Long.toString(id)))
+			.containsExactly("CREATE_TOKEN", "REVOKE_TOKEN");
+		assertThat(machine.get("/api/v1/partnerships").statusCode()).isEqualTo(401);
 	}
 
 }

@@ -201,6 +201,7 @@ class AuthorisationMatrixTest {
 		MATRIX.putAll(MatrixRowsRounds.ROWS);
 		MATRIX.putAll(MatrixRowsApplicants.ROWS);
 		MATRIX.putAll(MatrixRowsReviews.ROWS);
+		MATRIX.putAll(MatrixRowsTokens.ROWS);
 	}
 
 	@Autowired

@@ -95,7 +95,15 @@ public final class LiveApplication implements AutoCloseable {
 
 	/** A script calling the JSON API with HTTP Basic as one of the demo users. */
 	public Api api(String username) {
-		return new Api(username);
+		return new Api("Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + SignIn.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * A script calling the JSON API with an API token ({@code Authorization: Bearer}).
+	 */
+	public Api apiWithToken(String token) {
+		return new Api("Bearer " + token);
 	}
 
 	/**
@@ -254,14 +262,13 @@ public final class LiveApplication implements AutoCloseable {
 			.collect(Collectors.joining("&"));
 	}
 
-	/** JSON API calls as one user. */
+	/** JSON API calls as one user, by password or by token. */
 	public final class Api {
 
 		private final String authorization;
 
-		private Api(String username) {
-			this.authorization = "Basic " + Base64.getEncoder()
-				.encodeToString((username + ":" + SignIn.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		private Api(String authorization) {
+			this.authorization = authorization;
 		}
 
 		public HttpResponse<String> get(String path) {

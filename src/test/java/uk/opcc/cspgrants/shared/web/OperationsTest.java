@@ -76,7 +76,10 @@ class OperationsTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/api/v1/partnerships/{code}")))
 			.andExpect(content().string(containsString("someone else changed it since the version you sent")))
-			.andExpect(content().string(containsString("name each field and say what is wrong")));
+			.andExpect(content().string(containsString("name each field and say what is wrong")))
+			.andExpect(content().string(containsString("\"apiToken\":{\"type\":\"http\"")))
+			.andExpect(content().string(containsString("\"scheme\":\"bearer\"")))
+			.andExpect(content().string(containsString("BCrypt, which is slow by design")));
 		this.mvc.perform(get("/swagger-ui/index.html").session(SignIn.as(this.mvc, "officer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("swagger-ui")));

@@ -1,0 +1,45 @@
+package uk.opcc.cspgrants.security;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The two ways into the API, in its documentation: an API token as
+ * {@code Authorization: Bearer} (made on {@code /account/tokens}; one look-up per
+ * request), or HTTP Basic with a username and password (a BCrypt check on every request:
+ * slow by design, for a person trying something, not for a program polling).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityDocumentation {
+
+	static final String TOKEN = "apiToken";
+
+	static final String PASSWORD = "password";
+
+	@Bean
+	OpenApiCustomizer signingIn() {
+		return (openApi) -> {
+			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
+			components.addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("bearer")
+				.bearerFormat("cspg_ followed by 43 characters")
+				.description("An API token made on /account/tokens (an administrator makes one for a service "
+						+ "account on /admin/tokens). It acts as its account, with the account's role and "
+						+ "partnership; a read-only token may only read. Shown once, expires (90 days by default), "
+						+ "can be revoked."));
+			components.addSecuritySchemes(PASSWORD,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("basic")
+						.description("A username and password. Every request checks the password with BCrypt, which is "
+								+ "slow by design: use a token for a program that calls the API often."));
+			openApi.setComponents(components);
+			openApi.addSecurityItem(new SecurityRequirement().addList(TOKEN));
+			openApi.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
+		};
+	}
+
+}

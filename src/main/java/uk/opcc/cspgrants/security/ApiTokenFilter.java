@@ -1,0 +1,74 @@
+package uk.opcc.cspgrants.security;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs an API request in as the user of the token it bears ({@code Authorization: Bearer
+ * cspg_…}): one indexed look-up of the token's SHA-256, no password check. A token that
+ * does not work is a 401 saying so; a read-only token asking to change something is a
+ * 403. A request without a bearer token goes on to HTTP Basic.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+	private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
+
+	private final ApiTokens tokens;
+
+	ApiTokenFilter(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<ApiTokens.Bearer> bearer = this.tokens.bearer(header.substring(7).strip());
+		if (bearer.isEmpty()) {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"CSP Grants\", error=\"invalid_token\"");
+			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+					"The API token is not valid: it may have expired or been revoked, "
+							+ "or its account may no longer sign in.");
+			return;
+		}
+		if (bearer.get().readOnly() && !READING.contains(request.getMethod())) {
+			problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+					"This API token may only read: nothing was changed.");
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.get().user(), null,
+				bearer.get().user().getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
+	}
+
+}

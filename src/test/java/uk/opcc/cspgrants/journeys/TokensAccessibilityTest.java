@@ -1,0 +1,78 @@
+package uk.opcc.cspgrants.journeys;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An officer's API tokens in a browser, every page checked by axe-core at desktop and
+ * phone widths: the empty list, a refused form, a token made (its secret shown once), the
+ * list with it, the page asking before revoking, the list after; then an administrator's
+ * list of everyone's tokens and its form for a service account, refused.
+ */
+class TokensAccessibilityTest extends JourneyTest {
+
+	@Autowired
+	@FlywayDataSource
+	DataSource owner;
+
+	@AfterEach
+	void remove() {
+		JdbcTemplate asOwner = new JdbcTemplate(this.owner);
+		asOwner.execute("alter table api_token disable trigger api_token_changes");
+		try {
+			asOwner.update("delete from api_token where name = 'Journey ledger'");
+		}
+		finally {
+			asOwner.execute("alter table api_token enable trigger api_token_changes");
+		}
+	}
+
+	@Test
+	void theTokenPagesMeetWcag22AaAtBothWidths() throws Exception {
+		String axe = axe();
+		List<String> problems = new ArrayList<>();
+		signIn("officer");
+		follow("API tokens");
+		assertThat(heading()).isEqualTo("Your API tokens");
+		checkThisPage("your API tokens", axe, problems);
+		type("days", "");
+		press("Create token");
+		assertThat(page()).contains("There is a problem", "Enter what the token is for");
+		checkThisPage("a refused token", axe, problems);
+		type("name", "Journey ledger");
+		type("days", "30");
+		this.browser.findElement(By.id("readOnly")).click();
+		press("Create token");
+		assertThat(heading()).isEqualTo("API token created");
+		assertThat(this.browser.findElement(By.id("secret")).getAttribute("value")).matches("cspg_[A-Za-z0-9_-]{43}");
+		checkThisPage("a token made", axe, problems);
+		follow("Back to the API tokens");
+		assertThat(page()).contains("Journey ledger", "Read only", "Active");
+		checkThisPage("your API tokens with one", axe, problems);
+		follow("Revoke");
+		assertThat(heading()).isEqualTo("Revoke the API token “Journey ledger”?");
+		checkThisPage("revoke a token", axe, problems);
+		press("Revoke the token");
+		assertThat(page()).contains("The API token “Journey ledger” has been revoked", "Revoked");
+		checkThisPage("a token revoked", axe, problems);
+		signOut();
+		signIn("admin");
+		check("/admin/tokens", axe, problems);
+		press("Create token");
+		assertThat(page()).contains("Choose an account that may sign in as a member of staff or a CSP manager");
+		checkThisPage("a refused token for a service account", axe, problems);
+		assertThat(problems).isEmpty();
+	}
+
+}
