@@ -22,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.commissioning.AwardLineView;
 import uk.opcc.cspgrants.commissioning.AwardSchedules;
-import uk.opcc.cspgrants.commissioning.LineStatus;
 import uk.opcc.cspgrants.commissioning.PurchasingRoute;
 import uk.opcc.cspgrants.commissioning.ScheduleView;
 import uk.opcc.cspgrants.organisations.OrganisationDirectory;
@@ -143,11 +142,9 @@ class BusinessCaseRoundDemo implements ApplicationRunner {
 	 * schedule's order.
 	 */
 	static List<AwardLineView> planned(ScheduleView schedule) {
-		return schedule.lines()
+		return RoundHistory.plannedFor(schedule, PurchasingRoute.CSP_BUSINESS_CASE, REFERENCE)
 			.stream()
-			.filter(line -> line.route() == PurchasingRoute.CSP_BUSINESS_CASE && REFERENCE.equals(line.roundRef())
-					&& line.partnershipId() != null && line.status() != LineStatus.COMMITTED && line.counted()
-					&& line.decidedBy() == null)
+			.filter(line -> line.partnershipId() != null)
 			.toList();
 	}
 

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.opcc.cspgrants.commissioning.AwardLineView;
+import uk.opcc.cspgrants.commissioning.LineStatus;
+import uk.opcc.cspgrants.commissioning.PurchasingRoute;
+import uk.opcc.cspgrants.commissioning.ScheduleView;
 import uk.opcc.cspgrants.security.ApplicantSignIn;
 import uk.opcc.cspgrants.shared.FinancialYear;
 
@@ -94,6 +98,18 @@ record RoundHistory(String reference, String title, FinancialYear year, long str
 			return this.scores != null;
 		}
 
+	}
+
+	/**
+	 * The lines a schedule planned for a round ({@code reference}) of a route, in the
+	 * schedule's order: not committed, counted, not decided yet.
+	 */
+	static List<AwardLineView> plannedFor(ScheduleView schedule, PurchasingRoute route, String reference) {
+		return schedule.lines()
+			.stream()
+			.filter(line -> line.route() == route && reference.equals(line.roundRef())
+					&& line.status() != LineStatus.COMMITTED && line.counted() && line.decidedBy() == null)
+			.toList();
 	}
 
 	/** Writes the round and its applications; returns the round's id. */

@@ -23,7 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.commissioning.AwardLineView;
 import uk.opcc.cspgrants.commissioning.AwardSchedules;
-import uk.opcc.cspgrants.commissioning.LineStatus;
 import uk.opcc.cspgrants.commissioning.PlanThemes;
 import uk.opcc.cspgrants.commissioning.PurchasingRoute;
 import uk.opcc.cspgrants.commissioning.ScheduleView;
@@ -174,11 +173,7 @@ class SeedRoundDemo implements ApplicationRunner {
 	 * order.
 	 */
 	static List<AwardLineView> planned(ScheduleView schedule) {
-		return schedule.lines()
-			.stream()
-			.filter(line -> line.route() == PurchasingRoute.PCC_GRANT && REFERENCE.equals(line.roundRef())
-					&& line.status() != LineStatus.COMMITTED && line.counted() && line.decidedBy() == null)
-			.toList();
+		return RoundHistory.plannedFor(schedule, PurchasingRoute.PCC_GRANT, REFERENCE);
 	}
 
 	/**

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+
+import uk.opcc.cspgrants.support.TokenFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +29,7 @@ class TokensAccessibilityTest extends JourneyTest {
 
 	@AfterEach
 	void remove() {
-		JdbcTemplate asOwner = new JdbcTemplate(this.owner);
-		asOwner.execute("alter table api_token disable trigger api_token_changes");
-		try {
-			asOwner.update("delete from api_token where name = 'Journey ledger'");
-		}
-		finally {
-			asOwner.execute("alter table api_token enable trigger api_token_changes");
-		}
+		TokenFixture.remove(this.owner, "Journey ledger");
 	}
 
 	@Test

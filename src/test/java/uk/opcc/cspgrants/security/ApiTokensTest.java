@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.Principals;
+import uk.opcc.cspgrants.support.TokenFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,14 +64,7 @@ class ApiTokensTest {
 
 	@AfterEach
 	void remove() {
-		JdbcTemplate asOwner = new JdbcTemplate(this.owner);
-		asOwner.execute("alter table api_token disable trigger api_token_changes");
-		try {
-			asOwner.update("delete from api_token where name like 'Test %'");
-		}
-		finally {
-			asOwner.execute("alter table api_token enable trigger api_token_changes");
-		}
+		TokenFixture.remove(this.owner, "Test %");
 	}
 
 	@Test

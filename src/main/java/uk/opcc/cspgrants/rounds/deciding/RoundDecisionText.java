@@ -45,16 +45,8 @@ final class RoundDecisionText {
 		text.append(round.title())
 			.append(" (")
 			.append(round.reference())
-			.append(") was open to applications from ")
-			.append(Dates.dayAndTime(round.opensAt()))
-			.append(" to ")
-			.append(Dates.dayAndTime(round.closesAt()))
-			.append(", for awards of ")
-			.append(round.minAward().format())
-			.append(" to ")
-			.append(round.maxAward().format())
-			.append(" from a budget of ")
-			.append(round.budget().format())
+			.append(") was open to applications")
+			.append(window(round))
 			.append(". Submissions via application were invited from all interested parties and in total ")
 			.append(applications(counts.received()))
 			.append(" received, of which ")
@@ -107,16 +99,8 @@ final class RoundDecisionText {
 			.append(round.title())
 			.append(" (")
 			.append(round.reference())
-			.append("), from ")
-			.append(Dates.dayAndTime(round.opensAt()))
-			.append(" to ")
-			.append(Dates.dayAndTime(round.closesAt()))
-			.append(", for awards of ")
-			.append(round.minAward().format())
-			.append(" to ")
-			.append(round.maxAward().format())
-			.append(" from a budget of ")
-			.append(round.budget().format())
+			.append("),")
+			.append(window(round))
 			.append(". In total ")
 			.append(counts.received())
 			.append((counts.received() == 1) ? " business case was" : " business cases were")
@@ -169,6 +153,13 @@ final class RoundDecisionText {
 				+ "If the decision is Supported, each funded application becomes a committed line of the award "
 				+ "schedule " + round.year() + " and a grant to its organisation, paid for the period of the project "
 				+ "within the year; every applicant is told the outcome, with the panel's feedback.";
+	}
+
+	/** When the round took applications, for what awards, from what budget. */
+	private static String window(RoundView round) {
+		return " from " + Dates.dayAndTime(round.opensAt()) + " to " + Dates.dayAndTime(round.closesAt())
+				+ ", for awards of " + round.minAward().format() + " to " + round.maxAward().format()
+				+ " from a budget of " + round.budget().format();
 	}
 
 	private static String members(RoundAwards awards) {
