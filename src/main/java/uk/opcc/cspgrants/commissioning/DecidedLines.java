@@ -167,12 +167,16 @@ public class DecidedLines {
 	}
 
 	/**
-	 * The same organisation, or for a CSP's business case the same partnership (a
-	 * schedule may name the partnership where the decision names its lead authority).
+	 * The same partnership when both name one (a schedule may name the partnership where
+	 * the decision names its lead authority, and one council may lead several), else the
+	 * same organisation.
 	 */
 	private static boolean sameRecipient(AwardLineView planned, DecidedLine line) {
-		return planned.organisationId() == line.organisationId()
-				|| (line.partnershipId() != null && line.partnershipId().equals(planned.partnershipId()));
+		if (line.partnershipId() != null && planned.partnershipId() != null) {
+			// one council may lead several partnerships: the partnership decides
+			return line.partnershipId().equals(planned.partnershipId());
+		}
+		return planned.organisationId() == line.organisationId();
 	}
 
 	private void checkRoom(ScheduleView schedule, List<DecidedLine> lines, List<AwardLineView> replaced) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.web.Downloads;
+import uk.opcc.cspgrants.shared.web.KeptJson;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -31,7 +35,11 @@ class MonitoringApiController {
 
 	private final QuarterlyReports reports;
 
-	MonitoringApiController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports) {
+	private final KeptJson kept;
+
+	MonitoringApiController(ReturnManagement returns, PaymentManagement payments, QuarterlyReports reports,
+			KeptJson kept) {
+		this.kept = kept;
 		this.returns = returns;
 		this.payments = payments;
 		this.reports = reports;
@@ -88,10 +96,20 @@ class MonitoringApiController {
 		return this.payments.schedules(FinancialYear.parse(year));
 	}
 
+	/**
+	 * The report as JSON, written once for each version of the year's grants, returns and
+	 * partnerships and kept (as the report page keeps its tables).
+	 */
 	@GetMapping("/api/v1/reports/quarterly/{year}/{quarter}")
 	@Operation(summary = "Tables 1 and 2 of the quarterly report, rows and totals")
-	ReportResponse report(@PathVariable String year, @PathVariable String quarter) {
-		return ReportResponse.of(this.reports.report(FinancialYear.parse(year), Quarter.parse(quarter)));
+	@ApiResponse(responseCode = "200", description = "The report",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportResponse.class)))
+	ResponseEntity<byte[]> report(@PathVariable String year, @PathVariable String quarter) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		Quarter shown = Quarter.parse(quarter);
+		return this.kept.answer(
+				"quarterly-report " + financialYear + " " + shown + " " + this.reports.version(financialYear),
+				() -> ReportResponse.of(this.reports.report(financialYear, shown)));
 	}
 
 	@GetMapping("/api/v1/reports/quarterly/{year}/{quarter}.csv")

@@ -93,8 +93,10 @@ class ApiTokenController {
 			return "tokens/created";
 		}
 		catch (RuntimeException refused) {
-			Refusal.show(refused, model, response);
-			return list(admin, form, user, model);
+			Refusal refusal = Refusal.show(refused, model, response);
+			// after "pressed twice" the first press's token exists: the next press makes
+			// a new one
+			return list(admin, refusal.conflict() ? form.withNewKey() : form, user, model);
 		}
 	}
 

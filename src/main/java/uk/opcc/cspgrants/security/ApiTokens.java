@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,8 @@ import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.notice.Audience;
+import uk.opcc.cspgrants.shared.notice.Notice;
 
 /**
  * API tokens: made by a user for themselves, or by an administrator for another account
@@ -66,7 +69,10 @@ public class ApiTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(JdbcClient jdbc, AuditTrail auditTrail, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ApiTokens(JdbcClient jdbc, AuditTrail auditTrail, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.auditTrail = auditTrail;
 		this.clock = clock;
@@ -74,6 +80,13 @@ public class ApiTokens {
 
 	/** A token just made, with its secret: shown once, never kept. */
 	public record Created(ApiTokenView token, String secret) {
+
+		/** Without the secret, should it ever be logged. */
+		@Override
+		public String toString() {
+			return "Created[token=" + this.token + "]";
+		}
+
 	}
 
 	/** The user a token acts as, and whether it may only read. */
@@ -136,6 +149,14 @@ public class ApiTokens {
 						"You pressed “Create token” more than once: the first press made the token and showed it once. "
 								+ "If you did not copy it, revoke it and create another"));
 		ApiTokenView token = find(id).orElseThrow();
+		if (userId != by.id()) {
+			// nobody is given a token that acts as them without being told
+			this.events.publishEvent(new Notice("api-token-made-for-you:" + id, null, "api-token-made-for-you",
+					Map.of("admin", by.displayName(), "name", label, "prefix", token.prefix(), "access",
+							readOnly ? "read what you may read" : "read and change what you may", "expires",
+							Dates.dayAndTime(expires)),
+					"/account/tokens", Audience.users(token.username())));
+		}
 		this.auditTrail.record("CREATE_TOKEN", AUDIT_TYPE, id, null,
 				Map.of("name", label, "prefix", token.prefix(), "user", holder.get(), "readOnly",
 						readOnly ? "yes" : "no", "expiresAt", Dates.dayAndTime(expires), "days", validDays));
@@ -192,7 +213,8 @@ public class ApiTokens {
 
 	/**
 	 * The user a secret acts as, if it is a token that works now: not revoked, not
-	 * expired, its user enabled and not an applicant. Its last use is moved on at most
+	 * expired, its user enabled and still in a role that may hold one (a staff account
+	 * made a themed reviewer keeps no working token). Its last use is moved on at most
 	 * once a minute, so that a busy client does not write on every request.
 	 */
 	Optional<Bearer> bearer(String secret) {
@@ -209,7 +231,7 @@ public class ApiTokens {
 			.query(ApiTokens::found)
 			.optional();
 		if (found.isEmpty() || found.get().revokedAt() != null || !now.isBefore(found.get().expiresAt())
-				|| !found.get().user().isEnabled() || found.get().user().isApplicant()) {
+				|| !found.get().user().isEnabled() || !found.get().user().mayHoldApiTokens()) {
 			return Optional.empty();
 		}
 		Found token = found.get();

@@ -13,6 +13,11 @@ record TokenForm(String name, String days, Boolean readOnly, UUID createKey, Lon
 		return new TokenForm("", String.valueOf(ApiTokens.DEFAULT_DAYS), false, UUID.randomUUID(), null);
 	}
 
+	/** The same answers with a new form key, for another token. */
+	TokenForm withNewKey() {
+		return new TokenForm(this.name, this.days, this.readOnly, UUID.randomUUID(), this.userId);
+	}
+
 	/** True when the box "Read only" was ticked (a box not ticked is not sent). */
 	public boolean readsOnly() {
 		return Boolean.TRUE.equals(this.readOnly);

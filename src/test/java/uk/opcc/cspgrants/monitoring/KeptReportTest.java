@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.monitoring;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,8 +23,9 @@ import uk.opcc.cspgrants.support.SignIn;
 
 /**
  * The report page and the returns dashboard keep their rendered tables
- * (RenderedFragments); every change of a grant or a return shows on the next request.
- * Uses 2021-22, a year no other test uses.
+ * (RenderedFragments), and the report's JSON in the API is kept (KeptJson); every change
+ * of a grant or a return shows on the next request. Uses 2021-22, a year no other test
+ * uses.
  */
 @IntegrationTest
 class KeptReportTest {
@@ -33,6 +35,8 @@ class KeptReportTest {
 	private static final String REPORT = "/monitoring/reports/2021-22/Q1";
 
 	private static final String DASHBOARD = "/monitoring?year=2021-22";
+
+	private static final String API = "/api/v1/reports/quarterly/2021-22/Q1";
 
 	@Autowired
 	MockMvc mvc;
@@ -53,6 +57,9 @@ class KeptReportTest {
 					containsString("No return received"))));
 		this.mvc.perform(get(REPORT).session(officer))
 			.andExpect(content().string(allOf(containsString("£8,000"), containsString("Sign out"))));
+		this.mvc.perform(get(API).with(httpBasic("officer", SignIn.DEMO_PASSWORD)))
+			.andExpect(content()
+				.string(allOf(containsString("\"allocation\":\"8000.00\""), not(containsString("1234.40")))));
 		this.mvc.perform(get(DASHBOARD).session(officer))
 			.andExpect(content().string(allOf(containsString("Q1 return of Harborough"),
 					containsString("Overdue: not received"), not(containsString("Received<")))));
@@ -64,6 +71,8 @@ class KeptReportTest {
 			.andExpect(content().string(allOf(containsString("£1,234"), containsString("Kept test"),
 					not(containsString("No return received")))));
 		this.mvc.perform(get(DASHBOARD).session(officer)).andExpect(content().string(containsString("Received<")));
+		this.mvc.perform(get(API).with(httpBasic("officer", SignIn.DEMO_PASSWORD)))
+			.andExpect(content().string(allOf(containsString("1234.40"), containsString("Kept test"))));
 
 		long version = this.grants.grants(YEAR)
 			.stream()
@@ -75,6 +84,9 @@ class KeptReportTest {
 		this.mvc.perform(get(REPORT).session(officer))
 			.andExpect(content()
 				.string(allOf(containsString("£9,000"), containsString("£9,250"), not(containsString("£8,000")))));
+		this.mvc.perform(get(API).with(httpBasic("officer", SignIn.DEMO_PASSWORD)))
+			.andExpect(content().string(allOf(containsString("\"allocation\":\"9000.00\""),
+					not(containsString("\"allocation\":\"8000.00\"")))));
 	}
 
 }

@@ -168,6 +168,14 @@ class ApiTokensTest {
 			.queryForObject("select expires_at - created_at from api_token where token_hash = ?", Object.class,
 					TokenSecret.hash(secret))
 			.toString()).isEqualTo("90 days");
+		// Fran is told that a token acts as her account
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from notification where username = 'finance' "
+						+ "and template = 'api-token-made-for-you' and message_key = ?",
+				Integer.class,
+				"api-token-made-for-you:" + this.jdbc.queryForObject("select id from api_token where token_hash = ?",
+						Long.class, TokenSecret.hash(secret))))
+			.isEqualTo(1);
 		// Fran's token reads what Fran may
 		this.mvc.perform(get("/api/v1/reports/quarterly/2024-25/Q1").header("Authorization", "Bearer " + secret))
 			.andExpect(status().isOk());
@@ -243,6 +251,26 @@ class ApiTokensTest {
 			.hasMessageContaining("was already revoked by Olu Officer");
 		assertThatThrownBy(() -> this.jdbc.update("delete from api_token where id = ?", id))
 			.hasMessageContaining("An API token is revoked, never removed");
+	}
+
+	@Test
+	void aTokenStopsWorkingWhenItsAccountIsMadeARoleThatHoldsNone() throws Exception {
+		long id = this.jdbc.queryForObject("insert into app_user (username, display_name, password_hash) "
+				+ "values ('token.mover', 'Tam Mover', 'x') returning id", Long.class);
+		this.jdbc.update("insert into app_user_role (user_id, role) values (?, 'OFFICER')", id);
+		try {
+			String secret = make("token.mover", "Test mover", false);
+			this.mvc.perform(get("/api/v1/rounds").header("Authorization", "Bearer " + secret))
+				.andExpect(status().isOk());
+			this.jdbc.update("update app_user_role set role = 'REVIEWER' where user_id = ?", id);
+			this.mvc.perform(get("/api/v1/review").header("Authorization", "Bearer " + secret))
+				.andExpect(status().isUnauthorized());
+		}
+		finally {
+			TokenFixture.remove(this.owner, "Test mover");
+			this.jdbc.update("delete from app_user_role where user_id = ?", id);
+			this.jdbc.update("delete from app_user where id = ?", id);
+		}
 	}
 
 	/** Makes a token for a user through the service's page; its secret. */

@@ -64,8 +64,10 @@ public final class EligibilityChecks {
 		String question = "Comes from a Community Safety Partnership of the force area";
 		return (application.partnershipName() == null)
 				? new EligibilityCheck(question, EligibilityCheck.Outcome.FAILED, "No partnership chosen")
-				: new EligibilityCheck(question, EligibilityCheck.Outcome.PASSED, application.partnershipName()
-						+ ", paid through its lead authority, " + application.organisationName());
+				: new EligibilityCheck(question, EligibilityCheck.Outcome.TO_CHECK,
+						application.partnershipName() + ", paid through its lead authority, "
+								+ application.organisationName()
+								+ ": check that the contact works for the partnership");
 	}
 
 	/**

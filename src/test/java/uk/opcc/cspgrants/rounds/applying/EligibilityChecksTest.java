@@ -106,9 +106,9 @@ class EligibilityChecksTest {
 				new ApplyingOrganisation(4, "SG-2026-004", "Leicester City Council", null, null, null));
 		List<EligibilityCheck> checks = EligibilityChecks.of(ROUND, overall, round);
 		assertThat(checks.get(1).question()).isEqualTo("Comes from a Community Safety Partnership of the force area");
-		assertThat(checks.get(1).outcome()).isEqualTo(PASSED);
-		assertThat(checks.get(1).found())
-			.isEqualTo("Leicester, paid through its lead authority, Leicester City Council");
+		assertThat(checks.get(1).outcome()).isEqualTo(TO_CHECK);
+		assertThat(checks.get(1).found()).isEqualTo(
+				"Leicester, paid through its lead authority, Leicester City Council: check that the contact works for the partnership");
 		assertThat(checks.get(4).outcome()).isEqualTo(PASSED);
 		assertThat(checks.get(4).found()).isEqualTo("The partnership also sent SG-2026-002: read them together");
 		ApplicationView rutland = new ApplicationView(3, 1, ApplicationStatus.SUBMITTED, "Rutland County Council",
