@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +54,11 @@ public class ApiTokens {
 
 	static final int MAX_DAYS = 365;
 
-	/** The roles that may hold a token: the OPCC's staff and CSP managers. */
-	static final Set<Role> MAY_HOLD = EnumSet.of(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER,
-			Role.COMMISSIONER, Role.CSP_MANAGER);
+	/** The roles that may hold a token ({@link Role#holdsApiTokens()}), by name. */
+	private static final List<String> MAY_HOLD = Arrays.stream(Role.values())
+		.filter(Role::holdsApiTokens)
+		.map(Role::name)
+		.toList();
 
 	private static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
 
@@ -252,25 +256,19 @@ public class ApiTokens {
 	/** The accounts that may hold a token, by name. */
 	@Transactional(readOnly = true)
 	public List<Holder> holders() {
-		return this.jdbc.sql("""
-				select u.id, u.display_name, u.username from app_user u where u.enabled
-				  and exists (select 1 from app_user_role r where r.user_id = u.id and r.role in (?, ?, ?, ?, ?, ?))
-				order by u.display_name, u.username""")
-			.params(MAY_HOLD.stream().map(Role::name).toList())
+		return this.jdbc
+			.sql("select u.id, u.display_name, u.username from app_user u where u.enabled "
+					+ "and exists (select 1 from app_user_role r where r.user_id = u.id and r.role in ("
+					+ String.join(", ", Collections.nCopies(MAY_HOLD.size(), "?"))
+					+ ")) order by u.display_name, u.username")
+			.params(MAY_HOLD)
 			.query((rs, row) -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
 
 	/** The name of an account that may hold a token, if it is one. */
 	private Optional<String> holder(long userId) {
-		return this.jdbc.sql("""
-				select u.display_name from app_user u where u.id = ? and u.enabled
-				  and exists (select 1 from app_user_role r where r.user_id = u.id and r.role in (?, ?, ?, ?, ?, ?))""")
-			.params(java.util.stream.Stream
-				.concat(java.util.stream.Stream.of((Object) userId), MAY_HOLD.stream().map(Role::name))
-				.toList())
-			.query(String.class)
-			.optional();
+		return holders().stream().filter(holder -> holder.id() == userId).map(Holder::name).findFirst();
 	}
 
 	private Optional<ApiTokenView> find(long id) {

@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.security;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import uk.opcc.cspgrants.shared.Role;
 
 /**
  * Who may reach what. Pages use form sign-in with a session; the JSON API under
@@ -58,10 +60,12 @@ class SecurityConfiguration {
 
 	/**
 	 * Who may hold API tokens: the OPCC's staff and CSP managers
-	 * ({@link ApiTokens#MAY_HOLD}).
+	 * ({@link Role#holdsApiTokens()}).
 	 */
-	private static final String[] TOKEN_HOLDERS = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER",
-			"CSP_MANAGER" };
+	private static final String[] TOKEN_HOLDERS = Arrays.stream(Role.values())
+		.filter(Role::holdsApiTokens)
+		.map(Role::name)
+		.toArray(String[]::new);
 
 	/**
 	 * The OPCC's staff and recipients' contacts (who see only their own organisation's).

@@ -113,8 +113,7 @@ public final class CurrentUser implements UserDetails {
 	 * applicant, a recipient's contact or a themed reviewer).
 	 */
 	public boolean mayHoldApiTokens() {
-		return hasAny(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER, Role.COMMISSIONER,
-				Role.CSP_MANAGER);
+		return this.roles.stream().anyMatch(Role::holdsApiTokens);
 	}
 
 	/**

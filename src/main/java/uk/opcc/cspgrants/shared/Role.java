@@ -33,6 +33,14 @@ public enum Role {
 		return this == CSP_MANAGER || this == RECIPIENT || this == APPLICANT || this == REVIEWER;
 	}
 
+	/**
+	 * True for the roles that may hold API tokens: the OPCC's staff and CSP managers (not
+	 * a recipient's contact, an applicant or a themed reviewer).
+	 */
+	public boolean holdsApiTokens() {
+		return this != RECIPIENT && this != APPLICANT && this != REVIEWER;
+	}
+
 	/** The Spring Security authority, e.g. {@code ROLE_OFFICER}. */
 	public String authority() {
 		return "ROLE_" + name();

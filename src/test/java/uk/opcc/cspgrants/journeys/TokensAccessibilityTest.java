@@ -39,6 +39,8 @@ class TokensAccessibilityTest extends JourneyTest {
 		signIn("officer");
 		follow("API tokens");
 		assertThat(heading()).isEqualTo("Your API tokens");
+		assertThat(page())
+			.contains("You have no API tokens. Make one below when a program needs to use the API as you.");
 		checkThisPage("your API tokens", axe, problems);
 		type("days", "");
 		press("Create token");

@@ -219,6 +219,9 @@ class ApiTokensTest {
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
 			.andExpect(content().string(containsString("The API token is not valid")));
+		this.mvc.perform(get("/account/tokens/" + id + "/revoke").with(as("officer")))
+			.andExpect(content().string(allOf(containsString("The API token “Test revoked” is revoked"),
+					containsString("Olu Officer revoked it on"), not(containsString("Revoke the token</button>")))));
 		this.mvc.perform(post("/admin/tokens/" + id + "/revoke").with(as("admin")).with(csrf()))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("was already revoked by Olu Officer on")));
