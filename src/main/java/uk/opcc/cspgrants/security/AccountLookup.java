@@ -10,25 +10,35 @@ class AccountLookup implements UserDetailsService {
 
 	private final UserAccountRepository users;
 
+	private final SingleSignOnProperties signOn;
+
 	AccountLookup(UserAccountRepository users) {
+		this(users, new SingleSignOnProperties(true, java.util.List.of()));
+	}
+
+	AccountLookup(UserAccountRepository users, SingleSignOnProperties signOn) {
 		this.users = users;
+		this.signOn = signOn;
 	}
 
 	/**
 	 * The account of the username typed, normalised; a username no account could have is
 	 * not looked up, and fails like an unknown one. An applicant's account fails the same
 	 * way: applicants sign in only by a link sent to their address
-	 * ({@link ApplicantSignIn}), never with a password, on a page or through the API.
+	 * ({@link ApplicantSignIn}), never with a password, on a page or through the API, and
+	 * so does the account of someone who signs in through the organisation's provider. So
+	 * does every username but the break-glass ones when local accounts are switched off
+	 * ({@link SingleSignOnProperties}).
 	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		String normalised = Usernames.normalise(username);
-		if (!Usernames.isAllowed(normalised)) {
+		if (!Usernames.isAllowed(normalised) || !this.signOn.passwordSignInAllowed(normalised)) {
 			throw new UsernameNotFoundException("No such user");
 		}
 		return this.users.findByUsername(normalised)
 			.map(UserAccount::toCurrentUser)
-			.filter(user -> !user.isApplicant())
+			.filter(user -> !user.isApplicant() && !this.users.signsInThroughProvider(user.id()))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
 

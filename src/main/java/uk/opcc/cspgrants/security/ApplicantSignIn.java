@@ -1,6 +1,5 @@
 package uk.opcc.cspgrants.security;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,10 +36,6 @@ public class ApplicantSignIn {
 	static final String AUDIT_TYPE = "ApplicantAccount";
 
 	static final String TEMPLATE = "applicant-sign-in";
-
-	private static final String BCRYPT_ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -272,7 +267,7 @@ public class ApplicantSignIn {
 			.param("id", id)
 			.param("username", username)
 			.param("name", (address.length() <= 120) ? address : "Applicant")
-			.param("password", unusablePasswordHash())
+			.param("password", UnusablePassword.hash())
 			.param("email", address)
 			.param("now", Timestamp.from(now))
 			.update();
@@ -298,19 +293,6 @@ public class ApplicantSignIn {
 			.param("email", address)
 			.query(Long.class)
 			.optional();
-	}
-
-	/**
-	 * A bcrypt hash of the right shape made of random characters: no password is known to
-	 * give it, so the account can never be signed in to with a password (and
-	 * {@link AccountLookup} refuses applicants anyway).
-	 */
-	private static String unusablePasswordHash() {
-		StringBuilder hash = new StringBuilder("{bcrypt}$2a$10$");
-		for (int i = 0; i < 53; i++) {
-			hash.append(BCRYPT_ALPHABET.charAt(RANDOM.nextInt(BCRYPT_ALPHABET.length())));
-		}
-		return hash.toString();
 	}
 
 	/** What a sign-in link is now. */

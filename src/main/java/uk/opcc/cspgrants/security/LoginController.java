@@ -1,24 +1,59 @@
 package uk.opcc.cspgrants.security;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import uk.opcc.cspgrants.shared.CurrentUser;
 
-/** The sign-in page. Spring Security checks the form it posts. */
+/**
+ * The sign-in page (Spring Security checks the form it posts, and the organisation's
+ * provider its own sign-in), and the page for someone signed in who holds no role yet.
+ */
 @Controller
 class LoginController {
 
 	private final SignInProperties signIn;
 
-	LoginController(SignInProperties signIn) {
+	private final SingleSignOnProperties signOn;
+
+	private final List<SingleSignOn.Provider> providers;
+
+	LoginController(SignInProperties signIn, SingleSignOnProperties signOn,
+			ObjectProvider<ClientRegistrationRepository> registrations) {
 		this.signIn = signIn;
+		this.signOn = signOn;
+		ClientRegistrationRepository repository = registrations.getIfAvailable();
+		this.providers = (repository != null) ? SingleSignOn.providers(repository) : List.of();
 	}
 
 	@GetMapping("/login")
 	String login(Model model) {
 		model.addAttribute("lockoutMinutes", this.signIn.lockoutMinutes());
 		model.addAttribute("maxFailedAttempts", this.signIn.maxFailedAttempts());
+		model.addAttribute("providers", this.providers);
+		// with local accounts off, the password form is only for the break-glass
+		// administrator, folded away
+		model.addAttribute("passwordsFolded", !this.signOn.localAccounts() && !this.providers.isEmpty());
 		return "login";
+	}
+
+	/**
+	 * Someone who signed in through the organisation's provider before any sign-in
+	 * mapping gives them a role: who they are here, and what to ask for.
+	 */
+	@GetMapping("/account/no-role")
+	String noRole(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
+		if (!user.roles().isEmpty()) {
+			return "redirect:/";
+		}
+		model.addAttribute("problem", session.getAttribute(SingleSignOn.PROBLEM));
+		return "account/no-role";
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -54,6 +56,13 @@ class SecurityConfiguration {
 	 * button is pressed).
 	 */
 	private static final String[] APPLICANTS_SIGNING_IN = { "/apply/sign-in", "/apply/sign-in/sent", "/apply/link/*" };
+
+	/**
+	 * Whoever holds any role: what "signed in" means for every page and API call but the
+	 * page that tells someone signed in through the organisation's provider that they
+	 * hold none yet.
+	 */
+	private static final String[] ANY_ROLE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
 	/** Everyone who works in the OPCC: every role but a CSP manager. */
 	private static final String[] STAFF = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER", "COMMISSIONER" };
@@ -99,11 +108,11 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/returns/organisations", "/api/v1/returns/organisations/**")
 				.hasAnyRole(STAFF_AND_RECIPIENTS)
 				.requestMatchers(HttpMethod.GET, "/api/v1/partnerships/**")
-				.authenticated()
+				.hasAnyRole(ANY_ROLE)
 				.requestMatchers("/api/v1/partnerships/**")
 				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers(HttpMethod.GET, "/api/v1/partnership-groups/**")
-				.authenticated()
+				.hasAnyRole(ANY_ROLE)
 				.requestMatchers("/api/v1/partnership-groups/**")
 				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers(HttpMethod.GET, "/api/v1/indicators/**", "/api/v1/harm-weights")
@@ -119,7 +128,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/formulas/**", "/api/v1/formula-runs/**")
 				.hasAnyRole("ADMIN", "OFFICER")
 				.requestMatchers(HttpMethod.GET, "/api/v1/grants", "/api/v1/returns/**")
-				.authenticated()
+				.hasAnyRole(ANY_ROLE)
 				.requestMatchers(HttpMethod.GET, "/api/v1/payment-holds", "/api/v1/payment-holds/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/payment-holds/**")
@@ -153,7 +162,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/rounds", "/api/v1/rounds/**")
 				.hasAnyRole("ADMIN", "OFFICER")
 				.anyRequest()
-				.authenticated())
+				.hasAnyRole(ANY_ROLE))
 			.httpBasic(basic -> basic.realmName("CSP Grants").authenticationEntryPoint(this::unauthorised))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -182,18 +191,32 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, Environment environment) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, Environment environment,
+			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts)
+			throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
+		SignInRequestCache requestCache = new SignInRequestCache(secureCookies);
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		SingleSignOn singleSignOn = (providers != null) ? new SingleSignOn(providers, providerAccounts, requestCache)
+				: null;
 		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
 		signInPage.setFavorRelativeUris(true);
 		// someone not signed in who opens a page for applicants is sent to ask for a link
 		LoginUrlAuthenticationEntryPoint applicantSignIn = new LoginUrlAuthenticationEntryPoint("/apply/sign-in");
 		applicantSignIn.setFavorRelativeUris(true);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// signing out of a form sends someone who signed in through the provider on to
+		// the
+		// provider's sign-out: the browser follows that redirect only if the policy names
+		// it
+		String contentSecurityPolicy = (singleSignOn != null)
+				? CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+						"form-action 'self' " + String.join(" ", singleSignOn.signOutOrigins()))
+				: CONTENT_SECURITY_POLICY;
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-			.requestCache(cache -> cache.requestCache(new SignInRequestCache(secureCookies)))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(applicantSignIn,
 						new OrRequestMatcher(paths.matcher("/apply"), paths.matcher("/apply/**")))
@@ -204,7 +227,7 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 						request -> !request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"),
-						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
+						new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy)));
 			if (production) {
 				headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
 			}
@@ -237,10 +260,12 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF_AND_RECIPIENTS)
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers("/account/no-role")
+			.authenticated()
 			.requestMatchers("/account/tokens", "/account/tokens/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-			.authenticated()
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/partnerships/new", "/partnerships/*/edit")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.POST, "/partnerships/**")
@@ -254,7 +279,7 @@ class SecurityConfiguration {
 			.requestMatchers("/indicators/**")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/allocations/mine", "/allocations/runs/*/explain/*")
-			.authenticated()
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers(HttpMethod.POST, "/allocations/runs/*/approve")
 			.hasRole("FINANCE")
 			.requestMatchers(HttpMethod.GET, "/allocations/runs/*/approve")
@@ -274,9 +299,9 @@ class SecurityConfiguration {
 			.requestMatchers("/monitoring/holds/**")
 			.hasAnyRole("ADMIN", "OFFICER")
 			.requestMatchers(HttpMethod.GET, "/monitoring", "/monitoring/payments")
-			.authenticated()
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers(HttpMethod.GET, "/grants", "/grants/**", "/monitoring/returns/**")
-			.authenticated()
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers(HttpMethod.POST, "/monitoring/payments/**")
 			.hasRole("FINANCE")
 			.requestMatchers(HttpMethod.GET, "/monitoring/payments/organisations/*")
@@ -315,10 +340,16 @@ class SecurityConfiguration {
 					"/redistributions/**")
 			.hasAnyRole(STAFF)
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole(ANY_ROLE))
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()).permitAll())
-			.logout(logout -> logout.logoutSuccessHandler(SecurityConfiguration::signedOut).permitAll())
+			.logout(logout -> logout.addLogoutHandler(SingleSignOn::rememberIdToken)
+				.logoutSuccessHandler(
+						(request, response, signedOut) -> signedOut(request, response, signedOut, singleSignOn))
+				.permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		if (singleSignOn != null) {
+			singleSignOn.configure(http);
+		}
 		return http.build();
 	}
 
@@ -338,11 +369,18 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After signing out: an applicant goes back to the page where they ask for a link,
-	 * everyone else to the sign-in page.
+	 * After signing out: someone who signed in through the organisation's provider signs
+	 * out there too (and comes back to the sign-in page); an applicant goes back to the
+	 * page where they ask for a link, everyone else to the sign-in page.
 	 */
 	private static void signedOut(HttpServletRequest request, HttpServletResponse response,
-			org.springframework.security.core.Authentication signedOut) throws IOException {
+			org.springframework.security.core.Authentication signedOut, SingleSignOn singleSignOn) throws IOException {
+		java.util.Optional<String> atProvider = (singleSignOn != null) ? singleSignOn.providerSignOut(request)
+				: java.util.Optional.empty();
+		if (atProvider.isPresent()) {
+			response.sendRedirect(atProvider.get());
+			return;
+		}
 		boolean applicant = signedOut != null && signedOut.getAuthorities()
 			.stream()
 			.anyMatch(
@@ -357,8 +395,8 @@ class SecurityConfiguration {
 
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle) {
-		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users));
+			SignInThrottle throttle, SingleSignOnProperties signOn) {
+		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users, signOn));
 		passwordCheck.setPasswordEncoder(passwordEncoder);
 		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
 	}

@@ -22,6 +22,13 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("select distinct u from UserAccount u order by u.username")
 	List<UserAccount> findAllWithRoles();
 
+	/**
+	 * Whether the account signs in through the organisation's provider (and so never with
+	 * a password).
+	 */
+	@Query(value = "select exists (select 1 from single_sign_on_account where user_id = ?1)", nativeQuery = true)
+	boolean signsInThroughProvider(long id);
+
 	@Query("select count(u) > 0 from UserAccount u join u.roles r where r = ?1 and u.enabled = true")
 	boolean existsEnabledWithRole(Role role);
 

@@ -202,6 +202,7 @@ class AuthorisationMatrixTest {
 		MATRIX.putAll(MatrixRowsApplicants.ROWS);
 		MATRIX.putAll(MatrixRowsReviews.ROWS);
 		MATRIX.putAll(MatrixRowsTokens.ROWS);
+		MATRIX.putAll(MatrixRowsSingleSignOn.ROWS);
 	}
 
 	@Autowired

@@ -89,6 +89,11 @@ public final class LiveApplication implements AutoCloseable {
 		return this.database;
 	}
 
+	/** The port it listens on. */
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

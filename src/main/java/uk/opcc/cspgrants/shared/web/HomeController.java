@@ -52,6 +52,10 @@ class HomeController {
 			// is theirs
 			return "redirect:/apply";
 		}
+		if (user.roles().isEmpty()) {
+			// signed in through the organisation's provider before any role was mapped
+			return "redirect:/account/no-role";
+		}
 		if (user.has(Role.REVIEWER)) {
 			// a themed reviewer's home is their reviews
 			return "redirect:/review";

@@ -1,0 +1,223 @@
+package uk.opcc.cspgrants.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
+
+/**
+ * The accounts of people who sign in through the organisation's OpenID Connect provider.
+ * The first sign-in makes the account (one per issuer and subject, kept by a unique key
+ * however many sign-ins arrive at once); every sign-in sets its roles and a CSP manager's
+ * partnership from the sign-in mappings switched on, so that a group removed at the
+ * provider, or a mapping switched off here, takes the role away at the next sign-in.
+ * Changes of role are audited. An account an administrator has disabled cannot sign in
+ * this way either.
+ */
+@Service
+public class ProviderAccounts {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final String AUDIT_TYPE = "USER";
+
+	private final JdbcClient jdbc;
+
+	private final UserAccountRepository users;
+
+	private final SignInMappings mappings;
+
+	private final AuditTrail auditTrail;
+
+	private final Clock clock;
+
+	ProviderAccounts(JdbcClient jdbc, UserAccountRepository users, SignInMappings mappings, AuditTrail auditTrail,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.mappings = mappings;
+		this.auditTrail = auditTrail;
+		this.clock = clock;
+	}
+
+	/**
+	 * Signs in the person the provider vouched for: their account (made now if new), with
+	 * the roles the mappings give their claims.
+	 * @throws DisabledException when an administrator has disabled the account
+	 */
+	@Transactional
+	public SignedIn signIn(String issuer, String subject, Map<String, Object> claims) {
+		Instant now = this.clock.instant();
+		String name = nameOf(claims);
+		String email = emailOf(claims);
+		long id = accountOf(issuer, subject, name, email, now);
+		ClaimMappings.Granted granted = ClaimMappings.grant(this.mappings.switchedOn(), claims);
+		Held before = held(id);
+		if (!before.enabled()) {
+			throw new DisabledException("This account has been disabled by an administrator");
+		}
+		if (!before.roles().equals(granted.roles())
+				|| !Objects.equals(before.partnershipId(), granted.partnershipId())) {
+			this.jdbc.sql("delete from app_user_role where user_id = :id").param("id", id).update();
+			for (Role role : granted.roles()) {
+				this.jdbc.sql("insert into app_user_role (user_id, role) values (:id, :role)")
+					.param("id", id)
+					.param("role", role.name())
+					.update();
+			}
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("roles", granted.roles().stream().map(Role::name).sorted().toList());
+			after.put("partnershipId", granted.partnershipId());
+			after.put("by", "sign-in mappings, at sign-in through " + issuer);
+			Map<String, Object> was = new LinkedHashMap<>();
+			was.put("roles", before.roles().stream().map(Role::name).sorted().toList());
+			was.put("partnershipId", before.partnershipId());
+			this.auditTrail.record("ROLES_FROM_SIGN_IN", AUDIT_TYPE, id, was, after);
+		}
+		this.jdbc.sql("""
+				update app_user set display_name = :name, email = :email, partnership_id = :partnership,
+				       version = version + 1, updated_at = :now
+				where id = :id
+				""")
+			.param("name", name)
+			.param("email", email)
+			.param("partnership", granted.partnershipId())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+		this.jdbc.sql(
+				"update single_sign_on_account set last_signed_in_at = greatest(last_signed_in_at, :now) where user_id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+		CurrentUser user = this.users.findById(id)
+			.map(UserAccount::toCurrentUser)
+			.orElseThrow(() -> new IllegalStateException("The account " + id + " was there and is not"));
+		return new SignedIn(user, granted.problem());
+	}
+
+	/** Whether the account signs in through the organisation's provider. */
+	@Transactional(readOnly = true)
+	public boolean signsInThroughProvider(long userId) {
+		return this.jdbc.sql("select exists (select 1 from single_sign_on_account where user_id = :id)")
+			.param("id", userId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The id of the account of this issuer and subject, made now if there is none. Two
+	 * first sign-ins at once both make a user, but only one account: the other's insert
+	 * does nothing (the unique key waits for the first to commit), and its user is
+	 * removed again in the same transaction.
+	 */
+	private long accountOf(String issuer, String subject, String name, String email, Instant now) {
+		Optional<Long> existing = existing(issuer, subject);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		long id = this.jdbc.sql("select nextval(pg_get_serial_sequence('app_user', 'id'))").query(Long.class).single();
+		this.jdbc.sql("""
+				insert into app_user (id, username, display_name, password_hash, enabled, email, created_at, updated_at)
+				overriding system value values (:id, :username, :name, :password, true, :email, :now, :now)
+				""")
+			.param("id", id)
+			.param("username", "sso." + id)
+			.param("name", name)
+			.param("password", UnusablePassword.hash())
+			.param("email", email)
+			.param("now", Timestamp.from(now))
+			.update();
+		int made = this.jdbc.sql("""
+				insert into single_sign_on_account (user_id, issuer, subject, created_at, last_signed_in_at)
+				values (:id, :issuer, :subject, :now, :now)
+				on conflict on constraint single_sign_on_account_once do nothing
+				""")
+			.param("id", id)
+			.param("issuer", issuer)
+			.param("subject", subject)
+			.param("now", Timestamp.from(now))
+			.update();
+		if (made == 0) {
+			this.jdbc.sql("delete from app_user where id = :id").param("id", id).update();
+			return existing(issuer, subject)
+				.orElseThrow(() -> new IllegalStateException("The account of a subject was there and is not"));
+		}
+		Map<String, Object> created = new LinkedHashMap<>();
+		created.put("username", "sso." + id);
+		created.put("name", name);
+		created.put("email", email);
+		created.put("signsInThrough", issuer);
+		this.auditTrail.record("CREATE", AUDIT_TYPE, id, null, created);
+		return id;
+	}
+
+	private Optional<Long> existing(String issuer, String subject) {
+		return this.jdbc.sql("select user_id from single_sign_on_account where issuer = :issuer and subject = :subject")
+			.param("issuer", issuer)
+			.param("subject", subject)
+			.query(Long.class)
+			.optional();
+	}
+
+	private Held held(long id) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		roles.addAll(this.jdbc.sql("select role from app_user_role where user_id = :id")
+			.param("id", id)
+			.query((rs, row) -> Role.valueOf(rs.getString(1)))
+			.list());
+		return this.jdbc.sql("select enabled, partnership_id from app_user where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Held(rs.getBoolean(1), roles, (Long) rs.getObject(2)))
+			.single();
+	}
+
+	/** The person's name as the provider gives it, else their username there. */
+	static String nameOf(Map<String, Object> claims) {
+		for (String claim : List.of("name", "preferred_username", "email")) {
+			Object value = claims.get(claim);
+			if (value != null && !String.valueOf(value).isBlank()) {
+				String name = String.valueOf(value).strip();
+				return (name.length() <= 120) ? name : name.substring(0, 120);
+			}
+		}
+		return "Signed in through your organisation";
+	}
+
+	/** Their e-mail address, when the provider gives one this service can send to. */
+	static String emailOf(Map<String, Object> claims) {
+		Object value = claims.get("email");
+		if (value == null) {
+			return null;
+		}
+		String email = String.valueOf(value).strip();
+		return (email.length() <= 254 && EMAIL.matcher(email).matches()) ? email : null;
+	}
+
+	private record Held(boolean enabled, Set<Role> roles, Long partnershipId) {
+
+	}
+
+	/**
+	 * Who signed in, and why the mappings gave them no role when they match but conflict.
+	 */
+	public record SignedIn(CurrentUser user, String problem) {
+
+	}
+
+}

@@ -1,0 +1,199 @@
+package uk.opcc.cspgrants.security;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.UrlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.opcc.cspgrants.shared.CurrentUser;
+
+/**
+ * Sign-in through the organisation's OpenID Connect provider (Microsoft Entra ID or any
+ * other), when Spring Boot's {@code spring.security.oauth2.client.*} properties name one.
+ * The provider's id token is checked by Spring Security; {@link ProviderAccounts} finds
+ * or makes the account and sets its roles from the sign-in mappings; the session then
+ * holds the account like any other sign-in's, and the id token only to sign out at the
+ * provider too.
+ */
+final class SingleSignOn {
+
+	static final String ID_TOKEN = SingleSignOn.class.getName() + ".ID_TOKEN";
+
+	static final String REGISTRATION = SingleSignOn.class.getName() + ".REGISTRATION";
+
+	static final String PROBLEM = SingleSignOn.class.getName() + ".PROBLEM";
+
+	private final ClientRegistrationRepository registrations;
+
+	private final ProviderAccounts accounts;
+
+	private final OidcUserService provided = new OidcUserService();
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor = new SavedRequestAwareAuthenticationSuccessHandler();
+
+	private final RequestCache requestCache;
+
+	SingleSignOn(ClientRegistrationRepository registrations, ProviderAccounts accounts, RequestCache requestCache) {
+		this.registrations = registrations;
+		this.accounts = accounts;
+		this.requestCache = requestCache;
+		this.toPageAskedFor.setRequestCache(requestCache);
+	}
+
+	/**
+	 * The origins of the providers' sign-out pages
+	 * ({@code https://login.microsoftonline.com}), which the Content-Security-Policy's
+	 * {@code form-action} must name for the browser to follow the sign-out form there.
+	 */
+	java.util.Set<String> signOutOrigins() {
+		java.util.Set<String> origins = new java.util.TreeSet<>();
+		if (this.registrations instanceof Iterable<?> all) {
+			for (Object one : all) {
+				if (one instanceof ClientRegistration registration) {
+					Object endSession = registration.getProviderDetails()
+						.getConfigurationMetadata()
+						.get("end_session_endpoint");
+					if (endSession != null) {
+						java.net.URI uri = java.net.URI.create(endSession.toString());
+						origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+					}
+				}
+			}
+		}
+		return origins;
+	}
+
+	/** The providers to offer on the sign-in page: registration id and name. */
+	static List<Provider> providers(ClientRegistrationRepository registrations) {
+		List<Provider> providers = new ArrayList<>();
+		if (registrations instanceof Iterable<?> all) {
+			for (Object one : all) {
+				if (one instanceof ClientRegistration registration && registration.getScopes().contains("openid")) {
+					providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
+				}
+			}
+		}
+		return providers;
+	}
+
+	void configure(HttpSecurity http) throws Exception {
+		http.oauth2Login(login -> login.loginPage("/login")
+			.userInfoEndpoint(info -> info.oidcUserService(this::signIn))
+			.successHandler(this::signedIn)
+			.failureHandler(SingleSignOn::refused));
+	}
+
+	private OidcUser signIn(OidcUserRequest request) {
+		OidcUser provided = this.provided.loadUser(request);
+		ProviderAccounts.SignedIn signedIn = this.accounts.signIn(String.valueOf(provided.getIssuer()),
+				provided.getSubject(), provided.getClaims());
+		return new ProviderUser(provided, signedIn.user(), signedIn.problem());
+	}
+
+	/**
+	 * The session keeps the account, as after any other sign-in, and the id token to sign
+	 * out at the provider with. Someone with no role yet goes to the page that says so.
+	 */
+	private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+			throws IOException, jakarta.servlet.ServletException {
+		ProviderUser principal = (ProviderUser) authentication.getPrincipal();
+		CurrentUser user = principal.user();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		HttpSession session = request.getSession();
+		session.setAttribute(ID_TOKEN, principal.getIdToken().getTokenValue());
+		session.setAttribute(REGISTRATION,
+				((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());
+		if (user.roles().isEmpty()) {
+			if (principal.problem() != null) {
+				session.setAttribute(PROBLEM, principal.problem());
+			}
+			this.requestCache.removeRequest(request, response);
+			response.sendRedirect(request.getContextPath() + "/account/no-role");
+			return;
+		}
+		session.removeAttribute(PROBLEM);
+		this.toPageAskedFor.onAuthenticationSuccess(request, response, context.getAuthentication());
+	}
+
+	private static void refused(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		boolean disabled = failure instanceof DisabledException || failure.getCause() instanceof DisabledException;
+		response.sendRedirect(request.getContextPath() + (disabled ? "/login?disabled" : "/login?providerError"));
+	}
+
+	/**
+	 * Before signing out empties the session: keeps its id token for the provider's
+	 * sign-out, on the request.
+	 */
+	static void rememberIdToken(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			request.setAttribute(ID_TOKEN, session.getAttribute(ID_TOKEN));
+			request.setAttribute(REGISTRATION, session.getAttribute(REGISTRATION));
+		}
+	}
+
+	/**
+	 * Where to send someone who signed in through the provider when they sign out here:
+	 * the provider's end-session endpoint, which signs them out there too and sends them
+	 * back to this service's sign-in page; empty when they did not sign in that way or
+	 * the provider has no such endpoint.
+	 */
+	Optional<String> providerSignOut(HttpServletRequest request) {
+		if (!(request.getAttribute(ID_TOKEN) instanceof String idToken)
+				|| !(request.getAttribute(REGISTRATION) instanceof String registrationId)) {
+			return Optional.empty();
+		}
+		ClientRegistration registration = this.registrations.findByRegistrationId(registrationId);
+		Object endSession = (registration != null)
+				? registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint") : null;
+		if (endSession == null) {
+			return Optional.empty();
+		}
+		String signedOut = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
+			.replacePath(request.getContextPath() + "/login")
+			.replaceQuery("signedOut")
+			.build()
+			.toUriString();
+		return Optional.of(UriComponentsBuilder.fromUriString(endSession.toString())
+			.queryParam("id_token_hint", idToken)
+			.queryParam("post_logout_redirect_uri", signedOut)
+			.encode()
+			.build()
+			.toUriString());
+	}
+
+	/** A provider offered on the sign-in page. */
+	record Provider(String registrationId, String name) {
+
+	}
+
+}
