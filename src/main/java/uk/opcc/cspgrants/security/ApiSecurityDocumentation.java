@@ -31,11 +31,12 @@ class ApiSecurityDocumentation {
 						+ "account on /admin/tokens). It acts as its account, with the account's role and "
 						+ "partnership; a read-only token may only read. Shown once, expires (90 days by default), "
 						+ "can be revoked."));
-			components.addSecuritySchemes(PASSWORD,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("basic")
-						.description("A username and password. Every request checks the password with BCrypt, which is "
-								+ "slow by design: use a token for a program that calls the API often."));
+			components.addSecuritySchemes(PASSWORD, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("basic")
+				.description("A username and password. Every request checks the password with BCrypt, which is "
+						+ "slow by design: use a token for a program that calls the API often. Refused (401) for an "
+						+ "account that signs in with a second factor, and for one that signs in through the "
+						+ "organisation's provider: their programs use a token."));
 			openApi.setComponents(components);
 			openApi.addSecurityItem(new SecurityRequirement().addList(TOKEN));
 			openApi.addSecurityItem(new SecurityRequirement().addList(PASSWORD));

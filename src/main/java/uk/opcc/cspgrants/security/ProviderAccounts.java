@@ -66,6 +66,9 @@ public class ProviderAccounts {
 		String name = nameOf(claims);
 		String email = emailOf(claims);
 		long id = accountOf(issuer, subject, name, email, now);
+		// one sign-in of the account at a time changes its roles: two at once (two tabs)
+		// would otherwise both replace them
+		this.jdbc.sql("select id from app_user where id = :id for update").param("id", id).query(Long.class).single();
 		ClaimMappings.Granted granted = ClaimMappings.grant(this.mappings.switchedOn(), claims);
 		Held before = held(id);
 		if (!before.enabled()) {

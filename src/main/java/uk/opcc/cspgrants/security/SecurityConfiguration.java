@@ -94,9 +94,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SecondFactors secondFactors) throws Exception {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+			.addFilterAfter(new BasicNeedsNoSecondFactor(secondFactors), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(SoleRolePaths.recipientContacts())
 				.denyAll()
 				.requestMatchers(SoleRolePaths.applicants())
@@ -192,8 +193,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Environment environment,
-			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts)
-			throws Exception {
+			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts,
+			SecondFactors secondFactors) throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
@@ -239,6 +240,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(APPLICANTS_SIGNING_IN)
 			.permitAll()
+			.requestMatchers("/login/second-factor", "/login/second-factor/set-up")
+			.permitAll()
 			.requestMatchers(SoleRolePaths.recipientContacts())
 			.denyAll()
 			.requestMatchers(SoleRolePaths.applicants())
@@ -262,6 +265,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/account/no-role")
 			.authenticated()
+			.requestMatchers("/account/second-factor", "/account/second-factor/**")
+			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/account/tokens", "/account/tokens/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -341,7 +346,10 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.anyRequest()
 			.hasAnyRole(ANY_ROLE))
-			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(new SecondFactorGate(secondFactors, requestCache))
+				.failureHandler(failureHandler())
+				.permitAll())
 			.logout(logout -> logout.addLogoutHandler(SingleSignOn::rememberIdToken)
 				.logoutSuccessHandler(
 						(request, response, signedOut) -> signedOut(request, response, signedOut, singleSignOn))
@@ -395,10 +403,10 @@ class SecurityConfiguration {
 
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, SingleSignOnProperties signOn) {
+			SignInThrottle throttle, SingleSignOnProperties signOn, SecondFactors secondFactors) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users, signOn));
 		passwordCheck.setPasswordEncoder(passwordEncoder);
-		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+		return new ThrottledAuthenticationProvider(passwordCheck, throttle, secondFactors);
 	}
 
 	/** Locked accounts get their own message; every other failure the same one. */

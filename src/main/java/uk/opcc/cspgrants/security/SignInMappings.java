@@ -155,7 +155,30 @@ public class SignInMappings {
 		}
 		MappingView after = get(id);
 		this.auditTrail.record(on ? "SWITCH_ON" : "SWITCH_OFF", AUDIT_TYPE, id, audited(before), audited(after));
+		if (!on) {
+			takeAwayRole(id);
+		}
 		return after;
+	}
+
+	/**
+	 * A mapping switched off takes its role away at once from everyone who signs in
+	 * through the provider and holds it (which mapping gave whom a role is not kept), not
+	 * only at their next sign-in: their API tokens act with the roles the account holds
+	 * now. Whoever another mapping still gives the role gets it back at their next
+	 * sign-in.
+	 */
+	private void takeAwayRole(long mappingId) {
+		List<Long> accounts = this.jdbc.sql("""
+				delete from app_user_role r using sign_in_mapping m, single_sign_on_account s, app_user u
+				where m.id = :id and s.user_id = r.user_id and u.id = r.user_id and r.role = m.role
+				  and (m.partnership_id is null or u.partnership_id = m.partnership_id)
+				returning r.user_id
+				""").param("id", mappingId).query(Long.class).list();
+		for (Long account : accounts) {
+			this.auditTrail.record("ROLES_FROM_SIGN_IN", "USER", account, null,
+					Map.of("removed", "the role of sign-in mapping " + mappingId + ", switched off"));
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -66,6 +66,77 @@ class SignInThrottle {
 		return false;
 	}
 
+	/**
+	 * Counts an attempt before it is checked, in the caller's transaction (the row stays
+	 * locked until it ends, so attempts sent at once are counted and checked one after
+	 * another): whether it may be checked at all. Refused when the username is locked, or
+	 * when the attempts before it have used up the allowance.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean beginAttempt(String username) {
+		Instant now = this.clock.instant();
+		record Counted(int failures, Timestamp lockedUntil) {
+		}
+		Counted counted = this.jdbc
+			.sql("insert into sign_in_attempt (username, failed_count, last_failed_at) values (:name, 1, :now) "
+					+ "on conflict (username) do update set failed_count = case "
+					+ "when sign_in_attempt.locked_until is not null and sign_in_attempt.locked_until <= :now then 1 "
+					+ "else sign_in_attempt.failed_count + 1 end, "
+					+ "locked_until = case when sign_in_attempt.locked_until <= :now then null "
+					+ "else sign_in_attempt.locked_until end, last_failed_at = :now "
+					+ "returning failed_count, locked_until")
+			.param("name", key(username))
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> new Counted(rs.getInt(1), rs.getTimestamp(2)))
+			.single();
+		if (counted.lockedUntil() != null && counted.lockedUntil().toInstant().isAfter(now)) {
+			return false;
+		}
+		if (counted.failures() > this.properties.maxFailedAttempts()) {
+			lock(username, now);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * After an attempt counted by {@link #beginAttempt} failed: whether it was the last
+	 * one allowed, and has now locked the username.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean failedAttempt(String username) {
+		Integer failures = this.jdbc.sql("select failed_count from sign_in_attempt where username = :name")
+			.param("name", key(username))
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+		if (failures >= this.properties.maxFailedAttempts()) {
+			lock(username, this.clock.instant());
+			return true;
+		}
+		return false;
+	}
+
+	/** An attempt counted by {@link #beginAttempt} that was neither right nor wrong. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void uncountAttempt(String username) {
+		this.jdbc.sql("update sign_in_attempt set failed_count = greatest(failed_count - 1, 0) where username = :name")
+			.param("name", key(username))
+			.update();
+	}
+
+	/** A right attempt: the count starts again, in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void succeeded(String username) {
+		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();
+	}
+
+	private void lock(String username, Instant now) {
+		this.jdbc.sql("update sign_in_attempt set locked_until = ? where username = ?")
+			.params(Timestamp.from(now.plus(this.properties.lockout())), key(username))
+			.update();
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSuccess(String username) {
 		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();

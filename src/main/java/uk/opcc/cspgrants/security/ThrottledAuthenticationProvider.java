@@ -7,6 +7,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import uk.opcc.cspgrants.shared.CurrentUser;
 
 /**
  * Checks a username and password, refusing at once a username locked by too many
@@ -19,9 +20,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignInThrottle throttle;
 
-	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwordCheck, SignInThrottle throttle) {
+	private final SecondFactors secondFactors;
+
+	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwordCheck, SignInThrottle throttle,
+			SecondFactors secondFactors) {
 		this.passwordCheck = passwordCheck;
 		this.throttle = throttle;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -32,7 +37,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		try {
 			Authentication result = this.passwordCheck.authenticate(authentication);
-			this.throttle.recordSuccess(username);
+			// with a second factor to come, only its code counts as a success: a right
+			// password must not wipe out the failed codes before it
+			if (!(result.getPrincipal() instanceof CurrentUser user) || !this.secondFactors.needed(user)) {
+				this.throttle.recordSuccess(username);
+			}
 			return result;
 		}
 		catch (AuthenticationException failure) {

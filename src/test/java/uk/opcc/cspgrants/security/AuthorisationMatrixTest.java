@@ -203,6 +203,7 @@ class AuthorisationMatrixTest {
 		MATRIX.putAll(MatrixRowsReviews.ROWS);
 		MATRIX.putAll(MatrixRowsTokens.ROWS);
 		MATRIX.putAll(MatrixRowsSingleSignOn.ROWS);
+		MATRIX.putAll(MatrixRowsSecondFactor.ROWS);
 	}
 
 	@Autowired

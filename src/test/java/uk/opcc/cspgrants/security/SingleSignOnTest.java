@@ -1,24 +1,9 @@
 package uk.opcc.cspgrants.security;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.identityprovider.IdentityProvider;
+import uk.opcc.cspgrants.support.AtOnce;
+import uk.opcc.cspgrants.support.CookieBrowser;
 import uk.opcc.cspgrants.support.LiveApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * administrators' mappings give their groups, and signs them out at both.
  */
 class SingleSignOnTest {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	private static IdentityProvider provider;
 
@@ -69,7 +54,7 @@ class SingleSignOnTest {
 
 	@Test
 	void theSignInPageOffersTheOrganisationsAccountBesideTheUsernameAndPassword() {
-		Person visitor = new Person();
+		CookieBrowser visitor = new CookieBrowser();
 		HttpResponse<String> page = visitor.get(base + "/login");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Sign in with your Leicestershire Police account")
@@ -81,8 +66,8 @@ class SingleSignOnTest {
 	@Test
 	void someoneNoMappingMatchesSignsInWithNoRoleAndThePageSaysSo() {
 		provider.person("nia", "nia-password", "Nia Patel", "nia.patel@leics.police.uk", List.of("grp-hr"));
-		Person nia = new Person();
-		HttpResponse<String> landed = nia.signIn("nia", "nia-password");
+		CookieBrowser nia = new CookieBrowser();
+		HttpResponse<String> landed = signIn(nia, "nia", "nia-password");
 		assertThat(landed.uri().getPath()).isEqualTo("/account/no-role");
 		assertThat(landed.statusCode()).isEqualTo(200);
 		assertThat(landed.body()).contains("You do not have a role yet").contains("Nia Patel");
@@ -116,8 +101,8 @@ class SingleSignOnTest {
 		long mapping = application.database()
 			.queryForObject("select id from sign_in_mapping where claim_value = 'grp-finance-sso-test'", Long.class);
 
-		Person fran = new Person();
-		HttpResponse<String> home = fran.signIn("fran", "fran-password");
+		CookieBrowser fran = new CookieBrowser();
+		HttpResponse<String> home = signIn(fran, "fran", "fran-password");
 		assertThat(home.uri().getPath()).isEqualTo("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Fran Okafor");
@@ -151,8 +136,12 @@ class SingleSignOnTest {
 		assertThat(admin
 			.post("/admin/sign-in-mappings/" + mapping + "/switch-off", Map.of("version", String.valueOf(version)))
 			.statusCode()).isEqualTo(302);
+		// at once, not only at her next sign-in: her API tokens act with the roles held
+		// now
+		assertThat(application.database()
+			.queryForList("select role from app_user_role where user_id = ?", String.class, franId)).isEmpty();
 
-		HttpResponse<String> again = new Person().signIn("fran", "fran-password");
+		HttpResponse<String> again = signIn(new CookieBrowser(), "fran", "fran-password");
 		assertThat(again.uri().getPath()).isEqualTo("/account/no-role");
 		assertThat(application.database()
 			.queryForList("select role from app_user_role where user_id = ?", String.class, franId)).isEmpty();
@@ -180,7 +169,7 @@ class SingleSignOnTest {
 			.statusCode()).isEqualTo(302);
 
 		provider.person("cam", "cam-password", "Cam Reid", "cam.reid@example.gov.uk", List.of("grp-csp-sso-test"));
-		HttpResponse<String> cam = new Person().signIn("cam", "cam-password");
+		HttpResponse<String> cam = signIn(new CookieBrowser(), "cam", "cam-password");
 		assertThat(cam.uri().getPath()).isEqualTo("/");
 		assertThat(application.database()
 			.queryForMap("select u.partnership_id, r.role from app_user u join app_user_role r on r.user_id = u.id "
@@ -190,7 +179,7 @@ class SingleSignOnTest {
 
 		provider.person("cam", "cam-password", "Cam Reid", "cam.reid@example.gov.uk",
 				List.of("grp-csp-sso-test", "grp-officer-sso-test"));
-		HttpResponse<String> both = new Person().signIn("cam", "cam-password");
+		HttpResponse<String> both = signIn(new CookieBrowser(), "cam", "cam-password");
 		assertThat(both.uri().getPath()).isEqualTo("/account/no-role");
 		assertThat(both.body()).contains("both a CSP manager&#39;s role and an OPCC role");
 		assertThat(application.database()
@@ -215,7 +204,7 @@ class SingleSignOnTest {
 	void twentyFirstSignInsAtOnceMakeOneAccount() throws Exception {
 		ProviderAccounts accounts = application.bean(ProviderAccounts.class);
 		Map<String, Object> claims = Map.of("sub", "twenty", "name", "Twenty At Once", "groups", List.of("grp-none"));
-		List<Long> ids = atOnce(20, () -> accounts.signIn(provider.issuer(), "twenty", claims).user().id());
+		List<Long> ids = AtOnce.run(20, () -> accounts.signIn(provider.issuer(), "twenty", claims).user().id());
 		assertThat(ids).hasSize(20).containsOnly(ids.get(0));
 		assertThat(application.database()
 			.queryForObject("select count(*) from single_sign_on_account where subject = 'twenty'", Long.class))
@@ -253,92 +242,21 @@ class SingleSignOnTest {
 	}
 
 	private static String csrf(String page) {
-		Matcher token = CSRF.matcher(page);
-		assertThat(token.find()).as("a CSRF token on the page").isTrue();
-		return token.group(1);
-	}
-
-	private static <T> List<T> atOnce(int count, Callable<T> action) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		try {
-			CyclicBarrier together = new CyclicBarrier(count);
-			List<Future<T>> futures = new java.util.ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				futures.add(threads.submit(() -> {
-					together.await();
-					return action.call();
-				}));
-			}
-			List<T> results = new java.util.ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		return CookieBrowser.csrf(page);
 	}
 
 	/**
-	 * A browser: keeps each site's cookies, and follows redirects only when asked, so
-	 * that each step can be checked.
+	 * Starts at the application's "Sign in with ..." button, signs in at the provider and
+	 * follows the redirects back: the page the application shows after.
 	 */
-	private static final class Person {
-
-		private final HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> get(String url) {
-			return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-		}
-
-		HttpResponse<String> post(String url, Map<String, String> fields) {
-			String form = fields.entrySet()
-				.stream()
-				.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build());
-		}
-
-		HttpResponse<String> follow(HttpResponse<String> response) {
-			HttpResponse<String> at = response;
-			for (int hops = 0; at.statusCode() / 100 == 3; hops++) {
-				assertThat(hops).as("redirects followed").isLessThan(10);
-				at = get(at.uri().resolve(at.headers().firstValue("Location").orElseThrow()).toString());
-			}
-			return at;
-		}
-
-		/**
-		 * Starts at the application's "Sign in with ..." button, signs in at the provider
-		 * and follows the redirects back: the page the application shows after.
-		 */
-		HttpResponse<String> signIn(String username, String password) {
-			HttpResponse<String> atProvider = follow(get(base + "/oauth2/authorization/organisation"));
-			assertThat(atProvider.uri().getPath()).isEqualTo("/login");
-			Map<String, String> fields = new LinkedHashMap<>();
-			fields.put("username", username);
-			fields.put("password", password);
-			fields.put("_csrf", csrf(atProvider.body()));
-			return follow(post(atProvider.uri().resolve("/login").toString(), fields));
-		}
-
-		private HttpResponse<String> send(HttpRequest request) {
-			try {
-				return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			}
-			catch (Exception failure) {
-				throw new IllegalStateException(failure);
-			}
-		}
-
+	private static HttpResponse<String> signIn(CookieBrowser person, String username, String password) {
+		HttpResponse<String> atProvider = person.follow(person.get(base + "/oauth2/authorization/organisation"));
+		assertThat(atProvider.uri().getPath()).isEqualTo("/login");
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("username", username);
+		fields.put("password", password);
+		fields.put("_csrf", csrf(atProvider.body()));
+		return person.follow(person.post(atProvider.uri().resolve("/login").toString(), fields));
 	}
 
 }

@@ -1,0 +1,260 @@
+package uk.opcc.cspgrants.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.opcc.cspgrants.audit.AuditTrail;
+import uk.opcc.cspgrants.shared.ConflictException;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.ValidationException;
+
+/**
+ * The second factor of local accounts: setting it up (a secret shown once as a QR code,
+ * confirmed by the first code, and ten recovery codes shown once), checking a code at
+ * sign-in, and removing it. Each change is made once by the database: a factor is
+ * confirmed by the one update that finds it unconfirmed, a code is accepted by the one
+ * update that finds its 30-second step later than the last one accepted (so no code works
+ * twice), a recovery code by the one that finds it unused. Codes are checked against the
+ * real time, never the demo's clock: the phone keeps real time.
+ */
+@Service
+public class SecondFactors {
+
+	private static final String AUDIT_TYPE = "USER";
+
+	private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail auditTrail;
+
+	private final SecondFactorProperties properties;
+
+	private final SignInThrottle throttle;
+
+	private final TotpCodes codes = new TotpCodes();
+
+	private final Clock realTime;
+
+	SecondFactors(JdbcClient jdbc, AuditTrail auditTrail, SecondFactorProperties properties, SignInThrottle throttle) {
+		this.jdbc = jdbc;
+		this.auditTrail = auditTrail;
+		this.properties = properties;
+		this.throttle = throttle;
+		this.realTime = Clock.systemUTC();
+	}
+
+	/** Whether the user's role requires a second factor. */
+	public boolean required(CurrentUser user) {
+		return this.properties.requiredOf(user);
+	}
+
+	/** Whether the user must give a code after their password: set up, or required. */
+	@Transactional(readOnly = true)
+	public boolean needed(CurrentUser user) {
+		return required(user) || status(user.id()).setUp();
+	}
+
+	/** The user's second factor as their account page shows it. */
+	@Transactional(readOnly = true)
+	public Status status(long userId) {
+		return this.jdbc.sql("""
+				select f.set_up_at,
+				       (select count(*) from recovery_code r where r.user_id = f.user_id and r.used_at is null) as left_
+				from second_factor f where f.user_id = :id
+				""")
+			.param("id", userId)
+			.query((rs, row) -> new Status(true, rs.getTimestamp(1).toInstant(), rs.getInt(2)))
+			.optional()
+			.orElse(new Status(false, null, 0));
+	}
+
+	/**
+	 * Finishes setting up with the first code from the app for the secret shown to this
+	 * person (kept in their session until now): the ten recovery codes, shown this once.
+	 * @throws ConflictException when a second factor was set up meanwhile
+	 */
+	@Transactional
+	public List<String> confirm(CurrentUser user, String secret, String typed) {
+		Instant now = this.realTime.instant();
+		long step = this.codes.stepOf(secret, typed, now)
+			.orElseThrow(() -> new ValidationException("code",
+					"The code is not right: enter the 6 digits your authenticator app shows now"));
+		int made = this.jdbc
+			.sql("""
+					insert into second_factor (user_id, secret, set_up_at, last_used_step) values (:id, :secret, :now, :step)
+					on conflict (user_id) do nothing
+					""")
+			.param("id", user.id())
+			.param("secret", secret)
+			.param("now", Timestamp.from(now))
+			.param("step", step)
+			.update();
+		if (made == 0) {
+			throw new ConflictException("code",
+					"A second factor is already set up for this account: sign in with a code from the app");
+		}
+		List<String> recovery = new ArrayList<>();
+		while (recovery.size() < 10) {
+			String code = recoveryCode();
+			if (!recovery.contains(code)) {
+				recovery.add(code);
+				this.jdbc.sql("insert into recovery_code (user_id, code_hash) values (:id, :hash)")
+					.param("id", user.id())
+					.param("hash", hash(code))
+					.update();
+			}
+		}
+		this.auditTrail.record("SECOND_FACTOR_SET_UP", AUDIT_TYPE, user.id(), null,
+				Map.of("recoveryCodes", recovery.size()));
+		return recovery;
+	}
+
+	/**
+	 * Checks the code typed after a right password, one check at a time per account (the
+	 * account's row is locked first, so that codes sent at once are each checked after
+	 * the failures before them are counted): the authenticator app's code of now, never
+	 * one already accepted, or an unused recovery code (used up by this). A wrong code
+	 * counts towards the lock-out; a right one ends it.
+	 */
+	@Transactional
+	public Outcome signInWithCode(CurrentUser user, String typed) {
+		String username = user.getUsername();
+		if (!this.throttle.beginAttempt(username)) {
+			return Outcome.LOCKED;
+		}
+		Optional<String> secret = this.jdbc.sql("select secret from second_factor where user_id = :id")
+			.param("id", user.id())
+			.query(String.class)
+			.optional();
+		Outcome outcome = secret.isEmpty() ? Outcome.WRONG : check(user.id(), secret.get(), typed);
+		if (outcome == Outcome.ACCEPTED) {
+			this.throttle.succeeded(username);
+		}
+		else if (outcome == Outcome.ALREADY_USED) {
+			this.throttle.uncountAttempt(username);
+		}
+		else if (this.throttle.failedAttempt(username)) {
+			return Outcome.LOCKED;
+		}
+		return outcome;
+	}
+
+	private Outcome check(long userId, String secret, String typed) {
+		String normalised = (typed == null) ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+		if (normalised.matches("[a-z2-9]{5}-?[a-z2-9]{5}") && normalised.matches(".*[a-z].*")) {
+			String code = normalised.replace("-", "");
+			int used = this.jdbc.sql("""
+					update recovery_code set used_at = :now
+					where user_id = :id and code_hash = :hash and used_at is null
+					""")
+				.param("now", Timestamp.from(this.realTime.instant()))
+				.param("id", userId)
+				.param("hash", hash(code.substring(0, 5) + "-" + code.substring(5)))
+				.update();
+			if (used == 0) {
+				return Outcome.WRONG;
+			}
+			this.auditTrail.record("RECOVERY_CODE_USED", AUDIT_TYPE, userId, null,
+					Map.of("recoveryCodesLeft", status(userId).recoveryCodesLeft()));
+			return Outcome.ACCEPTED;
+		}
+		OptionalLong step = this.codes.stepOf(secret, typed, this.realTime.instant());
+		if (step.isEmpty()) {
+			return Outcome.WRONG;
+		}
+		int accepted = this.jdbc.sql("""
+				update second_factor set last_used_step = :step where user_id = :id and last_used_step < :step
+				""").param("step", step.getAsLong()).param("id", userId).update();
+		return (accepted == 1) ? Outcome.ACCEPTED : Outcome.ALREADY_USED;
+	}
+
+	/**
+	 * Removes a user's second factor: they set up a new one at their next sign-in if
+	 * their role requires one. By the user (only when their role does not require one) or
+	 * an administrator (a lost phone and lost recovery codes).
+	 */
+	@Transactional
+	public void remove(long userId, CurrentUser actor, boolean allowedWhileRequired) {
+		if (actor.id() == userId && !allowedWhileRequired && required(actor)) {
+			throw new ValidationException("form",
+					"Your role needs a second factor, so it cannot be turned off. Ask an administrator to reset it if you have lost your phone");
+		}
+		this.jdbc.sql("delete from recovery_code where user_id = :id").param("id", userId).update();
+		int removed = this.jdbc.sql("delete from second_factor where user_id = :id").param("id", userId).update();
+		if (removed == 0) {
+			throw new ConflictException("form", "There is no second factor set up for this account now");
+		}
+		this.auditTrail.record("SECOND_FACTOR_REMOVED", AUDIT_TYPE, userId, Map.of("secondFactor", "set up"),
+				Map.of("secondFactor", "none", "by", actor.displayName()));
+	}
+
+	static String hash(String recoveryCode) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(recoveryCode.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException missing) {
+			throw new IllegalStateException(missing);
+		}
+	}
+
+	/** Ten characters easy to read and type ({@code k7m2p-x9qa4}), about 49 bits. */
+	private static String recoveryCode() {
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < 10; i++) {
+			if (i == 5) {
+				code.append('-');
+			}
+			code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
+	/** What a code typed at sign-in did. */
+	public enum Outcome {
+
+		/** Right: signed in. */
+		ACCEPTED,
+		/** The app's right code, but already used (pressed twice, or seen by someone). */
+		ALREADY_USED,
+		/** Not the code. */
+		WRONG,
+		/** The username is locked by too many failures. */
+		LOCKED
+
+	}
+
+	/** A new secret for setting up, shown once to the person setting it up. */
+	static String newSecret() {
+		return TotpCodes.newSecret();
+	}
+
+	/**
+	 * A user's second factor.
+	 *
+	 * @param setUp whether one is set up
+	 * @param since when it was
+	 * @param recoveryCodesLeft unused recovery codes
+	 */
+	public record Status(boolean setUp, Instant since, int recoveryCodesLeft) {
+
+	}
+
+}

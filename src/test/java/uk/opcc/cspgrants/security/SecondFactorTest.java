@@ -1,0 +1,243 @@
+package uk.opcc.cspgrants.security;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.opcc.cspgrants.support.AtOnce;
+import uk.opcc.cspgrants.support.CookieBrowser;
+import uk.opcc.cspgrants.support.LiveApplication;
+import uk.opcc.cspgrants.support.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The second factor over HTTP, with the roles the default requires it of (administrators,
+ * finance, the Monitoring Officer, the Commissioner): setting up the app after the
+ * password, the code each sign-in, each code once, recovery codes once, the lock-out
+ * covering codes, HTTP Basic refused, an administrator's reset, and changes made once
+ * when sent 20 times at once.
+ */
+class SecondFactorTest {
+
+	private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<");
+
+	private static final Pattern RECOVERY = Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>");
+
+	private static final TotpCodes CODES = new TotpCodes();
+
+	private static LiveApplication application;
+
+	private static String base;
+
+	@BeforeAll
+	static void start() {
+		application = LiveApplication.start("second_factor",
+				"--csp-grants.second-factor.required-for=ADMIN,FINANCE,MONITORING_OFFICER,COMMISSIONER",
+				"--logging.level.org.springframework.security.web.csrf=DEBUG");
+		// 127.0.0.1: Java's cookie store keeps a cookie of "localhost" under another name
+		base = "http://127.0.0.1:" + application.port();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (application != null) {
+			application.close();
+		}
+	}
+
+	@Test
+	void aRequiredSecondFactorIsSetUpAfterThePasswordThenAskedForAtEachSignInEachCodeOnce() {
+		CookieBrowser fran = new CookieBrowser();
+		HttpResponse<String> setUp = password(fran, "finance");
+		assertThat(setUp.uri().getPath()).isEqualTo("/login/second-factor/set-up");
+		assertThat(setUp.body()).contains("Set up your authenticator app").contains("<svg class=\"app-qr-code\"");
+		// the password alone signs nobody in
+		assertThat(fran.get(base + "/monitoring/payments").statusCode()).isEqualTo(302);
+		String secret = secretOn(setUp.body());
+		HttpResponse<String> wrong = fran.post(base + "/login/second-factor/set-up",
+				Map.of("code", "000000", "_csrf", CookieBrowser.csrf(setUp.body())));
+		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertThat(wrong.body()).contains("The code is not right")
+			.contains(String.join(" ", secret.split("(?<=\\G.{4})")));
+		HttpResponse<String> done = fran.post(base + "/login/second-factor/set-up",
+				Map.of("code", CODES.codeAt(secret, Instant.now()), "_csrf", CookieBrowser.csrf(wrong.body())));
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(done.headers().firstValue("Cache-Control")).hasValue("no-store");
+		List<String> recovery = recoveryCodesOn(done.body());
+		assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
+		assertThat(fran.get(base + "/monitoring/payments").statusCode()).isEqualTo(200);
+		long franId = application.database()
+			.queryForObject("select id from app_user where username = 'finance'", Long.class);
+		assertThat(application.database()
+			.queryForObject("select count(*) from recovery_code where user_id = ? and used_at is null", Long.class,
+					franId))
+			.isEqualTo(10);
+
+		// the next sign-in asks for a code; the one used to set up is refused, a later
+		// one
+		// accepted once
+		CookieBrowser again = new CookieBrowser();
+		HttpResponse<String> askForCode = password(again, "finance");
+		assertThat(askForCode.uri().getPath()).isEqualTo("/login/second-factor");
+		HttpResponse<String> reused = again.post(base + "/login/second-factor", Map.of("code",
+				CODES.codeAt(secret, Instant.now().minusSeconds(30)), "_csrf", CookieBrowser.csrf(askForCode.body())));
+		// a code of the step used to set up, or before it, is a code seen before: 409,
+		// and not
+		// counted as a failure
+		assertThat(reused.statusCode()).isEqualTo(409);
+		assertThat(reused.body()).contains("That code has just been used to sign in");
+		String next = CODES.codeAt(secret, Instant.now().plusSeconds(30));
+		HttpResponse<String> signedIn = again.post(base + "/login/second-factor",
+				Map.of("code", next, "_csrf", CookieBrowser.csrf(reused.body())));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(again.get(base + "/monitoring/payments").statusCode()).isEqualTo(200);
+		CookieBrowser third = new CookieBrowser();
+		HttpResponse<String> third1 = password(third, "finance");
+		assertThat(third
+			.post(base + "/login/second-factor", Map.of("code", next, "_csrf", CookieBrowser.csrf(third1.body())))
+			.statusCode()).isEqualTo(409);
+
+		// a recovery code signs in once
+		CookieBrowser lostPhone = new CookieBrowser();
+		HttpResponse<String> asked = password(lostPhone, "finance");
+		assertThat(lostPhone
+			.post(base + "/login/second-factor",
+					Map.of("code", recovery.get(3).toUpperCase(), "_csrf", CookieBrowser.csrf(asked.body())))
+			.statusCode()).isEqualTo(302);
+		CookieBrowser twice = new CookieBrowser();
+		HttpResponse<String> asked2 = password(twice, "finance");
+		assertThat(twice
+			.post(base + "/login/second-factor",
+					Map.of("code", recovery.get(3), "_csrf", CookieBrowser.csrf(asked2.body())))
+			.statusCode()).isEqualTo(400);
+
+		// HTTP Basic is a password alone: refused for her; an officer's still works
+		HttpResponse<String> basic = application.api("finance").get("/api/v1/payments?year=2024-25");
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(basic.body()).contains("second factor");
+		assertThat(application.api("officer").get("/api/v1/grants?year=2024-25").statusCode()).isEqualTo(200);
+
+		// an administrator resets it: she sets up the app again at her next sign-in
+		CookieBrowser admin = signedInAdmin();
+		HttpResponse<String> check = admin.get(base + "/admin/users/" + franId + "/second-factor/reset");
+		assertThat(check.body()).contains("Reset the second factor of Fran Finance?");
+		assertThat(admin
+			.post(base + "/admin/users/" + franId + "/second-factor/reset",
+					Map.of("_csrf", CookieBrowser.csrf(check.body())))
+			.statusCode()).isEqualTo(302);
+		assertThat(application.database()
+			.queryForObject("select count(*) from second_factor where user_id = ?", Long.class, franId)).isZero();
+		assertThat(password(new CookieBrowser(), "finance").uri().getPath()).isEqualTo("/login/second-factor/set-up");
+	}
+
+	@Test
+	void wrongCodesCountTowardsTheLockOutAndARightPasswordDoesNotWipeThemOut() {
+		CookieBrowser guesser = new CookieBrowser();
+		HttpResponse<String> setUp = password(guesser, "commissioner");
+		String secret = secretOn(setUp.body());
+		guesser.post(base + "/login/second-factor/set-up",
+				Map.of("code", CODES.codeAt(secret, Instant.now()), "_csrf", CookieBrowser.csrf(setUp.body())));
+		HttpResponse<String> last = null;
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			CookieBrowser attacker = new CookieBrowser();
+			HttpResponse<String> asked = password(attacker, "commissioner");
+			assertThat(asked.uri().getPath()).isEqualTo("/login/second-factor");
+			last = attacker.post(base + "/login/second-factor",
+					Map.of("code", "12345" + attempt, "_csrf", CookieBrowser.csrf(asked.body())));
+		}
+		assertThat(last.headers().firstValue("Location")).hasValue("/login?locked");
+		// locked: the right password is refused too, and then the right code is never
+		// asked for
+		HttpResponse<String> locked = password(new CookieBrowser(), "commissioner");
+		assertThat(locked.uri().toString()).endsWith("/login?locked");
+		application.database().update("delete from sign_in_attempt where username = 'commissioner'");
+	}
+
+	@Test
+	void anOptionalSecondFactorIsTheirChoiceAndSetUpTwentyTimesAtOnceOnce() throws Exception {
+		CookieBrowser olu = new CookieBrowser();
+		HttpResponse<String> home = password(olu, "officer");
+		assertThat(home.uri().getPath()).isEqualTo("/");
+		HttpResponse<String> account = olu.get(base + "/account/second-factor");
+		assertThat(account.body()).contains("No, it is your choice").contains("Set up an authenticator app");
+		HttpResponse<String> setUp = olu.get(base + "/account/second-factor/set-up");
+		String secret = secretOn(setUp.body());
+		String csrf = CookieBrowser.csrf(setUp.body());
+		String code = CODES.codeAt(secret, Instant.now());
+		List<HttpResponse<String>> answers = AtOnce.run(20,
+				() -> olu.post(base + "/account/second-factor/set-up", Map.of("code", code, "_csrf", csrf)));
+		assertThat(LiveApplication.statuses(answers)).isEqualTo(Map.of(200, 1L, 409, 19L));
+		long oluId = application.database()
+			.queryForObject("select id from app_user where username = 'officer'", Long.class);
+		assertThat(application.database()
+			.queryForObject("select count(*) from recovery_code where user_id = ?", Long.class, oluId)).isEqualTo(10);
+		assertThat(application.database()
+			.queryForObject("select count(*) from audit_event where entity_type = 'USER' and entity_id = ? "
+					+ "and action = 'SECOND_FACTOR_SET_UP'", Long.class, String.valueOf(oluId)))
+			.isEqualTo(1);
+
+		// twenty sign-ins with the same next code at once: one is let in
+		SecondFactors factors = application.bean(SecondFactors.class);
+		String next = CODES.codeAt(secret, Instant.now().plusSeconds(30));
+		uk.opcc.cspgrants.shared.CurrentUser officer = application.bean(UserManagement.class)
+			.principalOf("officer")
+			.orElseThrow();
+		List<SecondFactors.Outcome> outcomes = AtOnce.run(20, () -> factors.signInWithCode(officer, next));
+		assertThat(outcomes).containsOnlyOnce(SecondFactors.Outcome.ACCEPTED)
+			.containsOnly(SecondFactors.Outcome.ACCEPTED, SecondFactors.Outcome.ALREADY_USED);
+		assertThat(application.database()
+			.queryForObject("select count(*) from sign_in_attempt where username = 'officer' and failed_count > 0",
+					Long.class))
+			.isZero();
+
+		// turning it off asks first
+		HttpResponse<String> check = olu.get(base + "/account/second-factor/turn-off");
+		assertThat(check.body()).contains("Turn the second factor off?");
+		List<HttpResponse<String>> offs = AtOnce.run(20, () -> olu.post(base + "/account/second-factor/turn-off",
+				Map.of("_csrf", CookieBrowser.csrf(check.body()))));
+		assertThat(LiveApplication.statuses(offs)).isEqualTo(Map.of(302, 1L, 409, 19L));
+		assertThat(password(new CookieBrowser(), "officer").uri().getPath()).isEqualTo("/");
+	}
+
+	/** Signs in with the demo password and follows the redirects: where it lands. */
+	private static HttpResponse<String> password(CookieBrowser person, String username) {
+		HttpResponse<String> login = person.get(base + "/login");
+		return person.follow(person.post(base + "/login", Map.of("username", username, "password", SignIn.DEMO_PASSWORD,
+				"_csrf", CookieBrowser.csrf(login.body()))));
+	}
+
+	private static CookieBrowser signedInAdmin() {
+		CookieBrowser admin = new CookieBrowser();
+		HttpResponse<String> page = password(admin, "admin");
+		if (page.uri().getPath().equals("/login/second-factor/set-up")) {
+			String secret = secretOn(page.body());
+			admin.post(base + "/login/second-factor/set-up",
+					Map.of("code", CODES.codeAt(secret, Instant.now()), "_csrf", CookieBrowser.csrf(page.body())));
+		}
+		return admin;
+	}
+
+	private static String secretOn(String page) {
+		Matcher secret = SECRET.matcher(page);
+		assertThat(secret.find()).as("the secret on the set-up page").isTrue();
+		return secret.group(1).replace(" ", "");
+	}
+
+	private static List<String> recoveryCodesOn(String page) {
+		List<String> codes = new ArrayList<>();
+		Matcher code = RECOVERY.matcher(page);
+		while (code.find()) {
+			codes.add(code.group(1));
+		}
+		return codes;
+	}
+
+}
