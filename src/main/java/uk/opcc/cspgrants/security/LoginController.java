@@ -3,9 +3,7 @@ package uk.opcc.cspgrants.security;
 import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +22,10 @@ class LoginController {
 
 	private final List<SingleSignOn.Provider> providers;
 
-	LoginController(SignInProperties signIn, SingleSignOnProperties signOn,
-			ObjectProvider<ClientRegistrationRepository> registrations) {
+	LoginController(SignInProperties signIn, SingleSignOnProperties signOn, SignInProviders providers) {
 		this.signIn = signIn;
 		this.signOn = signOn;
-		ClientRegistrationRepository repository = registrations.getIfAvailable();
-		this.providers = (repository != null) ? SingleSignOn.providers(repository) : List.of();
+		this.providers = providers.all();
 	}
 
 	@GetMapping("/login")

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -50,11 +49,10 @@ class SecondFactorController {
 
 	private final UserManagement accounts;
 
-	SecondFactorController(SecondFactors factors, SignInThrottle throttle, UserManagement accounts,
-			Environment environment) {
+	SecondFactorController(SecondFactors factors, SecondFactorGate gate, SignInThrottle throttle,
+			UserManagement accounts) {
 		this.factors = factors;
-		this.gate = new SecondFactorGate(factors, new SignInRequestCache(
-				environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)));
+		this.gate = gate;
 		this.throttle = throttle;
 		this.accounts = accounts;
 	}

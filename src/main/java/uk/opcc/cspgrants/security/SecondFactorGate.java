@@ -38,9 +38,17 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 
 	private final SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor = new SavedRequestAwareAuthenticationSuccessHandler();
 
+	private final SignInRequestCache requestCache;
+
 	SecondFactorGate(SecondFactors factors, SignInRequestCache requestCache) {
 		this.factors = factors;
+		this.requestCache = requestCache;
 		this.toPageAskedFor.setRequestCache(requestCache);
+	}
+
+	/** Where the page asked for before signing in is kept. */
+	SignInRequestCache requestCache() {
+		return this.requestCache;
 	}
 
 	@Override

@@ -194,11 +194,11 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Environment environment,
 			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts,
-			SecondFactors secondFactors) throws Exception {
+			SecondFactorGate secondFactorGate) throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
-		SignInRequestCache requestCache = new SignInRequestCache(secureCookies);
+		SignInRequestCache requestCache = secondFactorGate.requestCache();
 		ClientRegistrationRepository providers = registrations.getIfAvailable();
 		SingleSignOn singleSignOn = (providers != null) ? new SingleSignOn(providers, providerAccounts, requestCache)
 				: null;
@@ -347,7 +347,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasAnyRole(ANY_ROLE))
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(new SecondFactorGate(secondFactors, requestCache))
+				.successHandler(secondFactorGate)
 				.failureHandler(failureHandler())
 				.permitAll())
 			.logout(logout -> logout.addLogoutHandler(SingleSignOn::rememberIdToken)
@@ -394,6 +394,17 @@ class SecurityConfiguration {
 			.anyMatch(
 					authority -> uk.opcc.cspgrants.shared.Role.APPLICANT.authority().equals(authority.getAuthority()));
 		response.sendRedirect(request.getContextPath() + (applicant ? "/apply/sign-in?signedOut" : "/login?signedOut"));
+	}
+
+	/**
+	 * Between the password and the second factor: the sign-in form's success, and what
+	 * the second factor's pages sign in with; one cookie-kept record of the page asked
+	 * for.
+	 */
+	@Bean
+	SecondFactorGate secondFactorGate(SecondFactors secondFactors, Environment environment) {
+		return new SecondFactorGate(secondFactors, new SignInRequestCache(
+				environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)));
 	}
 
 	@Bean

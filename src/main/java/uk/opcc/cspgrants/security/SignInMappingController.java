@@ -3,9 +3,7 @@ package uk.opcc.cspgrants.security;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +33,10 @@ class SignInMappingController {
 
 	private final List<SingleSignOn.Provider> providers;
 
-	SignInMappingController(SignInMappings mappings, PartnershipManagement partnerships,
-			ObjectProvider<ClientRegistrationRepository> registrations) {
+	SignInMappingController(SignInMappings mappings, PartnershipManagement partnerships, SignInProviders providers) {
 		this.mappings = mappings;
 		this.partnerships = partnerships;
-		ClientRegistrationRepository repository = registrations.getIfAvailable();
-		this.providers = (repository != null) ? SingleSignOn.providers(repository) : List.of();
+		this.providers = providers.all();
 	}
 
 	@GetMapping(PAGE)

@@ -40,6 +40,12 @@ public class SignInMappings {
 
 	private static final String AUDIT_TYPE = "SIGN_IN_MAPPING";
 
+	private static final String SELECT = """
+			select m.id, m.claim, m.claim_value, m.role, p.name as partnership, m.enabled, m.version,
+			       m.created_at, m.created_by, m.updated_at, m.updated_by
+			from sign_in_mapping m left join partnership p on p.id = m.partnership_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final PartnershipManagement partnerships;
@@ -58,16 +64,8 @@ public class SignInMappings {
 	/** Every mapping, switched on first, then by claim, value and role. */
 	@Transactional(readOnly = true)
 	public List<MappingView> all() {
-		return this.jdbc.sql("""
-				select m.id, m.claim, m.claim_value, m.role, p.name as partnership, m.enabled, m.version,
-				       m.created_at, m.created_by, m.updated_at, m.updated_by
-				from sign_in_mapping m left join partnership p on p.id = m.partnership_id
-				order by m.enabled desc, m.claim, m.claim_value, m.role, p.name
-				""")
-			.query((rs, row) -> new MappingView(rs.getLong("id"), rs.getString("claim"), rs.getString("claim_value"),
-					Role.valueOf(rs.getString("role")), rs.getString("partnership"), rs.getBoolean("enabled"),
-					rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-					rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+		return this.jdbc.sql(SELECT + " order by m.enabled desc, m.claim, m.claim_value, m.role, p.name")
+			.query(SignInMappings::view)
 			.list();
 	}
 
@@ -183,10 +181,18 @@ public class SignInMappings {
 
 	@Transactional(readOnly = true)
 	public MappingView get(long id) {
-		return all().stream()
-			.filter(mapping -> mapping.id() == id)
-			.findFirst()
+		return this.jdbc.sql(SELECT + " where m.id = :id")
+			.param("id", id)
+			.query(SignInMappings::view)
+			.optional()
 			.orElseThrow(() -> new NotFoundException("No sign-in mapping " + id));
+	}
+
+	private static MappingView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new MappingView(rs.getLong("id"), rs.getString("claim"), rs.getString("claim_value"),
+				Role.valueOf(rs.getString("role")), rs.getString("partnership"), rs.getBoolean("enabled"),
+				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
 	}
 
 	private static Role roleOf(String typed, FieldRefusals refusals) {

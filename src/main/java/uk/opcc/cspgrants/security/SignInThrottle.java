@@ -46,21 +46,8 @@ class SignInThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean recordFailure(String username) {
 		Instant now = this.clock.instant();
-		int failures = this.jdbc
-			.sql("insert into sign_in_attempt (username, failed_count, last_failed_at) values (?, 1, ?) "
-					+ "on conflict (username) do update set failed_count = case "
-					+ "when sign_in_attempt.locked_until is not null and sign_in_attempt.locked_until <= excluded.last_failed_at then 1 "
-					+ "else sign_in_attempt.failed_count + 1 end, "
-					+ "locked_until = case when sign_in_attempt.locked_until <= excluded.last_failed_at then null "
-					+ "else sign_in_attempt.locked_until end, last_failed_at = excluded.last_failed_at "
-					+ "returning failed_count")
-			.params(key(username), Timestamp.from(now))
-			.query(Integer.class)
-			.single();
-		if (failures >= this.properties.maxFailedAttempts()) {
-			this.jdbc.sql("update sign_in_attempt set locked_until = ? where username = ?")
-				.params(Timestamp.from(now.plus(this.properties.lockout())), key(username))
-				.update();
+		if (count(username, now).failures() >= this.properties.maxFailedAttempts()) {
+			lock(username, now);
 			return true;
 		}
 		return false;
@@ -75,20 +62,7 @@ class SignInThrottle {
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean beginAttempt(String username) {
 		Instant now = this.clock.instant();
-		record Counted(int failures, Timestamp lockedUntil) {
-		}
-		Counted counted = this.jdbc
-			.sql("insert into sign_in_attempt (username, failed_count, last_failed_at) values (:name, 1, :now) "
-					+ "on conflict (username) do update set failed_count = case "
-					+ "when sign_in_attempt.locked_until is not null and sign_in_attempt.locked_until <= :now then 1 "
-					+ "else sign_in_attempt.failed_count + 1 end, "
-					+ "locked_until = case when sign_in_attempt.locked_until <= :now then null "
-					+ "else sign_in_attempt.locked_until end, last_failed_at = :now "
-					+ "returning failed_count, locked_until")
-			.param("name", key(username))
-			.param("now", Timestamp.from(now))
-			.query((rs, row) -> new Counted(rs.getInt(1), rs.getTimestamp(2)))
-			.single();
+		Counted counted = count(username, now);
 		if (counted.lockedUntil() != null && counted.lockedUntil().toInstant().isAfter(now)) {
 			return false;
 		}
@@ -115,6 +89,29 @@ class SignInThrottle {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * One more failure of the username, counted from one again once an old lock has
+	 * ended: the count, and the lock still running if any.
+	 */
+	private Counted count(String username, Instant now) {
+		return this.jdbc
+			.sql("insert into sign_in_attempt (username, failed_count, last_failed_at) values (:name, 1, :now) "
+					+ "on conflict (username) do update set failed_count = case "
+					+ "when sign_in_attempt.locked_until is not null and sign_in_attempt.locked_until <= :now then 1 "
+					+ "else sign_in_attempt.failed_count + 1 end, "
+					+ "locked_until = case when sign_in_attempt.locked_until <= :now then null "
+					+ "else sign_in_attempt.locked_until end, last_failed_at = :now "
+					+ "returning failed_count, locked_until")
+			.param("name", key(username))
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> new Counted(rs.getInt(1), rs.getTimestamp(2)))
+			.single();
+	}
+
+	private record Counted(int failures, Timestamp lockedUntil) {
+
 	}
 
 	/** An attempt counted by {@link #beginAttempt} that was neither right nor wrong. */

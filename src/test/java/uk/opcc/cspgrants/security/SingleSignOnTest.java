@@ -231,6 +231,11 @@ class SingleSignOnTest {
 			.queryForObject("select count(*) from audit_event where entity_type = 'SIGN_IN_MAPPING' and entity_id = ? "
 					+ "and action = 'SWITCH_OFF'", Long.class, String.valueOf(id)))
 			.isEqualTo(1);
+		List<HttpResponse<String>> ons = application.atOnce(20,
+				i -> admin.post("/admin/sign-in-mappings/" + id + "/switch-on", Map.of("version", "1")));
+		assertThat(LiveApplication.statuses(ons)).isEqualTo(Map.of(302, 1L, 409, 19L));
+		assertThat(application.database()
+			.queryForObject("select enabled from sign_in_mapping where id = ?", Boolean.class, id)).isTrue();
 	}
 
 	@Test
