@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.shared.web.Refusal;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /**
  * The grant schedule of a year, one grant's page, and creating grants from an approved
@@ -47,8 +49,11 @@ class GrantController {
 
 	private final AuditTrail auditTrail;
 
+	private final RenderedFragments fragments;
+
 	GrantController(GrantManagement grants, PartnershipManagement partnerships, Clock clock,
-			OrganisationGrants organisationGrants, AuditTrail auditTrail) {
+			OrganisationGrants organisationGrants, AuditTrail auditTrail, RenderedFragments fragments) {
+		this.fragments = fragments;
 		this.auditTrail = auditTrail;
 		this.organisationGrants = organisationGrants;
 		this.grants = grants;
@@ -57,14 +62,15 @@ class GrantController {
 	}
 
 	@GetMapping
-	String schedule(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, null);
+	String schedule(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, null, request,
+				response);
 	}
 
 	@PostMapping("/from-run")
 	String createFromRun(@RequestParam long runId, @AuthenticationPrincipal CurrentUser user, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			List<GrantView> created = this.grants.createFromRun(runId);
 			FinancialYear year = created.isEmpty()
@@ -75,7 +81,8 @@ class GrantController {
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
-			return schedulePage(this.grants.years(null, user, LocalDate.now(this.clock)), user, model, null);
+			return schedulePage(this.grants.years(null, user, LocalDate.now(this.clock)), user, model, null, request,
+					response);
 		}
 	}
 
@@ -129,8 +136,8 @@ class GrantController {
 			@RequestParam(required = false) String reminderDays,
 			@RequestParam(required = false) String escalateAfterDays,
 			@RequestParam(required = false) String holdAfterDays, @RequestParam(required = false) Long version,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		Map<String, String> typed = new LinkedHashMap<>();
 		typed.put("paymentProfile", paymentProfile);
@@ -169,22 +176,33 @@ class GrantController {
 			YearSettings current = this.grants.settings(financialYear);
 			typed.put("version", String.valueOf(refusal.conflict() ? current.version() : version));
 			model.addAttribute("settingsConflict", refusal.conflict());
-			return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, typed);
+			return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, typed, request,
+					response);
 		}
 	}
 
-	private String schedulePage(YearsWithGrants years, CurrentUser user, Model model, Map<String, String> typed) {
+	/**
+	 * The schedule; its table of grants to the partnerships is rendered once for each
+	 * version of the year's grants and of the partnerships (and for a CSP manager, who
+	 * sees only their own) and kept.
+	 */
+	private String schedulePage(YearsWithGrants years, CurrentUser user, Model model, Map<String, String> typed,
+			HttpServletRequest request, HttpServletResponse response) {
 		FinancialYear shown = years.shown();
-		List<GrantView> grants = this.grants.grants(shown, user);
+		Long only = user.isLimitedToOnePartnership() ? user.partnershipId() : null;
+		boolean none = !this.grants.anyGrants(shown, only);
 		YearSettings settings = this.grants.settings(shown);
 		model.addAttribute("year", shown);
 		model.addAttribute("years", years.choices());
 		model.addAttribute("yearsWithGrants", years.withGrants());
-		model.addAttribute("grants", grants);
-		model.addAttribute("allocation", grants.stream().map(GrantView::allocation).reduce(Money.ZERO, Money::plus));
-		model.addAttribute("carryForward",
-				grants.stream().map(GrantView::carryForward).reduce(Money.ZERO, Money::plus));
-		model.addAttribute("total", grants.stream().map(GrantView::totalAvailable).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("noGrants", none);
+		if (!none) {
+			model.addAttribute("table",
+					this.fragments.render(
+							"grant-schedule " + shown + " " + only + " " + this.grants.version(shown) + " "
+									+ this.partnerships.version(),
+							"grants/schedule-table", "table", () -> scheduleTable(shown, user), request, response));
+		}
 		model.addAttribute("settings", settings);
 		model.addAttribute("settingsForm",
 				(typed != null) ? typed : Map.of("paymentProfile", settings.paymentProfile().name(), "returnDueDays",
@@ -205,10 +223,21 @@ class GrantController {
 		}
 		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
 			model.addAttribute("runsWithoutGrants", this.grants.runsWithoutGrants());
-			model.addAttribute("partnerships",
-					this.partnerships.all().stream().filter(PartnershipView::active).toList());
+			if (none) {
+				model.addAttribute("partnerships",
+						this.partnerships.all().stream().filter(PartnershipView::active).toList());
+			}
 		}
 		return "grants/schedule";
+	}
+
+	/** What the kept table of grants to the partnerships shows, with its totals. */
+	private Map<String, Object> scheduleTable(FinancialYear year, CurrentUser user) {
+		List<GrantView> grants = this.grants.grants(year, user);
+		return Map.of("year", year, "grants", grants, "allocation",
+				grants.stream().map(GrantView::allocation).reduce(Money.ZERO, Money::plus), "carryForward",
+				grants.stream().map(GrantView::carryForward).reduce(Money.ZERO, Money::plus), "total",
+				grants.stream().map(GrantView::totalAvailable).reduce(Money.ZERO, Money::plus));
 	}
 
 	/** A grant to an organisation other than a CSP, with its payments: staff only. */

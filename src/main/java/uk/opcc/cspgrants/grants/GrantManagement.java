@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -202,14 +203,24 @@ public class GrantManagement {
 		return this.schedules.highestTotalsBefore(year);
 	}
 
-	/** Approved runs whose grants have not been created yet. */
+	/** Approved runs whose grants have not been created yet: two queries. */
 	@Transactional(readOnly = true)
 	public List<RunView> runsWithoutGrants() {
-		return this.runs.published()
+		List<RunView> approved = this.runs.published()
 			.stream()
 			.filter(run -> run.status() == RunStatus.APPROVED)
-			.filter(run -> !grantsCreatedFrom(run.id()))
 			.toList();
+		Set<Long> withGrants = this.schedules.createdFrom(approved.stream().map(RunView::id).toList());
+		return approved.stream().filter(run -> !withGrants.contains(run.id())).toList();
+	}
+
+	/**
+	 * Whether a year has any grant at all (to partnership {@code only} when it is given):
+	 * what the schedule asks before it takes its kept table.
+	 */
+	@Transactional(readOnly = true)
+	public boolean anyGrants(FinancialYear year, Long only) {
+		return this.schedules.any(year, only);
 	}
 
 	@Transactional(readOnly = true)

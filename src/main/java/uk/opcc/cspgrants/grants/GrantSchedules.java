@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -120,6 +121,27 @@ class GrantSchedules {
 				highest.put(rs.getLong(1), Money.of(rs.getBigDecimal(2)));
 			});
 		return highest;
+	}
+
+	/** Which of these runs have given grant lines, in one query. */
+	Set<Long> createdFrom(List<Long> runIds) {
+		if (runIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("select distinct run_id from grant_line where run_id = any(?)")
+			.param(runIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
+	/** Whether a year has a grant (to this partnership only, when one is given). */
+	boolean any(FinancialYear year, Long partnershipId) {
+		return this.jdbc
+			.sql("select exists (select 1 from grant_award where financial_year = ? and "
+					+ "(cast(? as bigint) is null or partnership_id = ?))")
+			.params(year.startYear(), partnershipId, partnershipId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	boolean createdFrom(long runId) {

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 import uk.opcc.cspgrants.shared.web.SpreadsheetText;
 
 /**
@@ -43,19 +48,34 @@ class IndicatorController {
 
 	private final Clock clock;
 
-	IndicatorController(IndicatorManagement indicators, PoliceUkLoads policeUk, HarmWeights harmWeights, Clock clock) {
+	private final RenderedFragments fragments;
+
+	IndicatorController(IndicatorManagement indicators, PoliceUkLoads policeUk, HarmWeights harmWeights, Clock clock,
+			RenderedFragments fragments) {
+		this.fragments = fragments;
 		this.clock = clock;
 		this.indicators = indicators;
 		this.policeUk = policeUk;
 		this.harmWeights = harmWeights;
 	}
 
+	/**
+	 * The grid of a year; its tables are rendered once for each version of the year's
+	 * indicators and of the partnerships (and with or without the links to correct a
+	 * value) and kept.
+	 */
 	@GetMapping
-	String grid(@RequestParam(required = false) String year, Model model) {
+	String grid(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		FinancialYear shown = (year != null) ? FinancialYear.parse(year) : defaultYear();
-		model.addAttribute("grid", this.indicators.grid(shown));
+		boolean mayCorrect = user.hasAny(Role.OFFICER, Role.ADMIN);
+		model.addAttribute("year", shown);
 		model.addAttribute("years", FinancialYear.choices(shown, LocalDate.ofInstant(this.clock.instant(), Dates.UK)));
-		model.addAttribute("labels", labels());
+		model.addAttribute("tables",
+				this.fragments.render("indicators " + shown + " " + mayCorrect + " " + this.indicators.version(shown),
+						"indicators/grid-tables", "tables",
+						() -> Map.of("grid", this.indicators.grid(shown), "labels", labels(), "mayCorrect", mayCorrect),
+						request, response));
 		return "indicators/grid";
 	}
 

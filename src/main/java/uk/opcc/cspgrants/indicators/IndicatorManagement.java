@@ -19,10 +19,12 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -55,8 +57,11 @@ public class IndicatorManagement {
 
 	private final Clock clock;
 
+	private final DataVersions versions;
+
 	IndicatorManagement(JdbcClient jdbc, PartnershipManagement partnerships, HarmWeights harmWeights,
-			AuditTrail auditTrail, Clock clock) {
+			AuditTrail auditTrail, Clock clock, DataVersions versions) {
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.partnerships = partnerships;
 		this.harmWeights = harmWeights;
@@ -224,6 +229,37 @@ public class IndicatorManagement {
 			.filter(source -> source.code().equals(partnership.code()))
 			.findFirst()
 			.orElseGet(() -> new CrimeSource(partnership.code(), partnership.name(), year, List.of()));
+	}
+
+	/**
+	 * A version of what the grid of {@code year} shows, for the page that keeps it: it
+	 * changes whenever a population, another indicator, a correction, a month of crime
+	 * for a force (each load replaces its month, with a new time), a file of one or a
+	 * harm weight is added, changed or removed, or a partnership changes. The year's rows
+	 * of the smaller tables are hashed whole; the crime counts, thousands a month, are
+	 * covered by their months. Read at most once a second (see {@link DataVersions}).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public String version(FinancialYear year) {
+		return this.versions.of("indicators " + year, () -> this.jdbc.sql("""
+				select md5(concat_ws('|',
+				  (select string_agg(p::text, ',' order by p.partnership_id) from population p
+				   where p.financial_year = :year),
+				  (select string_agg(v::text, ',' order by v.partnership_id, v.indicator) from indicator_value v
+				   where v.financial_year = :year),
+				  (select string_agg(c::text, ',' order by c.partnership_id, c.indicator) from indicator_correction c
+				   where c.financial_year = :year),
+				  (select string_agg(m::text, ',' order by m.force, m.month) from crime_month m
+				   where m.month between :from and :to),
+				  (select string_agg(f::text, ',' order by f.force, f.month, f.file_name) from crime_load_file f
+				   where f.month between :from and :to),
+				  (select string_agg(h::text, ',' order by h.crime_type) from harm_weight h)))
+				""")
+			.param("year", year.startYear())
+			.param("from", Date.valueOf(year.startDate()))
+			.param("to", Date.valueOf(year.endDate()))
+			.query(String.class)
+			.single()) + "/" + this.partnerships.version();
 	}
 
 	/**

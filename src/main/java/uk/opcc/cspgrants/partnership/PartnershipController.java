@@ -1,7 +1,10 @@
 package uk.opcc.cspgrants.partnership;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,11 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.context.LazyContextVariable;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.StaffDirectory;
 import uk.opcc.cspgrants.shared.web.FormErrors;
 import uk.opcc.cspgrants.shared.web.Refusal;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /** The partnership pages: list, view, add, change, archive and restore. */
 @Controller
@@ -31,25 +37,47 @@ class PartnershipController {
 
 	private final PartnershipGroupManagement groups;
 
-	PartnershipController(PartnershipManagement partnerships, AuditTrail auditTrail,
-			PartnershipGroupManagement groups) {
+	private final RenderedFragments fragments;
+
+	PartnershipController(PartnershipManagement partnerships, AuditTrail auditTrail, PartnershipGroupManagement groups,
+			RenderedFragments fragments) {
+		this.fragments = fragments;
 		this.groups = groups;
 		this.partnerships = partnerships;
 		this.auditTrail = auditTrail;
 	}
 
-	/** The OPCC officers who can sign in: whom a partnership's officer responsible is. */
+	/**
+	 * The OPCC officers who can sign in: whom a partnership's officer responsible is.
+	 * Read only by a page that shows the form, not by the busy list.
+	 */
 	@ModelAttribute("officers")
-	java.util.List<uk.opcc.cspgrants.shared.StaffDirectory.StaffMember> officers() {
-		return this.partnerships.officers();
+	LazyContextVariable<List<StaffDirectory.StaffMember>> officers() {
+		return new LazyContextVariable<>() {
+			@Override
+			protected List<StaffDirectory.StaffMember> loadValue() {
+				return PartnershipController.this.partnerships.officers();
+			}
+		};
 	}
 
+	/**
+	 * The list; its table is rendered once for each version of the partnerships (and for
+	 * a CSP manager, who sees only their own) and kept.
+	 */
 	@GetMapping
 	String list(@RequestParam(defaultValue = "false") boolean archived, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		model.addAttribute("partnerships", this.partnerships.listFor(user, archived));
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		Long only = user.isLimitedToOnePartnership() ? user.partnershipId() : null;
+		boolean mayEdit = mayEdit(user);
+		model.addAttribute("table",
+				this.fragments.render(
+						"partnerships " + archived + " " + only + " " + mayEdit + " " + this.partnerships.version(),
+						"partnership/list-table", "table",
+						() -> Map.of("partnerships", this.partnerships.listFor(user, archived), "mayEdit", mayEdit),
+						request, response));
 		model.addAttribute("showingArchived", archived);
-		model.addAttribute("mayEdit", mayEdit(user));
+		model.addAttribute("mayEdit", mayEdit);
 		return "partnership/list";
 	}
 
