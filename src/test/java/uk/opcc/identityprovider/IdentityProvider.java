@@ -1,13 +1,23 @@
 package uk.opcc.identityprovider;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -32,9 +42,11 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -60,6 +72,9 @@ public final class IdentityProvider implements AutoCloseable {
 
 	/** Its client secret. */
 	public static final String CLIENT_SECRET = "a-test-secret-of-the-application";
+
+	/** The audience the application's API accepts the provider's access tokens for. */
+	public static final String API_AUDIENCE = "api://csp-grants";
 
 	private final ConfigurableApplicationContext context;
 
@@ -91,7 +106,52 @@ public final class IdentityProvider implements AutoCloseable {
 		String registration = "--spring.security.oauth2.client.registration.organisation.";
 		return new String[] { registration + "client-id=" + CLIENT_ID, registration + "client-secret=" + CLIENT_SECRET,
 				registration + "scope=openid", registration + "client-name=your Leicestershire Police account",
-				"--spring.security.oauth2.client.provider.organisation.issuer-uri=" + issuer() };
+				"--spring.security.oauth2.client.provider.organisation.issuer-uri=" + issuer(),
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
+				"--spring.security.oauth2.resourceserver.jwt.audiences=" + API_AUDIENCE };
+	}
+
+	/**
+	 * A machine client (a finance ledger's integration, say) that gets access tokens for
+	 * {@code audience} by the client credentials grant, carrying {@code claims} (as an
+	 * Entra ID application's access tokens carry its {@code roles}).
+	 */
+	public void machineClient(String clientId, String secret, String audience, Map<String, Object> claims) {
+		RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientSecret("{noop}" + secret)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.build();
+		this.context.getBean(InMemoryRegisteredClientRepository.class).save(client);
+		Map<String, Object> carried = new HashMap<>(claims);
+		carried.put("aud", List.of(audience));
+		this.context.getBean(Claims.class).byUsername().put(clientId, carried);
+	}
+
+	/**
+	 * An access token (a signed JWT) for a machine client, by the client credentials
+	 * grant.
+	 */
+	public String accessToken(String clientId, String secret) {
+		try {
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+					.header("Authorization",
+							"Basic " + Base64.getEncoder()
+								.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+			if (answer.statusCode() != 200 || !token.find()) {
+				throw new IllegalStateException("No access token: " + answer.statusCode() + " " + answer.body());
+			}
+			return token.group(1);
+		}
+		catch (IOException | InterruptedException failed) {
+			throw new IllegalStateException(failed);
+		}
 	}
 
 	/**
@@ -188,7 +248,10 @@ public final class IdentityProvider implements AutoCloseable {
 		@Bean
 		OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims(Claims claims) {
 			return context -> {
-				if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+				if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+						|| OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+								&& AuthorizationGrantType.CLIENT_CREDENTIALS
+									.equals(context.getAuthorizationGrantType())) {
 					Map<String, Object> extra = claims.byUsername().get(context.getPrincipal().getName());
 					if (extra != null) {
 						context.getClaims().claims(all -> all.putAll(extra));

@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two ways into the API, in its documentation: an API token as
+ * The ways into the API, in its documentation: an API token as
  * {@code Authorization: Bearer} (made on {@code /account/tokens}; one look-up per
- * request), or HTTP Basic with a username and password (a BCrypt check on every request:
- * slow by design, for a person trying something, not for a program polling).
+ * request), the organisation's provider's access token where the deployment trusts it for
+ * machine clients, or HTTP Basic with a username and password (a BCrypt check on every
+ * request: slow by design, for a person trying something, not for a program polling).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityDocumentation {
@@ -19,6 +20,8 @@ class ApiSecurityDocumentation {
 	static final String TOKEN = "apiToken";
 
 	static final String PASSWORD = "password";
+
+	static final String PROVIDER = "providerAccessToken";
 
 	@Bean
 	OpenApiCustomizer signingIn() {
@@ -31,6 +34,15 @@ class ApiSecurityDocumentation {
 						+ "account on /admin/tokens). It acts as its account, with the account's role and "
 						+ "partnership; a read-only token may only read. Shown once, expires (90 days by default), "
 						+ "can be revoked."));
+			components.addSecuritySchemes(PROVIDER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("bearer")
+				.bearerFormat("JWT")
+				.description("Where the deployment trusts the organisation's OpenID Connect provider for machine "
+						+ "clients (spring.security.oauth2.resourceserver.jwt.issuer-uri), an access token the "
+						+ "provider signed for this service's audience, such as one from Microsoft Entra ID's client "
+						+ "credentials grant. The client's account is made at its first request; its role and "
+						+ "partnership are what the administrators' sign-in mappings give the token's claims (an Entra "
+						+ "ID application's roles, say), read at every request."));
 			components.addSecuritySchemes(PASSWORD, new SecurityScheme().type(SecurityScheme.Type.HTTP)
 				.scheme("basic")
 				.description("A username and password. Every request checks the password with BCrypt, which is "
@@ -39,6 +51,7 @@ class ApiSecurityDocumentation {
 						+ "organisation's provider: their programs use a token."));
 			openApi.setComponents(components);
 			openApi.addSecurityItem(new SecurityRequirement().addList(TOKEN));
+			openApi.addSecurityItem(new SecurityRequirement().addList(PROVIDER));
 			openApi.addSecurityItem(new SecurityRequirement().addList(PASSWORD));
 		};
 	}

@@ -13,12 +13,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.opcc.cspgrants.shared.CurrentUser;
 
 /**
  * Signs an API request in as the user of the token it bears ({@code Authorization: Bearer
  * cspg_…}): one indexed look-up of the token's SHA-256, no password check. A token that
  * does not work is a 401 saying so; a read-only token asking to change something is a
- * 403. A request without a bearer token goes on to HTTP Basic.
+ * 403. Where the organisation's provider's access tokens are accepted, a bearer token
+ * that is not one of this service's is checked as one of those
+ * ({@link ProviderAccessTokens}). A request without a bearer token goes on to HTTP Basic.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -26,8 +29,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	ApiTokenFilter(ApiTokens tokens) {
+	private final ProviderAccessTokens providerTokens;
+
+	ApiTokenFilter(ApiTokens tokens, ProviderAccessTokens providerTokens) {
 		this.tokens = tokens;
+		this.providerTokens = providerTokens;
 	}
 
 	@Override
@@ -38,7 +44,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<ApiTokens.Bearer> bearer = this.tokens.bearer(header.substring(7).strip());
+		String presented = header.substring(7).strip();
+		if (!presented.startsWith(TokenSecret.PREFIX) && this.providerTokens.accepted()) {
+			providerToken(presented, request, response, chain);
+			return;
+		}
+		Optional<ApiTokens.Bearer> bearer = this.tokens.bearer(presented);
 		if (bearer.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"CSP Grants\", error=\"invalid_token\"");
 			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
@@ -51,9 +62,29 @@ class ApiTokenFilter extends OncePerRequestFilter {
 					"This API token may only read: nothing was changed.");
 			return;
 		}
+		signedInAs(bearer.get().user(), request, response, chain);
+	}
+
+	/** A request with the organisation's provider's access token. */
+	private void providerToken(String token, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws IOException, ServletException {
+		ProviderAccessTokens.Checked checked = this.providerTokens.check(token);
+		if (checked.user() == null) {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"CSP Grants\", error=\"invalid_token\"");
+			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", checked.refusal());
+			return;
+		}
+		if (checked.refusal() != null) {
+			problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", checked.refusal());
+			return;
+		}
+		signedInAs(checked.user(), request, response, chain);
+	}
+
+	private static void signedInAs(CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws IOException, ServletException {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.get().user(), null,
-				bearer.get().user().getAuthorities()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

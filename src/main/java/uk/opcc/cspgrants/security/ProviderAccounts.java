@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.Role;
@@ -46,8 +48,11 @@ public class ProviderAccounts {
 
 	private final Clock clock;
 
+	private final TransactionTemplate creating;
+
 	ProviderAccounts(JdbcClient jdbc, UserAccountRepository users, SignInMappings mappings, AuditTrail auditTrail,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
+		this.creating = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.users = users;
 		this.mappings = mappings;
@@ -112,6 +117,53 @@ public class ProviderAccounts {
 			.map(UserAccount::toCurrentUser)
 			.orElseThrow(() -> new IllegalStateException("The account " + id + " was there and is not"));
 		return new SignedIn(user, granted.problem());
+	}
+
+	/**
+	 * Who presents the provider's access token to the API (a machine client, or a person
+	 * through another application): their account, made at the first request as at a
+	 * first sign-in, with the roles and partnership the sign-in mappings give the token's
+	 * claims now. The roles are not stored: the token is checked on every request, so a
+	 * mapping switched off, or a group removed at the provider, counts at once. Only the
+	 * first request writes (the account); after it the last use is moved on at most once
+	 * a minute, outside any transaction the kept pages count as a change.
+	 * @throws DisabledException when an administrator has disabled the account
+	 */
+	public SignedIn presenting(String issuer, String subject, Map<String, Object> claims) {
+		Instant now = this.clock.instant();
+		Optional<Presenter> found = presenter(issuer, subject);
+		if (found.isEmpty()) {
+			this.creating
+				.executeWithoutResult((status) -> accountOf(issuer, subject, nameOf(claims), emailOf(claims), now));
+			found = presenter(issuer, subject);
+		}
+		Presenter presenter = found
+			.orElseThrow(() -> new IllegalStateException("The account of a subject was made and is not there"));
+		if (!presenter.enabled()) {
+			throw new DisabledException("This account has been disabled by an administrator");
+		}
+		this.jdbc.sql("""
+				update single_sign_on_account set last_signed_in_at = :now
+				where user_id = :id and last_signed_in_at < :stale
+				""")
+			.param("now", Timestamp.from(now))
+			.param("id", presenter.id())
+			.param("stale", Timestamp.from(now.minusSeconds(60)))
+			.update();
+		ClaimMappings.Granted granted = ClaimMappings.grant(this.mappings.switchedOn(), claims);
+		return new SignedIn(new CurrentUser(presenter.id(), presenter.username(), presenter.name(), "", true,
+				granted.roles(), granted.partnershipId()), granted.problem());
+	}
+
+	private Optional<Presenter> presenter(String issuer, String subject) {
+		return this.jdbc.sql("""
+				select u.id, u.username, u.display_name, u.enabled from single_sign_on_account s
+				join app_user u on u.id = s.user_id where s.issuer = :issuer and s.subject = :subject
+				""")
+			.param("issuer", issuer)
+			.param("subject", subject)
+			.query((rs, row) -> new Presenter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.optional();
 	}
 
 	/** Whether the account signs in through the organisation's provider. */
@@ -210,6 +262,9 @@ public class ProviderAccounts {
 		}
 		String email = String.valueOf(value).strip();
 		return (email.length() <= 254 && EMAIL.matcher(email).matches()) ? email : null;
+	}
+
+	private record Presenter(long id, String username, String name, boolean enabled) {
 	}
 
 	private record Held(boolean enabled, Set<Role> roles, Long partnershipId) {

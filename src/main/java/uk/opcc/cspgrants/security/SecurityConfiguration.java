@@ -94,9 +94,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SecondFactors secondFactors) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProviderAccessTokens providerTokens,
+			SecondFactors secondFactors) throws Exception {
 		http.securityMatcher("/api/**")
-			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenFilter(tokens, providerTokens), BasicAuthenticationFilter.class)
 			.addFilterAfter(new BasicNeedsNoSecondFactor(secondFactors), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(SoleRolePaths.recipientContacts())
 				.denyAll()

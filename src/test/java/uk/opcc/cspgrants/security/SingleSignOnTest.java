@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -34,22 +33,10 @@ class SingleSignOnTest {
 
 	@BeforeAll
 	static void start() {
-		provider = IdentityProvider.start();
-		application = LiveApplication.start("single_sign_on", provider.applicationArguments());
-		// 127.0.0.1, not localhost: a provider accepts a loopback redirect only by
-		// address
-		base = "http://127.0.0.1:" + application.port();
-		provider.register(base);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (application != null) {
-			application.close();
-		}
-		if (provider != null) {
-			provider.close();
-		}
+		ProviderAndApplication started = ProviderAndApplication.started();
+		provider = started.provider();
+		application = started.application();
+		base = started.base();
 	}
 
 	@Test
