@@ -385,6 +385,20 @@ public class RunManagement {
 		return this.runs.list();
 	}
 
+	/**
+	 * The ids of the approved runs (one per year and purpose at most): one small query.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> approvedIds() {
+		return this.runs.approvedIds();
+	}
+
+	/** The runs with these ids, without their lines, newest first. */
+	@Transactional(readOnly = true)
+	public List<RunView> headers(List<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.runs.list(ids);
+	}
+
 	/** Approved and superseded runs, newest first: what a CSP manager may read. */
 	@Transactional(readOnly = true)
 	public List<RunView> published() {

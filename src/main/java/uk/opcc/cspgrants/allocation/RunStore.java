@@ -149,6 +149,19 @@ class RunStore {
 			.list();
 	}
 
+	List<RunView> list(List<Long> ids) {
+		return this.jdbc.sql("select * from formula_run where id = any(?) order by financial_year desc, id desc")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, row) -> header(rs))
+			.list();
+	}
+
+	List<Long> approvedIds() {
+		return this.jdbc.sql("select id from formula_run where status = 'APPROVED' order by id")
+			.query(Long.class)
+			.list();
+	}
+
 	/** The run made from a run form with this one-time token, if one was. */
 	Optional<Long> madeFromForm(String formToken) {
 		return this.jdbc.sql("select id from formula_run where form_token = ?")

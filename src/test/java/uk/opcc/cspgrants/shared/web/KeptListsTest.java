@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.shared.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -8,11 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.grants.GrantManagement;
 import uk.opcc.cspgrants.indicators.IndicatorManagement;
 import uk.opcc.cspgrants.partnership.PartnershipDetails;
@@ -35,6 +39,9 @@ class KeptListsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	GrantManagement grants;
@@ -76,6 +83,17 @@ class KeptListsTest {
 		this.mvc.perform(get("/grants?year=1996-97").session(officer))
 			.andExpect(content().string(allOf(containsString("£9,000.00"), containsString("£15,125.50"),
 					not(containsString("£8,000.00")))));
+	}
+
+	@Test
+	void theRunsWaitingForTheirGrantsAreTheApprovedOnesWithNoGrantLine() {
+		List<Long> expected = this.jdbc.queryForList(
+				"select id from formula_run f where status = 'APPROVED' and not exists "
+						+ "(select 1 from grant_line l where l.run_id = f.id) order by financial_year desc, id desc",
+				Long.class);
+		assertThat(this.grants.runsWithoutGrants().stream().map(RunView::id).toList()).isEqualTo(expected);
+		assertThat(this.jdbc.queryForObject("select count(*) from formula_run where status = 'APPROVED'", Long.class))
+			.isPositive();
 	}
 
 	@Test
