@@ -133,7 +133,11 @@ public class HostileTextEverywhereTest {
 		}
 		assertThat(found).as("kept fragments rendered by Thymeleaf, and SimpleText, which escapes before it formats")
 			.isEqualTo(Map.of("report.html", List.of("${tables}"), "run.html", List.of("${table}"), "dashboard.html",
-					List.of("${table}"), "document.html",
+					List.of("${table}"),
+					// the grant schedule, the partnerships list and the indicator grid
+					// (issue 17): kept fragments too
+					"schedule.html", List.of("${table}"), "list.html", List.of("${table}"), "grid.html",
+					List.of("${tables}"), "document.html",
 					// commentHtml: SimpleText.toHtml of the decision's comment, in the
 					// template's th:with
 					List.of("${part.html()}", "${commentHtml}"),
