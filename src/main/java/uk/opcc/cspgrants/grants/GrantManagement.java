@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,24 +205,32 @@ public class GrantManagement {
 	}
 
 	/**
-	 * Approved runs whose grants have not been created yet, newest first: two small
-	 * queries, and a third for the runs themselves only when there are any (the grant
-	 * schedule asks on every request of an officer).
+	 * Approved runs whose grants have not been created yet, newest first. The grant
+	 * schedule asks on every request of an officer, so which runs wait is read at most
+	 * once a second, and again at once after a change here (see {@link DataVersions});
+	 * the runs themselves are read only when there are any.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<RunView> runsWithoutGrants() {
-		List<Long> approved = this.runs.approvedIds();
-		Set<Long> withGrants = this.schedules.createdFrom(approved);
-		return this.runs.headers(approved.stream().filter(id -> !withGrants.contains(id)).toList());
+		String waiting = this.versions.of("runs waiting for their grants", () -> {
+			List<Long> approved = this.runs.approvedIds();
+			Set<Long> withGrants = this.schedules.createdFrom(approved);
+			return String.join(",",
+					approved.stream().filter(id -> !withGrants.contains(id)).map(String::valueOf).toList());
+		});
+		return waiting.isEmpty() ? List.of()
+				: this.runs.headers(Arrays.stream(waiting.split(",")).map(Long::valueOf).toList());
 	}
 
 	/**
 	 * Whether a year has any grant at all (to partnership {@code only} when it is given):
-	 * what the schedule asks before it takes its kept table.
+	 * what the schedule asks before it takes its kept table. Read at most once a second,
+	 * and again at once after a change here (see {@link DataVersions}).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public boolean anyGrants(FinancialYear year, Long only) {
-		return this.schedules.any(year, only);
+		return Boolean.parseBoolean(this.versions.of("any grants " + year + " " + only,
+				() -> String.valueOf(this.schedules.any(year, only))));
 	}
 
 	@Transactional(readOnly = true)
