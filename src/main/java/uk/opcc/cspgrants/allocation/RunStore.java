@@ -33,6 +33,8 @@ import uk.opcc.cspgrants.shared.Money;
 @Component
 class RunStore {
 
+	private static final String NEWEST_FIRST = "order by financial_year desc, id desc";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -143,14 +145,14 @@ class RunStore {
 
 	/** Runs not discarded, newest first, without their lines. */
 	List<RunView> list() {
-		return this.jdbc
-			.sql("select * from formula_run where status <> 'DISCARDED' order by financial_year desc, id desc")
+		return this.jdbc.sql("select * from formula_run where status <> 'DISCARDED' " + NEWEST_FIRST)
 			.query((rs, row) -> header(rs))
 			.list();
 	}
 
+	/** The runs with these ids, without their lines, in the order of {@link #list()}. */
 	List<RunView> list(List<Long> ids) {
-		return this.jdbc.sql("select * from formula_run where id = any(?) order by financial_year desc, id desc")
+		return this.jdbc.sql("select * from formula_run where id = any(?) " + NEWEST_FIRST)
 			.param(ids.toArray(Long[]::new))
 			.query((rs, row) -> header(rs))
 			.list();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,10 +125,8 @@ public class GrantManagement {
 		Long partnershipId = (user != null && user.isLimitedToOnePartnership()) ? user.partnershipId() : null;
 		// the busy report and dashboard pages ask on every request: read at most once a
 		// second, and again at once after a change here (see DataVersions)
-		String years = this.versions.of("years with grants " + partnershipId, () -> String.join(",",
-				this.schedules.years(partnershipId).stream().map(FinancialYear::toString).toList()));
-		return years.isEmpty() ? List.of()
-				: java.util.Arrays.stream(years.split(",")).map(FinancialYear::parse).toList();
+		return this.versions.kept("years with grants " + partnershipId,
+				() -> List.copyOf(this.schedules.years(partnershipId)));
 	}
 
 	/**
@@ -212,14 +209,12 @@ public class GrantManagement {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<RunView> runsWithoutGrants() {
-		String waiting = this.versions.of("runs waiting for their grants", () -> {
+		List<Long> waiting = this.versions.kept("runs waiting for their grants", () -> {
 			List<Long> approved = this.runs.approvedIds();
 			Set<Long> withGrants = this.schedules.createdFrom(approved);
-			return String.join(",",
-					approved.stream().filter(id -> !withGrants.contains(id)).map(String::valueOf).toList());
+			return approved.stream().filter(id -> !withGrants.contains(id)).toList();
 		});
-		return waiting.isEmpty() ? List.of()
-				: this.runs.headers(Arrays.stream(waiting.split(",")).map(Long::valueOf).toList());
+		return this.runs.headers(waiting);
 	}
 
 	/**
@@ -229,8 +224,7 @@ public class GrantManagement {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public boolean anyGrants(FinancialYear year, Long only) {
-		return Boolean.parseBoolean(this.versions.of("any grants " + year + " " + only,
-				() -> String.valueOf(this.schedules.any(year, only))));
+		return this.versions.kept("any grants " + year + " " + only, () -> this.schedules.any(year, only));
 	}
 
 	@Transactional(readOnly = true)

@@ -54,6 +54,18 @@ public class DataVersions implements TransactionExecutionListener {
 	 * with no change committed here since, or read now.
 	 */
 	public String of(String name, Supplier<String> read) {
+		return kept(name, read);
+	}
+
+	/**
+	 * A small answer a busy page asks for on every request (which runs wait for their
+	 * grants, the years a picker offers), kept by the same rules as a version: as read by
+	 * {@code read} less than the max age ago with no change committed here since, or read
+	 * now. The answer must not be changed by whoever gets it, and each name must always
+	 * be read as one type.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T kept(String name, Supplier<T> read) {
 		if (insideWritingTransaction()) {
 			return read.get();
 		}
@@ -61,11 +73,11 @@ public class DataVersions implements TransactionExecutionListener {
 		long now = this.nanoTime.getAsLong();
 		Read kept = this.reads.get(name);
 		if (kept != null && kept.commits() == commitsBefore && now - kept.at() < this.maxAgeNanos) {
-			return kept.version();
+			return (T) kept.value();
 		}
-		String version = read.get();
-		this.reads.put(name, new Read(version, now, commitsBefore));
-		return version;
+		T value = read.get();
+		this.reads.put(name, new Read(value, now, commitsBefore));
+		return value;
 	}
 
 	/**
@@ -91,7 +103,7 @@ public class DataVersions implements TransactionExecutionListener {
 		}
 	}
 
-	private record Read(String version, long at, long commits) {
+	private record Read(Object value, long at, long commits) {
 	}
 
 }

@@ -33,6 +33,18 @@ class DataVersionsTest {
 	}
 
 	@Test
+	void anAnswerIsKeptAsItIsByTheSameRules() {
+		java.util.List<Long> waiting = java.util.List.of(12L, 7L);
+		assertThat(this.versions.kept("runs waiting", () -> waiting)).isSameAs(waiting);
+		assertThat(this.versions.kept("runs waiting", () -> java.util.List.of(1L))).isSameAs(waiting);
+		this.versions.afterCommit(transaction("uk.opcc.cspgrants.grants.GrantManagement.createFromRun", false), null);
+		assertThat(this.versions.<java.util.List<Long>>kept("runs waiting", () -> java.util.List.of())).isEmpty();
+		assertThat(this.versions.kept("any grants 2022-23", () -> Boolean.TRUE)).isTrue();
+		this.now.addAndGet(Duration.ofSeconds(1).toNanos());
+		assertThat(this.versions.kept("any grants 2022-23", () -> Boolean.FALSE)).isFalse();
+	}
+
+	@Test
 	void eachNameIsReadOnItsOwn() {
 		assertThat(this.versions.of("grants 2022-23", () -> "g")).isEqualTo("g");
 		assertThat(this.versions.of("returns 2022-23", () -> "r")).isEqualTo("r");

@@ -96,8 +96,7 @@ class KeptListsTest {
 				"select id from formula_run f where status = 'APPROVED' and not exists "
 						+ "(select 1 from grant_line l where l.run_id = f.id) order by financial_year desc, id desc",
 				Long.class);
-		// inside a transaction that may write, as DataVersions reads afresh there:
-		// another
+		// inside a transaction that may write, where DataVersions reads afresh: another
 		// test may have changed runs by SQL less than a second ago
 		List<Long> waiting = new TransactionTemplate(this.transactions)
 			.execute((status) -> this.grants.runsWithoutGrants().stream().map(RunView::id).toList());
