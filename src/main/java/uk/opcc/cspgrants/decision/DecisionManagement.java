@@ -23,6 +23,7 @@ import uk.opcc.cspgrants.allocation.RunView;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
@@ -70,9 +71,13 @@ public class DecisionManagement {
 
 	private final DecisionAttachments attachments;
 
+	private final DataVersions versions;
+
 	DecisionManagement(DecisionRecordRepository store, JdbcClient jdbc, RunManagement runs, DecisionEffects effects,
 			AuditTrail auditTrail, Clock clock, @Value("${csp-grants.decisions.reference-prefix:EXE}") String prefix,
-			ApplicationEventPublisher events, DecisionNotices notices, DecisionAttachments attachments) {
+			ApplicationEventPublisher events, DecisionNotices notices, DecisionAttachments attachments,
+			DataVersions versions) {
+		this.versions = versions;
 		this.notices = notices;
 		this.attachments = attachments;
 		this.store = store;
@@ -85,9 +90,17 @@ public class DecisionManagement {
 		this.prefix = prefix;
 	}
 
-	/** Every record, newest first, read in one query. */
+	/**
+	 * Every record, newest first, read in one query. Home pages ask on every request:
+	 * read at most once a second, and again at once after a change here (see
+	 * DataVersions); always afresh inside a change.
+	 */
 	@Transactional(readOnly = true)
 	public List<DecisionView> list() {
+		return this.versions.kept("decision records", this::read);
+	}
+
+	private List<DecisionView> read() {
 		List<DecisionRecord> records = this.store.newestFirst();
 		Map<Long, String> references = new HashMap<>();
 		Map<Long, List<String>> corrections = new HashMap<>();
@@ -103,7 +116,7 @@ public class DecisionManagement {
 		}
 		return records.stream()
 			.map(record -> record.toView(references.get(record.correctsId()),
-					corrections.getOrDefault(record.id(), List.of())))
+					List.copyOf(corrections.getOrDefault(record.id(), List.of()))))
 			.toList();
 	}
 

@@ -78,11 +78,17 @@ public class GrantManagement {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * How a year's grants work. Home pages, due dates and payment schedules ask for
+	 * several years on every request: read at most once a second, and again at once after
+	 * a change here (see DataVersions); always afresh inside a change.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public YearSettings settings(FinancialYear year) {
-		return this.settingsStore.findById(year.startYear())
-			.map(FinancialYearSettings::toView)
-			.orElseGet(() -> YearSettings.defaultsFor(year));
+		return this.versions.kept("settings " + year,
+				() -> this.settingsStore.findById(year.startYear())
+					.map(FinancialYearSettings::toView)
+					.orElseGet(() -> YearSettings.defaultsFor(year)));
 	}
 
 	/**

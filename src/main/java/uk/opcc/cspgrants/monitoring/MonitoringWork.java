@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -21,7 +23,8 @@ import uk.opcc.cspgrants.shared.web.WorkSource;
  * Returns and payments on the home page of OPCC staff: officers see the returns submitted
  * and waiting to be accepted, and the returns overdue, year by year; finance the payments
  * due (a return accepted, the payment not yet recorded), year by year. A query for each,
- * and the payment schedules only of the years where a payment may be due.
+ * the same for every officer: read at most once a second, and again at once after a
+ * change here (see DataVersions), however many people open their home page.
  */
 @Component
 @Transactional(readOnly = true)
@@ -43,27 +46,30 @@ class MonitoringWork implements WorkSource {
 
 	private final PaymentHolds holds;
 
-	MonitoringWork(JdbcClient jdbc, ReturnDueDates dueDates, PaymentHolds holds) {
+	private final DataVersions versions;
+
+	MonitoringWork(JdbcClient jdbc, ReturnDueDates dueDates, PaymentHolds holds, DataVersions versions) {
 		this.jdbc = jdbc;
 		this.dueDates = dueDates;
 		this.holds = holds;
+		this.versions = versions;
 	}
 
 	@Override
 	public List<WorkItem> workFor(CurrentUser user, LocalDate today) {
 		List<WorkItem> items = new ArrayList<>();
 		if (user.hasAny(Role.ADMIN, Role.OFFICER)) {
-			submitted(items);
+			this.versions.<Optional<WorkItem>>kept("home: returns submitted", this::submitted).ifPresent(items::add);
 			overdue(items, today);
-			holds(items);
+			this.versions.<Optional<WorkItem>>kept("home: payments on hold", this::holds).ifPresent(items::add);
 		}
 		if (user.has(Role.FINANCE)) {
-			paymentsDue(items);
+			this.versions.<Optional<WorkItem>>kept("home: payments due", this::paymentsDue).ifPresent(items::add);
 		}
 		return items;
 	}
 
-	private void submitted(List<WorkItem> items) {
+	private Optional<WorkItem> submitted() {
 		List<WorkItem.Link> submitted = this.jdbc
 			.sql("select r.financial_year, r.quarter, p.code, p.name from quarterly_return r "
 					+ "join partnership p on p.id = r.partnership_id where r.status = 'SUBMITTED' "
@@ -75,29 +81,29 @@ class MonitoringWork implements WorkSource {
 						"/monitoring/returns/" + year + "/" + quarter + "/" + rs.getString(3));
 			})
 			.list();
-		if (!submitted.isEmpty()) {
-			items.add(WorkItem.waiting(150,
-					WorkItem.count(submitted.size(), "return", "returns") + " submitted and waiting for you to accept "
-							+ ((submitted.size() == 1) ? "it" : "them") + " or return "
-							+ ((submitted.size() == 1) ? "it" : "them") + " for correction",
-					(submitted.size() == 1) ? submitted.get(0).href() : "/monitoring", submitted));
+		if (submitted.isEmpty()) {
+			return Optional.empty();
 		}
+		return Optional.of(WorkItem.waiting(150,
+				WorkItem.count(submitted.size(), "return", "returns") + " submitted and waiting for you to accept "
+						+ ((submitted.size() == 1) ? "it" : "them") + " or return "
+						+ ((submitted.size() == 1) ? "it" : "them") + " for correction",
+				(submitted.size() == 1) ? submitted.get(0).href() : "/monitoring", submitted));
 	}
 
+	/**
+	 * The returns overdue, year by year: the quarters not received are read for everyone
+	 * alike, and which of them are overdue is worked out for today.
+	 */
 	private void overdue(List<WorkItem> items, LocalDate today) {
 		Map<FinancialYear, Long> overdue = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select g.financial_year, q.quarter, count(*) " + QUARTERS_OF_GRANTS
-					+ "where (r.status is null or r.status = 'DRAFT') "
-					+ "group by g.financial_year, q.quarter order by g.financial_year desc, q.quarter")
-			.query((rs, row) -> {
-				FinancialYear year = new FinancialYear(rs.getInt(1));
-				if (today.isAfter(this.dueDates.of(year, Quarter.valueOf(rs.getString(2))))) {
-					overdue.merge(year, rs.getLong(3), Long::sum);
-				}
-				return year;
-			})
-			.list();
+		Map<FinancialYear, Map<Quarter, LocalDate>> dueDates = new LinkedHashMap<>();
+		for (NotReceived quarter : this.versions.kept("home: returns not received", this::notReceived)) {
+			LocalDate due = dueDates.computeIfAbsent(quarter.year(), this.dueDates::of).get(quarter.quarter());
+			if (today.isAfter(due)) {
+				overdue.merge(quarter.year(), quarter.count(), Long::sum);
+			}
+		}
 		List<WorkItem.Link> years = overdue.entrySet()
 			.stream()
 			.map(year -> new WorkItem.Link(
@@ -109,20 +115,32 @@ class MonitoringWork implements WorkSource {
 		}
 	}
 
+	/** How many returns of each year and quarter with a grant are not received. */
+	private List<NotReceived> notReceived() {
+		return this.jdbc
+			.sql("select g.financial_year, q.quarter, count(*) " + QUARTERS_OF_GRANTS
+					+ "where (r.status is null or r.status = 'DRAFT') "
+					+ "group by g.financial_year, q.quarter order by g.financial_year desc, q.quarter")
+			.query((rs, row) -> new NotReceived(new FinancialYear(rs.getInt(1)), Quarter.valueOf(rs.getString(2)),
+					rs.getLong(3)))
+			.list();
+	}
+
 	/** Partnerships whose payments are on hold, each a link to release the hold. */
-	private void holds(List<WorkItem> items) {
+	private Optional<WorkItem> holds() {
 		List<WorkItem.Link> held = this.holds.active()
 			.stream()
 			.map(hold -> new WorkItem.Link(hold.name() + ": payments on hold since " + Dates.day(hold.placedOn())
 					+ ", the " + hold.quarter() + " " + hold.year() + " return overdue",
 					"/monitoring/holds/" + hold.id() + "/release"))
 			.toList();
-		if (!held.isEmpty()) {
-			items.add(WorkItem.waiting(165,
-					"Payments on hold for " + WorkItem.count(held.size(), "partnership", "partnerships")
-							+ ": release a hold, with a reason, once its return arrives or you agree why it is late",
-					held.get(0).href(), held));
+		if (held.isEmpty()) {
+			return Optional.empty();
 		}
+		return Optional.of(WorkItem.waiting(165,
+				"Payments on hold for " + WorkItem.count(held.size(), "partnership", "partnerships")
+						+ ": release a hold, with a reason, once its return arrives or you agree why it is late",
+				held.get(0).href(), held));
 	}
 
 	/**
@@ -133,7 +151,7 @@ class MonitoringWork implements WorkSource {
 	 * pence) is more than nothing; paid annually in advance, the one payment is due until
 	 * it is recorded, while anything is left to pay.
 	 */
-	private void paymentsDue(List<WorkItem> items) {
+	private Optional<WorkItem> paymentsDue() {
 		List<YearCount> years = this.jdbc
 			.sql("""
 					with grants as (
@@ -162,16 +180,20 @@ class MonitoringWork implements WorkSource {
 					WorkItem.count(year.count(), "payment", "payments") + " due for " + year.year(),
 					"/monitoring/payments?year=" + year.year()))
 			.toList();
-		if (!due.isEmpty()) {
-			items
-				.add(WorkItem.waiting(170,
+		if (due.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(
+				WorkItem.waiting(170,
 						WorkItem.count(years.stream().mapToLong(YearCount::count).sum(), "payment", "payments")
 								+ " due to be paid: returns accepted, payment not yet recorded",
 						due.get(0).href(), due));
-		}
 	}
 
 	private record YearCount(FinancialYear year, long count) {
+	}
+
+	private record NotReceived(FinancialYear year, Quarter quarter, long count) {
 	}
 
 }

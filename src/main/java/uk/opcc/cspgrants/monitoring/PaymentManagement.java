@@ -17,6 +17,7 @@ import uk.opcc.cspgrants.grants.Payment;
 import uk.opcc.cspgrants.grants.YearSettings;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
@@ -40,17 +41,26 @@ public class PaymentManagement {
 
 	private final ReturnNotices notices;
 
-	PaymentManagement(GrantManagement grants, ReturnManagement returns, PaymentHolds holds, ReturnNotices notices) {
+	private final DataVersions versions;
+
+	PaymentManagement(GrantManagement grants, ReturnManagement returns, PaymentHolds holds, ReturnNotices notices,
+			DataVersions versions) {
 		this.grants = grants;
+		this.versions = versions;
 		this.returns = returns;
 		this.holds = holds;
 		this.notices = notices;
 	}
 
-	/** Every grant's payments for a year, by partnership name. */
+	/**
+	 * Every grant's payments for a year, by partnership name. A CSP manager's home page
+	 * shows their line of the latest year's: read at most once a second, and again at
+	 * once after a change here (see DataVersions); always afresh inside a change.
+	 */
 	@Transactional(readOnly = true)
 	public List<PaymentSchedule> schedules(FinancialYear year) {
-		return schedules(year, this.returns.returnsOf(year));
+		return this.versions.kept("payment schedules " + year,
+				() -> List.copyOf(schedules(year, this.returns.returnsOf(year))));
 	}
 
 	/**
@@ -209,7 +219,7 @@ public class PaymentManagement {
 			}
 		}
 		return new PaymentSchedule(grant.partnershipId(), grant.code(), grant.name(), grant.totalAvailable(),
-				instalments);
+				List.copyOf(instalments));
 	}
 
 	/**
