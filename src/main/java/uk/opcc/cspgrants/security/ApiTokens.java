@@ -17,15 +17,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.NotFoundException;
@@ -62,6 +65,9 @@ public class ApiTokens {
 
 	private static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
 
+	/** How many presented tokens each node keeps (see {@link #presented}). */
+	private static final int KEPT_TOKENS = 1024;
+
 	private static final String COLUMNS = "t.id, t.user_id, u.username, u.display_name, t.name, t.token_prefix, "
 			+ "t.read_only, t.created_at, t.created_by, t.expires_at, t.revoked_at, t.revoked_by, t.last_used_at";
 
@@ -75,7 +81,21 @@ public class ApiTokens {
 
 	private final ApplicationEventPublisher events;
 
-	ApiTokens(JdbcClient jdbc, AuditTrail auditTrail, Clock clock, ApplicationEventPublisher events) {
+	/**
+	 * The tokens presented lately, by the SHA-256 of their secret, with their accounts:
+	 * read at most once a second, and again at once after any change here (a revocation,
+	 * an account disabled or given another role), so a busy client costs no query on most
+	 * requests; on another node of a cluster such a change counts within the max age of
+	 * {@code DataVersions}. Secrets that are no token are never kept.
+	 */
+	private final DataVersions.Keeper<String, Found> presented;
+
+	/** When each token's last use was last written here. */
+	private final Map<Long, Instant> usesRecorded = new ConcurrentHashMap<>();
+
+	ApiTokens(JdbcClient jdbc, AuditTrail auditTrail, Clock clock, ApplicationEventPublisher events,
+			DataVersions versions) {
+		this.presented = versions.keeper(KEPT_TOKENS);
 		this.events = events;
 		this.jdbc = jdbc;
 		this.auditTrail = auditTrail;
@@ -221,30 +241,35 @@ public class ApiTokens {
 	 * made a themed reviewer keeps no working token). Its last use is moved on at most
 	 * once a minute, so that a busy client does not write on every request.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	Optional<Bearer> bearer(String secret) {
 		if (!TokenSecret.wellFormed(secret)) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<Found> found = this.jdbc.sql("""
-				select t.id, t.read_only, t.expires_at, t.revoked_at, t.last_used_at, u.id, u.username,
-				  u.display_name, u.enabled, u.partnership_id, u.organisation_id,
-				  array(select r.role from app_user_role r where r.user_id = u.id)
-				from api_token t join app_user u on u.id = t.user_id where t.token_hash = ?""")
-			.param(TokenSecret.hash(secret))
-			.query(ApiTokens::found)
-			.optional();
-		if (found.isEmpty() || found.get().revokedAt() != null || !now.isBefore(found.get().expiresAt())
-				|| !found.get().user().isEnabled() || !found.get().user().mayHoldApiTokens()) {
+		String hash = TokenSecret.hash(secret);
+		Found token = this.presented.get(hash,
+				() -> this.jdbc.sql("""
+						select t.id, t.read_only, t.expires_at, t.revoked_at, t.last_used_at, u.id, u.username,
+						  u.display_name, u.enabled, u.partnership_id, u.organisation_id,
+						  array(select r.role from app_user_role r where r.user_id = u.id)
+						from api_token t join app_user u on u.id = t.user_id where t.token_hash = ?""")
+					.param(hash)
+					.query(ApiTokens::found)
+					.optional()
+					.orElse(null));
+		if (token == null || token.revokedAt() != null || !now.isBefore(token.expiresAt()) || !token.user().isEnabled()
+				|| !token.user().mayHoldApiTokens()) {
 			return Optional.empty();
 		}
-		Found token = found.get();
-		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_STEP))) {
+		Instant recorded = this.usesRecorded.getOrDefault(token.id(), token.lastUsedAt());
+		if (recorded == null || recorded.isBefore(now.minus(LAST_USE_STEP))) {
 			this.jdbc
 				.sql("update api_token set last_used_at = ? where id = ? and revoked_at is null "
 						+ "and (last_used_at is null or last_used_at < ?)")
 				.params(Timestamp.from(now), token.id(), Timestamp.from(now.minus(LAST_USE_STEP)))
 				.update();
+			this.usesRecorded.put(token.id(), now);
 		}
 		return Optional.of(new Bearer(token.user(), token.readOnly()));
 	}

@@ -72,12 +72,27 @@ public class DataVersions implements TransactionExecutionListener {
 		long commitsBefore = this.commits.get();
 		long now = this.nanoTime.getAsLong();
 		Read kept = this.reads.get(name);
-		if (kept != null && kept.commits() == commitsBefore && now - kept.at() < this.maxAgeNanos) {
+		if (fresh(kept, commitsBefore, now)) {
 			return (T) kept.value();
 		}
 		T value = read.get();
 		this.reads.put(name, new Read(value, now, commitsBefore));
 		return value;
+	}
+
+	/**
+	 * Answers kept by the rules of {@link #kept(String, Supplier)} for something a
+	 * request brings with it (an API token), of which there could be any number: at most
+	 * {@code maxEntries} are kept, the least recently used forgotten first, and an answer
+	 * of {@code null} (nothing found) is never kept, so what is not there costs a query
+	 * each time and never pushes out what is.
+	 */
+	public <K, V> Keeper<K, V> keeper(int maxEntries) {
+		return new Keeper<>(maxEntries);
+	}
+
+	private boolean fresh(Read kept, long commitsBefore, long now) {
+		return kept != null && kept.commits() == commitsBefore && now - kept.at() < this.maxAgeNanos;
 	}
 
 	/**
@@ -104,6 +119,39 @@ public class DataVersions implements TransactionExecutionListener {
 	}
 
 	private record Read(Object value, long at, long commits) {
+	}
+
+	/** See {@link DataVersions#keeper(int)}. */
+	public final class Keeper<K, V> {
+
+		private final LeastRecentlyUsed<K, Read> reads;
+
+		private Keeper(int maxEntries) {
+			this.reads = new LeastRecentlyUsed<>(maxEntries);
+		}
+
+		/**
+		 * The answer for {@code key}: as read by {@code read} less than the max age ago
+		 * with no change committed here since, or read now.
+		 */
+		@SuppressWarnings("unchecked")
+		public V get(K key, Supplier<V> read) {
+			if (insideWritingTransaction()) {
+				return read.get();
+			}
+			long commitsBefore = DataVersions.this.commits.get();
+			long now = DataVersions.this.nanoTime.getAsLong();
+			Read kept = this.reads.find(key);
+			if (fresh(kept, commitsBefore, now)) {
+				return (V) kept.value();
+			}
+			V value = read.get();
+			if (value != null) {
+				this.reads.put(key, new Read(value, now, commitsBefore));
+			}
+			return value;
+		}
+
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * A bounded, thread-safe map for things kept in memory because they are costly to make
- * and never change under their key: when it holds {@code maxEntries}, the least recently
+ * and never change under their key (or are checked for freshness by whoever keeps them,
+ * as {@code DataVersions.Keeper}): when it holds {@code maxEntries}, the least recently
  * used goes first. A value is made outside the lock, so two requests may both make it on
  * a miss; the second one's is kept.
  */
@@ -41,6 +42,20 @@ public final class LeastRecentlyUsed<K, V> {
 			this.entries.put(key, made);
 		}
 		return made;
+	}
+
+	/** The entry for {@code key}, if one is kept (counted as a use). */
+	public V find(K key) {
+		synchronized (this.entries) {
+			return this.entries.get(key);
+		}
+	}
+
+	/** Keeps {@code value} for {@code key}, in place of any kept before. */
+	public void put(K key, V value) {
+		synchronized (this.entries) {
+			this.entries.put(key, value);
+		}
 	}
 
 }

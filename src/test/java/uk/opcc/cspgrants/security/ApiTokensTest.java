@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.support.IntegrationTest;
 import uk.opcc.cspgrants.support.Principals;
 import uk.opcc.cspgrants.support.TokenFixture;
@@ -57,6 +59,9 @@ class ApiTokensTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UserManagement users;
 
 	@Autowired
 	@FlywayDataSource
@@ -265,9 +270,19 @@ class ApiTokensTest {
 			String secret = make("token.mover", "Test mover", false);
 			this.mvc.perform(get("/api/v1/rounds").header("Authorization", "Bearer " + secret))
 				.andExpect(status().isOk());
-			this.jdbc.update("update app_user_role set role = 'REVIEWER' where user_id = ?", id);
+			// an administrator makes the account a themed reviewer: the token stops at
+			// once,
+			// though the token and its account were read less than a second ago
+			this.users.update(id, new AccountDetails("Tam Mover", Set.of(Role.REVIEWER), null),
+					this.users.get(id).version(), Principals.of("admin", this.jdbc));
 			this.mvc.perform(get("/api/v1/review").header("Authorization", "Bearer " + secret))
 				.andExpect(status().isUnauthorized());
+			// a change made elsewhere (another node of a cluster, by hand in SQL) counts
+			// within the max age of the kept reads, one second
+			this.jdbc.update("update app_user_role set role = 'OFFICER' where user_id = ?", id);
+			Thread.sleep(1100);
+			this.mvc.perform(get("/api/v1/rounds").header("Authorization", "Bearer " + secret))
+				.andExpect(status().isOk());
 		}
 		finally {
 			TokenFixture.remove(this.owner, "Test mover");

@@ -45,6 +45,23 @@ class DataVersionsTest {
 	}
 
 	@Test
+	void aKeeperKeepsAnswersByTheSameRulesButNeverNothingFoundAndOnlyAsManyAsItMay() {
+		DataVersions.Keeper<String, String> tokens = this.versions.keeper(2);
+		assertThat(tokens.get("a", this::read)).isEqualTo("v1");
+		assertThat(tokens.get("a", this::read)).as("kept within the max age").isEqualTo("v1");
+		assertThat(tokens.get("unknown", () -> null)).isNull();
+		assertThat(tokens.get("unknown", this::read)).as("nothing found is not kept").isEqualTo("v2");
+		assertThat(tokens.get("b", this::read)).isEqualTo("v3");
+		// "unknown" and "b" are kept now; "a", the least recently used, was forgotten
+		assertThat(tokens.get("a", this::read)).isEqualTo("v4");
+		assertThat(tokens.get("a", this::read)).isEqualTo("v4");
+		this.versions.afterCommit(transaction("uk.opcc.cspgrants.security.ApiTokens.revoke", false), null);
+		assertThat(tokens.get("a", this::read)).as("read again at once after a change here").isEqualTo("v5");
+		this.now.addAndGet(Duration.ofSeconds(1).toNanos());
+		assertThat(tokens.get("a", this::read)).as("read again after the max age").isEqualTo("v6");
+	}
+
+	@Test
 	void eachNameIsReadOnItsOwn() {
 		assertThat(this.versions.of("grants 2022-23", () -> "g")).isEqualTo("g");
 		assertThat(this.versions.of("returns 2022-23", () -> "r")).isEqualTo("r");
