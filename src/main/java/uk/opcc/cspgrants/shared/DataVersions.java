@@ -96,6 +96,14 @@ public class DataVersions implements TransactionExecutionListener {
 	}
 
 	/**
+	 * How many of this node's writing transactions have committed since it started: what
+	 * makes every kept read be read again. Reading a page must never move it.
+	 */
+	public long changesCommitted() {
+		return this.commits.get();
+	}
+
+	/**
 	 * Whether this thread is inside a transaction that may have written: what it reads
 	 * may never be committed, or may differ from what others see until it is, so it is
 	 * read afresh and not kept.
