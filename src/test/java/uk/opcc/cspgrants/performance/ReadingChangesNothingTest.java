@@ -1,9 +1,6 @@
 package uk.opcc.cspgrants.performance;
 
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -20,10 +17,7 @@ import uk.opcc.cspgrants.support.SignIn;
 import uk.opcc.cspgrants.support.TokenFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -34,8 +28,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ReadingChangesNothingTest {
-
-	private static final Pattern SECRET = Pattern.compile("cspg_[A-Za-z0-9_-]{43}");
 
 	private static final String TOKEN_NAME = "Reading changes nothing";
 
@@ -57,7 +49,7 @@ class ReadingChangesNothingTest {
 		MockHttpSession officer = SignIn.as(this.mvc, "officer");
 		MockHttpSession finance = SignIn.as(this.mvc, "finance");
 		MockHttpSession manager = SignIn.as(this.mvc, "leicester.csp");
-		String secret = token();
+		String secret = TokenFixture.make(this.mvc, Principals.of("officer", this.jdbc), TOKEN_NAME, false);
 		try {
 			long before = this.versions.changesCommitted();
 			for (String page : List.of("/", "/monitoring/reports/2024-25/Q1", "/allocations", "/monitoring", "/grants",
@@ -77,22 +69,6 @@ class ReadingChangesNothingTest {
 		finally {
 			TokenFixture.remove(this.owner, TOKEN_NAME);
 		}
-	}
-
-	/** A token for the officer, made on the tokens page as a person would; its secret. */
-	private String token() throws Exception {
-		String page = this.mvc
-			.perform(post("/account/tokens").with(user(Principals.of("officer", this.jdbc)))
-				.with(csrf())
-				.param("name", TOKEN_NAME)
-				.param("createKey", UUID.randomUUID().toString()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		Matcher found = SECRET.matcher(page);
-		assertThat(found.find()).as("the page shows the secret").isTrue();
-		return found.group();
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -51,8 +50,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ApiTokensTest {
-
-	private static final Pattern SECRET = Pattern.compile("cspg_[A-Za-z0-9_-]{43}");
 
 	@Autowired
 	MockMvc mvc;
@@ -293,20 +290,11 @@ class ApiTokensTest {
 
 	/** Makes a token for a user through the service's page; its secret. */
 	private String make(String username, String name, boolean readOnly) throws Exception {
-		var request = post("/account/tokens").with(as(username))
-			.with(csrf())
-			.param("name", name)
-			.param("createKey", UUID.randomUUID().toString());
-		if (readOnly) {
-			request = request.param("readOnly", "true");
-		}
-		return secretIn(this.mvc.perform(request).andExpect(status().isOk()).andReturn());
+		return TokenFixture.make(this.mvc, Principals.of(username, this.jdbc), name, readOnly);
 	}
 
 	private static String secretIn(MvcResult result) throws Exception {
-		Matcher found = SECRET.matcher(result.getResponse().getContentAsString());
-		assertThat(found.find()).as("the page shows the secret").isTrue();
-		return found.group();
+		return TokenFixture.secretIn(result);
 	}
 
 	private RequestPostProcessor as(String username) {
