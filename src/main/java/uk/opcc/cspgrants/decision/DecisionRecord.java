@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.decision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -480,7 +481,8 @@ class DecisionRecord {
 				}
 			}
 			publication = new DecisionView.PublicationDecision(this.publishRecord, this.publishReport,
-					this.publishDetails, this.publicationReasons, sections, this.publicationOn, this.publicationBy);
+					this.publishDetails, this.publicationReasons, Collections.unmodifiableSet(sections),
+					this.publicationOn, this.publicationBy);
 		}
 		DecisionView.Decision decision = (this.outcome != null) ? new DecisionView.Decision(
 				this.outcome == Outcome.SUPPORTED, this.decidedOn, this.decisionComment, this.decidedBy) : null;

@@ -145,7 +145,7 @@ class GrantController {
 		typed.put("underspendPolicy", underspendPolicy);
 		// a field not sent at all (a script that knows only the older fields) keeps what
 		// is saved
-		YearSettings.Reminders saved = this.grants.settings(financialYear).reminders();
+		YearSettings.Reminders saved = this.grants.settingsAsSaved(financialYear).reminders();
 		typed.put("reminderDays", (reminderDays != null) ? reminderDays : saved.daysBeforeText());
 		typed.put("escalateAfterDays",
 				(escalateAfterDays != null) ? escalateAfterDays : String.valueOf(saved.escalateAfter()));
@@ -173,7 +173,7 @@ class GrantController {
 		}
 		catch (RuntimeException refused) {
 			Refusal refusal = Refusal.show(refused, model, response);
-			YearSettings current = this.grants.settings(financialYear);
+			YearSettings current = this.grants.settingsAsSaved(financialYear);
 			typed.put("version", String.valueOf(refusal.conflict() ? current.version() : version));
 			model.addAttribute("settingsConflict", refusal.conflict());
 			return schedulePage(this.grants.years(year, user, LocalDate.now(this.clock)), user, model, typed, request,

@@ -85,10 +85,18 @@ public class GrantManagement {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public YearSettings settings(FinancialYear year) {
-		return this.versions.kept("settings " + year,
-				() -> this.settingsStore.findById(year.startYear())
-					.map(FinancialYearSettings::toView)
-					.orElseGet(() -> YearSettings.defaultsFor(year)));
+		return this.versions.kept("settings " + year, () -> settingsAsSaved(year));
+	}
+
+	/**
+	 * A year's settings as saved now, never kept: what a change of them starts from, so
+	 * that a copy kept from before another node's change is never saved over it.
+	 */
+	@Transactional(readOnly = true)
+	public YearSettings settingsAsSaved(FinancialYear year) {
+		return this.settingsStore.findById(year.startYear())
+			.map(FinancialYearSettings::toView)
+			.orElseGet(() -> YearSettings.defaultsFor(year));
 	}
 
 	/**

@@ -59,6 +59,9 @@ public class ReturnReminders {
 		this.holds = holds;
 		this.notices = notices;
 		this.transaction = new TransactionTemplate(transactions);
+		// named as the application's services are, so that its changes count
+		// (DataVersions)
+		this.transaction.setName(ReturnReminders.class.getName() + ".chase");
 		this.clock = clock;
 	}
 

@@ -82,6 +82,9 @@ public class OrganisationManagement {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		// named as the application's services are, so that its changes count
+		// (DataVersions)
+		this.transaction.setName(OrganisationManagement.class.getName() + ".change");
 		this.prefix = prefix;
 	}
 

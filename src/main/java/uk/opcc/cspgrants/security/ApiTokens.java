@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +30,7 @@ import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.Dates;
+import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.ValidationException;
@@ -90,8 +90,8 @@ public class ApiTokens {
 	 */
 	private final DataVersions.Keeper<String, Found> presented;
 
-	/** When each token's last use was last written here. */
-	private final Map<Long, Instant> usesRecorded = new ConcurrentHashMap<>();
+	/** When the last use of each token used lately was last written here. */
+	private final LeastRecentlyUsed<Long, Instant> usesRecorded = new LeastRecentlyUsed<>(KEPT_TOKENS);
 
 	ApiTokens(JdbcClient jdbc, AuditTrail auditTrail, Clock clock, ApplicationEventPublisher events,
 			DataVersions versions) {
@@ -262,7 +262,8 @@ public class ApiTokens {
 				|| !token.user().mayHoldApiTokens()) {
 			return Optional.empty();
 		}
-		Instant recorded = this.usesRecorded.getOrDefault(token.id(), token.lastUsedAt());
+		Instant kept = this.usesRecorded.find(token.id());
+		Instant recorded = (kept != null) ? kept : token.lastUsedAt();
 		if (recorded == null || recorded.isBefore(now.minus(LAST_USE_STEP))) {
 			this.jdbc
 				.sql("update api_token set last_used_at = ? where id = ? and revoked_at is null "

@@ -53,6 +53,9 @@ public class ProviderAccounts {
 	ProviderAccounts(JdbcClient jdbc, UserAccountRepository users, SignInMappings mappings, AuditTrail auditTrail,
 			Clock clock, PlatformTransactionManager transactions) {
 		this.creating = new TransactionTemplate(transactions);
+		// named as the application's services are, so that its changes count
+		// (DataVersions)
+		this.creating.setName(ProviderAccounts.class.getName() + ".create");
 		this.jdbc = jdbc;
 		this.users = users;
 		this.mappings = mappings;
