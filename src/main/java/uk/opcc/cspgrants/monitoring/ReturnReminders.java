@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.grants.GrantManagement;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Quarter;
@@ -58,10 +59,7 @@ public class ReturnReminders {
 		this.dueDates = dueDates;
 		this.holds = holds;
 		this.notices = notices;
-		this.transaction = new TransactionTemplate(transactions);
-		// named as the application's services are, so that its changes count
-		// (DataVersions)
-		this.transaction.setName(ReturnReminders.class.getName() + ".chase");
+		this.transaction = DataVersions.transactionOf(transactions, ReturnReminders.class, "chase");
 		this.clock = clock;
 	}
 

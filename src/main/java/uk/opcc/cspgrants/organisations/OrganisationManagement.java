@@ -27,6 +27,7 @@ import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Role;
@@ -81,10 +82,7 @@ public class OrganisationManagement {
 		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.transaction = new TransactionTemplate(transactions);
-		// named as the application's services are, so that its changes count
-		// (DataVersions)
-		this.transaction.setName(OrganisationManagement.class.getName() + ".change");
+		this.transaction = DataVersions.transactionOf(transactions, OrganisationManagement.class, "change");
 		this.prefix = prefix;
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.Role;
 
 /**
@@ -52,10 +53,7 @@ public class ProviderAccounts {
 
 	ProviderAccounts(JdbcClient jdbc, UserAccountRepository users, SignInMappings mappings, AuditTrail auditTrail,
 			Clock clock, PlatformTransactionManager transactions) {
-		this.creating = new TransactionTemplate(transactions);
-		// named as the application's services are, so that its changes count
-		// (DataVersions)
-		this.creating.setName(ProviderAccounts.class.getName() + ".create");
+		this.creating = DataVersions.transactionOf(transactions, ProviderAccounts.class, "create");
 		this.jdbc = jdbc;
 		this.users = users;
 		this.mappings = mappings;

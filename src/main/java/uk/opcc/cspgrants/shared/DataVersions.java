@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -11,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -64,20 +67,8 @@ public class DataVersions implements TransactionExecutionListener {
 	 * now. The answer must not be changed by whoever gets it, and each name must always
 	 * be read as one type.
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> T kept(String name, Supplier<T> read) {
-		if (insideWritingTransaction()) {
-			return read.get();
-		}
-		long commitsBefore = this.commits.get();
-		long now = this.nanoTime.getAsLong();
-		Read kept = this.reads.get(name);
-		if (fresh(kept, commitsBefore, now)) {
-			return (T) kept.value();
-		}
-		T value = read.get();
-		this.reads.put(name, new Read(value, now, commitsBefore));
-		return value;
+		return keptIn(() -> this.reads.get(name), (fresh) -> this.reads.put(name, fresh), read);
 	}
 
 	/**
@@ -91,8 +82,41 @@ public class DataVersions implements TransactionExecutionListener {
 		return new Keeper<>(maxEntries);
 	}
 
-	private boolean fresh(Read kept, long commitsBefore, long now) {
-		return kept != null && kept.commits() == commitsBefore && now - kept.at() < this.maxAgeNanos;
+	/**
+	 * The rules of every kept read: afresh inside a writing transaction; else what
+	 * {@code find} gives if it was read less than the max age ago with no change
+	 * committed here since; else read now and given to {@code keep}, stamped with the
+	 * changes committed before it was read, so that one committed while reading is read
+	 * again.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T keptIn(Supplier<Read> find, Consumer<Read> keep, Supplier<T> read) {
+		if (insideWritingTransaction()) {
+			return read.get();
+		}
+		long commitsBefore = this.commits.get();
+		long now = this.nanoTime.getAsLong();
+		Read kept = find.get();
+		if (kept != null && kept.commits() == commitsBefore && now - kept.at() < this.maxAgeNanos) {
+			return (T) kept.value();
+		}
+		T value = read.get();
+		keep.accept(new Read(value, now, commitsBefore));
+		return value;
+	}
+
+	/**
+	 * A transaction template for one of the application's services that writes through it
+	 * rather than through {@code @Transactional}: named
+	 * {@code <owner's class>.<purpose>}, as Spring names the services' transactions, so
+	 * that what it commits counts as a change here. Unnamed transactions are Spring
+	 * Session's and are not counted.
+	 */
+	public static TransactionTemplate transactionOf(PlatformTransactionManager transactions, Class<?> owner,
+			String purpose) {
+		TransactionTemplate template = new TransactionTemplate(transactions);
+		template.setName(owner.getName() + "." + purpose);
+		return template;
 	}
 
 	/**
@@ -142,22 +166,12 @@ public class DataVersions implements TransactionExecutionListener {
 		 * The answer for {@code key}: as read by {@code read} less than the max age ago
 		 * with no change committed here since, or read now.
 		 */
-		@SuppressWarnings("unchecked")
 		public V get(K key, Supplier<V> read) {
-			if (insideWritingTransaction()) {
-				return read.get();
-			}
-			long commitsBefore = DataVersions.this.commits.get();
-			long now = DataVersions.this.nanoTime.getAsLong();
-			Read kept = this.reads.find(key);
-			if (fresh(kept, commitsBefore, now)) {
-				return (V) kept.value();
-			}
-			V value = read.get();
-			if (value != null) {
-				this.reads.put(key, new Read(value, now, commitsBefore));
-			}
-			return value;
+			return keptIn(() -> this.reads.find(key), (fresh) -> {
+				if (fresh.value() != null) {
+					this.reads.put(key, fresh);
+				}
+			}, read);
 		}
 
 	}
