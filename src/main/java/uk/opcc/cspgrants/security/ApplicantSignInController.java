@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.security;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -136,7 +137,7 @@ class ApplicantSignInController {
 		if (before != null) {
 			before.invalidate();
 		}
-		request.getSession(true);
+		SignedInSession.started(request.getSession(true), signedIn.get().applicant().id(), Instant.now(), false);
 		this.newCsrfToken.onAuthentication(signedIn.get().authentication(), request, response);
 		this.contexts.saveContext(SecurityContextHolder.getContext(), request, response);
 		return "redirect:" + signedIn.get().nextPath();

@@ -1,8 +1,10 @@
 package uk.opcc.cspgrants.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +24,11 @@ class LoginController {
 
 	private final List<SingleSignOn.Provider> providers;
 
-	LoginController(SignInProperties signIn, SingleSignOnProperties signOn, SignInProviders providers) {
+	private final Duration absoluteTimeout;
+
+	LoginController(SignInProperties signIn, SingleSignOnProperties signOn, SignInProviders providers,
+			@Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout) {
+		this.absoluteTimeout = absoluteTimeout;
 		this.signIn = signIn;
 		this.signOn = signOn;
 		this.providers = providers.all();
@@ -33,6 +39,7 @@ class LoginController {
 		model.addAttribute("lockoutMinutes", this.signIn.lockoutMinutes());
 		model.addAttribute("maxFailedAttempts", this.signIn.maxFailedAttempts());
 		model.addAttribute("providers", this.providers);
+		model.addAttribute("sessionHours", this.absoluteTimeout.toHours());
 		// with local accounts off, the password form is only for the break-glass
 		// administrator, folded away
 		model.addAttribute("passwordsFolded", !this.signOn.localAccounts() && !this.providers.isEmpty());

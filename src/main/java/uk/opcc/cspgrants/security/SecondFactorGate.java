@@ -56,6 +56,7 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 			Authentication authentication) throws IOException, ServletException {
 		CurrentUser user = (CurrentUser) authentication.getPrincipal();
 		if (!this.factors.needed(user)) {
+			SignedInSession.started(request.getSession(), user.id(), Instant.now(), false);
 			this.toPageAskedFor.onAuthenticationSuccess(request, response, authentication);
 			return;
 		}
@@ -88,6 +89,7 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 			throws IOException, ServletException {
 		request.getSession().removeAttribute(PENDING);
 		request.changeSessionId();
+		SignedInSession.started(request.getSession(), user.id(), Instant.now(), true);
 		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				user.getAuthorities());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

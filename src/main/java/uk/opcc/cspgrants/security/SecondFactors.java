@@ -201,6 +201,14 @@ public class SecondFactors {
 		if (removed == 0) {
 			throw new ConflictException("form", "There is no second factor set up for this account now");
 		}
+		if (actor.id() != userId) {
+			// reset by an administrator (a lost or stolen phone): the sessions signed in
+			// with it end
+			this.jdbc.sql("update app_user set sessions_ended_at = :at where id = :id")
+				.param("at", Timestamp.from(this.realTime.instant()))
+				.param("id", userId)
+				.update();
+		}
 		this.auditTrail.record("SECOND_FACTOR_REMOVED", AUDIT_TYPE, userId, Map.of("secondFactor", "set up"),
 				Map.of("secondFactor", "none", "by", actor.displayName()));
 	}

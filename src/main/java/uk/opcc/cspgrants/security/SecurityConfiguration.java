@@ -1,11 +1,13 @@
 package uk.opcc.cspgrants.security;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -195,7 +198,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Environment environment,
 			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts,
-			SecondFactorGate secondFactorGate) throws Exception {
+			SecondFactorGate secondFactorGate, SignedInAccounts signedInAccounts, SecondFactorProperties secondFactors,
+			@Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
@@ -356,6 +360,11 @@ class SecurityConfiguration {
 						(request, response, signedOut) -> signedOut(request, response, signedOut, singleSignOn))
 				.permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		// every signed-in request meets the account as it is now (after signing out,
+		// which
+		// a session ended here may still do)
+		http.addFilterAfter(new SignedInSessions(signedInAccounts, absoluteTimeout, secondFactors, requestCache),
+				LogoutFilter.class);
 		if (singleSignOn != null) {
 			singleSignOn.configure(http);
 		}

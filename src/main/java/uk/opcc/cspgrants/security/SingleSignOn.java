@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.security;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,6 +128,7 @@ final class SingleSignOn {
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		HttpSession session = request.getSession();
+		SignedInSession.started(session, user.id(), Instant.now(), true);
 		session.setAttribute(ID_TOKEN, principal.getIdToken().getTokenValue());
 		session.setAttribute(REGISTRATION,
 				((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());

@@ -67,6 +67,10 @@ class UserAccount {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/** Sessions signed in before this are ended at their next request. */
+	@Column(name = "sessions_ended_at")
+	private Instant sessionsEndedAt;
+
 	protected UserAccount() {
 	}
 
@@ -101,6 +105,14 @@ class UserAccount {
 	void setEnabled(boolean enabled, Instant now) {
 		this.enabled = enabled;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Ends every session signed in before {@code at}, on the real clock (sessions are
+	 * timed by it, whatever a demo's clock says), at its next request.
+	 */
+	void endSessions(Instant at) {
+		this.sessionsEndedAt = at;
 	}
 
 	long getId() {

@@ -174,6 +174,8 @@ public class UserManagement {
 		PasswordPolicy.check("newPassword", newPassword);
 		UserAccount account = find(id);
 		account.changePassword(this.passwordEncoder.encode(newPassword), now());
+		// whoever knew the old password is signed out everywhere
+		account.endSessions(Instant.now());
 		DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of());
 		this.auditTrail.record("RESET_PASSWORD", AUDIT_TYPE, id, null, null);
 	}
@@ -182,6 +184,9 @@ public class UserManagement {
 		UserAccount account = find(id);
 		UserView before = checkVersion(account, expectedVersion);
 		account.setEnabled(enabled, now());
+		if (!enabled) {
+			account.endSessions(Instant.now());
+		}
 		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record(action, AUDIT_TYPE, id, before, after);
 		return after;

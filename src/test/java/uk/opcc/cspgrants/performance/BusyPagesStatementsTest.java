@@ -106,7 +106,9 @@ class BusyPagesStatementsTest {
 		}
 		assertThat(every).as("statements per page, every partnership against two").isEqualTo(two);
 		assertThat(every.values()).as("the counter counts").allSatisfy(count -> assertThat(count).isPositive());
-		assertThat(every.values()).as("statements per page").allSatisfy(count -> assertThat(count).isLessThan(20));
+		// with no kept reads (max age 0) each page also checks the signed-in account
+		// (SignedInSessions): one statement, kept a second in service
+		assertThat(every.values()).as("statements per page").allSatisfy(count -> assertThat(count).isLessThan(21));
 
 		assertThat(statements(officer, "/allocations/runs/" + this.run)).as("a run of every partnership")
 			.isLessThan(10);

@@ -78,7 +78,7 @@ class SingleSignOnTest {
 	}
 
 	@Test
-	void aMappedGroupGivesItsRoleSigningOutEndsBothSessionsAndAMappingSwitchedOffTakesTheRoleAway() {
+	void aMappedGroupGivesItsRoleSigningOutEndsBothSessionsAndAMappingSwitchedOffTakesTheRoleAwayAtOnce() {
 		provider.person("fran", "fran-password", "Fran Okafor", "fran.okafor@leics.police.uk",
 				List.of("grp-staff", "grp-finance-sso-test"));
 		LiveApplication.Browser admin = application.signIn("admin");
@@ -116,6 +116,11 @@ class SingleSignOnTest {
 		assertThat(atProvider.uri().getPath()).isEqualTo("/login");
 		assertThat(atProvider.uri().getPort()).isNotEqualTo(application.port());
 
+		// signed in again in another browser, which stays signed in
+		CookieBrowser franElsewhere = new CookieBrowser();
+		assertThat(signIn(franElsewhere, "fran", "fran-password").uri().getPath()).isEqualTo("/");
+		assertThat(franElsewhere.get(base + "/monitoring/payments").statusCode()).isEqualTo(200);
+
 		HttpResponse<String> list = admin.get("/admin/sign-in-mappings");
 		assertThat(list.body()).contains("grp-finance-sso-test");
 		long version = application.database()
@@ -127,6 +132,9 @@ class SingleSignOnTest {
 		// now
 		assertThat(application.database()
 			.queryForList("select role from app_user_role where user_id = ?", String.class, franId)).isEmpty();
+		// and the session still signed in loses finance's pages at its next request
+		assertThat(franElsewhere.get(base + "/monitoring/payments").statusCode()).isEqualTo(403);
+		assertThat(franElsewhere.get(base + "/").headers().firstValue("Location")).hasValue("/account/no-role");
 
 		HttpResponse<String> again = signIn(new CookieBrowser(), "fran", "fran-password");
 		assertThat(again.uri().getPath()).isEqualTo("/account/no-role");

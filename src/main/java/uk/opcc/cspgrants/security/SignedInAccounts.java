@@ -1,0 +1,58 @@
+package uk.opcc.cspgrants.security;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.opcc.cspgrants.shared.DataVersions;
+import uk.opcc.cspgrants.shared.Role;
+
+/**
+ * The accounts of the people signed in, as they are now, for {@link SignedInSessions}:
+ * one indexed query, kept a second on this node (read again at once after any change
+ * committed here), so a busy page costs no query for it and a change made on another node
+ * counts within the second.
+ */
+@Component
+class SignedInAccounts {
+
+	private static final int KEPT_ACCOUNTS = 1024;
+
+	private final JdbcClient jdbc;
+
+	private final DataVersions.Keeper<Long, SignedInSession.Account> kept;
+
+	SignedInAccounts(JdbcClient jdbc, DataVersions versions) {
+		this.jdbc = jdbc;
+		this.kept = versions.keeper(KEPT_ACCOUNTS);
+	}
+
+	/** The account {@code userId} as it is now; {@code null} when there is none. */
+	SignedInSession.Account now(long userId) {
+		return this.kept.get(userId,
+				() -> this.jdbc.sql("""
+						select u.enabled, u.partnership_id, u.organisation_id, u.sessions_ended_at,
+						  array(select r.role from app_user_role r where r.user_id = u.id)
+						from app_user u where u.id = ?""")
+					.param(userId)
+					.query(SignedInAccounts::account)
+					.optional()
+					.orElse(null));
+	}
+
+	private static SignedInSession.Account account(ResultSet rs, int row) throws SQLException {
+		Array roles = rs.getArray(5);
+		EnumSet<Role> held = EnumSet.noneOf(Role.class);
+		for (String role : (String[]) roles.getArray()) {
+			held.add(Role.valueOf(role));
+		}
+		Timestamp ended = rs.getTimestamp(4);
+		return new SignedInSession.Account(rs.getBoolean(1), held, rs.getObject(2, Long.class),
+				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null);
+	}
+
+}

@@ -1,0 +1,106 @@
+package uk.opcc.cspgrants.security;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpSession;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
+
+/**
+ * When a session was signed in, on the real clock, and the rules that end it (OWASP ASVS
+ * 3.3): at most {@code csp-grants.sessions.absolute-timeout} after signing in however
+ * busy it is (the idle timeout is the servlet session's), at once when the account is
+ * disabled or an administrator ends its sessions (a new password, a second factor reset),
+ * and with the account's roles, partnership and organisation as they are now, not as they
+ * were at sign-in; but a role that needs a second factor is not taken on by a session
+ * signed in without one: it signs in again. {@code secondFactor}: whether the sign-in
+ * asked for one (or was at the organisation's provider, whose own policy decides).
+ */
+record SignedInSession(long userId, Instant at, boolean secondFactor) implements Serializable {
+
+	static final String ATTRIBUTE = SignedInSession.class.getName();
+
+	/** What a session's next request meets. */
+	enum Verdict {
+
+		/** Goes on as it is. */
+		KEEP,
+		/**
+		 * Goes on with the account's roles, partnership and organisation as they are now.
+		 */
+		REFRESH,
+		/**
+		 * Ended: the account is disabled or gone, or its sessions were ended after this.
+		 */
+		ENDED,
+		/** Ended: signed in longer ago than the absolute timeout. */
+		TIMED_OUT
+
+	}
+
+	/**
+	 * An account as it is now: what decides whether its sessions go on and with what
+	 * roles.
+	 */
+	record Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt) {
+
+		Account {
+			roles = Set.copyOf(roles);
+		}
+
+	}
+
+	/**
+	 * The session's sign-in as recorded, or {@code now} recorded as it (with no second
+	 * factor): for a session signed in before sessions were timed, or by someone else
+	 * before (a second sign-in in the same browser).
+	 */
+	static SignedInSession of(HttpSession session, long userId, Instant now) {
+		if (session.getAttribute(ATTRIBUTE) instanceof SignedInSession recorded && recorded.userId() == userId) {
+			return recorded;
+		}
+		return started(session, userId, now, false);
+	}
+
+	/** Records that {@code userId} signed in to this session {@code now}. */
+	static SignedInSession started(HttpSession session, long userId, Instant now, boolean secondFactor) {
+		SignedInSession started = new SignedInSession(userId, now, secondFactor);
+		session.setAttribute(ATTRIBUTE, started);
+		return started;
+	}
+
+	/**
+	 * What this session meets at {@code now} for {@code inSession} (the account as the
+	 * session holds it) given {@code account} as it is now ({@code null} when it is gone)
+	 * and the roles that need a second factor.
+	 */
+	Verdict check(CurrentUser inSession, Account account, Instant now, Duration absoluteTimeout,
+			Set<Role> secondFactorRoles) {
+		if (!now.isBefore(this.at.plus(absoluteTimeout))) {
+			return Verdict.TIMED_OUT;
+		}
+		if (account == null || !account.enabled()
+				|| (account.sessionsEndedAt() != null && !this.at.isAfter(account.sessionsEndedAt()))) {
+			return Verdict.ENDED;
+		}
+		boolean same = inSession.roles().equals(account.roles())
+				&& Objects.equals(inSession.partnershipId(), account.partnershipId())
+				&& Objects.equals(inSession.organisationId(), account.organisationId());
+		if (same) {
+			return Verdict.KEEP;
+		}
+		boolean needsSecondFactor = account.roles().stream().anyMatch(secondFactorRoles::contains);
+		return (needsSecondFactor && !this.secondFactor) ? Verdict.ENDED : Verdict.REFRESH;
+	}
+
+	/** The account held by the session, with the roles and links it has now. */
+	static CurrentUser refreshed(CurrentUser inSession, Account account) {
+		return new CurrentUser(inSession.id(), inSession.getUsername(), inSession.displayName(),
+				inSession.getPassword(), true, account.roles(), account.partnershipId(), account.organisationId());
+	}
+
+}

@@ -1,0 +1,104 @@
+package uk.opcc.cspgrants.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.web.filter.OncePerRequestFilter;
+import uk.opcc.cspgrants.shared.CurrentUser;
+
+/**
+ * Checks a signed-in session on each of its requests against the account as it is now
+ * ({@link SignedInSession}): a session of a disabled account, or one whose sessions an
+ * administrator ended, or signed in longer ago than the absolute timeout, is ended and
+ * sent to sign in again, saying why (a page asked for is opened after signing in); a
+ * session whose roles, partnership or organisation changed goes on with the new ones. So
+ * taking a role away, or switching off the single sign-on mapping that gave it, closes
+ * its pages at once, not at the next sign-in.
+ */
+final class SignedInSessions extends OncePerRequestFilter {
+
+	private final SignedInAccounts accounts;
+
+	private final Duration absoluteTimeout;
+
+	private final RequestCache requestCache;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final Clock realTime = Clock.systemUTC();
+
+	private final SecondFactorProperties secondFactors;
+
+	SignedInSessions(SignedInAccounts accounts, Duration absoluteTimeout, SecondFactorProperties secondFactors,
+			RequestCache requestCache) {
+		this.accounts = accounts;
+		this.secondFactors = secondFactors;
+		this.absoluteTimeout = absoluteTimeout;
+		this.requestCache = requestCache;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpSession session = request.getSession(false);
+		Authentication authentication = (session != null) ? SecurityContextHolder.getContext().getAuthentication()
+				: null;
+		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Instant now = this.realTime.instant();
+		SignedInSession signedIn = SignedInSession.of(session, user.id(), now);
+		SignedInSession.Account account = this.accounts.now(user.id());
+		switch (signedIn.check(user, account, now, this.absoluteTimeout, this.secondFactors.requiredFor())) {
+			case KEEP -> chain.doFilter(request, response);
+			case REFRESH -> {
+				CurrentUser refreshed = SignedInSession.refreshed(user, account);
+				UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken
+					.authenticated(refreshed, null, refreshed.getAuthorities());
+				replaced.setDetails(authentication.getDetails());
+				SecurityContext context = SecurityContextHolder.createEmptyContext();
+				context.setAuthentication(replaced);
+				SecurityContextHolder.setContext(context);
+				this.contexts.saveContext(context, request, response);
+				chain.doFilter(request, response);
+			}
+			case ENDED -> end(request, response, user, "ended");
+			case TIMED_OUT -> end(request, response, user, "timedOut");
+		}
+	}
+
+	/**
+	 * Ends the session and sends its browser to sign in again, to the page that says why;
+	 * a page it asked for opens after signing in.
+	 */
+	private void end(HttpServletRequest request, HttpServletResponse response, CurrentUser user, String why)
+			throws IOException {
+		request.getSession().invalidate();
+		SecurityContextHolder.clearContext();
+		if (user.isApplicant()) {
+			// applicants sign in by a link sent to their address
+			response.sendRedirect(request.getContextPath() + "/apply/sign-in");
+			return;
+		}
+		if ("GET".equals(request.getMethod())) {
+			this.requestCache.saveRequest(request, response);
+		}
+		response.sendRedirect(request.getContextPath() + "/login?" + why);
+	}
+
+}
