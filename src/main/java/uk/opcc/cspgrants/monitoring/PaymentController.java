@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,13 +27,18 @@ import uk.opcc.cspgrants.grants.YearsWithGrants;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.NotFoundException;
+import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.Role;
+import uk.opcc.cspgrants.shared.web.DateParts;
 import uk.opcc.cspgrants.shared.web.Refusal;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /**
  * The payments of a year: totals per partnership and a grand total, then each grant's
- * payments; finance records a due payment as paid. A CSP manager sees their own
- * partnership's payments only.
+ * payments, rendered once for each version of what they show (and for what the viewer may
+ * do) and kept; finance records a due payment as paid on that payment's own page. A CSP
+ * manager sees their own partnership's payments only.
  */
 @Controller
 @RequestMapping("/monitoring/payments")
@@ -47,19 +54,83 @@ class PaymentController {
 
 	private final OrganisationGrants organisationGrants;
 
+	private final Dashboards dashboards;
+
+	private final RenderedFragments fragments;
+
 	PaymentController(PaymentManagement payments, GrantManagement grants, Clock clock, PaymentHolds holds,
-			OrganisationGrants organisationGrants) {
+			OrganisationGrants organisationGrants, Dashboards dashboards, RenderedFragments fragments) {
 		this.organisationGrants = organisationGrants;
 		this.payments = payments;
 		this.grants = grants;
 		this.clock = clock;
 		this.holds = holds;
+		this.dashboards = dashboards;
+		this.fragments = fragments;
 	}
 
 	@GetMapping
 	String paymentsPage(@RequestParam(required = false) String year, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		return page(this.grants.years(year, user, today()), user, model);
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		YearsWithGrants years = this.grants.years(year, user, today());
+		FinancialYear shown = years.shown();
+		Long only = user.isLimitedToOnePartnership() ? user.partnershipId() : null;
+		boolean mayRelease = user.hasAny(Role.ADMIN, Role.OFFICER);
+		boolean mayRecord = user.has(Role.FINANCE);
+		Map<String, PaymentHold> holds = heldByCode();
+		model.addAttribute("year", shown);
+		model.addAttribute("years", years.choices());
+		model.addAttribute("yearsWithGrants", years.withGrants());
+		// recipients' contacts and applicants see no partnership's payments
+		boolean seesPartnerships = !user.isRecipientContact() && !user.isApplicant();
+		boolean anyPayments = seesPartnerships && this.grants.anyGrants(shown, only);
+		model.addAttribute("anyPayments", anyPayments);
+		String holdsVersion = holds.values()
+			.stream()
+			.map(hold -> hold.id() + ":" + hold.version())
+			.collect(Collectors.joining(","));
+		if (anyPayments) {
+			model.addAttribute("tables",
+					this.fragments.render(
+							"payments " + shown + " " + only + " " + mayRelease + " " + mayRecord + " "
+									+ this.dashboards.version(shown, today()) + " " + holdsVersion,
+							"monitoring/payments-tables", "tables", () -> {
+								List<PaymentSchedule> schedules = this.payments.schedulesAsSaved(shown)
+									.stream()
+									.filter(schedule -> only == null || schedule.partnershipId() == only)
+									.toList();
+								PaymentTotals totals = new PaymentTotals(schedules);
+								return Map.of("year", shown, "schedules", totals.schedules(), "totals", totals, "holds",
+										holds, "mayRelease", mayRelease, "mayRecord", mayRecord);
+							}, request, response));
+		}
+		if (user.hasAny(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER, Role.COMMISSIONER)) {
+			// the payments of grants to other recipients: one query
+			List<OrganisationPaymentRow> others = this.organisationGrants.payments(shown);
+			model.addAttribute("organisationPayments", others);
+			model.addAttribute("organisationPaymentsTotal",
+					others.stream().map(OrganisationPaymentRow::amount).reduce(Money.ZERO, Money::plus));
+			model.addAttribute("organisationPaymentsPaid",
+					others.stream()
+						.filter(OrganisationPaymentRow::paid)
+						.map(OrganisationPaymentRow::amount)
+						.reduce(Money.ZERO, Money::plus));
+			model.addAttribute("mayPayOrganisations", mayRecord);
+		}
+		return "monitoring/payments";
+	}
+
+	/**
+	 * A payment to a partnership (a quarter's, or with no quarter the annual payment in
+	 * advance) with its form for finance to record it as paid, when it is due and the
+	 * partnership's payments are not on hold.
+	 */
+	@GetMapping("/{year}/{code}")
+	String paymentPage(@PathVariable String year, @PathVariable String code,
+			@RequestParam(required = false) String quarter, Model model) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		return page(financialYear, code, (quarter == null || quarter.isBlank()) ? null : Quarter.parse(quarter),
+				new PaymentForm(quarter, DateParts.of(today()), ""), Map.of(), model);
 	}
 
 	@PostMapping("/{year}/{code}")
@@ -73,68 +144,50 @@ class PaymentController {
 			redirect.addFlashAttribute("success",
 					"The " + ((form.paidQuarter() != null) ? form.paidQuarter() + " " : "annual ") + "payment to "
 							+ paid.name() + " has been recorded as paid");
-			return "redirect:/monitoring/payments?year=" + financialYear;
+			return "redirect:/monitoring/payments?year=" + financialYear + "#payments-" + paid.code();
 		}
 		catch (RuntimeException refused) {
 			Refusal refusal = Refusal.show(refused, model, response);
-			String row = code.toUpperCase(Locale.ROOT) + "-" + form.paidQuarter();
-			// each message links to the field of the payment's own row, the date first
-			Map<String, String> onTheRow = new LinkedHashMap<>();
-			String dateError = refusal.errors().get("paidOn");
-			if (dateError != null) {
-				onTheRow.put("paid-" + row, dateError);
-			}
-			boolean held = heldByCode().containsKey(code.toUpperCase(Locale.ROOT));
-			refusal.errors().forEach((field, message) -> {
-				if (held && field.equals("form")) {
-					// the partnership's payments are on hold: the message links to the
-					// hold
-					onTheRow.put("hold-" + code.toUpperCase(Locale.ROOT), message);
-				}
-				else if (!field.equals("paidOn")) {
-					onTheRow.put((field.equals("reference") ? "ref-" : "paid-") + row, message);
-				}
-			});
-			model.addAttribute("errors", onTheRow);
-			model.addAttribute("typed", form);
-			model.addAttribute("typedCode", code.toUpperCase(Locale.ROOT));
-			return page(this.grants.years(year, user, today()), user, model);
+			return page(financialYear, code, form.paidQuarter(), form, refusal.errors(), model);
 		}
 	}
 
-	private String page(YearsWithGrants years, CurrentUser user, Model model) {
-		FinancialYear shown = years.shown();
-		PaymentTotals totals = new PaymentTotals(this.payments.schedules(shown)
+	/**
+	 * A payment's page, with what was typed and each refusal on its field; a refusal
+	 * because of a hold links to the hold's warning.
+	 */
+	private String page(FinancialYear year, String code, Quarter quarter, PaymentForm form,
+			Map<String, String> refusals, Model model) {
+		PaymentSchedule schedule = this.payments.schedules(year)
 			.stream()
-			.filter(schedule -> user.maySee(schedule.partnershipId()))
-			.toList());
-		model.addAttribute("year", shown);
-		model.addAttribute("years", years.choices());
-		model.addAttribute("yearsWithGrants", years.withGrants());
-		model.addAttribute("totals", totals);
-		model.addAttribute("schedules", totals.schedules());
-		model.addAttribute("today", today());
-		model.addAttribute("holds", heldByCode());
-		if (user.hasAny(Role.ADMIN, Role.OFFICER, Role.FINANCE, Role.MONITORING_OFFICER, Role.COMMISSIONER)) {
-			// the payments of grants to other recipients: one query
-			List<OrganisationPaymentRow> others = this.organisationGrants.payments(shown);
-			model.addAttribute("organisationPayments", others);
-			model.addAttribute("organisationPaymentsTotal",
-					others.stream().map(OrganisationPaymentRow::amount).reduce(Money.ZERO, Money::plus));
-			model.addAttribute("organisationPaymentsPaid",
-					others.stream()
-						.filter(OrganisationPaymentRow::paid)
-						.map(OrganisationPaymentRow::amount)
-						.reduce(Money.ZERO, Money::plus));
-			model.addAttribute("mayPayOrganisations", user.has(Role.FINANCE));
+			.filter(candidate -> candidate.code().equalsIgnoreCase(code))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("There is no grant to " + code + " in " + year));
+		PaymentSchedule.Instalment instalment = schedule.instalments()
+			.stream()
+			.filter(candidate -> candidate.quarter() == quarter)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("There is no such payment to " + schedule.name() + " in " + year));
+		PaymentHold hold = heldByCode().get(schedule.code());
+		Map<String, String> errors = new LinkedHashMap<>();
+		refusals
+			.forEach((field, message) -> errors.put((hold != null && field.equals("form")) ? "hold" : field, message));
+		model.addAttribute("year", year);
+		model.addAttribute("schedule", schedule);
+		model.addAttribute("instalment", instalment);
+		model.addAttribute("what", (quarter != null) ? quarter + " payment" : "annual payment");
+		model.addAttribute("hold", hold);
+		model.addAttribute("form", form);
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
 		}
-		return "monitoring/payments";
+		return "monitoring/payment";
 	}
 
 	/** The active hold of each partnership whose payments are held, by its code. */
 	private Map<String, PaymentHold> heldByCode() {
 		Map<String, PaymentHold> held = new LinkedHashMap<>();
-		this.holds.activeByPartnership().values().forEach(hold -> held.put(hold.code(), hold));
+		this.holds.activeByPartnership().values().forEach(hold -> held.put(hold.code().toUpperCase(Locale.ROOT), hold));
 		return held;
 	}
 

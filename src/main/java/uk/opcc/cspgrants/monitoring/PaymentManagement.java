@@ -59,8 +59,16 @@ public class PaymentManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<PaymentSchedule> schedules(FinancialYear year) {
-		return this.versions.kept("payment schedules " + year,
-				() -> List.copyOf(schedules(year, this.returns.returnsOf(year))));
+		return this.versions.kept("payment schedules " + year, () -> schedulesAsSaved(year));
+	}
+
+	/**
+	 * Every grant's payments for a year as saved now, never kept: for what is kept by a
+	 * version read before it, which must show at least that version.
+	 */
+	@Transactional(readOnly = true)
+	public List<PaymentSchedule> schedulesAsSaved(FinancialYear year) {
+		return List.copyOf(schedules(year, this.returns.returnsOf(year)));
 	}
 
 	/**

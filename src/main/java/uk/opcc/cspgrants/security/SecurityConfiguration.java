@@ -314,7 +314,7 @@ class SecurityConfiguration {
 			.hasAnyRole(ANY_ROLE)
 			.requestMatchers(HttpMethod.POST, "/monitoring/payments/**")
 			.hasRole("FINANCE")
-			.requestMatchers(HttpMethod.GET, "/monitoring/payments/organisations/*")
+			.requestMatchers(HttpMethod.GET, "/monitoring/payments/organisations/*", "/monitoring/payments/*/*")
 			.hasRole("FINANCE")
 			.requestMatchers(HttpMethod.GET, "/monitoring", "/monitoring/**")
 			.hasAnyRole(STAFF)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import uk.opcc.cspgrants.shared.Money;
 import uk.opcc.cspgrants.shared.ValidationException;
 import uk.opcc.cspgrants.grants.YearSettings;
 import uk.opcc.cspgrants.shared.web.Refusal;
+import uk.opcc.cspgrants.shared.web.RenderedFragments;
 
 /**
  * The underspend page of a year, the proposal editor, finance's approval queue and the
@@ -50,9 +52,12 @@ class UnderspendController {
 
 	private final OrganisationReturnManagement organisationReturns;
 
+	private final RenderedFragments fragments;
+
 	UnderspendController(YearEndManagement yearEnds, RedistributionManagement redistributions,
 			FormulaManagement formulas, PartnershipGroupManagement groups, Clock clock,
-			OrganisationReturnManagement organisationReturns) {
+			OrganisationReturnManagement organisationReturns, RenderedFragments fragments) {
+		this.fragments = fragments;
 		this.clock = clock;
 		this.organisationReturns = organisationReturns;
 		this.groups = groups;
@@ -66,7 +71,8 @@ class UnderspendController {
 	 * on figures; the picker lists the years that have grants.
 	 */
 	@GetMapping("/underspend")
-	String underspend(@RequestParam(required = false) String year, Model model) {
+	String underspend(@RequestParam(required = false) String year, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		FinancialYear shown;
 		try {
 			shown = (year != null && !year.isBlank()) ? FinancialYear.parse(year) : null;
@@ -79,7 +85,7 @@ class UnderspendController {
 			shown = years.isEmpty() ? FinancialYear.of(LocalDate.ofInstant(this.clock.instant(), Dates.UK)).previous()
 					: years.get(0);
 		}
-		return yearPage(shown, Map.of(), model);
+		return yearPage(shown, Map.of(), model, request, response);
 	}
 
 	/**
@@ -89,7 +95,8 @@ class UnderspendController {
 	 */
 	@PostMapping("/underspend/{year}/close/check")
 	String checkClose(@PathVariable String year, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
 			YearEnd yearEnd = this.yearEnds.checkClose(financialYear, form.get("missingReason"), user);
@@ -101,14 +108,14 @@ class UnderspendController {
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
-			return yearPage(financialYear, form, model);
+			return yearPage(financialYear, form, model, request, response);
 		}
 	}
 
 	@PostMapping("/underspend/{year}/close")
 	String close(@PathVariable String year, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
 			YearEnd closed = this.yearEnds.close(financialYear, form.get("missingReason"),
@@ -118,14 +125,14 @@ class UnderspendController {
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
-			return yearPage(financialYear, form, model);
+			return yearPage(financialYear, form, model, request, response);
 		}
 	}
 
 	@PostMapping("/underspend/{year}/reopen")
 	String reopen(@PathVariable String year, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		FinancialYear financialYear = FinancialYear.parse(year);
 		try {
 			this.yearEnds.reopen(financialYear, form.get("reason"), user);
@@ -134,7 +141,7 @@ class UnderspendController {
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
-			return yearPage(financialYear, form, model);
+			return yearPage(financialYear, form, model, request, response);
 		}
 	}
 
@@ -147,8 +154,17 @@ class UnderspendController {
 						: "each partnership's underspend is its carry forward into " + closed.year().next() + ".");
 	}
 
-	private String yearPage(FinancialYear year, Map<String, String> typed, Model model) {
-		model.addAttribute("yearEnd", this.yearEnds.yearEnd(year));
+	/**
+	 * A year's page; its table of 300 partnerships is rendered once for each version of
+	 * what it shows, and kept.
+	 */
+	private String yearPage(FinancialYear year, Map<String, String> typed, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		String version = this.yearEnds.version(year);
+		YearEnd yearEnd = this.yearEnds.yearEndShown(year, version);
+		model.addAttribute("yearEnd", yearEnd);
+		model.addAttribute("table", this.fragments.render("underspend " + year + " " + version, "underspend/year-table",
+				"table", () -> Map.of("y", yearEnd), request, response));
 		model.addAttribute("organisations", OrganisationUnderspend.of(this.organisationReturns.yearEnd(year)));
 		model.addAttribute("years", this.yearEnds.yearsWithGrants());
 		model.addAttribute("typed", typed);
@@ -198,8 +214,8 @@ class UnderspendController {
 
 	@PostMapping("/redistributions/{id}")
 	String revise(@PathVariable long id, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			this.redistributions.revise(id, checked(form), user);
 			redirect.addFlashAttribute("success", "The proposal has been revised");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.grants.GrantManagement;
@@ -18,8 +19,10 @@ import uk.opcc.cspgrants.monitoring.ReturnAccepted;
 import uk.opcc.cspgrants.monitoring.ReturnManagement;
 import uk.opcc.cspgrants.monitoring.ReturnStatus;
 import uk.opcc.cspgrants.monitoring.ReturnView;
+import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.DataVersions;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
@@ -38,6 +41,9 @@ import uk.opcc.cspgrants.shared.ValidationException;
 @Transactional
 public class YearEndManagement {
 
+	/** The years whose underspend each node keeps, by version. */
+	private static final int KEPT_YEARS = 16;
+
 	private final YearCloseRepository store;
 
 	private final GrantManagement grants;
@@ -52,9 +58,18 @@ public class YearEndManagement {
 
 	private final YearEndNotices notices;
 
+	private final PartnershipManagement partnerships;
+
+	private final DataVersions versions;
+
+	private final DataVersions.Keeper<String, YearEnd> shown;
+
 	YearEndManagement(YearCloseRepository store, GrantManagement grants, ReturnManagement returns,
 			AuditTrail auditTrail, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			YearEndNotices notices) {
+			YearEndNotices notices, PartnershipManagement partnerships, DataVersions versions) {
+		this.partnerships = partnerships;
+		this.versions = versions;
+		this.shown = versions.keeper(KEPT_YEARS);
 		this.jdbc = jdbc;
 		this.notices = notices;
 		this.store = store;
@@ -100,6 +115,34 @@ public class YearEndManagement {
 		YearClose closing = this.store.findById(year.startYear()).orElseGet(() -> new YearClose(year));
 		closing.refuseUnlessClosable(now.rows(), now.missingQ4(), missingReason);
 		return yearEnd(year);
+	}
+
+	/**
+	 * A year's underspend as its page shows it at {@code version} (read just before, see
+	 * {@link #version}): read at most once a second, and again at once after a change
+	 * here (see DataVersions); always afresh inside a change. Kept by version, so what is
+	 * kept was read after its version and shows at least that.
+	 */
+	@Transactional(readOnly = true)
+	public YearEnd yearEndShown(FinancialYear year, String version) {
+		return this.shown.get(year + " " + version, () -> yearEnd(year));
+	}
+
+	/**
+	 * The version of everything a year's underspend shows: it changes whenever a grant, a
+	 * return, a partnership's name, the year's settings or its close does. Each part is
+	 * mostly read from memory (see DataVersions).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public String version(FinancialYear year) {
+		return this.grants.version(year) + "/" + this.returns.version(year) + "/" + this.partnerships.version() + "/"
+				+ this.grants.settings(year).version() + "/"
+				+ this.versions.of("year close " + year,
+						() -> this.jdbc
+							.sql("select coalesce(max(version), -1)::text from year_close where financial_year = ?")
+							.param(year.startYear())
+							.query(String.class)
+							.single());
 	}
 
 	/** The year's underspend: frozen if closed, else as it stands now. */

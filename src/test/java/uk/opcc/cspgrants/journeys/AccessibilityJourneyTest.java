@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessibilityJourneyTest extends JourneyTest {
 
-	private static final List<String> PUBLIC_PAGES = List.of("/login", "/how-the-formula-works", "/public/decisions",
-			"/public/decisions/EXE0001-24", "/public/allocations/2024-25", "/public/allocations/2024-25/LEI",
-			"/public/allocations/2024-25/scenario", "/public/published-splits", "/public/published-splits/1");
+	private static final List<String> PUBLIC_PAGES = List.of("/login", "/login?ended", "/login?timedOut",
+			"/how-the-formula-works", "/public/decisions", "/public/decisions/EXE0001-24",
+			"/public/allocations/2024-25", "/public/allocations/2024-25/LEI", "/public/allocations/2024-25/scenario",
+			"/public/published-splits", "/public/published-splits/1");
 
 	private static final List<String> OFFICER_PAGES = List.of("/", "/partnerships", "/partnerships/new",
 			"/partnerships/CHA", "/partnership-groups", "/partnership-groups/new", "/partnership-groups/1",
@@ -104,11 +105,13 @@ class AccessibilityJourneyTest extends JourneyTest {
 		checkThisPage("the check page of a return", axe, problems);
 		signOut();
 		signIn("finance");
-		open("/monitoring/payments?year=2024-25");
-		type("ref-LEI-Q1", "");
-		type("paid-LEI-Q1", "31");
-		type("paid-LEI-Q1-month", "2");
-		press("Record as paid the Q1 payment to Leicester");
+		check("/monitoring/payments?year=2024-25", axe, problems);
+		open("/monitoring/payments/2024-25/LEI?quarter=Q1");
+		checkThisPage("a payment's page", axe, problems);
+		type("reference", "");
+		type("paidOn", "31");
+		type("paidOn-month", "2");
+		press("Record as paid");
 		checkThisPage("a refused payment", axe, problems);
 		signOut();
 		signIn("leicester.csp");

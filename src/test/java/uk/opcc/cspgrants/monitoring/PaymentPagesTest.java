@@ -22,11 +22,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A payment finance cannot record is shown on its own row, with what was typed, and
- * nothing is paid. 2009-10, a year no other test uses.
+ * Finance records a due payment on its own page, linked from the year's payments (which
+ * are kept, and show the payment paid at once); a payment finance cannot record is shown
+ * on its page with each refusal on its field and what was typed, and nothing is paid; a
+ * hold shows instead of the form. 2009-10, a year no other test uses.
  */
 @IntegrationTest
 class PaymentPagesTest {
@@ -46,7 +49,7 @@ class PaymentPagesTest {
 	ReturnManagement returns;
 
 	@Test
-	void aPaymentDatedInTheFutureIsRefusedOnItsRowWithWhatWasTyped() throws Exception {
+	void aPaymentDatedInTheFutureIsRefusedOnItsFieldWithWhatWasTyped() throws Exception {
 		this.grants.setHistoric(YEAR, "MEL", Money.of("4000"), Money.ZERO, "Payments test", null);
 		this.returns.save(YEAR, Quarter.Q1, "MEL",
 				new ReturnDetails(Money.of("1000"), Money.of("100"), List.of(), null, null, null));
@@ -62,15 +65,17 @@ class PaymentPagesTest {
 				.param("reference", "BACS-TYPED-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("The date it was paid cannot be in the future"),
-					containsString("href=\"#paid-MEL-Q1\""), containsString("value=\"BACS-TYPED-1\""))));
-		assertThat(
-				this.jdbc.queryForObject("select count(*) from grant_payment p join grant_award g on g.id = p.grant_id "
-						+ "where g.financial_year = 2009", Integer.class))
+					containsString("Record the Q1 payment as paid"), containsString("href=\"#paidOn\""),
+					containsString("value=\"BACS-TYPED-1\""))));
+		assertThat(this.jdbc
+			.queryForObject("select count(*) from grant_payment p join grant_award g on g.id = p.grant_id "
+					+ "join partnership s on s.id = g.partnership_id where g.financial_year = 2009 and s.code = 'MEL'",
+					Integer.class))
 			.isZero();
 	}
 
 	@Test
-	void aDateThatCannotBeReadAndAMissingReferenceAreShownTogetherOnTheirRow() throws Exception {
+	void aDateThatCannotBeReadAndAMissingReferenceAreShownTogetherOnTheirFields() throws Exception {
 		this.grants.setHistoric(YEAR, "BLA", Money.of("2000"), Money.ZERO, "Payments test", null);
 		this.returns.save(YEAR, Quarter.Q1, "BLA",
 				new ReturnDetails(Money.of("1000"), Money.of("100"), List.of(), null, null, null));
@@ -87,9 +92,100 @@ class PaymentPagesTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("The date the payment was made must be a real date"),
 					containsString("Enter the payment reference, up to 100 characters"),
-					containsString("href=\"#paid-BLA-Q1\""), containsString("href=\"#ref-BLA-Q1\""),
+					containsString("href=\"#paidOn\""), containsString("href=\"#reference\""),
 					containsString("value=\"31\""), containsString("govuk-input--error"),
 					not(containsString("type=\"date\"")))));
+	}
+
+	@Test
+	void financeRecordsADuePaymentOnItsOwnPageAndTheYearsPaymentsShowItPaidAtOnce() throws Exception {
+		acceptedQ1("HAB", "3000");
+		var finance = SignIn.as(this.mvc, "finance");
+		String link = "href=\"/monitoring/payments/2009-10/HAB?quarter=Q1\"";
+		this.mvc.perform(get("/monitoring/payments").param("year", "2009-10").session(finance))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(link), containsString("Record the Q1 payment of"),
+					not(containsString("name=\"paidOn.day\"")))));
+		// only finance may record a payment: nobody else is offered it
+		this.mvc.perform(get("/monitoring/payments").param("year", "2009-10").session(SignIn.as(this.mvc, "officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("payments-HAB"), not(containsString(link)))));
+
+		LocalDate today = LocalDate.now();
+		this.mvc.perform(get("/monitoring/payments/2009-10/HAB").param("quarter", "Q1").session(finance))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Record the Q1 payment as paid"),
+					containsString("Q1 (on the accepted Q1 return)"), containsString("id=\"main-form\""),
+					containsString("value=\"" + today.getDayOfMonth() + "\""))));
+		this.mvc
+			.perform(post("/monitoring/payments/2009-10/HAB").session(finance)
+				.with(csrf())
+				.param("quarter", "Q1")
+				.param("paidOn.day", "30")
+				.param("paidOn.month", "7")
+				.param("paidOn.year", "2009")
+				.param("reference", "BACS-HAB-2009-Q1"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/monitoring/payments?year=2009-10#payments-HAB"));
+
+		this.mvc.perform(get("/monitoring/payments").param("year", "2009-10").session(finance))
+			.andExpect(status().isOk())
+			.andExpect(content().string(
+					allOf(containsString("on 30 July 2009, reference BACS-HAB-2009-Q1"), not(containsString(link)))));
+		this.mvc.perform(get("/monitoring/payments/2009-10/HAB").param("quarter", "Q1").session(finance))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("This payment has been recorded as paid."),
+					not(containsString("id=\"main-form\"")))));
+		assertThat(this.jdbc.queryForObject("select p.reference from grant_payment p join grant_award g on "
+				+ "g.id = p.grant_id join partnership s on s.id = g.partnership_id where g.financial_year = 2009 "
+				+ "and s.code = 'HAB' and p.quarter = 'Q1'", String.class))
+			.isEqualTo("BACS-HAB-2009-Q1");
+	}
+
+	@Test
+	void aPartnershipsPaymentsOnHoldShowTheHoldInsteadOfAFormAndARecordSentAnywayIsRefusedNamingIt() throws Exception {
+		acceptedQ1("OAW", "2000");
+		long hold = this.jdbc.queryForObject("insert into payment_hold (partnership_id, financial_year, quarter, "
+				+ "placed_on, reason) select id, 2009, 'Q2', date '2009-10-20', 'Q2 return overdue (test)' "
+				+ "from partnership where code = 'OAW' returning id", Long.class);
+		try {
+			var finance = SignIn.as(this.mvc, "finance");
+			this.mvc.perform(get("/monitoring/payments").param("year", "2009-10").session(finance))
+				.andExpect(status().isOk())
+				.andExpect(content()
+					.string(allOf(containsString("id=\"hold-OAW\""), containsString("Q2 return overdue (test)"),
+							not(containsString("href=\"/monitoring/payments/2009-10/OAW?quarter=Q1\"")))));
+			this.mvc.perform(get("/monitoring/payments/2009-10/OAW").param("quarter", "Q1").session(finance))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("id=\"hold\""),
+						containsString("Q2 return overdue (test)"), not(containsString("id=\"main-form\"")))));
+			this.mvc
+				.perform(post("/monitoring/payments/2009-10/OAW").session(finance)
+					.with(csrf())
+					.param("quarter", "Q1")
+					.param("paidOn.day", "30")
+					.param("paidOn.month", "7")
+					.param("paidOn.year", "2009")
+					.param("reference", "BACS-OAW-2009-Q1"))
+				.andExpect(status().is4xxClientError())
+				.andExpect(content().string(containsString("href=\"#hold\"")));
+			assertThat(this.jdbc.queryForObject("select count(*) from grant_payment p join grant_award g on "
+					+ "g.id = p.grant_id join partnership s on s.id = g.partnership_id where g.financial_year = 2009 "
+					+ "and s.code = 'OAW'", Integer.class))
+				.isZero();
+		}
+		finally {
+			this.jdbc.update("update payment_hold set released_at = now(), released_by = 'PaymentPagesTest', "
+					+ "release_reason = 'test over', version = version + 1 where id = ?", hold);
+		}
+	}
+
+	private void acceptedQ1(String code, String amount) {
+		this.grants.setHistoric(YEAR, code, Money.of(amount), Money.ZERO, "Payments test", null);
+		this.returns.save(YEAR, Quarter.Q1, code,
+				new ReturnDetails(Money.of("1000"), Money.of("100"), List.of(), null, null, null));
+		this.returns.submit(YEAR, Quarter.Q1, code);
+		this.returns.accept(YEAR, Quarter.Q1, code);
 	}
 
 	/**

@@ -107,8 +107,11 @@ class BusyPagesStatementsTest {
 		assertThat(every).as("statements per page, every partnership against two").isEqualTo(two);
 		assertThat(every.values()).as("the counter counts").allSatisfy(count -> assertThat(count).isPositive());
 		// with no kept reads (max age 0) each page also checks the signed-in account
-		// (SignedInSessions): one statement, kept a second in service
-		assertThat(every.values()).as("statements per page").allSatisfy(count -> assertThat(count).isLessThan(21));
+		// (SignedInSessions) and reads every version its kept tables are keyed by (the
+		// underspend's: grants, returns, partnerships, settings and the year's close),
+		// each
+		// one statement that in service is read at most once a second
+		assertThat(every.values()).as("statements per page").allSatisfy(count -> assertThat(count).isLessThan(25));
 
 		assertThat(statements(officer, "/allocations/runs/" + this.run)).as("a run of every partnership")
 			.isLessThan(10);

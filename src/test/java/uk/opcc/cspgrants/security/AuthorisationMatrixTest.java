@@ -97,6 +97,7 @@ class AuthorisationMatrixTest {
 			Map.entry("POST /grants/from-run", "AO"), Map.entry("POST /grants/settings", "AO"),
 			Map.entry("GET /monitoring", "AOFMCP"), Map.entry("GET /monitoring/payments", "AOFMCP"),
 			Map.entry("GET /monitoring/returns", "AOFMCP"), Map.entry("POST /monitoring/payments/{year}/{code}", "F"),
+			Map.entry("GET /monitoring/payments/{year}/{code}", "F"),
 			Map.entry("GET /monitoring/returns/{year}/{quarter}/{code}", "AOFMCP"),
 			Map.entry("GET /monitoring/holds/{id}/release", "AO"),
 			Map.entry("POST /monitoring/holds/{id}/release", "AO"),

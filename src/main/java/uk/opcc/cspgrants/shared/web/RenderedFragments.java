@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.shared.web;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +10,11 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 
@@ -41,8 +44,11 @@ public class RenderedFragments {
 
 	private final LeastRecentlyUsed<String, Kept> kept;
 
-	RenderedFragments(ITemplateEngine templates, ServletContext servletContext,
+	private final ApplicationContext beans;
+
+	RenderedFragments(ITemplateEngine templates, ServletContext servletContext, ApplicationContext beans,
 			@Value("${csp-grants.rendered-fragments.max-entries:64}") int maxEntries) {
+		this.beans = beans;
 		this.templates = templates;
 		this.application = JakartaServletWebApplication.buildApplication(servletContext);
 		this.kept = new LeastRecentlyUsed<>(maxEntries);
@@ -57,8 +63,12 @@ public class RenderedFragments {
 		Kept fragmentKept = this.kept.get(key, () -> {
 			// Kept fragments are shared by every visitor, so never in the first visitor's
 			// language
+			Map<String, Object> variables = new HashMap<>(model.get());
+			// the application's beans (@dates), as on any page
+			variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+					new ThymeleafEvaluationContext(this.beans, null));
 			WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK,
-					model.get());
+					variables);
 			String html = this.templates.process(template, Set.of(fragment), context);
 			return new Kept(html, KeptBytes.of(html));
 		});

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
@@ -19,7 +20,7 @@ class RenderedFragmentsTest {
 
 	private final AtomicInteger renders = new AtomicInteger();
 
-	private final RenderedFragments fragments = new RenderedFragments(engine(), new MockServletContext(), 2);
+	private final RenderedFragments fragments = new RenderedFragments(engine(), new MockServletContext(), beans(), 2);
 
 	@Test
 	void aFragmentIsRenderedEscapedOnceAndKeptForItsKey() {
@@ -43,11 +44,35 @@ class RenderedFragmentsTest {
 		assertThat(this.renders).hasValue(4);
 	}
 
+	@Test
+	void theApplicationsBeansAreAtHandAsOnAnyPage() {
+		String html = this.fragments.render("beans", "<p th:fragment=\"day\" th:text=\"${@words.shout(day)}\">day</p>",
+				"day", () -> Map.of("day", "paid on 30 July 2009"), new MockHttpServletRequest(),
+				new MockHttpServletResponse());
+		assertThat(html).isEqualTo("<p>PAID ON 30 JULY 2009</p>");
+	}
+
 	private String render(String key, String amount) {
 		return this.fragments.render(key, TEMPLATE, "amount", () -> {
 			this.renders.incrementAndGet();
 			return Map.of("amount", amount);
 		}, new MockHttpServletRequest(), new MockHttpServletResponse());
+	}
+
+	private static StaticApplicationContext beans() {
+		StaticApplicationContext beans = new StaticApplicationContext();
+		beans.getBeanFactory().registerSingleton("words", new Words());
+		beans.refresh();
+		return beans;
+	}
+
+	/** A bean a template calls, as pages call {@code @dates}. */
+	public static final class Words {
+
+		public String shout(String words) {
+			return words.toUpperCase(java.util.Locale.UK);
+		}
+
 	}
 
 	private static SpringTemplateEngine engine() {
