@@ -46,11 +46,15 @@ public class PartnershipManagement {
 
 	private final StaffDirectory staff;
 
+	/** Every partnership, by the version it was read at: a few versions at most. */
+	private final DataVersions.Keeper<String, List<PartnershipView>> kept;
+
 	PartnershipManagement(PartnershipRepository partnerships, AuditTrail auditTrail, Clock clock, JdbcClient jdbc,
 			DataVersions versions, StaffDirectory staff) {
 		this.staff = staff;
 		this.partnerships = partnerships;
 		this.versions = versions;
+		this.kept = versions.keeper(4);
 		this.auditTrail = auditTrail;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -67,11 +71,18 @@ public class PartnershipManagement {
 
 	/**
 	 * Every partnership with its aliases, by name, in one query: many pages read this, so
-	 * it is read straight from the table rather than through the entities.
+	 * it is read straight from the table rather than through the entities, and kept by
+	 * {@link #version()} (read first, so what is kept shows at least that version) at
+	 * most a second, read again at once after a change here (see {@link DataVersions});
+	 * always afresh inside a change. The list cannot be changed by whoever gets it.
 	 */
 	@Transactional(readOnly = true)
 	public List<PartnershipView> all() {
-		return this.jdbc
+		return this.kept.get(version(), this::allAsSaved);
+	}
+
+	private List<PartnershipView> allAsSaved() {
+		return List.copyOf(this.jdbc
 			.sql("select p.id, p.code, p.name, p.ons_code, p.lead_authority, p.active, p.version, "
 					+ "array_remove(array_agg(a.alias order by a.alias collate \"C\"), null), p.responsible_officer_id "
 					+ "from partnership p left join partnership_alias a on a.partnership_id = p.id "
@@ -79,7 +90,7 @@ public class PartnershipManagement {
 			.query((rs, row) -> new PartnershipView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getBoolean(6), rs.getLong(7), List.of((String[]) rs.getArray(8).getArray()),
 					rs.getObject(9, Long.class)))
-			.list();
+			.list());
 	}
 
 	/**
