@@ -82,7 +82,9 @@ class PaymentController {
 		model.addAttribute("years", years.choices());
 		model.addAttribute("yearsWithGrants", years.withGrants());
 		// recipients' contacts and applicants see no partnership's payments
-		boolean seesPartnerships = !user.isRecipientContact() && !user.isApplicant();
+		// (nor does a CSP manager with no partnership linked)
+		boolean seesPartnerships = !user.isRecipientContact() && !user.isApplicant()
+				&& !(user.isLimitedToOnePartnership() && only == null);
 		boolean anyPayments = seesPartnerships && this.grants.anyGrants(shown, only);
 		model.addAttribute("anyPayments", anyPayments);
 		String holdsVersion = holds.values()
@@ -170,8 +172,12 @@ class PaymentController {
 			.orElseThrow(() -> new NotFoundException("There is no such payment to " + schedule.name() + " in " + year));
 		PaymentHold hold = heldByCode().get(schedule.code());
 		Map<String, String> errors = new LinkedHashMap<>();
-		refusals
-			.forEach((field, message) -> errors.put((hold != null && field.equals("form")) ? "hold" : field, message));
+		boolean formShown = hold == null && instalment.status() == PaymentSchedule.Status.DUE;
+		// each message links to what is on the page: the hold's warning, or the payment's
+		// status when there is no form (paid by someone else a moment ago)
+		refusals.forEach((field, message) -> errors.merge(
+				(hold != null && (field.equals("form") || !formShown)) ? "hold" : formShown ? field : "payment-status",
+				message, (first, second) -> first + ". " + second));
 		model.addAttribute("year", year);
 		model.addAttribute("schedule", schedule);
 		model.addAttribute("instalment", instalment);

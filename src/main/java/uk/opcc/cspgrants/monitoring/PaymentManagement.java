@@ -77,7 +77,9 @@ public class PaymentManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<PaymentSchedule> schedules(FinancialYear year, Map<Long, Map<Quarter, ReturnView>> returns) {
-		YearSettings settings = this.grants.settings(year);
+		// as saved now, never a kept copy: pages keep what this gives by a version read
+		// before it, which includes the settings' version
+		YearSettings settings = this.grants.settingsAsSaved(year);
 		Map<Long, List<Payment>> payments = new HashMap<>();
 		for (Payment payment : this.grants.payments(year)) {
 			payments.computeIfAbsent(payment.grantId(), (id) -> new ArrayList<>()).add(payment);

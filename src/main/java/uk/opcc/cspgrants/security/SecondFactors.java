@@ -204,7 +204,11 @@ public class SecondFactors {
 		if (actor.id() != userId) {
 			// reset by an administrator (a lost or stolen phone): the sessions signed in
 			// with it end
-			this.jdbc.sql("update app_user set sessions_ended_at = :at where id = :id")
+			// a new version, so that a change of the account saved from an older read is
+			// refused rather than putting back the old value; never moved back
+			this.jdbc
+				.sql("update app_user set sessions_ended_at = greatest(coalesce(sessions_ended_at, :at), :at), "
+						+ "version = version + 1 where id = :id")
 				.param("at", Timestamp.from(this.realTime.instant()))
 				.param("id", userId)
 				.update();

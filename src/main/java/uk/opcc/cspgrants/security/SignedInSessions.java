@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,6 +31,10 @@ import uk.opcc.cspgrants.shared.CurrentUser;
  * its pages at once, not at the next sign-in.
  */
 final class SignedInSessions extends OncePerRequestFilter {
+
+	private static final List<String> ASSETS = List.of("/assets/", "/webjars/", "/css/", "/js/", "/favicon.ico");
+
+	private static final List<String> SIGNING_IN = List.of("/login", "/oauth2/", "/apply/");
 
 	private final SignedInAccounts accounts;
 
@@ -77,25 +82,46 @@ final class SignedInSessions extends OncePerRequestFilter {
 				this.contexts.saveContext(context, request, response);
 				chain.doFilter(request, response);
 			}
-			case ENDED -> end(request, response, user, "ended");
-			case TIMED_OUT -> end(request, response, user, "timedOut");
+			case ENDED -> end(request, response, chain, user, "ended");
+			case TIMED_OUT -> end(request, response, chain, user, "timedOut");
 		}
+	}
+
+	/**
+	 * The application's own files (styles, scripts, images) need no account, and in
+	 * production looking one up would read the session from the database for each.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = path(request);
+		return ASSETS.stream().anyMatch(path::startsWith);
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	/**
 	 * Ends the session and sends its browser to sign in again, to the page that says why;
 	 * a page it asked for opens after signing in.
 	 */
-	private void end(HttpServletRequest request, HttpServletResponse response, CurrentUser user, String why)
-			throws IOException {
+	private void end(HttpServletRequest request, HttpServletResponse response, FilterChain chain, CurrentUser user,
+			String why) throws IOException, ServletException {
 		request.getSession().invalidate();
 		SecurityContextHolder.clearContext();
+		String path = path(request);
+		if (SIGNING_IN.stream().anyMatch(path::startsWith)) {
+			// signing in (again), with a password, at the provider or by an applicant's
+			// link: it goes on, in a new session
+			chain.doFilter(request, response);
+			return;
+		}
 		if (user.isApplicant()) {
 			// applicants sign in by a link sent to their address
 			response.sendRedirect(request.getContextPath() + "/apply/sign-in");
 			return;
 		}
-		if ("GET".equals(request.getMethod())) {
+		if ("GET".equals(request.getMethod()) && !path.startsWith("/public")) {
 			this.requestCache.saveRequest(request, response);
 		}
 		response.sendRedirect(request.getContextPath() + "/login?" + why);

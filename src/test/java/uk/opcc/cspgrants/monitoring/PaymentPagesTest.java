@@ -132,6 +132,18 @@ class PaymentPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(
 					allOf(containsString("on 30 July 2009, reference BACS-HAB-2009-Q1"), not(containsString(link)))));
+		// sent again (a second tab): refused, the message linking to the payment's status
+		this.mvc
+			.perform(post("/monitoring/payments/2009-10/HAB").session(finance)
+				.with(csrf())
+				.param("quarter", "Q1")
+				.param("paidOn.day", "31")
+				.param("paidOn.month", "7")
+				.param("paidOn.year", "2009")
+				.param("reference", "BACS-HAB-AGAIN"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("href=\"#payment-status\""),
+					containsString("id=\"payment-status\""), not(containsString("id=\"main-form\"")))));
 		this.mvc.perform(get("/monitoring/payments/2009-10/HAB").param("quarter", "Q1").session(finance))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("This payment has been recorded as paid."),

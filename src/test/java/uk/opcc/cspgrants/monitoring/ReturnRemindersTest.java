@@ -225,7 +225,8 @@ class ReturnRemindersTest {
 		HttpResponse<String> held = app.signIn("finance").post("/monitoring/payments/2024-25/RUT", payment("Q2"));
 		assertThat(held.statusCode()).isEqualTo(409);
 		assertThat(held.body()).contains("Payments to Rutland are on hold since 28 August 2024",
-				"An OPCC officer must release the hold before a payment is recorded", "href=\"#hold-RUT\"");
+				"An OPCC officer must release the hold before a payment is recorded", "href=\"#hold\"",
+				"Record the Q2 payment as paid");
 	}
 
 	@Test

@@ -137,7 +137,9 @@ public class HostileTextEverywhereTest {
 					// the grant schedule, the partnerships list and the indicator grid
 					// (issue 17): kept fragments too
 					"schedule.html", List.of("${table}"), "list.html", List.of("${table}"), "grid.html",
-					List.of("${tables}"), "document.html",
+					List.of("${tables}"),
+					// the year's payments and its underspend (issue 17): kept fragments
+					"payments.html", List.of("${tables}"), "year.html", List.of("${table}"), "document.html",
 					// commentHtml: SimpleText.toHtml of the decision's comment, in the
 					// template's th:with
 					List.of("${part.html()}", "${commentHtml}"),

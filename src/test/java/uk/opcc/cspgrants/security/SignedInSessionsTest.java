@@ -148,6 +148,23 @@ class SignedInSessionsTest {
 			.andExpect(redirectedUrl("/grants?year=2024-25"));
 	}
 
+	@Test
+	void signingInAgainFromAnEndedSessionWorksAtOnceAndTheApplicationsFilesNeverEndIt() throws Exception {
+		UserView sam = officer("session.again");
+		MockHttpSession session = SignIn.as(this.mvc, sam.username(), PASSWORD);
+		this.users.resetPassword(sam.id(), "A new password for a new start");
+
+		this.mvc.perform(get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css").session(session))
+			.andExpect(status().isOk());
+		assertThat(session.isInvalid()).as("a style sheet does not look at the account").isFalse();
+		this.mvc
+			.perform(post("/login").session(session)
+				.param("username", sam.username())
+				.param("password", "A new password for a new start")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+	}
+
 	private UserView officer(String username) {
 		return this.users.create(username, new AccountDetails("Sam Sessions", Set.of(Role.OFFICER), null), PASSWORD);
 	}
