@@ -22,6 +22,13 @@ public final class AuditSentences {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
+	/**
+	 * Events with no record before whose details are told beneath the sentence all the
+	 * same: how someone signed in, why a sign-in was refused, and from where.
+	 */
+	private static final java.util.Set<String> DETAILED = java.util.Set.of("UPDATE", "CORRECT", "SIGN_IN",
+			"SIGN_IN_REFUSED", "LOCKED_OUT");
+
 	private final AuditNames names;
 
 	private final AuditWords words;
@@ -40,7 +47,7 @@ public final class AuditSentences {
 		String text = switch (entityType) {
 			case "Partnership" -> partnership(event);
 			case "PartnershipGroup" -> group(event);
-			case "User" -> user(event);
+			case "User", "USER" -> user(event);
 			case "FormulaVersion" -> formula(event);
 			case "FormulaRun" -> run(event);
 			case "PublishedSplit" ->
@@ -77,8 +84,8 @@ public final class AuditSentences {
 			default ->
 				event.who + " " + verb(action) + " " + AuditWords.thing(entityType).toLowerCase() + " " + entityId;
 		};
-		List<AuditSentence.Change> changes = (was != null || "UPDATE".equals(action) || "CORRECT".equals(action))
-				? this.words.changes(was, now) : List.of();
+		List<AuditSentence.Change> changes = (was != null || DETAILED.contains(action)) ? this.words.changes(was, now)
+				: List.of();
 		return new AuditSentence(text, changes);
 	}
 
@@ -261,6 +268,16 @@ public final class AuditSentences {
 			case "DISABLE" -> e.who + " stopped " + name + " signing in";
 			case "ENABLE" -> e.who + " let " + name + " sign in again";
 			case "RESET_PASSWORD" -> e.who + " set a new password for " + name;
+			case "SIGN_IN" -> name + " signed in" + ("true".equals(e.get("breakGlass"))
+					? " with a break-glass account, local accounts being off" : "");
+			case "SIGN_IN_REFUSED" -> "A sign-in as " + name + " was refused";
+			case "LOCKED_OUT" -> "Signing in as " + name + " was locked after too many failed attempts";
+			case "SECOND_FACTOR_SET_UP" -> name + " set up a second factor";
+			case "SECOND_FACTOR_REMOVED" -> e.who.equals(name) ? name + " turned off their second factor"
+					: e.who + " reset the second factor of " + name;
+			case "RECOVERY_CODE_USED" -> name + " used a recovery code";
+			case "ROLES_FROM_SIGN_IN" ->
+				"The roles of " + name + " were set from their sign-in at the organisation's provider";
 			default -> e.who + " changed the user " + name;
 		};
 	}

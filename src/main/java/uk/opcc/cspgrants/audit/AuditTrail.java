@@ -30,6 +30,11 @@ public class AuditTrail {
 	/** The actor recorded when no one is signed in, e.g. demo data loaded at start-up. */
 	public static final String SYSTEM = "system";
 
+	/** The type of every event about a user's account. */
+	public static final String USER = "User";
+
+	private static final String USER_AS_FIRST_WRITTEN = "USER";
+
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private final JdbcClient jdbc;
@@ -47,10 +52,20 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String action, String entityType, Object entityId, Object before, Object after) {
+		recordAs(currentActor(), action, entityType, entityId, before, after);
+	}
+
+	/**
+	 * Records one event done by someone not (yet) signed in in this request: a sign-in by
+	 * the account signing in, or {@link #SYSTEM} for a refused one, whose actor is not
+	 * known.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
 		this.jdbc
 			.sql("insert into audit_event (actor, action, entity_type, entity_id, before_json, after_json) "
 					+ "values (:actor, :action, :entityType, :entityId, cast(:before as jsonb), cast(:after as jsonb))")
-			.param("actor", currentActor())
+			.param("actor", actor)
 			.param("action", action)
 			.param("entityType", entityType)
 			.param("entityId", String.valueOf(entityId))
@@ -65,8 +80,8 @@ public class AuditTrail {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
 		if (filter.entityType() != null && !filter.entityType().isBlank()) {
-			where.append(" and entity_type = ?");
-			params.add(filter.entityType());
+			where.append(" and entity_type = any(?)");
+			params.add(sameThing(filter.entityType()));
 		}
 		if (filter.entityId() != null && !filter.entityId().isBlank()) {
 			where.append(" and entity_id = ?");
@@ -121,7 +136,8 @@ public class AuditTrail {
 	@Transactional(readOnly = true)
 	public Map<String, String> entityTypes() {
 		Map<String, String> types = new TreeMap<>();
-		this.jdbc.sql("select distinct entity_type from audit_event")
+		this.jdbc.sql("select distinct case when entity_type = ? then ? else entity_type end from audit_event")
+			.params(USER_AS_FIRST_WRITTEN, USER)
 			.query(String.class)
 			.list()
 			.forEach(type -> types.put(AuditWords.thing(type), type));
@@ -142,6 +158,15 @@ public class AuditTrail {
 				actors.put(rs.getString("actor"), rs.getString("name"));
 			});
 		return actors;
+	}
+
+	/**
+	 * The types an event about one kind of thing has been written with: a user's events
+	 * were written as {@code USER} by the second factor and single sign-on until 4
+	 * December 2026, and the trail is never rewritten.
+	 */
+	private static String[] sameThing(String entityType) {
+		return USER.equals(entityType) ? new String[] { USER, USER_AS_FIRST_WRITTEN } : new String[] { entityType };
 	}
 
 	private String toJson(Object value) {

@@ -82,7 +82,11 @@ final class AuditWords {
 			Map.entry("minReviewers", "Reviewers per application"),
 			Map.entry("moderationGap", "Gap that asks for moderation (points)"),
 			Map.entry("blindReview", "Blind review"), Map.entry("themes", "Themes"), Map.entry("criteria", "Criteria"),
-			Map.entry("scale", "Scoring scale"));
+			Map.entry("scale", "Scoring scale"), Map.entry("how", "Signed in with"),
+			Map.entry("networkAddress", "Network address"), Map.entry("breakGlass", "Break-glass account"),
+			Map.entry("failures", "Failed attempts in a row"), Map.entry("lockedForMinutes", "Locked for (minutes)"),
+			Map.entry("recoveryCodesLeft", "Recovery codes left"), Map.entry("secondFactor", "Second factor"),
+			Map.entry("by", "By"));
 
 	private static final Map<String, String> ENUMS = Map.ofEntries(Map.entry("DRAFT", "Draft"),
 			Map.entry("WAITING", "Waiting to be sent"), Map.entry("FAILED", "Failed"),

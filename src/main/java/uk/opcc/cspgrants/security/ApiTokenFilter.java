@@ -25,6 +25,8 @@ import uk.opcc.cspgrants.shared.CurrentUser;
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiTokenFilter.class);
+
 	private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final ApiTokens tokens;
@@ -51,6 +53,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		}
 		Optional<ApiTokens.Bearer> bearer = this.tokens.bearer(presented);
 		if (bearer.isEmpty()) {
+			// never the token itself: a refused one may be a real one mistyped
+			log.info("An API token was refused ({} {}) from {}", request.getMethod(), request.getRequestURI(),
+					request.getRemoteAddr());
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"CSP Grants\", error=\"invalid_token\"");
 			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
 					"The API token is not valid: it may have expired or been revoked, "
@@ -70,6 +75,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			FilterChain chain) throws IOException, ServletException {
 		ProviderAccessTokens.Checked checked = this.providerTokens.check(token);
 		if (checked.user() == null) {
+			log.info("A provider's access token was refused ({}) from {}", checked.refusal(), request.getRemoteAddr());
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"CSP Grants\", error=\"invalid_token\"");
 			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", checked.refusal());
 			return;

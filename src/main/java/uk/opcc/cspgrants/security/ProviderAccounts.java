@@ -37,7 +37,7 @@ public class ProviderAccounts {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private static final String AUDIT_TYPE = "USER";
+	private static final String AUDIT_TYPE = AuditTrail.USER;
 
 	private final JdbcClient jdbc;
 

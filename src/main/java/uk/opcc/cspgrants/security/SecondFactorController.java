@@ -79,7 +79,8 @@ class SecondFactorController {
 		CurrentUser user = pending.get();
 		SecondFactors.Outcome outcome = this.factors.signInWithCode(user, code);
 		if (outcome == SecondFactors.Outcome.ACCEPTED) {
-			this.gate.signIn(user, request, response, true);
+			this.gate.signIn(user, SecondFactors.isRecoveryCode(code) ? "a password and a recovery code"
+					: "a password and a code from the authenticator app", request, response, true);
 			return null;
 		}
 		if (outcome == SecondFactors.Outcome.LOCKED) {
@@ -203,7 +204,8 @@ class SecondFactorController {
 			request.getSession().removeAttribute(SETTING_UP);
 			if (signingIn) {
 				this.throttle.recordSuccess(user.getUsername());
-				this.gate.signIn(user, request, response, false);
+				this.gate.signIn(user, "a password and a code from the authenticator app, set up now", request,
+						response, false);
 			}
 			response.setHeader("Cache-Control", "no-store");
 			model.addAttribute("recoveryCodes", recoveryCodes);

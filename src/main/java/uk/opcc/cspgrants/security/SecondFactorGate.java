@@ -40,8 +40,11 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 
 	private final SignInRequestCache requestCache;
 
-	SecondFactorGate(SecondFactors factors, SignInRequestCache requestCache) {
+	private final SignInEvents events;
+
+	SecondFactorGate(SecondFactors factors, SignInEvents events, SignInRequestCache requestCache) {
 		this.factors = factors;
+		this.events = events;
 		this.requestCache = requestCache;
 		this.toPageAskedFor.setRequestCache(requestCache);
 	}
@@ -56,6 +59,7 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 			Authentication authentication) throws IOException, ServletException {
 		CurrentUser user = (CurrentUser) authentication.getPrincipal();
 		if (!this.factors.needed(user)) {
+			this.events.signedIn(user, "a password");
 			SignedInSession.started(request.getSession(), user.id(), Instant.now(), false);
 			this.toPageAskedFor.onAuthenticationSuccess(request, response, authentication);
 			return;
@@ -85,8 +89,9 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 	 * Signs in the person whose password was right, now that the second factor is: a new
 	 * session id, the session holding the account, and on to the page they asked for.
 	 */
-	void signIn(CurrentUser user, HttpServletRequest request, HttpServletResponse response, boolean toPageAskedFor)
-			throws IOException, ServletException {
+	void signIn(CurrentUser user, String how, HttpServletRequest request, HttpServletResponse response,
+			boolean toPageAskedFor) throws IOException, ServletException {
+		this.events.signedIn(user, how);
 		request.getSession().removeAttribute(PENDING);
 		request.changeSessionId();
 		SignedInSession.started(request.getSession(), user.id(), Instant.now(), true);

@@ -34,7 +34,7 @@ import uk.opcc.cspgrants.shared.ValidationException;
 @Service
 public class SecondFactors {
 
-	private static final String AUDIT_TYPE = "USER";
+	private static final String AUDIT_TYPE = AuditTrail.USER;
 
 	private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
@@ -52,8 +52,12 @@ public class SecondFactors {
 
 	private final Clock realTime;
 
-	SecondFactors(JdbcClient jdbc, AuditTrail auditTrail, SecondFactorProperties properties, SignInThrottle throttle) {
+	private final SignInEvents events;
+
+	SecondFactors(JdbcClient jdbc, AuditTrail auditTrail, SecondFactorProperties properties, SignInThrottle throttle,
+			SignInEvents events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.auditTrail = auditTrail;
 		this.properties = properties;
 		this.throttle = throttle;
@@ -149,17 +153,21 @@ public class SecondFactors {
 		}
 		else if (outcome == Outcome.ALREADY_USED) {
 			this.throttle.uncountAttempt(username);
+			this.events.refused(username, "a code from the authenticator app already used", false);
 		}
-		else if (this.throttle.failedAttempt(username)) {
-			return Outcome.LOCKED;
+		else {
+			boolean lockedNow = this.throttle.failedAttempt(username);
+			this.events.refused(username, isRecoveryCode(typed) ? "a wrong recovery code" : "a wrong code", lockedNow);
+			if (lockedNow) {
+				return Outcome.LOCKED;
+			}
 		}
 		return outcome;
 	}
 
 	private Outcome check(long userId, String secret, String typed) {
-		String normalised = (typed == null) ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
-		if (normalised.matches("[a-z2-9]{5}-?[a-z2-9]{5}") && normalised.matches(".*[a-z].*")) {
-			String code = normalised.replace("-", "");
+		if (isRecoveryCode(typed)) {
+			String code = typed.strip().toLowerCase(java.util.Locale.ROOT).replace("-", "");
 			int used = this.jdbc.sql("""
 					update recovery_code set used_at = :now
 					where user_id = :id and code_hash = :hash and used_at is null
@@ -215,6 +223,15 @@ public class SecondFactors {
 		}
 		this.auditTrail.record("SECOND_FACTOR_REMOVED", AUDIT_TYPE, userId, Map.of("secondFactor", "set up"),
 				Map.of("secondFactor", "none", "by", actor.displayName()));
+	}
+
+	/**
+	 * Whether what was typed is shaped like a recovery code (ten letters and digits, with
+	 * a letter, the dash optional) rather than the app's six digits.
+	 */
+	static boolean isRecoveryCode(String typed) {
+		String normalised = (typed == null) ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+		return normalised.matches("[a-z2-9]{5}-?[a-z2-9]{5}") && normalised.matches(".*[a-z].*");
 	}
 
 	static String hash(String recoveryCode) {

@@ -199,14 +199,15 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, Environment environment,
 			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts,
 			SecondFactorGate secondFactorGate, SignedInAccounts signedInAccounts, SecondFactorProperties secondFactors,
-			@Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
+			SignInEvents signInEvents, @Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout)
+			throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
 		SignInRequestCache requestCache = secondFactorGate.requestCache();
 		ClientRegistrationRepository providers = registrations.getIfAvailable();
-		SingleSignOn singleSignOn = (providers != null) ? new SingleSignOn(providers, providerAccounts, requestCache)
-				: null;
+		SingleSignOn singleSignOn = (providers != null)
+				? new SingleSignOn(providers, providerAccounts, requestCache, signInEvents) : null;
 		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
 		signInPage.setFavorRelativeUris(true);
 		// someone not signed in who opens a page for applicants is sent to ask for a link
@@ -412,8 +413,8 @@ class SecurityConfiguration {
 	 * for.
 	 */
 	@Bean
-	SecondFactorGate secondFactorGate(SecondFactors secondFactors, Environment environment) {
-		return new SecondFactorGate(secondFactors, new SignInRequestCache(
+	SecondFactorGate secondFactorGate(SecondFactors secondFactors, SignInEvents events, Environment environment) {
+		return new SecondFactorGate(secondFactors, events, new SignInRequestCache(
 				environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)));
 	}
 
@@ -424,10 +425,10 @@ class SecurityConfiguration {
 
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, SingleSignOnProperties signOn, SecondFactors secondFactors) {
+			SignInThrottle throttle, SingleSignOnProperties signOn, SecondFactors secondFactors, SignInEvents events) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users, signOn));
 		passwordCheck.setPasswordEncoder(passwordEncoder);
-		return new ThrottledAuthenticationProvider(passwordCheck, throttle, secondFactors);
+		return new ThrottledAuthenticationProvider(passwordCheck, throttle, secondFactors, events);
 	}
 
 	/** Locked accounts get their own message; every other failure the same one. */

@@ -174,7 +174,7 @@ public class SignInMappings {
 				returning r.user_id
 				""").param("id", mappingId).query(Long.class).list();
 		for (Long account : accounts) {
-			this.auditTrail.record("ROLES_FROM_SIGN_IN", "USER", account, null,
+			this.auditTrail.record("ROLES_FROM_SIGN_IN", AuditTrail.USER, account, null,
 					Map.of("removed", "the role of sign-in mapping " + mappingId + ", switched off"));
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,8 +59,12 @@ final class SingleSignOn {
 
 	private final RequestCache requestCache;
 
-	SingleSignOn(ClientRegistrationRepository registrations, ProviderAccounts accounts, RequestCache requestCache) {
+	private final SignInEvents events;
+
+	SingleSignOn(ClientRegistrationRepository registrations, ProviderAccounts accounts, RequestCache requestCache,
+			SignInEvents events) {
 		this.registrations = registrations;
+		this.events = events;
 		this.accounts = accounts;
 		this.requestCache = requestCache;
 		this.toPageAskedFor.setRequestCache(requestCache);
@@ -123,6 +128,10 @@ final class SingleSignOn {
 			throws IOException, jakarta.servlet.ServletException {
 		ProviderUser principal = (ProviderUser) authentication.getPrincipal();
 		CurrentUser user = principal.user();
+		String registrationId = ((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId();
+		ClientRegistration registration = this.registrations.findByRegistrationId(registrationId);
+		this.events.signedIn(user,
+				"single sign-on (" + ((registration != null) ? registration.getClientName() : registrationId) + ")");
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
@@ -130,8 +139,7 @@ final class SingleSignOn {
 		HttpSession session = request.getSession();
 		SignedInSession.started(session, user.id(), Instant.now(), true);
 		session.setAttribute(ID_TOKEN, principal.getIdToken().getTokenValue());
-		session.setAttribute(REGISTRATION,
-				((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());
+		session.setAttribute(REGISTRATION, registrationId);
 		if (user.roles().isEmpty()) {
 			if (principal.problem() != null) {
 				session.setAttribute(PROBLEM, principal.problem());
@@ -147,6 +155,9 @@ final class SingleSignOn {
 	private static void refused(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure) throws IOException {
 		boolean disabled = failure instanceof DisabledException || failure.getCause() instanceof DisabledException;
+		LoggerFactory.getLogger(SingleSignOn.class)
+			.warn("A sign-in through the organisation's provider was refused ({}) from {}",
+					disabled ? "the account is disabled" : failure.getMessage(), request.getRemoteAddr());
 		response.sendRedirect(request.getContextPath() + (disabled ? "/login?disabled" : "/login?providerError"));
 	}
 

@@ -12,7 +12,7 @@ import uk.opcc.cspgrants.shared.CurrentUser;
 /**
  * Checks a username and password, refusing at once a username locked by too many
  * failures. A disabled account fails exactly like a wrong password, so a failure never
- * tells whether the user exists.
+ * tells whether the user exists; the audit trail tells them apart ({@link SignInEvents}).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,11 +22,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final SecondFactors secondFactors;
 
+	private final SignInEvents events;
+
 	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwordCheck, SignInThrottle throttle,
-			SecondFactors secondFactors) {
+			SecondFactors secondFactors, SignInEvents events) {
 		this.passwordCheck = passwordCheck;
 		this.throttle = throttle;
 		this.secondFactors = secondFactors;
+		this.events = events;
+		// the refusal is told apart for the audit trail; outside, every one is the same
+		passwordCheck.setHideUserNotFoundExceptions(false);
 	}
 
 	@Override
@@ -45,7 +50,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			return result;
 		}
 		catch (AuthenticationException failure) {
-			if (this.throttle.recordFailure(username)) {
+			boolean lockedNow = this.throttle.recordFailure(username);
+			this.events.refused(username, SignInEvents.passwordRefusal(failure), lockedNow);
+			if (lockedNow) {
 				throw new LockedException("Locked after too many failed sign-ins");
 			}
 			throw new BadCredentialsException("Bad credentials");

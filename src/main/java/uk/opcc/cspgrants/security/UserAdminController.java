@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -36,7 +37,13 @@ class UserAdminController {
 
 	private final OrganisationChoices organisations;
 
-	UserAdminController(UserManagement users, PartnershipManagement partnerships, OrganisationChoices organisations) {
+	private static final int RECENT_EVENTS = 10;
+
+	private final AuditTrail auditTrail;
+
+	UserAdminController(UserManagement users, PartnershipManagement partnerships, OrganisationChoices organisations,
+			AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.users = users;
 		this.organisations = organisations;
 		this.partnerships = partnerships;
@@ -104,12 +111,22 @@ class UserAdminController {
 		}
 	}
 
+	/**
+	 * The account's last ten events, newest first: sign-ins and refused ones (with the
+	 * network address), lock-outs, the second factor, and changes by administrators.
+	 */
+	private void recentEvents(long id, Model model) {
+		model.addAttribute("recentEvents", this.auditTrail
+			.find(new AuditTrail.AuditFilter(AuditTrail.USER, String.valueOf(id), null, null, null), 0, RECENT_EVENTS));
+	}
+
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Model model) {
 		UserView user = this.users.get(id);
 		model.addAttribute("user", user);
 		model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
 		model.addAttribute("passwordForm", new PasswordResetForm());
+		recentEvents(id, model);
 		return "admin/user-edit";
 	}
 
@@ -134,6 +151,7 @@ class UserAdminController {
 					form.setVersion(user.version());
 				}
 				model.addAttribute("passwordForm", new PasswordResetForm());
+				recentEvents(id, model);
 				return "admin/user-edit";
 			}
 			throw refusal;
@@ -154,6 +172,7 @@ class UserAdminController {
 				model.addAttribute("user", user);
 				model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
 				form.setNewPassword(null);
+				recentEvents(id, model);
 				return "admin/user-edit";
 			}
 			throw refusal;

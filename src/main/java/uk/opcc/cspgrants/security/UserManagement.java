@@ -34,7 +34,7 @@ import uk.opcc.cspgrants.shared.ValidationException;
 @Transactional
 public class UserManagement {
 
-	static final String AUDIT_TYPE = "User";
+	static final String AUDIT_TYPE = AuditTrail.USER;
 
 	private final UserAccountRepository users;
 

@@ -312,4 +312,37 @@ class AuditSentencesTest {
 			.isEqualTo("Olu Officer put Sam Chair (OPCC) on the Review Panel of the grant round “Small grants”");
 	}
 
+	@Test
+	void signInsAndTheSecondFactorAreSaidInWordsWithTheNetworkAddressBeneath() {
+		AuditSentence signedIn = this.sentences.describe("leicester", "SIGN_IN", "User", "6", null,
+				"{\"how\": \"a password\", \"networkAddress\": \"203.0.113.7\"}");
+		assertThat(signedIn.text()).isEqualTo("Lee Leicester signed in");
+		assertThat(signedIn.changes()).extracting(Object::toString)
+			.containsExactly("Signed in with: a password", "Network address: 203.0.113.7");
+		assertThat(this.sentences
+			.describe("admin", "SIGN_IN", "User", "6", null,
+					"{\"how\": \"a password\", \"breakGlass\": true, \"networkAddress\": \"10.0.0.9\"}")
+			.text()).isEqualTo("Lee Leicester signed in with a break-glass account, local accounts being off");
+		AuditSentence refused = this.sentences.describe("system", "SIGN_IN_REFUSED", "User", "6", null,
+				"{\"reason\": \"a wrong code\", \"networkAddress\": \"198.51.100.2\"}");
+		assertThat(refused.text()).isEqualTo("A sign-in as Lee Leicester was refused");
+		assertThat(refused.changes()).extracting(Object::toString)
+			.containsExactly("Reason: a wrong code", "Network address: 198.51.100.2");
+		assertThat(this.sentences
+			.describe("system", "LOCKED_OUT", "User", "6", null,
+					"{\"failures\": 5, \"lockedForMinutes\": 15, \"networkAddress\": \"198.51.100.2\"}")
+			.text()).isEqualTo("Signing in as Lee Leicester was locked after too many failed attempts");
+		// written as USER before 4 December 2026: the same sentences
+		assertThat(this.sentences.describe("system", "SECOND_FACTOR_SET_UP", "USER", "6", null, "{}").text())
+			.isEqualTo("Lee Leicester set up a second factor");
+		assertThat(this.sentences
+			.describe("admin", "SECOND_FACTOR_REMOVED", "USER", "6", "{\"secondFactor\": \"set up\"}",
+					"{\"secondFactor\": \"none\", \"by\": \"Ada Admin\"}")
+			.text()).isEqualTo("Ada Admin reset the second factor of Lee Leicester");
+		assertThat(
+				this.sentences.describe("system", "RECOVERY_CODE_USED", "USER", "6", null, "{\"recoveryCodesLeft\": 9}")
+					.text())
+			.isEqualTo("Lee Leicester used a recovery code");
+	}
+
 }

@@ -56,7 +56,7 @@ class ProviderAccessTokenTest {
 		assertThat(application.database()
 			.queryForObject("select count(*) from app_user_role where user_id = ?", Long.class, account)).isZero();
 		assertThat(application.database()
-			.queryForObject("select count(*) from audit_event where entity_type = 'USER' and entity_id = ? "
+			.queryForObject("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
 					+ "and action = 'CREATE'", Long.class, String.valueOf(account)))
 			.isEqualTo(1);
 

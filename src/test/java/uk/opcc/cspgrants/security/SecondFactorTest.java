@@ -160,6 +160,20 @@ class SecondFactorTest {
 		// asked for
 		HttpResponse<String> locked = password(new CookieBrowser(), "commissioner");
 		assertThat(locked.uri().toString()).endsWith("/login?locked");
+		// the audit trail has the sign-in with the app set up, each wrong code, and the
+		// lock-out, against her account, by nobody known; the refusal while locked adds
+		// nothing
+		long id = application.database()
+			.queryForObject("select id from app_user where username = 'commissioner'", Long.class);
+		assertThat(application.database()
+			.queryForList("select actor || ' ' || action || ' ' || coalesce(after_json ->> 'how', "
+					+ "after_json ->> 'reason', after_json ->> 'failures') from audit_event "
+					+ "where entity_type = 'User' and entity_id = ? and action in ('SIGN_IN', 'SIGN_IN_REFUSED', "
+					+ "'LOCKED_OUT') order by id", String.class, String.valueOf(id)))
+			.containsExactly("commissioner SIGN_IN a password and a code from the authenticator app, set up now",
+					"system SIGN_IN_REFUSED a wrong code", "system SIGN_IN_REFUSED a wrong code",
+					"system SIGN_IN_REFUSED a wrong code", "system SIGN_IN_REFUSED a wrong code",
+					"system SIGN_IN_REFUSED a wrong code", "system LOCKED_OUT 5");
 		application.database().update("delete from sign_in_attempt where username = 'commissioner'");
 	}
 
@@ -182,7 +196,7 @@ class SecondFactorTest {
 		assertThat(application.database()
 			.queryForObject("select count(*) from recovery_code where user_id = ?", Long.class, oluId)).isEqualTo(10);
 		assertThat(application.database()
-			.queryForObject("select count(*) from audit_event where entity_type = 'USER' and entity_id = ? "
+			.queryForObject("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
 					+ "and action = 'SECOND_FACTOR_SET_UP'", Long.class, String.valueOf(oluId)))
 			.isEqualTo(1);
 

@@ -101,9 +101,15 @@ class SingleSignOnTest {
 			.queryForList("select role from app_user_role where user_id = ?", String.class, franId))
 			.containsExactly("FINANCE");
 		assertThat(application.database()
-			.queryForObject("select count(*) from audit_event where entity_type = 'USER' and entity_id = ? "
+			.queryForObject("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
 					+ "and action = 'ROLES_FROM_SIGN_IN'", Long.class, String.valueOf(franId)))
 			.isEqualTo(1);
+		assertThat(application.database()
+			.queryForList("select actor || ': ' || (after_json ->> 'how') from audit_event where entity_type = 'User' "
+					+ "and entity_id = ? and action = 'SIGN_IN'", String.class, String.valueOf(franId)))
+			.containsExactly(application.database()
+				.queryForObject("select username from app_user where id = ?", String.class, franId)
+					+ ": single sign-on (your Leicestershire Police account)");
 
 		// signing out here signs out at the provider, which sends her back to the sign-in
 		// page

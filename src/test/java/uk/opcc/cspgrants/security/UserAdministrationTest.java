@@ -154,7 +154,7 @@ class UserAdministrationTest {
 		assertThat(this.jdbc.queryForList(
 				"select action from audit_event where entity_type = 'User' and entity_id = ? order by id", String.class,
 				String.valueOf(id)))
-			.containsExactly("CREATE", "DISABLE");
+			.containsExactly("CREATE", "DISABLE", "SIGN_IN_REFUSED");
 	}
 
 	@Test
