@@ -27,7 +27,7 @@ public final class AuditSentences {
 	 * same: how someone signed in, why a sign-in was refused, and from where.
 	 */
 	private static final java.util.Set<String> DETAILED = java.util.Set.of("UPDATE", "CORRECT", "SIGN_IN",
-			"SIGN_IN_REFUSED", "LOCKED_OUT");
+			"SIGN_IN_REFUSED", "LOCKED_OUT", "CHANGE_PASSWORD");
 
 	private final AuditNames names;
 
@@ -268,6 +268,7 @@ public final class AuditSentences {
 			case "DISABLE" -> e.who + " stopped " + name + " signing in";
 			case "ENABLE" -> e.who + " let " + name + " sign in again";
 			case "RESET_PASSWORD" -> e.who + " set a new password for " + name;
+			case "CHANGE_PASSWORD" -> name + " changed their password";
 			case "SIGN_IN" -> name + " signed in" + ("true".equals(e.get("breakGlass"))
 					? " with a break-glass account, local accounts being off" : "");
 			case "SIGN_IN_REFUSED" -> "A sign-in as " + name + " was refused";

@@ -54,10 +54,13 @@ public class SecondFactors {
 
 	private final SignInEvents events;
 
+	private final AccountNotices notices;
+
 	SecondFactors(JdbcClient jdbc, AuditTrail auditTrail, SecondFactorProperties properties, SignInThrottle throttle,
-			SignInEvents events) {
+			SignInEvents events, AccountNotices notices) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.notices = notices;
 		this.auditTrail = auditTrail;
 		this.properties = properties;
 		this.throttle = throttle;
@@ -127,6 +130,7 @@ public class SecondFactors {
 		}
 		this.auditTrail.record("SECOND_FACTOR_SET_UP", AUDIT_TYPE, user.id(), null,
 				Map.of("recoveryCodes", recovery.size()));
+		this.notices.secondFactorSetUp(user.getUsername(), now);
 		return recovery;
 	}
 
@@ -179,8 +183,9 @@ public class SecondFactors {
 			if (used == 0) {
 				return Outcome.WRONG;
 			}
-			this.auditTrail.record("RECOVERY_CODE_USED", AUDIT_TYPE, userId, null,
-					Map.of("recoveryCodesLeft", status(userId).recoveryCodesLeft()));
+			int left = status(userId).recoveryCodesLeft();
+			this.auditTrail.record("RECOVERY_CODE_USED", AUDIT_TYPE, userId, null, Map.of("recoveryCodesLeft", left));
+			this.notices.recoveryCodeUsed(usernameOf(userId), this.realTime.instant(), left);
 			return Outcome.ACCEPTED;
 		}
 		OptionalLong step = this.codes.stepOf(secret, typed, this.realTime.instant());
@@ -216,13 +221,22 @@ public class SecondFactors {
 			// refused rather than putting back the old value; never moved back
 			this.jdbc
 				.sql("update app_user set sessions_ended_at = greatest(coalesce(sessions_ended_at, :at), :at), "
-						+ "version = version + 1 where id = :id")
+						+ "session_kept_hash = null, version = version + 1 where id = :id")
 				.param("at", Timestamp.from(this.realTime.instant()))
 				.param("id", userId)
 				.update();
 		}
 		this.auditTrail.record("SECOND_FACTOR_REMOVED", AUDIT_TYPE, userId, Map.of("secondFactor", "set up"),
 				Map.of("secondFactor", "none", "by", actor.displayName()));
+		this.notices.secondFactorRemoved(usernameOf(userId), (actor.id() != userId) ? actor.displayName() : null,
+				this.realTime.instant());
+	}
+
+	private String usernameOf(long userId) {
+		return this.jdbc.sql("select username from app_user where id = :id")
+			.param("id", userId)
+			.query(String.class)
+			.single();
 	}
 
 	/**

@@ -271,6 +271,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/account/no-role")
 			.authenticated()
+			.requestMatchers("/account/password")
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/account/second-factor", "/account/second-factor/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/account/tokens", "/account/tokens/**")

@@ -46,8 +46,12 @@ class SignInEvents {
 
 	private final SignInProperties throttle;
 
-	SignInEvents(JdbcClient jdbc, AuditTrail auditTrail, SingleSignOnProperties signOn, SignInProperties throttle) {
+	private final AccountNotices notices;
+
+	SignInEvents(JdbcClient jdbc, AuditTrail auditTrail, SingleSignOnProperties signOn, SignInProperties throttle,
+			AccountNotices notices) {
 		this.jdbc = jdbc;
+		this.notices = notices;
 		this.auditTrail = auditTrail;
 		this.signOn = signOn;
 		this.throttle = throttle;
@@ -97,6 +101,8 @@ class SignInEvents {
 			locked.put("lockedForMinutes", this.throttle.lockoutMinutes());
 			locked.put("networkAddress", address);
 			this.auditTrail.recordAs(AuditTrail.SYSTEM, LOCKED_OUT, AuditTrail.USER, account.get().id(), null, locked);
+			this.notices.lockedOut(account.get().username(), java.time.Instant.now(), this.throttle.lockoutMinutes(),
+					address);
 			log.warn("Signing in as {} is locked for {} minutes after {} failures, the last from {}",
 					account.get().username(), this.throttle.lockoutMinutes(), this.throttle.maxFailedAttempts(),
 					address);

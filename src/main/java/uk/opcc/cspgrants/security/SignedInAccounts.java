@@ -36,7 +36,7 @@ class SignedInAccounts {
 		return this.kept.get(userId,
 				() -> this.jdbc.sql("""
 						select u.enabled, u.partnership_id, u.organisation_id, u.sessions_ended_at,
-						  array(select r.role from app_user_role r where r.user_id = u.id)
+						  array(select r.role from app_user_role r where r.user_id = u.id), u.session_kept_hash
 						from app_user u where u.id = ?""")
 					.param(userId)
 					.query(SignedInAccounts::account)
@@ -52,7 +52,7 @@ class SignedInAccounts {
 		}
 		Timestamp ended = rs.getTimestamp(4);
 		return new SignedInSession.Account(rs.getBoolean(1), held, rs.getObject(2, Long.class),
-				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null);
+				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null, rs.getString(6));
 	}
 
 }

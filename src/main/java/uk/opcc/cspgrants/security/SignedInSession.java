@@ -46,12 +46,40 @@ record SignedInSession(long userId, Instant at, boolean secondFactor) implements
 	 * An account as it is now: what decides whether its sessions go on and with what
 	 * roles.
 	 */
-	record Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt) {
+	record Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt,
+			String sessionKeptHash) {
 
 		Account {
 			roles = Set.copyOf(roles);
 		}
 
+		Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt) {
+			this(enabled, roles, partnershipId, organisationId, sessionsEndedAt, null);
+		}
+
+		/**
+		 * Whether the session with this id is the one that ended the others and goes on
+		 * (its person changed the password in it).
+		 */
+		boolean keeps(String sessionId) {
+			return this.sessionKeptHash != null && this.sessionKeptHash.equals(hashOf(sessionId));
+		}
+
+	}
+
+	/**
+	 * The SHA-256 of a session id, in hex: what the account keeps of the session that
+	 * goes on.
+	 */
+	static String hashOf(String sessionId) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException missing) {
+			throw new IllegalStateException(missing);
+		}
 	}
 
 	/**

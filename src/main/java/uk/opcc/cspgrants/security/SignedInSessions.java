@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -67,8 +68,15 @@ final class SignedInSessions extends OncePerRequestFilter {
 			return;
 		}
 		Instant now = this.realTime.instant();
-		SignedInSession signedIn = SignedInSession.of(session, user.id(), now);
 		SignedInSession.Account account = this.accounts.now(user.id());
+		SignedInSession signedIn = SignedInSession.of(session, user.id(), now);
+		if (account != null && account.sessionsEndedAt() != null && !signedIn.at().isAfter(account.sessionsEndedAt())
+				&& account.keeps(session.getId())) {
+			// the session in which its person changed the password goes on, as if signed
+			// in again just after every other session ended
+			signedIn = SignedInSession.started(session, user.id(), account.sessionsEndedAt().plus(1, ChronoUnit.MICROS),
+					signedIn.secondFactor());
+		}
 		switch (signedIn.check(user, account, now, this.absoluteTimeout, this.secondFactors.requiredFor())) {
 			case KEEP -> chain.doFilter(request, response);
 			case REFRESH -> {

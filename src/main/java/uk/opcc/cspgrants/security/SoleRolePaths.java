@@ -40,7 +40,8 @@ final class SoleRolePaths implements RequestMatcher {
 		return new SoleRolePaths(Role.RECIPIENT,
 				List.of(PATHS.matcher("/monitoring/organisations"), PATHS.matcher("/monitoring/organisations/**"),
 						PATHS.matcher(HttpMethod.GET, "/api/v1/returns/organisations"),
-						PATHS.matcher(HttpMethod.GET, "/api/v1/returns/organisations/**"), PATHS.matcher("/logout")));
+						PATHS.matcher(HttpMethod.GET, "/api/v1/returns/organisations/**"),
+						PATHS.matcher("/account/password"), PATHS.matcher("/logout")));
 	}
 
 	/**
@@ -65,7 +66,8 @@ final class SoleRolePaths implements RequestMatcher {
 				List.of(PATHS.matcher("/review"), PATHS.matcher("/review/**"), PATHS.matcher("/api/v1/review"),
 						PATHS.matcher("/api/v1/review/**"), PATHS.matcher(HttpMethod.GET, "/notifications"),
 						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
-						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/logout")));
+						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/account/password"),
+						PATHS.matcher("/logout")));
 	}
 
 	@Override

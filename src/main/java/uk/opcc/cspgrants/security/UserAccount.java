@@ -67,6 +67,17 @@ class UserAccount {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/** When the password was last set, in real time. */
+	@Column(name = "password_changed_at")
+	private Instant passwordChangedAt;
+
+	/**
+	 * The SHA-256 of the id of the one session that goes on past {@link #sessionsEndedAt}
+	 * (where its person changed the password), or none.
+	 */
+	@Column(name = "session_kept_hash")
+	private String sessionKeptHash;
+
 	/** Sessions signed in before this are ended at their next request. */
 	@Column(name = "sessions_ended_at")
 	private Instant sessionsEndedAt;
@@ -79,6 +90,7 @@ class UserAccount {
 		this.passwordHash = passwordHash;
 		this.createdAt = now;
 		this.updatedAt = now;
+		this.passwordChangedAt = Instant.now();
 	}
 
 	void change(String displayName, String email, Set<Role> roles, Long partnershipId, Long managerId, Instant now) {
@@ -100,6 +112,7 @@ class UserAccount {
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
+		this.passwordChangedAt = Instant.now();
 	}
 
 	void setEnabled(boolean enabled, Instant now) {
@@ -113,6 +126,7 @@ class UserAccount {
 	 */
 	void endSessions(Instant at) {
 		this.sessionsEndedAt = at;
+		this.sessionKeptHash = null;
 	}
 
 	long getId() {

@@ -50,8 +50,12 @@ public class UserManagement {
 
 	private final OrganisationChoices organisations;
 
+	private final AccountNotices notices;
+
 	UserManagement(UserAccountRepository users, PartnershipManagement partnerships, PasswordEncoder passwordEncoder,
-			AuditTrail auditTrail, Clock clock, Validator validator, OrganisationChoices organisations) {
+			AuditTrail auditTrail, Clock clock, Validator validator, OrganisationChoices organisations,
+			AccountNotices notices) {
+		this.notices = notices;
 		this.organisations = organisations;
 		this.validator = validator;
 		this.users = users;
@@ -112,7 +116,8 @@ public class UserManagement {
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
 		Optional<Long> organisationId = refusals.attempt(() -> organisationFor(details));
 		refusals.check(() -> checkManager(details, null));
-		refusals.check(() -> PasswordPolicy.check("password", password));
+		refusals.check(() -> PasswordPolicy.check("password", password,
+				java.util.Arrays.asList(name, details.displayName(), details.email())));
 		refusals.throwIfAny();
 		if (this.users.findByUsername(name).isPresent()) {
 			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
@@ -171,13 +176,16 @@ public class UserManagement {
 	 * the password.
 	 */
 	public void resetPassword(long id, String newPassword) {
-		PasswordPolicy.check("newPassword", newPassword);
 		UserAccount account = find(id);
+		UserView person = account.toView();
+		PasswordPolicy.check("newPassword", newPassword,
+				java.util.Arrays.asList(person.username(), person.displayName(), person.email()));
 		account.changePassword(this.passwordEncoder.encode(newPassword), now());
 		// whoever knew the old password is signed out everywhere
 		account.endSessions(Instant.now());
 		DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of());
 		this.auditTrail.record("RESET_PASSWORD", AUDIT_TYPE, id, null, null);
+		this.notices.passwordChanged(person.username(), AccountNotices.signedInName(), Instant.now(), null);
 	}
 
 	private UserView setEnabled(long id, boolean enabled, long expectedVersion, String action) {

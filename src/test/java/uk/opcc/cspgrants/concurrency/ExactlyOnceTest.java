@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.opcc.cspgrants.support.LiveApplication;
+import uk.opcc.cspgrants.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.cspgrants.support.LiveApplication.statuses;
@@ -581,6 +582,28 @@ class ExactlyOnceTest {
 	}
 
 	// Checks
+
+	@Test
+	void aPasswordIsChangedOnceAndTheOthersAreToldTheAccountChanged() {
+		app.bean(uk.opcc.cspgrants.security.UserManagement.class)
+			.create("pat.password", new uk.opcc.cspgrants.security.AccountDetails("Pat Password",
+					java.util.Set.of(uk.opcc.cspgrants.shared.Role.OFFICER), null), SignIn.DEMO_PASSWORD);
+		LiveApplication.Browser pat = app.signIn("pat.password");
+		long version = count("select version from app_user where username = 'pat.password'");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> pat.post("/account/password",
+						Map.of("currentPassword", SignIn.DEMO_PASSWORD, "newPassword", "violet tractor harbour " + i,
+								"confirmPassword", "violet tractor harbour " + i, "version", String.valueOf(version))));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, "Your account was changed after this page opened");
+		assertThat((long) count("select version from app_user where username = 'pat.password'")).isEqualTo(version + 1);
+		assertThat(count("select count(*) from audit_event where action = 'CHANGE_PASSWORD' and entity_id = "
+				+ "(select id::text from app_user where username = 'pat.password')"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from notification where username = 'pat.password' "
+				+ "and template = 'password-changed'"))
+			.isEqualTo(1);
+	}
 
 	private static void assertOneSucceeded(List<HttpResponse<String>> responses, int success) {
 		assertThat(statuses(responses)).as(() -> "statuses; first bodies: " + firstBodies(responses))

@@ -7,7 +7,8 @@ import java.util.Map;
  * {@link AuthorisationMatrixTest} for the letters). The code asked for after a password,
  * and setting up the app then, are steps of signing in, open to anyone (they act only for
  * the password given in the same session); one's own second factor is for the OPCC's
- * staff and CSP managers; resetting someone's is for administrators.
+ * staff and CSP managers; resetting someone's is for administrators. Changing one's own
+ * password is for everyone with a role but applicants, who have none.
  */
 final class MatrixRowsSecondFactor {
 
@@ -18,7 +19,8 @@ final class MatrixRowsSecondFactor {
 			Map.entry("GET /account/second-factor", "AOFMCP"), Map.entry("GET /account/second-factor/set-up", "AOFMCP"),
 			Map.entry("POST /account/second-factor/set-up", "AOFMCP"),
 			Map.entry("GET /account/second-factor/turn-off", "AOFMCP"),
-			Map.entry("POST /account/second-factor/turn-off", "AOFMCP"),
+			Map.entry("POST /account/second-factor/turn-off", "AOFMCP"), Map.entry("GET /account/password", "AOFMCPRV"),
+			Map.entry("POST /account/password", "AOFMCPRV"),
 			Map.entry("GET /admin/users/{id}/second-factor/reset", "A"),
 			Map.entry("POST /admin/users/{id}/second-factor/reset", "A"));
 

@@ -77,6 +77,10 @@ class SecondFactorTest {
 		long franId = application.database()
 			.queryForObject("select id from app_user where username = 'finance'", Long.class);
 		assertThat(application.database()
+			.queryForList("select subject from notification where username = 'finance' "
+					+ "and template = 'second-factor-set-up'", String.class))
+			.containsExactly("A second factor was set up for your CSP Grants account");
+		assertThat(application.database()
 			.queryForObject("select count(*) from recovery_code where user_id = ? and used_at is null", Long.class,
 					franId))
 			.isEqualTo(10);
@@ -137,6 +141,10 @@ class SecondFactorTest {
 			.contains("There is no second factor set up for this account now");
 		assertThat(application.database()
 			.queryForObject("select count(*) from second_factor where user_id = ?", Long.class, franId)).isZero();
+		assertThat(application.database()
+			.queryForList("select template from notification where username = 'finance' and template in "
+					+ "('recovery-code-used', 'second-factor-reset') order by id", String.class))
+			.containsExactly("recovery-code-used", "second-factor-reset");
 		assertThat(password(new CookieBrowser(), "finance").uri().getPath()).isEqualTo("/login/second-factor/set-up");
 	}
 

@@ -83,6 +83,11 @@ class SignInAuditTest {
 				"select (after_json ->> 'lockedForMinutes')::int from audit_event where id > ? and action = 'LOCKED_OUT'",
 				Integer.class, before))
 			.isEqualTo(15);
+		// and Mo is told, once
+		assertThat(this.jdbc.queryForList(
+				"select subject from notification where username = 'monitoring' and template = 'sign-in-locked'",
+				String.class))
+			.containsExactly("Signing in to your CSP Grants account is locked for 15 minutes");
 	}
 
 	@Test
