@@ -96,11 +96,7 @@ public class OwnPassword {
 		if (current == null || current.isEmpty()) {
 			throw new ValidationException("currentPassword", "Enter your current password");
 		}
-		String hash = this.jdbc.sql("select password_hash from app_user where id = :id")
-			.param("id", user.id())
-			.query(String.class)
-			.single();
-		if (!this.passwordEncoder.matches(current, hash)) {
+		if (!this.passwordEncoder.matches(current, passwordHash(user))) {
 			boolean lockedNow = this.throttle.recordFailure(user.getUsername());
 			this.events.refused(user.getUsername(), "a wrong current password, changing the password", lockedNow);
 			throw new ValidationException("currentPassword", "Your current password is not right");
@@ -143,6 +139,14 @@ public class OwnPassword {
 			this.notices.passwordChanged(user.getUsername(), null, at, networkAddress);
 			return at;
 		});
+	}
+
+	/** The account's password as stored: its BCrypt hash. */
+	String passwordHash(CurrentUser user) {
+		return this.jdbc.sql("select password_hash from app_user where id = :id")
+			.param("id", user.id())
+			.query(String.class)
+			.single();
 	}
 
 	private static ConflictException changedMeanwhile() {

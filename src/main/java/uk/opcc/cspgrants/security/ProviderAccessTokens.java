@@ -1,6 +1,9 @@
 package uk.opcc.cspgrants.security;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -11,13 +14,14 @@ import uk.opcc.cspgrants.shared.CurrentUser;
 /**
  * The organisation's provider's access tokens (JWT) presented to the API by machine
  * clients, where a deployment sets
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (and, as it should, the
- * {@code audiences} the tokens must be for). Spring Security's resource server checks the
- * signature against the provider's published keys, the issuer, the audience and the
- * expiry; the client is then given the roles the administrators' sign-in mappings give
- * the token's claims (an Entra ID application's {@code roles}, say), as a person signing
- * in is. Without that property there is no decoder and every bearer token is one of this
- * service's own.
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and the {@code audiences}
+ * the tokens must be for (without them the service refuses to start: a token the provider
+ * signed for another application must not be taken for one for this service). Spring
+ * Security's resource server checks the signature against the provider's published keys,
+ * the issuer, the audience and the expiry; the client is then given the roles the
+ * administrators' sign-in mappings give the token's claims (an Entra ID application's
+ * {@code roles}, say), as a person signing in is. Without that property there is no
+ * decoder and every bearer token is one of this service's own.
  */
 @Component
 class ProviderAccessTokens {
@@ -26,9 +30,29 @@ class ProviderAccessTokens {
 
 	private final ProviderAccounts accounts;
 
-	ProviderAccessTokens(ObjectProvider<JwtDecoder> decoder, ProviderAccounts accounts) {
+	@org.springframework.beans.factory.annotation.Autowired
+	ProviderAccessTokens(ObjectProvider<JwtDecoder> decoder, ProviderAccounts accounts, Environment environment) {
+		this(decoder, accounts, environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", ""),
+				List.of(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", String[].class,
+						new String[0])));
+	}
+
+	/**
+	 * @param issuer the provider whose access tokens are accepted, as configured (blank
+	 * for none)
+	 * @param audiences the audiences they must be for
+	 */
+	ProviderAccessTokens(ObjectProvider<JwtDecoder> decoder, ProviderAccounts accounts, String issuer,
+			List<String> audiences) {
 		this.decoder = decoder.getIfAvailable();
 		this.accounts = accounts;
+		if (issuer != null && !issuer.isBlank() && audiences.stream().allMatch(String::isBlank)) {
+			// without an audience, a token the provider signed for any other application
+			// would be taken as one for this service
+			throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.audiences is not set: set it "
+					+ "to this service's Application ID URI (e.g. api://csp-grants), or the provider's access tokens "
+					+ "for any application would be accepted. Remove the issuer-uri to accept none");
+		}
 	}
 
 	/** Whether the provider's access tokens are accepted here. */

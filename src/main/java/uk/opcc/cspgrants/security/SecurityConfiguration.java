@@ -273,6 +273,8 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers("/account/password")
 			.hasAnyRole(ANY_ROLE)
+			.requestMatchers(ConfirmItIsYou.PAGE)
+			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/account/second-factor", "/account/second-factor/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/account/tokens", "/account/tokens/**")

@@ -46,6 +46,37 @@ final class SignInRequestCache implements RequestCache {
 		}
 	}
 
+	/**
+	 * Keeps the page a form was sent from (its {@code Referer}, when it is a page of this
+	 * service), to go back to: for a form sent when the person must first prove who they
+	 * are.
+	 */
+	void saveReferringPage(HttpServletRequest request, HttpServletResponse response) {
+		String referer = request.getHeader("Referer");
+		if (referer == null) {
+			return;
+		}
+		try {
+			// only its path is kept: wherever it came from, it leads to a page of this
+			// service
+			java.net.URI uri = java.net.URI.create(referer);
+			String path = uri.getRawPath();
+			if (path == null || !path.startsWith(request.getContextPath())) {
+				return;
+			}
+			path = path.substring(request.getContextPath().length());
+			path = (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
+			if (isPage(path) && path.length() <= MAX_PATH) {
+				response.addCookie(cookie(request,
+						Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8)),
+						MINUTES * 60));
+			}
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			// nothing kept: the person goes to their home page after
+		}
+	}
+
 	@Override
 	public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
 		String path = savedPath(request);

@@ -22,6 +22,9 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -108,9 +111,43 @@ final class SingleSignOn {
 
 	void configure(HttpSecurity http) throws Exception {
 		http.oauth2Login(login -> login.loginPage("/login")
+			.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(confirming()))
 			.userInfoEndpoint(info -> info.oidcUserService(this::signIn))
 			.successHandler(this::signedIn)
 			.failureHandler(SingleSignOn::refused));
+	}
+
+	/**
+	 * Asks the provider for the password again ({@code prompt=login}) when the sign-in is
+	 * to confirm who someone is before a sensitive change ({@link ConfirmItIsYou}),
+	 * rather than signing them in silently on the provider's session.
+	 */
+	private OAuth2AuthorizationRequestResolver confirming() {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				this.registrations, "/oauth2/authorization");
+		return new OAuth2AuthorizationRequestResolver() {
+
+			@Override
+			public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+				return promptIfConfirming(request, resolver.resolve(request));
+			}
+
+			@Override
+			public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+				return promptIfConfirming(request, resolver.resolve(request, registrationId));
+			}
+
+		};
+	}
+
+	private static OAuth2AuthorizationRequest promptIfConfirming(HttpServletRequest request,
+			OAuth2AuthorizationRequest authorization) {
+		if (authorization == null || request.getParameter("confirm") == null) {
+			return authorization;
+		}
+		return OAuth2AuthorizationRequest.from(authorization)
+			.additionalParameters(parameters -> parameters.put("prompt", "login"))
+			.build();
 	}
 
 	private OidcUser signIn(OidcUserRequest request) {

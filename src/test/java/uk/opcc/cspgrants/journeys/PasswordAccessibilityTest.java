@@ -54,6 +54,17 @@ class PasswordAccessibilityTest extends JourneyTest {
 		press("Change password");
 		assertThat(page()).contains("Your password has been changed");
 		checkThisPage("the password changed", axe, problems);
+		// the page that asks for the password again before a change to how anyone signs
+		// in
+		open("/account/confirm");
+		assertThat(heading()).isEqualTo("Confirm it is you");
+		checkThisPage("confirm it is you", axe, problems);
+		type("password", "not it");
+		press("Continue");
+		assertThat(page()).contains("There is a problem", "The password is not right");
+		checkThisPage("confirm it is you, refused", axe, problems);
+		type("password", "quarry pelican saxophone");
+		press("Continue");
 		signOut();
 		signIn("admin");
 		open("/admin/users/" + id);

@@ -51,6 +51,16 @@ class SingleSignOnTest {
 	}
 
 	@Test
+	void confirmingItIsYouAsksTheProviderForThePasswordAgain() {
+		CookieBrowser visitor = new CookieBrowser();
+		HttpResponse<String> signIn = visitor.get(base + "/oauth2/authorization/organisation");
+		HttpResponse<String> confirming = visitor.get(base + "/oauth2/authorization/organisation?confirm");
+		assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("prompt=");
+		assertThat(confirming.headers().firstValue("Location").orElseThrow()).contains("prompt=login")
+			.contains("client_id=");
+	}
+
+	@Test
 	void someoneNoMappingMatchesSignsInWithNoRoleAndThePageSaysSo() {
 		provider.person("nia", "nia-password", "Nia Patel", "nia.patel@leics.police.uk", List.of("grp-hr"));
 		CookieBrowser nia = new CookieBrowser();

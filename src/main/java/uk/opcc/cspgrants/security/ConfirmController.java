@@ -1,0 +1,96 @@
+package uk.opcc.cspgrants.security;
+
+import java.time.Clock;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.opcc.cspgrants.shared.CurrentUser;
+
+/**
+ * "Confirm it is you" ({@link ConfirmItIsYou}): the password typed again, checked like a
+ * sign-in's (a wrong one counts towards the lock-out and is in the audit trail), or, for
+ * someone who signs in through their organisation, a new sign-in there that asks for
+ * their password whatever session the provider has ({@code prompt=login}). Then on to the
+ * page they were going to.
+ */
+@Controller
+class ConfirmController {
+
+	private final OwnPassword passwords;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final SignInThrottle throttle;
+
+	private final SignInEvents events;
+
+	private final SignInRequestCache requestCache;
+
+	private final ConfirmItIsYou rule;
+
+	private final Clock realTime = Clock.systemUTC();
+
+	ConfirmController(OwnPassword passwords, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+			SignInEvents events, SecondFactorGate gate, ConfirmItIsYou rule) {
+		this.passwords = passwords;
+		this.passwordEncoder = passwordEncoder;
+		this.throttle = throttle;
+		this.events = events;
+		this.requestCache = gate.requestCache();
+		this.rule = rule;
+	}
+
+	@GetMapping(ConfirmItIsYou.PAGE)
+	String page(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+		model.addAttribute("throughProvider", this.passwords.account(user).throughProvider());
+		HttpSession session = request.getSession(false);
+		model.addAttribute("registration", (session != null) ? session.getAttribute(SingleSignOn.REGISTRATION) : null);
+		model.addAttribute("minutes", this.rule.within().toMinutes());
+		return "account/confirm";
+	}
+
+	@PostMapping(ConfirmItIsYou.PAGE)
+	String confirm(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String password,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		String refusal = refusal(user, password);
+		if (refusal != null) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("errors", Map.of("password", refusal));
+			return page(user, request, model);
+		}
+		RecentProof.confirmed(request.getSession(), user.id(), this.realTime.instant());
+		SavedRequest going = this.requestCache.getRequest(request, response);
+		this.requestCache.removeRequest(request, response);
+		return "redirect:" + ((going != null) ? going.getRedirectUrl() : "/");
+	}
+
+	/** Why the password typed does not confirm who they are; null when it does. */
+	private String refusal(CurrentUser user, String password) {
+		if (this.passwords.account(user).throughProvider()) {
+			return "You sign in with your organisation's account: sign in again there to confirm it is you";
+		}
+		if (this.throttle.lockedUntil(user.getUsername()).isPresent()) {
+			return "Too many wrong passwords have been typed for your account: try again in a few minutes";
+		}
+		if (password.isEmpty()) {
+			return "Enter your password";
+		}
+		if (!this.passwordEncoder.matches(password, this.passwords.passwordHash(user))) {
+			boolean lockedNow = this.throttle.recordFailure(user.getUsername());
+			this.events.refused(user.getUsername(), "a wrong password, confirming it is them", lockedNow);
+			return "The password is not right";
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,91 @@
+package uk.opcc.cspgrants.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import uk.opcc.cspgrants.shared.CurrentUser;
+
+/**
+ * Before a change to how someone signs in (their API tokens, setting up or turning off
+ * their second factor) or to anyone's account (an administrator's users, tokens for
+ * others and sign-in mappings), the person must have proved who they are in the last 15
+ * minutes (OWASP ASVS 3.7.1): signed in, or typed their password again on
+ * {@code /account/confirm}. Otherwise they are sent there first, and back to the page
+ * after. A form opened in time may be sent up to the idle timeout later, so nothing typed
+ * is lost to the check.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConfirmItIsYou implements WebMvcConfigurer {
+
+	/** The pages that change how someone signs in. */
+	static final String[] SENSITIVE = { "/account/tokens", "/account/tokens/**", "/account/second-factor/set-up",
+			"/account/second-factor/turn-off", "/admin/users", "/admin/users/**", "/admin/tokens", "/admin/tokens/**",
+			"/admin/sign-in-mappings", "/admin/sign-in-mappings/**" };
+
+	static final String PAGE = "/account/confirm";
+
+	private final Duration within;
+
+	private final Duration idle;
+
+	private final SignInRequestCache requestCache;
+
+	private final Clock realTime = Clock.systemUTC();
+
+	ConfirmItIsYou(@Value("${csp-grants.sessions.confirm-within:15m}") Duration within,
+			@Value("${server.servlet.session.timeout:30m}") Duration idle, SecondFactorGate gate) {
+		this.within = within;
+		this.idle = idle;
+		this.requestCache = gate.requestCache();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+					throws Exception {
+				return check(request, response);
+			}
+
+		}).addPathPatterns(SENSITIVE);
+	}
+
+	/** How long a proof lasts: 15 minutes by default. */
+	Duration within() {
+		return this.within;
+	}
+
+	private boolean check(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		HttpSession session = request.getSession(false);
+		if (session == null || signedIn == null || !(signedIn.getPrincipal() instanceof CurrentUser user)) {
+			return true;
+		}
+		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		Duration allowed = reading ? this.within : this.within.plus(this.idle);
+		if (RecentProof.recent(session, user.id(), this.realTime.instant(), allowed)) {
+			return true;
+		}
+		if (reading) {
+			this.requestCache.saveRequest(request, response);
+		}
+		else {
+			this.requestCache.saveReferringPage(request, response);
+		}
+		response.sendRedirect(request.getContextPath() + PAGE);
+		return false;
+	}
+
+}
