@@ -13,7 +13,7 @@ class AccountLookup implements UserDetailsService {
 	private final SingleSignOnProperties signOn;
 
 	AccountLookup(UserAccountRepository users) {
-		this(users, new SingleSignOnProperties(true, java.util.List.of()));
+		this(users, new SingleSignOnProperties(true, java.util.List.of(), java.time.Duration.ofDays(30)));
 	}
 
 	AccountLookup(UserAccountRepository users, SingleSignOnProperties signOn) {

@@ -32,7 +32,13 @@ class ApiTokenController {
 
 	private final Clock clock;
 
-	ApiTokenController(ApiTokens tokens, Clock clock) {
+	private final OwnPassword accounts;
+
+	private final SingleSignOnProperties signOn;
+
+	ApiTokenController(ApiTokens tokens, Clock clock, OwnPassword accounts, SingleSignOnProperties signOn) {
+		this.accounts = accounts;
+		this.signOn = signOn;
 		this.tokens = tokens;
 		this.clock = clock;
 	}
@@ -106,6 +112,9 @@ class ApiTokenController {
 		model.addAttribute("tokens", admin ? this.tokens.all() : this.tokens.of(user.id()));
 		model.addAttribute("form", form);
 		model.addAttribute("now", this.clock.instant());
+		if (!admin && this.accounts.account(user).throughProvider()) {
+			model.addAttribute("signInEveryDays", this.signOn.tokensNeedSignInWithin().toDays());
+		}
 		if (admin) {
 			model.addAttribute("holders", this.tokens.holders());
 		}

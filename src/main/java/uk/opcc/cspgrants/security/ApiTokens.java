@@ -93,8 +93,11 @@ public class ApiTokens {
 	/** When the last use of each token used lately was last written here. */
 	private final LeastRecentlyUsed<Long, Instant> usesRecorded = new LeastRecentlyUsed<>(KEPT_TOKENS);
 
+	private final SingleSignOnProperties signOn;
+
 	ApiTokens(JdbcClient jdbc, AuditTrail auditTrail, Clock clock, ApplicationEventPublisher events,
-			DataVersions versions) {
+			DataVersions versions, SingleSignOnProperties signOn) {
+		this.signOn = signOn;
 		this.presented = versions.keeper(KEPT_TOKENS);
 		this.events = events;
 		this.jdbc = jdbc;
@@ -252,14 +255,16 @@ public class ApiTokens {
 				() -> this.jdbc.sql("""
 						select t.id, t.read_only, t.expires_at, t.revoked_at, t.last_used_at, u.id, u.username,
 						  u.display_name, u.enabled, u.partnership_id, u.organisation_id,
-						  array(select r.role from app_user_role r where r.user_id = u.id)
+						  array(select r.role from app_user_role r where r.user_id = u.id),
+						  (select s.last_signed_in_at from single_sign_on_account s where s.user_id = u.id)
 						from api_token t join app_user u on u.id = t.user_id where t.token_hash = ?""")
 					.param(hash)
 					.query(ApiTokens::found)
 					.optional()
 					.orElse(null));
 		if (token == null || token.revokedAt() != null || !now.isBefore(token.expiresAt()) || !token.user().isEnabled()
-				|| !token.user().mayHoldApiTokens()) {
+				|| !token.user().mayHoldApiTokens() || (token.providerSignInAt() != null
+						&& !now.isBefore(token.providerSignInAt().plus(this.signOn.tokensNeedSignInWithin())))) {
 			return Optional.empty();
 		}
 		Instant kept = this.usesRecorded.find(token.id());
@@ -312,8 +317,12 @@ public class ApiTokens {
 				instant(rs.getTimestamp(13)));
 	}
 
+	/**
+	 * A token as found, with its holder; {@code providerSignInAt} is when they last
+	 * signed in through the organisation's provider, or null for a local account.
+	 */
 	private record Found(long id, boolean readOnly, Instant expiresAt, Instant revokedAt, Instant lastUsedAt,
-			CurrentUser user) {
+			CurrentUser user, Instant providerSignInAt) {
 	}
 
 	private static Found found(ResultSet rs, int row) throws SQLException {
@@ -325,7 +334,7 @@ public class ApiTokens {
 		CurrentUser user = new CurrentUser(rs.getLong(6), rs.getString(7), rs.getString(8), "", rs.getBoolean(9), held,
 				rs.getObject(10, Long.class), rs.getObject(11, Long.class));
 		return new Found(rs.getLong(1), rs.getBoolean(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
-				instant(rs.getTimestamp(5)), user);
+				instant(rs.getTimestamp(5)), user, instant(rs.getTimestamp(13)));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

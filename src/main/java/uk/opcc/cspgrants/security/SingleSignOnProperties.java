@@ -1,5 +1,6 @@
 package uk.opcc.cspgrants.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,10 +18,14 @@ import uk.opcc.cspgrants.shared.Usernames;
  * default: the embedded default has no provider)
  * @param breakGlass the local accounts that still sign in with a password when local
  * accounts are off: an administrator's, for when the provider is down
+ * @param tokensNeedSignInWithin the API tokens of someone who signs in through the
+ * organisation's provider work only while they have signed in here through it within this
+ * (30 days by default): someone who has left, and whom the provider no longer signs in,
+ * keeps no working token
  */
 @ConfigurationProperties("csp-grants.single-sign-on")
-public record SingleSignOnProperties(@DefaultValue("true") boolean localAccounts,
-		@DefaultValue List<String> breakGlass) {
+public record SingleSignOnProperties(@DefaultValue("true") boolean localAccounts, @DefaultValue List<String> breakGlass,
+		@DefaultValue("30d") Duration tokensNeedSignInWithin) {
 
 	/** Whether a username may sign in with its password here. */
 	boolean passwordSignInAllowed(String normalisedUsername) {

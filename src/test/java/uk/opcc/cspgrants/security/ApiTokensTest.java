@@ -69,6 +69,47 @@ class ApiTokensTest {
 		TokenFixture.remove(this.owner, "Test %");
 	}
 
+	@Autowired
+	java.time.Clock clock;
+
+	@Test
+	void theTokensOfSomeoneWhoSignsInThroughTheirOrganisationStopWhenTheyHaveNotSignedInFor30Days() throws Exception {
+		String stayed = tokenOfProviderAccount("sso.stayed", java.time.Duration.ofDays(29));
+		String left = tokenOfProviderAccount("sso.left", java.time.Duration.ofDays(31));
+		this.mvc.perform(get("/api/v1/partnerships").header("Authorization", "Bearer " + stayed))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/partnerships").header("Authorization", "Bearer " + left))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("may not have signed in here lately")));
+		// their tokens page says so
+		this.mvc
+			.perform(get("/account/tokens")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.user(this.users.principalOf("sso.stayed").orElseThrow())))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(
+					"your tokens work only while you sign in here at least once every <span>30</span> days")));
+	}
+
+	/**
+	 * A token of a new account linked to the organisation's provider, which last signed
+	 * in through it {@code ago}.
+	 */
+	private String tokenOfProviderAccount(String username, java.time.Duration ago) throws Exception {
+		long id = this.users
+			.create(username, new AccountDetails("Sam " + username, java.util.Set.of(Role.OFFICER), null),
+					"a-long-enough-password")
+			.id();
+		String secret = TokenFixture.make(this.mvc, this.users.principalOf(username).orElseThrow(),
+				"Test provider " + username, false);
+		java.time.Instant now = this.clock.instant();
+		this.jdbc.update(
+				"insert into single_sign_on_account (user_id, issuer, subject, created_at, last_signed_in_at) "
+						+ "values (?, 'https://login.example/tenant', ?, ?, ?)",
+				id, username, java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(60))),
+				java.sql.Timestamp.from(now.minus(ago)));
+		return secret;
+	}
+
 	@Test
 	void aTokenMadeOnThePageIsShownOnceKeptAsItsHashAndActsAsItsUser() throws Exception {
 		UUID key = UUID.randomUUID();

@@ -252,7 +252,7 @@ class SingleSignOnTest {
 	@Test
 	void withLocalAccountsOffOnlyTheBreakGlassAdministratorSignsInWithAPassword() {
 		AccountLookup lookup = new AccountLookup(application.bean(UserAccountRepository.class),
-				new SingleSignOnProperties(false, List.of("Admin")));
+				new SingleSignOnProperties(false, List.of("Admin"), java.time.Duration.ofDays(30)));
 		assertThat(lookup.loadUserByUsername("admin").getUsername()).isEqualTo("admin");
 		assertThatThrownBy(() -> lookup.loadUserByUsername("finance")).isInstanceOf(UsernameNotFoundException.class);
 	}
