@@ -122,9 +122,13 @@ public class SecondFactors {
 			String code = recoveryCode();
 			if (!recovery.contains(code)) {
 				recovery.add(code);
-				this.jdbc.sql("insert into recovery_code (user_id, code_hash) values (:id, :hash)")
+				byte[] salt = new byte[16];
+				RANDOM.nextBytes(salt);
+				String saltHex = HexFormat.of().formatHex(salt);
+				this.jdbc.sql("insert into recovery_code (user_id, code_hash, salt) values (:id, :hash, :salt)")
 					.param("id", user.id())
-					.param("hash", hash(code))
+					.param("hash", hash(saltHex + code))
+					.param("salt", saltHex)
 					.update();
 			}
 		}
@@ -171,15 +175,29 @@ public class SecondFactors {
 
 	private Outcome check(long userId, String secret, String typed) {
 		if (isRecoveryCode(typed)) {
-			String code = typed.strip().toLowerCase(java.util.Locale.ROOT).replace("-", "");
-			int used = this.jdbc.sql("""
-					update recovery_code set used_at = :now
-					where user_id = :id and code_hash = :hash and used_at is null
-					""")
-				.param("now", Timestamp.from(this.realTime.instant()))
+			String plain = typed.strip().toLowerCase(java.util.Locale.ROOT).replace("-", "");
+			String code = plain.substring(0, 5) + "-" + plain.substring(5);
+			// each code is kept salted: the unused ones of the account are hashed with
+			// their salts to find it (ten at most), then used up by an update that finds
+			// it still unused, so it signs in once
+			Optional<String> matching = this.jdbc
+				.sql("select code_hash, salt from recovery_code where user_id = :id and used_at is null")
 				.param("id", userId)
-				.param("hash", hash(code.substring(0, 5) + "-" + code.substring(5)))
-				.update();
+				.query((rs, row) -> new KeptCode(rs.getString(1), rs.getString(2)))
+				.list()
+				.stream()
+				.filter(kept -> kept.matches(code))
+				.map(KeptCode::hash)
+				.findFirst();
+			int used = matching.isEmpty() ? 0
+					: this.jdbc.sql("""
+							update recovery_code set used_at = :now
+							where user_id = :id and code_hash = :hash and used_at is null
+							""")
+						.param("now", Timestamp.from(this.realTime.instant()))
+						.param("id", userId)
+						.param("hash", matching.get())
+						.update();
 			if (used == 0) {
 				return Outcome.WRONG;
 			}
@@ -248,6 +266,19 @@ public class SecondFactors {
 		return normalised.matches("[a-z2-9]{5}-?[a-z2-9]{5}") && normalised.matches(".*[a-z].*");
 	}
 
+	/**
+	 * A recovery code as kept: its hash, and its salt (none for codes made before V70).
+	 */
+	private record KeptCode(String hash, String salt) {
+
+		boolean matches(String code) {
+			String candidate = (this.salt != null) ? SecondFactors.hash(this.salt + code) : SecondFactors.hash(code);
+			return MessageDigest.isEqual(candidate.getBytes(StandardCharsets.US_ASCII),
+					this.hash.getBytes(StandardCharsets.US_ASCII));
+		}
+
+	}
+
 	static String hash(String recoveryCode) {
 		try {
 			return HexFormat.of()
@@ -258,7 +289,10 @@ public class SecondFactors {
 		}
 	}
 
-	/** Ten characters easy to read and type ({@code k7m2p-x9qa4}), about 49 bits. */
+	/**
+	 * Ten characters easy to read and type ({@code k7m2p-x9qa4}), about 49 bits: kept
+	 * salted (ASVS 2.6.2).
+	 */
 	private static String recoveryCode() {
 		StringBuilder code = new StringBuilder();
 		for (int i = 0; i < 10; i++) {

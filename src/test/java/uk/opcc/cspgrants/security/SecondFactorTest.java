@@ -122,6 +122,24 @@ class SecondFactorTest {
 			.post(base + "/login/second-factor",
 					Map.of("code", recovery.get(3), "_csrf", CookieBrowser.csrf(asked2.body())))
 			.statusCode()).isEqualTo(400);
+		// each is kept salted (ASVS 2.6.2): no stored hash is a code's plain SHA-256
+		assertThat(application.database()
+			.queryForObject("select count(*) from recovery_code where user_id = ? and salt is null", Long.class,
+					franId))
+			.isZero();
+		assertThat(application.database()
+			.queryForList("select code_hash from recovery_code where user_id = ?", String.class, franId)).hasSize(10)
+			.doesNotContainAnyElementsOf(recovery.stream().map(SecondFactors::hash).toList());
+		// a code kept unsalted, before V70, still signs in once
+		application.database()
+			.update("insert into recovery_code (user_id, code_hash) values (?, ?)", franId,
+					SecondFactors.hash("legac-ycd23"));
+		CookieBrowser legacy = new CookieBrowser();
+		HttpResponse<String> asked3 = password(legacy, "finance");
+		assertThat(legacy
+			.post(base + "/login/second-factor",
+					Map.of("code", "LEGACYCD23", "_csrf", CookieBrowser.csrf(asked3.body())))
+			.statusCode()).isEqualTo(302);
 
 		// HTTP Basic is a password alone: refused for her; an officer's still works
 		HttpResponse<String> basic = application.api("finance").get("/api/v1/payments?year=2024-25");
@@ -144,7 +162,7 @@ class SecondFactorTest {
 		assertThat(application.database()
 			.queryForList("select template from notification where username = 'finance' and template in "
 					+ "('recovery-code-used', 'second-factor-reset') order by id", String.class))
-			.containsExactly("recovery-code-used", "second-factor-reset");
+			.containsExactly("recovery-code-used", "recovery-code-used", "second-factor-reset");
 		assertThat(password(new CookieBrowser(), "finance").uri().getPath()).isEqualTo("/login/second-factor/set-up");
 	}
 
