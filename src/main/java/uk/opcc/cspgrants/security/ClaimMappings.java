@@ -23,8 +23,10 @@ final class ClaimMappings {
 	static Granted grant(List<MappingRule> rules, Map<String, Object> claims) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Set<Long> partnerships = new TreeSet<>();
+		Set<Long> matched = new TreeSet<>();
 		for (MappingRule rule : rules) {
 			if (rule.matches(claims)) {
+				matched.add(rule.id());
 				roles.add(rule.role());
 				if (rule.partnershipId() != null) {
 					partnerships.add(rule.partnershipId());
@@ -38,7 +40,7 @@ final class ClaimMappings {
 		if (partnerships.size() > 1) {
 			return Granted.nothing("Your groups make you the CSP manager of more than one partnership.");
 		}
-		return new Granted(roles, partnerships.isEmpty() ? null : partnerships.iterator().next(), null);
+		return new Granted(roles, partnerships.isEmpty() ? null : partnerships.iterator().next(), null, matched);
 	}
 
 	/**
@@ -46,12 +48,18 @@ final class ClaimMappings {
 	 *
 	 * @param roles none when no mapping matches (or the matches conflict)
 	 * @param partnershipId a CSP manager's partnership, else {@code null}
+	 * @param mappings the ids of the mappings that gave them (none when they conflict)
 	 * @param problem why matching mappings gave nothing, else {@code null}
 	 */
-	record Granted(Set<Role> roles, Long partnershipId, String problem) {
+	record Granted(Set<Role> roles, Long partnershipId, String problem, Set<Long> mappings) {
 
 		Granted {
 			roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+			mappings = Set.copyOf(mappings);
+		}
+
+		Granted(Set<Role> roles, Long partnershipId, String problem) {
+			this(roles, partnershipId, problem, Set.of());
 		}
 
 		static Granted nothing(String problem) {

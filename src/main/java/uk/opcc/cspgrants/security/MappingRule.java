@@ -11,12 +11,18 @@ import uk.opcc.cspgrants.shared.Role;
  * token carries {@code value} in {@code claim} holds {@code role} (a CSP manager for
  * {@code partnershipId}).
  *
+ * @param id the mapping's id
  * @param claim the claim's name, such as {@code groups} or {@code roles}
  * @param value the value it must carry, such as a group's object id
  * @param role the role it gives
  * @param partnershipId the partnership of a CSP manager's mapping, else {@code null}
  */
-record MappingRule(String claim, String value, Role role, Long partnershipId) {
+record MappingRule(long id, String claim, String value, Role role, Long partnershipId) {
+
+	/** A rule not (yet) saved as a mapping: for checking claims. */
+	MappingRule(String claim, String value, Role role, Long partnershipId) {
+		this(0, claim, value, role, partnershipId);
+	}
 
 	/**
 	 * Whether the claims carry this mapping's value: the claim is the value itself, or a

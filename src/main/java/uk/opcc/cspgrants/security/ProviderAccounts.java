@@ -80,6 +80,15 @@ public class ProviderAccounts {
 		if (!before.enabled()) {
 			throw new DisabledException("This account has been disabled by an administrator");
 		}
+		// which mappings gave the roles, so that switching one off takes away only its
+		// own
+		this.jdbc.sql("delete from sign_in_mapping_held where user_id = :id").param("id", id).update();
+		for (Long mapping : granted.mappings()) {
+			this.jdbc.sql("insert into sign_in_mapping_held (user_id, mapping_id) values (:id, :mapping)")
+				.param("id", id)
+				.param("mapping", mapping)
+				.update();
+		}
 		if (!before.roles().equals(granted.roles())
 				|| !Objects.equals(before.partnershipId(), granted.partnershipId())) {
 			this.jdbc.sql("delete from app_user_role where user_id = :id").param("id", id).update();

@@ -73,9 +73,9 @@ public class SignInMappings {
 	@Transactional(readOnly = true)
 	public List<MappingRule> switchedOn() {
 		return this.jdbc
-			.sql("select claim, claim_value, role, partnership_id from sign_in_mapping where enabled order by id")
-			.query((rs, row) -> new MappingRule(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-					(Long) rs.getObject(4)))
+			.sql("select id, claim, claim_value, role, partnership_id from sign_in_mapping where enabled order by id")
+			.query((rs, row) -> new MappingRule(rs.getLong(1), rs.getString(2), rs.getString(3),
+					Role.valueOf(rs.getString(4)), (Long) rs.getObject(5)))
 			.list();
 	}
 
@@ -160,19 +160,27 @@ public class SignInMappings {
 	}
 
 	/**
-	 * A mapping switched off takes its role away at once from everyone who signs in
-	 * through the provider and holds it (which mapping gave whom a role is not kept), not
-	 * only at their next sign-in: their API tokens act with the roles the account holds
-	 * now. Whoever another mapping still gives the role gets it back at their next
-	 * sign-in.
+	 * A mapping switched off takes its role away at once from those it gave it to at
+	 * their last sign-in through the provider (their API tokens act with the roles the
+	 * account holds now), unless another switched-on mapping they matched then gives the
+	 * same role. Someone who last signed in before this was kept (V71) loses the role if
+	 * they hold it at all; another mapping that still gives it gives it back at their
+	 * next sign-in.
 	 */
 	private void takeAwayRole(long mappingId) {
 		List<Long> accounts = this.jdbc.sql("""
 				delete from app_user_role r using sign_in_mapping m, single_sign_on_account s, app_user u
 				where m.id = :id and s.user_id = r.user_id and u.id = r.user_id and r.role = m.role
 				  and (m.partnership_id is null or u.partnership_id = m.partnership_id)
+				  and (exists (select 1 from sign_in_mapping_held h where h.user_id = r.user_id and h.mapping_id = m.id)
+				         and not exists (select 1 from sign_in_mapping_held h join sign_in_mapping other
+				                           on other.id = h.mapping_id
+				                         where h.user_id = r.user_id and other.id <> m.id and other.enabled
+				                           and other.role = m.role)
+				       or not exists (select 1 from sign_in_mapping_held h where h.user_id = r.user_id))
 				returning r.user_id
 				""").param("id", mappingId).query(Long.class).list();
+		this.jdbc.sql("delete from sign_in_mapping_held where mapping_id = :id").param("id", mappingId).update();
 		for (Long account : accounts) {
 			this.auditTrail.record("ROLES_FROM_SIGN_IN", AuditTrail.USER, account, null,
 					Map.of("removed", "the role of sign-in mapping " + mappingId + ", switched off"));

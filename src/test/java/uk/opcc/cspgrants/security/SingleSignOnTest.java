@@ -162,6 +162,33 @@ class SingleSignOnTest {
 	}
 
 	@Test
+	void switchingOffOneOfTwoMappingsThatGiveARoleLeavesItAndTheSecondTakesItAway() {
+		provider.person("gwen", "gwen-password", "Gwen Two-Groups", "gwen@leics.police.uk",
+				List.of("grp-fin-one", "grp-fin-two"));
+		LiveApplication.Browser admin = application.signIn("admin");
+		for (String group : List.of("grp-fin-one", "grp-fin-two")) {
+			assertThat(admin
+				.post("/admin/sign-in-mappings",
+						Map.of("claim", "groups", "value", group, "role", "FINANCE", "partnershipCode", ""))
+				.statusCode()).isEqualTo(302);
+		}
+		assertThat(signIn(new CookieBrowser(), "gwen", "gwen-password").uri().getPath()).isEqualTo("/");
+		long gwenId = application.database()
+			.queryForObject("select user_id from single_sign_on_account where subject = 'gwen'", Long.class);
+		for (String group : List.of("grp-fin-one", "grp-fin-two")) {
+			long mapping = application.database()
+				.queryForObject("select id from sign_in_mapping where claim_value = ?", Long.class, group);
+			assertThat(admin.post("/admin/sign-in-mappings/" + mapping + "/switch-off", Map.of("version", "0"))
+				.statusCode()).isEqualTo(302);
+			// the other mapping she matched still gives finance; once both are off,
+			// nothing does
+			assertThat(application.database()
+				.queryForList("select role from app_user_role where user_id = ?", String.class, gwenId))
+				.isEqualTo("grp-fin-one".equals(group) ? List.of("FINANCE") : List.of());
+		}
+	}
+
+	@Test
 	void aCspManagersMappingLinksTheirPartnershipAndConflictingMappingsGiveNothingAndSayWhy() {
 		LiveApplication.Browser admin = application.signIn("admin");
 		String code = application.database()
