@@ -605,6 +605,31 @@ class ExactlyOnceTest {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void passwordsGuessedAtOnceGetFiveChecksAndTheRestAreLockedOut() {
+		long id = app.bean(uk.opcc.cspgrants.security.UserManagement.class)
+			.create("guess.target",
+					new uk.opcc.cspgrants.security.AccountDetails("Gus Target",
+							java.util.Set.of(uk.opcc.cspgrants.shared.Role.OFFICER), null),
+					SignIn.DEMO_PASSWORD)
+			.id();
+		LiveApplication.Browser guesser = app.visitor("/login");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> guesser.post("/login", Map.of("username", "guess.target", "password", "guess number " + i)));
+		Map<String, Long> where = new java.util.TreeMap<>();
+		responses
+			.forEach(response -> where.merge(response.headers().firstValue("Location").orElse("none"), 1L, Long::sum));
+		// five passwords are checked, one after another: four wrong, the fifth wrong and
+		// locking; the other fifteen are refused unchecked
+		assertThat(where).isEqualTo(Map.of("/login?error", 4L, "/login?locked", 16L));
+		assertThat(count("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
+				+ "and action = 'SIGN_IN_REFUSED'", String.valueOf(id)))
+			.isEqualTo(5);
+		assertThat(count("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
+				+ "and action = 'LOCKED_OUT'", String.valueOf(id)))
+			.isEqualTo(1);
+	}
+
 	private static void assertOneSucceeded(List<HttpResponse<String>> responses, int success) {
 		assertThat(statuses(responses)).as(() -> "statuses; first bodies: " + firstBodies(responses))
 			.isEqualTo(Map.of(success, 1L, 409, (long) (AT_ONCE - 1)));
