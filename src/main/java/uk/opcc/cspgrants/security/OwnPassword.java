@@ -44,8 +44,12 @@ public class OwnPassword {
 
 	private final TransactionTemplate transaction;
 
+	private final SessionEnds sessionEnds;
+
 	OwnPassword(JdbcClient jdbc, PasswordEncoder passwordEncoder, SignInThrottle throttle, SignInEvents events,
-			AuditTrail auditTrail, AccountNotices notices, PlatformTransactionManager transactions) {
+			AuditTrail auditTrail, AccountNotices notices, PlatformTransactionManager transactions,
+			SessionEnds sessionEnds) {
+		this.sessionEnds = sessionEnds;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.throttle = throttle;
@@ -134,6 +138,7 @@ public class OwnPassword {
 			if (changed == 0) {
 				throw changedMeanwhile();
 			}
+			this.sessionEnds.alsoOnceCommitted(user.id());
 			this.auditTrail.record("CHANGE_PASSWORD", AuditTrail.USER, user.id(), null,
 					Map.of("networkAddress", networkAddress));
 			this.notices.passwordChanged(user.getUsername(), null, at, networkAddress);

@@ -56,9 +56,12 @@ public class SecondFactors {
 
 	private final AccountNotices notices;
 
+	private final SessionEnds sessionEnds;
+
 	SecondFactors(JdbcClient jdbc, AuditTrail auditTrail, SecondFactorProperties properties, SignInThrottle throttle,
-			SignInEvents events, AccountNotices notices) {
+			SignInEvents events, AccountNotices notices, SessionEnds sessionEnds) {
 		this.jdbc = jdbc;
+		this.sessionEnds = sessionEnds;
 		this.events = events;
 		this.notices = notices;
 		this.auditTrail = auditTrail;
@@ -243,6 +246,7 @@ public class SecondFactors {
 				.param("at", Timestamp.from(this.realTime.instant()))
 				.param("id", userId)
 				.update();
+			this.sessionEnds.alsoOnceCommitted(userId);
 		}
 		this.auditTrail.record("SECOND_FACTOR_REMOVED", AUDIT_TYPE, userId, Map.of("secondFactor", "set up"),
 				Map.of("secondFactor", "none", "by", actor.displayName()));

@@ -52,10 +52,13 @@ public class UserManagement {
 
 	private final AccountNotices notices;
 
+	private final SessionEnds sessionEnds;
+
 	UserManagement(UserAccountRepository users, PartnershipManagement partnerships, PasswordEncoder passwordEncoder,
 			AuditTrail auditTrail, Clock clock, Validator validator, OrganisationChoices organisations,
-			AccountNotices notices) {
+			AccountNotices notices, SessionEnds sessionEnds) {
 		this.notices = notices;
+		this.sessionEnds = sessionEnds;
 		this.organisations = organisations;
 		this.validator = validator;
 		this.users = users;
@@ -183,6 +186,7 @@ public class UserManagement {
 		account.changePassword(this.passwordEncoder.encode(newPassword), now());
 		// whoever knew the old password is signed out everywhere
 		account.endSessions(Instant.now());
+		this.sessionEnds.alsoOnceCommitted(id);
 		DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of());
 		this.auditTrail.record("RESET_PASSWORD", AUDIT_TYPE, id, null, null);
 		this.notices.passwordChanged(person.username(), AccountNotices.signedInName(), Instant.now(), null);
@@ -194,6 +198,7 @@ public class UserManagement {
 		account.setEnabled(enabled, now());
 		if (!enabled) {
 			account.endSessions(Instant.now());
+			this.sessionEnds.alsoOnceCommitted(id);
 		}
 		UserView after = DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of()).toView();
 		this.auditTrail.record(action, AUDIT_TYPE, id, before, after);

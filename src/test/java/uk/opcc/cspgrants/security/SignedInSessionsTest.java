@@ -80,6 +80,31 @@ class SignedInSessionsTest {
 		this.mvc.perform(get("/grants").session(after)).andExpect(status().isOk());
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void aNewPasswordEndsTheSessionsSignedInWhileItsChangeWasStillBeingSaved() throws Exception {
+		UserView sam = officer("session.slow");
+		java.time.Instant[] duringTheChange = new java.time.Instant[1];
+		new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> {
+				this.users.resetPassword(sam.id(), "A new password for a new start");
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				// a sign-in with the old password now, before the change commits, would
+				// be later than the moment the change first wrote
+				duringTheChange[0] = java.time.Instant.now();
+			});
+		assertThat(this.jdbc
+			.queryForObject("select sessions_ended_at from app_user where id = ?", java.sql.Timestamp.class, sam.id())
+			.toInstant()).isAfter(duringTheChange[0]);
+	}
+
 	@Test
 	void aRoleGivenOrTakenAwayCountsAtOnceInASessionThatGoesOn() throws Exception {
 		UserView sam = officer("session.roles");
