@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +27,7 @@ class ConfirmController {
 
 	private final OwnPassword passwords;
 
-	private final PasswordEncoder passwordEncoder;
-
-	private final SignInThrottle throttle;
-
-	private final SignInEvents events;
+	private final PasswordAgain passwordAgain;
 
 	private final SignInRequestCache requestCache;
 
@@ -40,12 +35,9 @@ class ConfirmController {
 
 	private final Clock realTime = Clock.systemUTC();
 
-	ConfirmController(OwnPassword passwords, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-			SignInEvents events, SecondFactorGate gate, ConfirmItIsYou rule) {
+	ConfirmController(OwnPassword passwords, PasswordAgain passwordAgain, SecondFactorGate gate, ConfirmItIsYou rule) {
 		this.passwords = passwords;
-		this.passwordEncoder = passwordEncoder;
-		this.throttle = throttle;
-		this.events = events;
+		this.passwordAgain = passwordAgain;
 		this.requestCache = gate.requestCache();
 		this.rule = rule;
 	}
@@ -79,18 +71,12 @@ class ConfirmController {
 		if (this.passwords.account(user).throughProvider()) {
 			return "You sign in with your organisation's account: sign in again there to confirm it is you";
 		}
-		if (this.throttle.lockedUntil(user.getUsername()).isPresent()) {
-			return "Too many wrong passwords have been typed for your account: try again in a few minutes";
-		}
-		if (password.isEmpty()) {
-			return "Enter your password";
-		}
-		if (!this.passwordEncoder.matches(password, this.passwords.passwordHash(user))) {
-			boolean lockedNow = this.throttle.recordFailure(user.getUsername());
-			this.events.refused(user.getUsername(), "a wrong password, confirming it is them", lockedNow);
-			return "The password is not right";
-		}
-		return null;
+		return switch (this.passwordAgain.check(user, password, "confirming it is them")) {
+			case EMPTY -> "Enter your password";
+			case WRONG -> "The password is not right";
+			case LOCKED -> "Too many wrong passwords have been typed for your account: try again in a few minutes";
+			case RIGHT -> null;
+		};
 	}
 
 }

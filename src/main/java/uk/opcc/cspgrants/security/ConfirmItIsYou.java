@@ -21,8 +21,9 @@ import uk.opcc.cspgrants.shared.CurrentUser;
  * others and sign-in mappings), the person must have proved who they are in the last 15
  * minutes (OWASP ASVS 3.7.1): signed in, or typed their password again on
  * {@code /account/confirm}. Otherwise they are sent there first, and back to the page
- * after. A form opened in time may be sent up to the idle timeout later, so nothing typed
- * is lost to the check.
+ * after. A form opened (a page of these shown) while the proof was recent may be sent up
+ * to the idle timeout later, so nothing typed is lost to the check; a form sent with no
+ * such page opened is not.
  */
 @Configuration(proxyBeanMethods = false)
 class ConfirmItIsYou implements WebMvcConfigurer {
@@ -74,8 +75,15 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 			return true;
 		}
 		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		Duration allowed = reading ? this.within : this.within.plus(this.idle);
-		if (RecentProof.recent(session, user.id(), this.realTime.instant(), allowed)) {
+		java.time.Instant now = this.realTime.instant();
+		if (RecentProof.recent(session, user.id(), now, this.within)) {
+			if (reading) {
+				RecentProof.formOpened(session, user.id(), now);
+			}
+			return true;
+		}
+		// a form opened while the proof was recent may be sent until the idle timeout
+		if (!reading && RecentProof.formOpenedWithin(session, user.id(), now, this.idle)) {
 			return true;
 		}
 		if (reading) {

@@ -34,9 +34,7 @@ public class OwnPassword {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final SignInThrottle throttle;
-
-	private final SignInEvents events;
+	private final PasswordAgain passwordAgain;
 
 	private final AuditTrail auditTrail;
 
@@ -46,14 +44,12 @@ public class OwnPassword {
 
 	private final SessionEnds sessionEnds;
 
-	OwnPassword(JdbcClient jdbc, PasswordEncoder passwordEncoder, SignInThrottle throttle, SignInEvents events,
-			AuditTrail auditTrail, AccountNotices notices, PlatformTransactionManager transactions,
-			SessionEnds sessionEnds) {
+	OwnPassword(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordAgain passwordAgain, AuditTrail auditTrail,
+			AccountNotices notices, PlatformTransactionManager transactions, SessionEnds sessionEnds) {
 		this.sessionEnds = sessionEnds;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
-		this.throttle = throttle;
-		this.events = events;
+		this.passwordAgain = passwordAgain;
 		this.auditTrail = auditTrail;
 		this.notices = notices;
 		// named, so that what it commits counts as a change (the account kept a second
@@ -93,17 +89,13 @@ public class OwnPassword {
 			// opened before the password changed, is not a wrong password
 			throw changedMeanwhile();
 		}
-		if (this.throttle.lockedUntil(user.getUsername()).isPresent()) {
-			throw new ValidationException("currentPassword",
+		switch (this.passwordAgain.check(user, current, "changing the password")) {
+			case EMPTY -> throw new ValidationException("currentPassword", "Enter your current password");
+			case WRONG -> throw new ValidationException("currentPassword", "Your current password is not right");
+			case LOCKED -> throw new ValidationException("currentPassword",
 					"Too many wrong passwords have been typed for your account: try again in a few minutes");
-		}
-		if (current == null || current.isEmpty()) {
-			throw new ValidationException("currentPassword", "Enter your current password");
-		}
-		if (!this.passwordEncoder.matches(current, passwordHash(user))) {
-			boolean lockedNow = this.throttle.recordFailure(user.getUsername());
-			this.events.refused(user.getUsername(), "a wrong current password, changing the password", lockedNow);
-			throw new ValidationException("currentPassword", "Your current password is not right");
+			case RIGHT -> {
+			}
 		}
 		if (current.equals(next)) {
 			throw new ValidationException("newPassword", "The new password must be different from your current one");
@@ -144,14 +136,6 @@ public class OwnPassword {
 			this.notices.passwordChanged(user.getUsername(), null, at, networkAddress);
 			return at;
 		});
-	}
-
-	/** The account's password as stored: its BCrypt hash. */
-	String passwordHash(CurrentUser user) {
-		return this.jdbc.sql("select password_hash from app_user where id = :id")
-			.param("id", user.id())
-			.query(String.class)
-			.single();
 	}
 
 	private static ConflictException changedMeanwhile() {

@@ -49,6 +49,7 @@ class OwnPasswordController {
 		}
 		catch (RuntimeException refusal) {
 			if (FormErrors.addTo(result, refusal, response)) {
+				model.addAttribute("refused", true);
 				form.forgetPasswords();
 				if (response.getStatus() == HttpServletResponse.SC_CONFLICT) {
 					form.setVersion(this.passwords.account(user).version());

@@ -32,9 +32,25 @@ class ProviderAccessTokens {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	ProviderAccessTokens(ObjectProvider<JwtDecoder> decoder, ProviderAccounts accounts, Environment environment) {
-		this(decoder, accounts, environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", ""),
-				List.of(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", String[].class,
-						new String[0])));
+		this(decoder, accounts, configuredProvider(environment),
+				org.springframework.boot.context.properties.bind.Binder.get(environment)
+					.bind("spring.security.oauth2.resourceserver.jwt.audiences",
+							org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+					.orElse(List.of()));
+	}
+
+	/**
+	 * Where the deployment says the provider's keys are: its issuer, or the address of
+	 * its keys, or a public key; blank when it names none.
+	 */
+	private static String configuredProvider(Environment environment) {
+		for (String property : List.of("issuer-uri", "jwk-set-uri", "public-key-location")) {
+			String value = environment.getProperty("spring.security.oauth2.resourceserver.jwt." + property, "");
+			if (!value.isBlank()) {
+				return value;
+			}
+		}
+		return "";
 	}
 
 	/**
@@ -51,7 +67,7 @@ class ProviderAccessTokens {
 			// would be taken as one for this service
 			throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.audiences is not set: set it "
 					+ "to this service's Application ID URI (e.g. api://csp-grants), or the provider's access tokens "
-					+ "for any application would be accepted. Remove the issuer-uri to accept none");
+					+ "for any application would be accepted. Remove the issuer-uri (or jwk-set-uri) to accept none");
 		}
 	}
 

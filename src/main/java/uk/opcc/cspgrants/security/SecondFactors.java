@@ -2,7 +2,6 @@ package uk.opcc.cspgrants.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -163,8 +162,10 @@ public class SecondFactors {
 			this.throttle.succeeded(username);
 		}
 		else if (outcome == Outcome.ALREADY_USED) {
+			// not audited: it is not counted, so someone with the password and a code
+			// seen
+			// could write refusals without end
 			this.throttle.uncountAttempt(username);
-			this.events.refused(username, "a code from the authenticator app already used", false);
 		}
 		else {
 			boolean lockedNow = this.throttle.failedAttempt(username);
@@ -284,13 +285,7 @@ public class SecondFactors {
 	}
 
 	static String hash(String recoveryCode) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(recoveryCode.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException missing) {
-			throw new IllegalStateException(missing);
-		}
+		return Sha256.hex(recoveryCode);
 	}
 
 	/**

@@ -429,15 +429,11 @@ class SecurityConfiguration {
 
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, SingleSignOnProperties signOn, SecondFactors secondFactors, SignInEvents events,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
+			PasswordAttempts attempts, SingleSignOnProperties signOn, SecondFactors secondFactors,
+			SignInEvents events) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users, signOn));
 		passwordCheck.setPasswordEncoder(passwordEncoder);
-		// not named as the services' are: the count of failures it writes is nothing a
-		// kept
-		// page shows, so an API request by HTTP Basic makes no kept read be read again
-		return new ThrottledAuthenticationProvider(passwordCheck, throttle, secondFactors, events,
-				new org.springframework.transaction.support.TransactionTemplate(transactions));
+		return new ThrottledAuthenticationProvider(passwordCheck, attempts, secondFactors, events);
 	}
 
 	/** Locked accounts get their own message; every other failure the same one. */

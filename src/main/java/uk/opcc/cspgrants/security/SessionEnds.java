@@ -19,6 +19,8 @@ import uk.opcc.cspgrants.shared.DataVersions;
 @Component
 class SessionEnds {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SessionEnds.class);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate separately;
@@ -35,11 +37,19 @@ class SessionEnds {
 
 			@Override
 			public void afterCommit() {
-				SessionEnds.this.separately.executeWithoutResult((status) -> SessionEnds.this.jdbc.sql("""
-						update app_user set sessions_ended_at = greatest(coalesce(sessions_ended_at, clock_timestamp()),
-						    clock_timestamp())
-						where id = :id
-						""").param("id", userId).update());
+				try {
+					SessionEnds.this.separately.executeWithoutResult((status) -> SessionEnds.this.jdbc.sql("""
+							update app_user set sessions_ended_at = greatest(coalesce(sessions_ended_at,
+							    clock_timestamp()), clock_timestamp())
+							where id = :id
+							""").param("id", userId).update());
+				}
+				catch (RuntimeException failed) {
+					// the change itself is saved, and ended the sessions as of when it
+					// was
+					// made: nothing to show the person but a log line for the operators
+					log.error("Could not move on when the sessions of account {} ended", userId, failed);
+				}
 			}
 
 		});

@@ -168,6 +168,13 @@ public class SignInMappings {
 	 * next sign-in.
 	 */
 	private void takeAwayRole(long mappingId) {
+		// the accounts it gave the role to, locked as a sign-in locks its account: a
+		// sign-in, or another mapping switched off, waits, and then sees this one off
+		this.jdbc.sql("""
+				select u.id from app_user u
+				where u.id in (select h.user_id from sign_in_mapping_held h where h.mapping_id = :id)
+				order by u.id for update
+				""").param("id", mappingId).query(Long.class).list();
 		List<Long> accounts = this.jdbc.sql("""
 				delete from app_user_role r using sign_in_mapping m, single_sign_on_account s, app_user u
 				where m.id = :id and s.user_id = r.user_id and u.id = r.user_id and r.role = m.role
@@ -180,7 +187,6 @@ public class SignInMappings {
 				       or not exists (select 1 from sign_in_mapping_held h where h.user_id = r.user_id))
 				returning r.user_id
 				""").param("id", mappingId).query(Long.class).list();
-		this.jdbc.sql("delete from sign_in_mapping_held where mapping_id = :id").param("id", mappingId).update();
 		for (Long account : accounts) {
 			this.auditTrail.record("ROLES_FROM_SIGN_IN", AuditTrail.USER, account, null,
 					Map.of("removed", "the role of sign-in mapping " + mappingId + ", switched off"));

@@ -46,11 +46,7 @@ class SignInThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean recordFailure(String username) {
 		Instant now = this.clock.instant();
-		if (count(username, now).failures() >= this.properties.maxFailedAttempts()) {
-			lock(username, now);
-			return true;
-		}
-		return false;
+		return count(username, now).failures() >= this.properties.maxFailedAttempts() && lock(username, now);
 	}
 
 	/**
@@ -74,8 +70,8 @@ class SignInThrottle {
 	}
 
 	/**
-	 * After an attempt counted by {@link #beginAttempt} failed: whether it was the last
-	 * one allowed, and has now locked the username.
+	 * After an attempt counted by {@link #beginAttempt} failed: whether it found the
+	 * allowance used up and locked the username now (false when it was locked already).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean failedAttempt(String username) {
@@ -84,11 +80,7 @@ class SignInThrottle {
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
-		if (failures >= this.properties.maxFailedAttempts()) {
-			lock(username, this.clock.instant());
-			return true;
-		}
-		return false;
+		return failures >= this.properties.maxFailedAttempts() && lock(username, this.clock.instant());
 	}
 
 	/**
@@ -128,10 +120,16 @@ class SignInThrottle {
 		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();
 	}
 
-	private void lock(String username, Instant now) {
-		this.jdbc.sql("update sign_in_attempt set locked_until = ? where username = ?")
-			.params(Timestamp.from(now.plus(this.properties.lockout())), key(username))
-			.update();
+	/**
+	 * Locks the username unless it is locked already: whether this locked it, so that one
+	 * lock-out is told once however many failures find the count used up.
+	 */
+	private boolean lock(String username, Instant now) {
+		return this.jdbc
+			.sql("update sign_in_attempt set locked_until = ? where username = ? "
+					+ "and (locked_until is null or locked_until <= ?)")
+			.params(Timestamp.from(now.plus(this.properties.lockout())), key(username), Timestamp.from(now))
+			.update() == 1;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

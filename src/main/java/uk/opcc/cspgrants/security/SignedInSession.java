@@ -72,14 +72,7 @@ record SignedInSession(long userId, Instant at, boolean secondFactor) implements
 	 * goes on.
 	 */
 	static String hashOf(String sessionId) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException missing) {
-			throw new IllegalStateException(missing);
-		}
+		return Sha256.hex(sessionId);
 	}
 
 	/**

@@ -145,9 +145,11 @@ final class SingleSignOn {
 		if (authorization == null || request.getParameter("confirm") == null) {
 			return authorization;
 		}
-		return OAuth2AuthorizationRequest.from(authorization)
-			.additionalParameters(parameters -> parameters.put("prompt", "login"))
-			.build();
+		return OAuth2AuthorizationRequest.from(authorization).additionalParameters(parameters -> {
+			parameters.put("prompt", "login");
+			// and say when it asked (auth_time), which is what proves it here
+			parameters.put("max_age", "0");
+		}).build();
 	}
 
 	private OidcUser signIn(OidcUserRequest request) {
@@ -175,6 +177,7 @@ final class SingleSignOn {
 		this.contexts.saveContext(context, request, response);
 		HttpSession session = request.getSession();
 		SignedInSession.started(session, user.id(), Instant.now(), true);
+		RecentProof.signedInThroughProvider(session, user.id(), principal.getIdToken().getAuthenticatedAt());
 		session.setAttribute(ID_TOKEN, principal.getIdToken().getTokenValue());
 		session.setAttribute(REGISTRATION, registrationId);
 		if (user.roles().isEmpty()) {

@@ -1,11 +1,7 @@
 package uk.opcc.cspgrants.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -37,13 +33,7 @@ final class TokenSecret {
 
 	/** The SHA-256 of the secret, in lower-case hexadecimal: what the database keeps. */
 	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException missing) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", missing);
-		}
+		return Sha256.hex(secret);
 	}
 
 	/** Its first characters, to recognise it in a list without revealing it. */

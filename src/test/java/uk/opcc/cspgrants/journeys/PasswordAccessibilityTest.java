@@ -70,7 +70,7 @@ class PasswordAccessibilityTest extends JourneyTest {
 		open("/admin/users/" + id);
 		assertThat(page()).contains("Sign-ins and changes", "Jo Journey signed in",
 				"A sign-in as Jo Journey was refused", "Jo Journey changed their password",
-				"Reason: a wrong current password, changing the password");
+				"Reason: a wrong password, changing the password");
 		checkThisPage("a user's sign-ins and changes", axe, problems);
 		assertThat(problems).isEmpty();
 	}

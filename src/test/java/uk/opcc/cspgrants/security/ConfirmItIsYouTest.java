@@ -81,8 +81,10 @@ class ConfirmItIsYouTest {
 	}
 
 	@Test
-	void aFormOpenedInTimeIsSentButOneSentFarLaterIsNotAndGoesBackToItsPage() throws Exception {
+	void aFormOpenedInTimeIsSentButOneOpenedLongAgoOrNeverIsNotAndGoesBackToItsPage() throws Exception {
 		MockHttpSession olu = SignIn.as(this.mvc, "officer");
+		// the form is opened while the sign-in is recent, and sent when it no longer is
+		this.mvc.perform(get("/account/tokens").session(olu)).andExpect(status().isOk());
 		signedInAgo(olu, Duration.ofMinutes(40));
 		this.mvc
 			.perform(post("/account/tokens").session(olu)
@@ -92,21 +94,47 @@ class ConfirmItIsYouTest {
 				.param("days", "30"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("API token created")));
-		signedInAgo(olu, Duration.ofMinutes(50));
-		MvcResult refused = this.mvc
-			.perform(post("/account/tokens").session(olu)
-				.with(csrf())
-				.header("Referer", "http://localhost/account/tokens")
-				.param("name", "Confirmed ledger")
-				.param("createKey", java.util.UUID.randomUUID().toString())
-				.param("days", "30"))
-			.andExpect(redirectedUrl("/account/confirm"))
-			.andReturn();
-		assertThat(refused.getResponse().getCookie(SignInRequestCache.COOKIE).getValue())
-			.isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("/account/tokens".getBytes()));
+		// a form opened longer ago than the idle timeout, or never (a form sent straight
+		// from a session whose proof is old), is not
+		RecentProof.Confirmed opened = (RecentProof.Confirmed) olu.getAttribute(RecentProof.FORM_OPENED);
+		for (Instant when : new Instant[] { Instant.now().minus(Duration.ofMinutes(31)), null }) {
+			if (when != null) {
+				olu.setAttribute(RecentProof.FORM_OPENED, new RecentProof.Confirmed(opened.userId(), when));
+			}
+			else {
+				olu.removeAttribute(RecentProof.FORM_OPENED);
+			}
+			MvcResult refused = this.mvc
+				.perform(post("/account/tokens").session(olu)
+					.with(csrf())
+					.header("Referer", "http://localhost/account/tokens")
+					.param("name", "Confirmed ledger")
+					.param("createKey", java.util.UUID.randomUUID().toString())
+					.param("days", "30"))
+				.andExpect(redirectedUrl("/account/confirm"))
+				.andReturn();
+			assertThat(refused.getResponse().getCookie(SignInRequestCache.COOKIE).getValue()).isEqualTo(
+					java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("/account/tokens".getBytes()));
+		}
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from api_token where name = 'Confirmed ledger' and revoked_at is null", Long.class))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aSessionSignedInThroughTheProviderCountsWhenTheProviderLastAskedForThePassword() {
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		Instant now = Instant.now();
+		SignedInSession.started(session, 7, now, true);
+		// signed in just now, silently, on the provider's session of an hour ago
+		RecentProof.signedInThroughProvider(session, 7, now.minus(Duration.ofHours(1)));
+		assertThat(RecentProof.recent(session, 7, now, Duration.ofMinutes(15))).isFalse();
+		// the provider asked for the password again just now
+		RecentProof.signedInThroughProvider(session, 7, now.minusSeconds(5));
+		assertThat(RecentProof.recent(session, 7, now, Duration.ofMinutes(15))).isTrue();
+		// a provider that does not say when it asked proves nothing
+		RecentProof.signedInThroughProvider(session, 7, null);
+		assertThat(RecentProof.recent(session, 7, now, Duration.ofMinutes(15))).isFalse();
 	}
 
 	@Test

@@ -103,7 +103,7 @@ class OwnPasswordTest {
 				"select after_json ->> 'reason' from audit_event where entity_type = 'User' and entity_id = ? "
 						+ "and action = 'SIGN_IN_REFUSED'",
 				String.class, String.valueOf(id)))
-			.isEqualTo("a wrong current password, changing the password");
+			.isEqualTo("a wrong password, changing the password");
 	}
 
 	@Test

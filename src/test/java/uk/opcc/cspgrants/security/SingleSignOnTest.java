@@ -57,6 +57,7 @@ class SingleSignOnTest {
 		HttpResponse<String> confirming = visitor.get(base + "/oauth2/authorization/organisation?confirm");
 		assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("prompt=");
 		assertThat(confirming.headers().firstValue("Location").orElseThrow()).contains("prompt=login")
+			.contains("max_age=0")
 			.contains("client_id=");
 	}
 
