@@ -106,6 +106,9 @@ class SingleSignOnTest {
 		assertThat(home.body()).contains("Fran Okafor");
 		// finance's own page is open to her
 		assertThat(fran.get(base + "/monitoring/payments").statusCode()).isEqualTo(200);
+		// and so are her API tokens: the provider has just asked for her password
+		// (auth_time)
+		assertThat(fran.get(base + "/account/tokens").statusCode()).isEqualTo(200);
 		long franId = application.database()
 			.queryForObject("select user_id from single_sign_on_account where subject = 'fran'", Long.class);
 		assertThat(application.database()
