@@ -7,3 +7,5 @@ create table sign_in_mapping_held (
     primary key (user_id, mapping_id)
 );
 create index sign_in_mapping_held_by_mapping on sign_in_mapping_held (mapping_id);
+create trigger sign_in_mapping_held_no_truncate before truncate on sign_in_mapping_held
+    for each statement execute function truncate_is_refused();
