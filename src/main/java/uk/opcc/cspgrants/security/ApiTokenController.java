@@ -32,11 +32,11 @@ class ApiTokenController {
 
 	private final Clock clock;
 
-	private final OwnPassword accounts;
+	private final UserAccountRepository accounts;
 
 	private final SingleSignOnProperties signOn;
 
-	ApiTokenController(ApiTokens tokens, Clock clock, OwnPassword accounts, SingleSignOnProperties signOn) {
+	ApiTokenController(ApiTokens tokens, Clock clock, UserAccountRepository accounts, SingleSignOnProperties signOn) {
 		this.accounts = accounts;
 		this.signOn = signOn;
 		this.tokens = tokens;
@@ -112,7 +112,7 @@ class ApiTokenController {
 		model.addAttribute("tokens", admin ? this.tokens.all() : this.tokens.of(user.id()));
 		model.addAttribute("form", form);
 		model.addAttribute("now", this.clock.instant());
-		if (!admin && this.accounts.account(user).throughProvider()) {
+		if (!admin && this.accounts.signsInThroughProvider(user.id())) {
 			model.addAttribute("signInEveryDays", this.signOn.tokensNeedSignInWithin().toDays());
 		}
 		if (admin) {

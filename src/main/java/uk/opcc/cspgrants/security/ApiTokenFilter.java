@@ -60,7 +60,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
 					"The API token is not valid: it may have expired or been revoked, or its account may no longer "
 							+ "sign in, or its holder, who signs in through their organisation, may not have signed in "
-							+ "here lately (every 30 days by default).");
+							+ "here lately.");
 			return;
 		}
 		if (bearer.get().readOnly() && !READING.contains(request.getMethod())) {

@@ -25,7 +25,7 @@ import uk.opcc.cspgrants.shared.CurrentUser;
 @Controller
 class ConfirmController {
 
-	private final OwnPassword passwords;
+	private final UserAccountRepository users;
 
 	private final PasswordAgain passwordAgain;
 
@@ -35,8 +35,9 @@ class ConfirmController {
 
 	private final Clock realTime = Clock.systemUTC();
 
-	ConfirmController(OwnPassword passwords, PasswordAgain passwordAgain, SecondFactorGate gate, ConfirmItIsYou rule) {
-		this.passwords = passwords;
+	ConfirmController(UserAccountRepository users, PasswordAgain passwordAgain, SecondFactorGate gate,
+			ConfirmItIsYou rule) {
+		this.users = users;
 		this.passwordAgain = passwordAgain;
 		this.requestCache = gate.requestCache();
 		this.rule = rule;
@@ -44,7 +45,7 @@ class ConfirmController {
 
 	@GetMapping(ConfirmItIsYou.PAGE)
 	String page(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
-		model.addAttribute("throughProvider", this.passwords.account(user).throughProvider());
+		model.addAttribute("throughProvider", this.users.signsInThroughProvider(user.id()));
 		HttpSession session = request.getSession(false);
 		model.addAttribute("registration", (session != null) ? session.getAttribute(SingleSignOn.REGISTRATION) : null);
 		model.addAttribute("minutes", this.rule.within().toMinutes());
@@ -68,7 +69,7 @@ class ConfirmController {
 
 	/** Why the password typed does not confirm who they are; null when it does. */
 	private String refusal(CurrentUser user, String password) {
-		if (this.passwords.account(user).throughProvider()) {
+		if (this.users.signsInThroughProvider(user.id())) {
 			return "You sign in with your organisation's account: sign in again there to confirm it is you";
 		}
 		return switch (this.passwordAgain.check(user, password, "confirming it is them")) {
