@@ -48,7 +48,9 @@ class ApiSecurityDocumentation {
 				.description("A username and password. Every request checks the password with BCrypt, which is "
 						+ "slow by design: use a token for a program that calls the API often. Refused (401) for an "
 						+ "account that signs in with a second factor, and for one that signs in through the "
-						+ "organisation's provider: their programs use a token."));
+						+ "organisation's provider: their programs use a token. No more passwords of one username are "
+						+ "checked at once than it has failures left before the lock-out (five): the rest wait their "
+						+ "turn, and one whose turn has not come within 10 seconds is answered 429 with Retry-After."));
 			openApi.setComponents(components);
 			openApi.addSecurityItem(new SecurityRequirement().addList(TOKEN));
 			openApi.addSecurityItem(new SecurityRequirement().addList(PROVIDER));

@@ -76,6 +76,7 @@ class ConfirmController {
 			case EMPTY -> "Enter your password";
 			case WRONG -> "The password is not right";
 			case LOCKED -> "Too many wrong passwords have been typed for your account: try again in a few minutes";
+			case BUSY -> "Too many passwords for your account are being checked at once: try again in a minute";
 			case RIGHT -> null;
 		};
 	}

@@ -94,6 +94,8 @@ public class OwnPassword {
 			case WRONG -> throw new ValidationException("currentPassword", "Your current password is not right");
 			case LOCKED -> throw new ValidationException("currentPassword",
 					"Too many wrong passwords have been typed for your account: try again in a few minutes");
+			case BUSY -> throw new ValidationException("currentPassword",
+					"Too many passwords for your account are being checked at once: try again in a minute");
 			case RIGHT -> {
 			}
 		}

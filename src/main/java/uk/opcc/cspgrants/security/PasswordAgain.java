@@ -52,6 +52,9 @@ class PasswordAgain {
 		if (attempt.locked()) {
 			return Outcome.LOCKED;
 		}
+		if (attempt.busy()) {
+			return Outcome.BUSY;
+		}
 		if (attempt.failure() != null) {
 			this.events.refused(username, "a wrong password, " + doing, attempt.lockedNow());
 			return attempt.lockedNow() ? Outcome.LOCKED : Outcome.WRONG;
@@ -64,7 +67,11 @@ class PasswordAgain {
 
 		RIGHT, EMPTY, WRONG,
 		/** Too many wrong passwords: not checked, or this one locked the username. */
-		LOCKED
+		LOCKED,
+		/**
+		 * Not checked: too many of the account's passwords were being checked at once.
+		 */
+		BUSY
 
 	}
 

@@ -436,14 +436,26 @@ class SecurityConfiguration {
 		return new ThrottledAuthenticationProvider(passwordCheck, attempts, secondFactors, events);
 	}
 
-	/** Locked accounts get their own message; every other failure the same one. */
+	/**
+	 * Locked accounts get their own message, and so do passwords not checked as too many
+	 * were at once; every other failure the same one.
+	 */
 	private static AuthenticationFailureHandler failureHandler() {
-		return (request, response, failure) -> response.sendRedirect(
-				request.getContextPath() + ((failure instanceof LockedException) ? "/login?locked" : "/login?error"));
+		return (request, response,
+				failure) -> response.sendRedirect(request.getContextPath() + ((failure instanceof LockedException)
+						? "/login?locked"
+						: (failure instanceof ThrottledAuthenticationProvider.Busy) ? "/login?busy" : "/login?error"));
 	}
 
 	private void unauthorised(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
+		if (failure instanceof ThrottledAuthenticationProvider.Busy) {
+			response.setHeader("Retry-After", "10");
+			problem(response, 429, "Too Many Requests",
+					"Too many passwords of this username are being checked at once. Try again in a few seconds, "
+							+ "or use an API token (Authorization: Bearer), which is not slowed like this.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"CSP Grants\"");
 		String detail = (failure instanceof LockedException)
 				? "This account is locked after too many failed sign-ins. Try again later."

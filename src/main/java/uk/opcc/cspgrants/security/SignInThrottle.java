@@ -2,6 +2,7 @@ package uk.opcc.cspgrants.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,6 +26,13 @@ class SignInThrottle {
 
 	private final Clock clock;
 
+	/**
+	 * How long after the last password of a username began to be checked the count of
+	 * those being checked is forgotten: left by a node that stopped mid-check (a check
+	 * takes a fraction of a second).
+	 */
+	static final Duration CHECKING_FORGOTTEN_AFTER = Duration.ofSeconds(30);
+
 	SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -42,11 +50,99 @@ class SignInThrottle {
 			.filter(until -> until.isAfter(this.clock.instant()));
 	}
 
-	/** Counts a failure; returns true when this failure locks the username. */
+	/**
+	 * Asks to check a password of the username now, counting it as being checked when it
+	 * may be: refused while the username is locked, and while as many of its passwords
+	 * are being checked as it has failures left before the lock-out (so that passwords
+	 * sent at once are never more than that). One statement, so that no row stays locked
+	 * and no connection stays held while the password is checked.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public boolean recordFailure(String username) {
+	Turn takeTurn(String username) {
 		Instant now = this.clock.instant();
-		return count(username, now).failures() >= this.properties.maxFailedAttempts() && lock(username, now);
+		int taken = this.jdbc.sql("""
+				insert into sign_in_attempt (username, failed_count, checking, checking_since)
+				values (:name, 0, 1, :now)
+				on conflict (username) do update set
+				  failed_count = case when sign_in_attempt.locked_until <= :now then 0
+				    else sign_in_attempt.failed_count end,
+				  locked_until = case when sign_in_attempt.locked_until <= :now then null
+				    else sign_in_attempt.locked_until end,
+				  checking = case when sign_in_attempt.checking_since < :forgotten then 0
+				    else sign_in_attempt.checking end + 1,
+				  checking_since = :now
+				where (sign_in_attempt.locked_until is null or sign_in_attempt.locked_until <= :now)
+				  and case when sign_in_attempt.locked_until <= :now then 0 else sign_in_attempt.failed_count end
+				    + case when sign_in_attempt.checking_since < :forgotten then 0 else sign_in_attempt.checking end
+				    < :allowed""")
+			.param("name", key(username))
+			.param("now", Timestamp.from(now))
+			.param("forgotten", Timestamp.from(now.minus(CHECKING_FORGOTTEN_AFTER)))
+			.param("allowed", this.properties.maxFailedAttempts())
+			.update();
+		if (taken == 1) {
+			return Turn.TAKEN;
+		}
+		return lockedUntil(username).isPresent() ? Turn.LOCKED : Turn.WAIT;
+	}
+
+	/**
+	 * A password counted by {@link #takeTurn} was wrong: one more failure; whether it
+	 * found the allowance used up and locked the username now (false when it was locked
+	 * already).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	boolean checkedWrong(String username) {
+		Instant now = this.clock.instant();
+		int failures = this.jdbc.sql("""
+				insert into sign_in_attempt (username, failed_count, last_failed_at) values (:name, 1, :now)
+				on conflict (username) do update set
+				  checking = greatest(sign_in_attempt.checking - 1, 0),
+				  failed_count = sign_in_attempt.failed_count + 1,
+				  last_failed_at = :now
+				returning failed_count""")
+			.param("name", key(username))
+			.param("now", Timestamp.from(now))
+			.query(Integer.class)
+			.single();
+		return failures >= this.properties.maxFailedAttempts() && lock(username, now);
+	}
+
+	/**
+	 * A password counted by {@link #takeTurn} was right: the failures start again from
+	 * none, unless {@code keepFailures} (a second factor is still to come) or the
+	 * username was locked meanwhile by passwords checked at the same time.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void checkedRight(String username, boolean keepFailures) {
+		this.jdbc.sql("""
+				update sign_in_attempt set checking = greatest(checking - 1, 0),
+				  failed_count = case when :keep or locked_until > :now then failed_count else 0 end
+				where username = :name""")
+			.param("name", key(username))
+			.param("keep", keepFailures)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/** A password counted by {@link #takeTurn} could not be checked (a fault). */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void notChecked(String username) {
+		this.jdbc.sql("update sign_in_attempt set checking = greatest(checking - 1, 0) where username = :name")
+			.param("name", key(username))
+			.update();
+	}
+
+	/** Whether a password may be checked now. */
+	enum Turn {
+
+		/** Counted as being checked: check it, then say how it went. */
+		TAKEN,
+		/** Locked after too many failures: not checked. */
+		LOCKED,
+		/** As many are being checked as there are failures left: wait and ask again. */
+		WAIT
+
 	}
 
 	/**
@@ -117,7 +213,7 @@ class SignInThrottle {
 	/** A right attempt: the count starts again, in the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void succeeded(String username) {
-		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();
+		startAgain(username);
 	}
 
 	/**
@@ -132,9 +228,19 @@ class SignInThrottle {
 			.update() == 1;
 	}
 
+	/**
+	 * A right sign-in: the count starts again, and a lock ends. The passwords being
+	 * checked at that moment stay counted.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSuccess(String username) {
-		this.jdbc.sql("delete from sign_in_attempt where username = ?").param(key(username)).update();
+		startAgain(username);
+	}
+
+	private void startAgain(String username) {
+		this.jdbc.sql("update sign_in_attempt set failed_count = 0, locked_until = null where username = ?")
+			.param(key(username))
+			.update();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package uk.opcc.cspgrants.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,6 +47,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		if (attempt.locked()) {
 			throw new LockedException("Locked after too many failed sign-ins");
 		}
+		if (attempt.busy()) {
+			throw new Busy();
+		}
 		if (attempt.failure() != null) {
 			this.events.refused(username, SignInEvents.passwordRefusal(attempt.failure()), attempt.lockedNow());
 			if (attempt.lockedNow()) {
@@ -54,6 +58,18 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		return attempt.result();
+	}
+
+	/**
+	 * Not checked: as many passwords of the username were being checked as it had
+	 * failures left, for longer than a password waits its turn.
+	 */
+	static final class Busy extends AuthenticationServiceException {
+
+		Busy() {
+			super("Too many passwords of this username are being checked at once");
+		}
+
 	}
 
 	@Override

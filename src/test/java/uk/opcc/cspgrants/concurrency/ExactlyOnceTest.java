@@ -619,10 +619,13 @@ class ExactlyOnceTest {
 		Map<String, Long> where = new java.util.TreeMap<>();
 		responses
 			.forEach(response -> where.merge(response.headers().firstValue("Location").orElse("none"), 1L, Long::sum));
-		// every guess is refused; the one whose failure locked the username says so, and
+		// every guess is refused; five are checked (no more than one after another would
+		// get), the fifth locks the username and says so, the rest are refused unchecked;
 		// the lock-out is recorded and told once
-		assertThat(where.get("/login?locked")).isGreaterThanOrEqualTo(1L);
-		assertThat(where.keySet()).containsOnly("/login?error", "/login?locked");
+		assertThat(where).isEqualTo(Map.of("/login?error", 4L, "/login?locked", (long) (AT_ONCE - 4)));
+		assertThat(count("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
+				+ "and action = 'SIGN_IN_REFUSED'", String.valueOf(id)))
+			.isEqualTo(5);
 		assertThat(count("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
 				+ "and action = 'LOCKED_OUT'", String.valueOf(id)))
 			.isEqualTo(1);

@@ -29,6 +29,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -178,6 +179,32 @@ class SignInTest {
 		this.mvc.perform(get("/login").param("locked", ""))
 			.andExpect(content().string(containsString(
 					"This account is locked after 5 failed sign-in attempts. Try again in 15 minutes.")));
+	}
+
+	@Test
+	void aPasswordWhoseTurnToBeCheckedDoesNotComeIsAskedToTryAgainNotCountedAsWrong() throws Exception {
+		this.users.create("busy.user", new AccountDetails("Busy User", Set.of(Role.OFFICER), null),
+				"a-long-enough-password");
+		// as many of its passwords being checked (on other nodes) as it has failures
+		// left,
+		// for longer than a password waits (csp-grants.sign-in.check-wait, 10 seconds)
+		this.jdbc.update("insert into sign_in_attempt (username, failed_count, checking, checking_since) "
+				+ "values ('busy.user', 3, 2, now() + interval '1 minute')");
+		try {
+			this.mvc.perform(get("/api/v1/partnerships").with(httpBasic("busy.user", "a-long-enough-password")))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().string("Retry-After", "10"))
+				.andExpect(content().string(containsString("being checked at once")));
+			assertThat(this.jdbc.queryForObject("select failed_count from sign_in_attempt where username = 'busy.user'",
+					Integer.class))
+				.isEqualTo(3);
+			this.mvc.perform(get("/login").param("busy", ""))
+				.andExpect(content().string(containsString(
+						"Too many passwords for this username are being checked at once. Wait a minute and try again")));
+		}
+		finally {
+			this.jdbc.update("delete from sign_in_attempt where username = 'busy.user'");
+		}
 	}
 
 	@Test
