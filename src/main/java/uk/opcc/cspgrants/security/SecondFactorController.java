@@ -49,9 +49,12 @@ class SecondFactorController {
 
 	private final UserManagement accounts;
 
+	private final SecretSeal seal;
+
 	SecondFactorController(SecondFactors factors, SecondFactorGate gate, SignInThrottle throttle,
-			UserManagement accounts) {
+			UserManagement accounts, SecretSeal seal) {
 		this.factors = factors;
+		this.seal = seal;
 		this.gate = gate;
 		this.throttle = throttle;
 		this.accounts = accounts;
@@ -229,7 +232,7 @@ class SecondFactorController {
 	private String setUpPage(CurrentUser user, boolean signingIn, HttpServletRequest request, Model model) {
 		String secret = secretBeingSetUp(user, request).orElseGet(() -> {
 			String made = SecondFactors.newSecret();
-			request.getSession().setAttribute(SETTING_UP, new SettingUp(user.id(), made));
+			request.getSession().setAttribute(SETTING_UP, new SettingUp(user.id(), this.seal.seal(user.id(), made)));
 			return made;
 		});
 		// the CSRF token's cookie is set now, before the page: the QR code's drawing
@@ -245,11 +248,11 @@ class SecondFactorController {
 		return "second-factor/set-up";
 	}
 
-	private static Optional<String> secretBeingSetUp(CurrentUser user, HttpServletRequest request) {
+	private Optional<String> secretBeingSetUp(CurrentUser user, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(SETTING_UP) instanceof SettingUp settingUp
 				&& settingUp.userId() == user.id()) {
-			return Optional.of(settingUp.secret());
+			return this.seal.open(user.id(), settingUp.sealedSecret());
 		}
 		return Optional.empty();
 	}
@@ -260,8 +263,11 @@ class SecondFactorController {
 				.filter(user -> user.id() == pending.userId()));
 	}
 
-	/** A secret being set up in this session, and for whom. */
-	record SettingUp(long userId, String secret) implements Serializable {
+	/**
+	 * A secret being set up in this session, and for whom: sealed like a kept one, as
+	 * sessions are kept in the database on a deployment of several nodes.
+	 */
+	record SettingUp(long userId, String sealedSecret) implements Serializable {
 
 	}
 

@@ -43,7 +43,11 @@ public class SecondFactors {
 
 	private final AuditTrail auditTrail;
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecondFactors.class);
+
 	private final SecondFactorProperties properties;
+
+	private final SecretSeal seal;
 
 	private final SignInThrottle throttle;
 
@@ -58,8 +62,9 @@ public class SecondFactors {
 	private final SessionEnds sessionEnds;
 
 	SecondFactors(JdbcClient jdbc, AuditTrail auditTrail, SecondFactorProperties properties, SignInThrottle throttle,
-			SignInEvents events, AccountNotices notices, SessionEnds sessionEnds) {
+			SignInEvents events, AccountNotices notices, SessionEnds sessionEnds, SecretSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 		this.sessionEnds = sessionEnds;
 		this.events = events;
 		this.notices = notices;
@@ -105,13 +110,13 @@ public class SecondFactors {
 		long step = this.codes.stepOf(secret, typed, now)
 			.orElseThrow(() -> new ValidationException("code",
 					"The code is not right: enter the 6 digits your authenticator app shows now"));
-		int made = this.jdbc
-			.sql("""
-					insert into second_factor (user_id, secret, set_up_at, last_used_step) values (:id, :secret, :now, :step)
-					on conflict (user_id) do nothing
-					""")
+		int made = this.jdbc.sql("""
+				insert into second_factor (user_id, secret_sealed, set_up_at, last_used_step)
+				values (:id, :sealed, :now, :step)
+				on conflict (user_id) do nothing
+				""")
 			.param("id", user.id())
-			.param("secret", secret)
+			.param("sealed", this.seal.seal(user.id(), secret))
 			.param("now", Timestamp.from(now))
 			.param("step", step)
 			.update();
@@ -153,10 +158,7 @@ public class SecondFactors {
 		if (!this.throttle.beginAttempt(username)) {
 			return Outcome.LOCKED;
 		}
-		Optional<String> secret = this.jdbc.sql("select secret from second_factor where user_id = :id")
-			.param("id", user.id())
-			.query(String.class)
-			.optional();
+		Optional<String> secret = secretOf(user.id());
 		Outcome outcome = secret.isEmpty() ? Outcome.WRONG : check(user.id(), secret.get(), typed);
 		if (outcome == Outcome.ACCEPTED) {
 			this.throttle.succeeded(username);
@@ -175,6 +177,31 @@ public class SecondFactors {
 			}
 		}
 		return outcome;
+	}
+
+	/**
+	 * The account's secret, opened; a secret the key cannot open is logged and its codes
+	 * are wrong (its recovery codes still sign in, and an administrator can reset it).
+	 * Empty when none is set up.
+	 */
+	private Optional<String> secretOf(long userId) {
+		return this.jdbc.sql("select secret, secret_sealed from second_factor where user_id = :id")
+			.param("id", userId)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional()
+			.map(kept -> {
+				if (kept[1] == null) {
+					return kept[0].strip();
+				}
+				return this.seal.open(userId, kept[1]).orElseGet(() -> {
+					LOG.error(
+							"The second-factor secret of user {} does not open with the key given "
+									+ "(csp-grants.second-factor.secrets.key); was the key changed without keeping the "
+									+ "old one in previous-keys? Their codes are refused; recovery codes still sign in",
+							userId);
+					return "";
+				});
+			});
 	}
 
 	private Outcome check(long userId, String secret, String typed) {
@@ -210,7 +237,8 @@ public class SecondFactors {
 			this.notices.recoveryCodeUsed(usernameOf(userId), this.realTime.instant(), left);
 			return Outcome.ACCEPTED;
 		}
-		OptionalLong step = this.codes.stepOf(secret, typed, this.realTime.instant());
+		OptionalLong step = secret.isEmpty() ? OptionalLong.empty()
+				: this.codes.stepOf(secret, typed, this.realTime.instant());
 		if (step.isEmpty()) {
 			return Outcome.WRONG;
 		}

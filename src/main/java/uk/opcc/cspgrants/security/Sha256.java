@@ -16,9 +16,13 @@ final class Sha256 {
 	}
 
 	static String hex(String text) {
+		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The SHA-256 of some bytes (a key, to name it without telling it). */
+	static String hex(byte[] bytes) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException missing) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", missing);

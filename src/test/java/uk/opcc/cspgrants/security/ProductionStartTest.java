@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code prod} profile creates no demo users and needs the first administrator's
- * password, and a way of sending e-mail unless applicants' sign-in is off.
+ * password, a way of sending e-mail unless applicants' sign-in is off, and the key that
+ * seals second-factor secrets.
  */
 class ProductionStartTest {
 
@@ -30,6 +31,18 @@ class ProductionStartTest {
 					"CSP_GRANTS_ADMIN_PASSWORD=first-admin-password", "logging.structured.format.console="))
 			.run()).hasStackTraceContaining("CSP_GRANTS_APPLICANTS_SIGN_IN=false")
 			.hasStackTraceContaining("SPRING_MAIL_HOST");
+	}
+
+	@Test
+	void refusesToStartWithoutTheKeyThatSealsSecondFactorSecrets() {
+		TestPostgres.DatabaseAddress database = TestPostgres.freshDatabase("prod_without_secrets_key");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CspGrantsApplication.class).profiles("prod")
+			.properties(TestPostgres.applicationProperties(database, "SERVER_PORT=0",
+					"CSP_GRANTS_ADMIN_PASSWORD=first-admin-password", "logging.structured.format.console=",
+					"csp-grants.applicants.sign-in=false"))
+			// the tests' own key (config/application.properties) taken away
+			.run("--csp-grants.second-factor.secrets.key="))
+			.hasStackTraceContaining("CSP_GRANTS_SECOND_FACTOR_SECRETS_KEY");
 	}
 
 	@Test

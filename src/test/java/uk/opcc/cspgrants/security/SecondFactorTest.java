@@ -76,6 +76,11 @@ class SecondFactorTest {
 		assertThat(fran.get(base + "/monitoring/payments").statusCode()).isEqualTo(200);
 		long franId = application.database()
 			.queryForObject("select id from app_user where username = 'finance'", Long.class);
+		// the secret is kept sealed, never as the app reads it
+		Map<String, Object> kept = application.database()
+			.queryForMap("select secret, secret_sealed from second_factor where user_id = ?", franId);
+		assertThat(kept.get("secret")).isNull();
+		assertThat((String) kept.get("secret_sealed")).startsWith("v1.").doesNotContain(secret.replace(" ", ""));
 		assertThat(application.database()
 			.queryForList("select subject from notification where username = 'finance' "
 					+ "and template = 'second-factor-set-up'", String.class))
