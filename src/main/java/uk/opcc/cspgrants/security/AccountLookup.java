@@ -28,7 +28,8 @@ class AccountLookup implements UserDetailsService {
 	 * ({@link ApplicantSignIn}), never with a password, on a page or through the API, and
 	 * so does the account of someone who signs in through the organisation's provider. So
 	 * does every username but the break-glass ones when local accounts are switched off
-	 * ({@link SingleSignOnProperties}).
+	 * ({@link SingleSignOnProperties}), and a service account's, which acts only through
+	 * its API tokens.
 	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
@@ -37,6 +38,7 @@ class AccountLookup implements UserDetailsService {
 			throw new UsernameNotFoundException("No such user");
 		}
 		return this.users.findByUsername(normalised)
+			.filter(account -> !account.isServiceAccount())
 			.map(UserAccount::toCurrentUser)
 			.filter(user -> !user.isApplicant() && !this.users.signsInThroughProvider(user.id()))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));

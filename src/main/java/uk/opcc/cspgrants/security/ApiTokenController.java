@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.web.Refusal;
@@ -48,9 +49,11 @@ class ApiTokenController {
 		return list(false, TokenForm.blank(), user, model);
 	}
 
+	/** Everyone's tokens; {@code account} chooses the account a new one is for. */
 	@GetMapping(EVERYONE)
-	String everyone(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return list(true, TokenForm.blank(), user, model);
+	String everyone(@RequestParam(required = false) Long account, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		return list(true, TokenForm.blank().withUserId(account), user, model);
 	}
 
 	@PostMapping(MINE)

@@ -154,7 +154,8 @@ public class ApiTokens {
 		}
 		Optional<String> holder = holder(userId);
 		if (holder.isEmpty()) {
-			errors.put("userId", "Choose an account that may sign in as a member of staff or a CSP manager");
+			errors.put("userId",
+					"Choose the account the token acts as: a member of staff, a CSP manager or a service account");
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);

@@ -9,8 +9,8 @@ import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.notice.Audience;
 
 /**
- * The people an {@link Audience} names, as they are now: enabled accounts only, each
- * person once, in name order. One query.
+ * The people an {@link Audience} names, as they are now: enabled accounts only, never a
+ * service account (a program's), each person once, in name order. One query.
  */
 @Component
 public class Recipients {
@@ -55,7 +55,7 @@ public class Recipients {
 				        where o.code = any(:escalated)
 				)
 				select u.username, u.display_name, u.email from app_user u
-				where u.enabled and u.id in (select id from chosen where id is not null)
+				where u.enabled and not u.service_account and u.id in (select id from chosen where id is not null)
 				order by u.display_name, u.username
 				""")
 			.param("users", users)

@@ -31,7 +31,8 @@ class Staff implements StaffDirectory {
 	@Transactional(readOnly = true)
 	public List<StaffMember> enabledWith(Role role) {
 		return this.jdbc.sql(SELECT + """
-				where u.enabled and exists (select 1 from app_user_role h where h.user_id = u.id and h.role = ?)
+				where u.enabled and not u.service_account
+				  and exists (select 1 from app_user_role h where h.user_id = u.id and h.role = ?)
 				group by u.id order by u.display_name, u.username
 				""").param(role.name()).query((rs, n) -> member(rs)).list();
 	}

@@ -13,6 +13,11 @@ record TokenForm(String name, String days, Boolean readOnly, UUID createKey, Lon
 		return new TokenForm("", String.valueOf(ApiTokens.DEFAULT_DAYS), false, UUID.randomUUID(), null);
 	}
 
+	/** The same answers for the account with {@code id}. */
+	TokenForm withUserId(Long id) {
+		return new TokenForm(this.name, this.days, this.readOnly, this.createKey, id);
+	}
+
 	/** The same answers with a new form key, for another token. */
 	TokenForm withNewKey() {
 		return new TokenForm(this.name, this.days, this.readOnly, UUID.randomUUID(), this.userId);

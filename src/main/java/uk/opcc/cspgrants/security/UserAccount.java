@@ -68,6 +68,10 @@ class UserAccount {
 	private Instant updatedAt;
 
 	/** When the password was last set, in real time. */
+	/** Made for a program: acts only through API tokens, never signs in. */
+	@Column(name = "service_account", nullable = false, updatable = false)
+	private boolean serviceAccount;
+
 	@Column(name = "password_changed_at")
 	private Instant passwordChangedAt;
 
@@ -91,6 +95,20 @@ class UserAccount {
 		this.createdAt = now;
 		this.updatedAt = now;
 		this.passwordChangedAt = Instant.now();
+	}
+
+	/**
+	 * An account for a program: its password hash is one no password gives (and sign-in
+	 * refuses it anyway).
+	 */
+	static UserAccount serviceAccount(String username, Instant now) {
+		UserAccount account = new UserAccount(username, UnusablePassword.hash(), now);
+		account.serviceAccount = true;
+		return account;
+	}
+
+	boolean isServiceAccount() {
+		return this.serviceAccount;
 	}
 
 	void change(String displayName, String email, Set<Role> roles, Long partnershipId, Long managerId, Instant now) {
@@ -145,7 +163,7 @@ class UserAccount {
 	UserView toView() {
 		return new UserView(this.id, this.username, this.displayName,
 				this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles), this.partnershipId,
-				this.enabled, this.version, this.email, this.managerId, this.organisationId);
+				this.enabled, this.version, this.email, this.managerId, this.organisationId, this.serviceAccount);
 	}
 
 }

@@ -29,7 +29,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query(value = "select exists (select 1 from single_sign_on_account where user_id = ?1)", nativeQuery = true)
 	boolean signsInThroughProvider(long id);
 
-	@Query("select count(u) > 0 from UserAccount u join u.roles r where r = ?1 and u.enabled = true")
+	@Query("select count(u) > 0 from UserAccount u join u.roles r where r = ?1 and u.enabled = true "
+			+ "and u.serviceAccount = false")
 	boolean existsEnabledWithRole(Role role);
 
 }

@@ -55,6 +55,17 @@ class UserAdminController {
 		return java.util.Arrays.stream(Role.values()).filter(role -> role != Role.APPLICANT).toArray(Role[]::new);
 	}
 
+	/**
+	 * The roles a service account may hold: those that hold API tokens, but not an
+	 * administrator's.
+	 */
+	@ModelAttribute("programRoles")
+	Role[] programRoles() {
+		return java.util.Arrays.stream(Role.values())
+			.filter(role -> role.holdsApiTokens() && role != Role.ADMIN)
+			.toArray(Role[]::new);
+	}
+
 	@ModelAttribute("partnerships")
 	Map<Long, PartnershipView> partnerships() {
 		return this.partnerships.all()
@@ -111,6 +122,31 @@ class UserAdminController {
 		}
 	}
 
+	@GetMapping("/new-service-account")
+	String newServiceAccount(Model model) {
+		model.addAttribute("form", new UserForm());
+		model.addAttribute("forProgram", true);
+		return "admin/service-account-new";
+	}
+
+	@PostMapping("/service-accounts")
+	String createServiceAccount(@ModelAttribute("form") UserForm form, BindingResult result,
+			HttpServletResponse response, RedirectAttributes redirect, Model model) {
+		try {
+			UserView created = this.users.createServiceAccount(form.getUsername(), form.toDetails());
+			redirect.addFlashAttribute("success", "Service account " + created.username()
+					+ " has been added. Make an API token for its program below");
+			return "redirect:/admin/users/" + created.id();
+		}
+		catch (RuntimeException refusal) {
+			if (FormErrors.addTo(result, refusal, response)) {
+				model.addAttribute("forProgram", true);
+				return "admin/service-account-new";
+			}
+			throw refusal;
+		}
+	}
+
 	/**
 	 * The account's last ten events, newest first: sign-ins and refused ones (with the
 	 * network address), lock-outs, the second factor, and changes by administrators.
@@ -124,6 +160,7 @@ class UserAdminController {
 	String edit(@PathVariable long id, Model model) {
 		UserView user = this.users.get(id);
 		model.addAttribute("user", user);
+		model.addAttribute("forProgram", user.serviceAccount());
 		model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
 		model.addAttribute("passwordForm", new PasswordResetForm());
 		recentEvents(id, model);
@@ -143,6 +180,7 @@ class UserAdminController {
 			if (FormErrors.addTo(result, refusal, response)) {
 				UserView user = this.users.get(id);
 				model.addAttribute("user", user);
+				model.addAttribute("forProgram", user.serviceAccount());
 				form.setUsername(user.username());
 				if (response.getStatus() == HttpServletResponse.SC_CONFLICT) {
 					// what they typed stays; saving it again now means overwriting the
@@ -170,6 +208,7 @@ class UserAdminController {
 			if (FormErrors.addTo(result, refusal, response)) {
 				UserView user = this.users.get(id);
 				model.addAttribute("user", user);
+				model.addAttribute("forProgram", user.serviceAccount());
 				model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
 				form.setNewPassword(null);
 				recentEvents(id, model);

@@ -137,6 +137,70 @@ public class UserManagement {
 	}
 
 	/**
+	 * Adds a service account: an account for a program (the force's finance ledger, say),
+	 * which acts only through the API tokens an administrator makes for it. It never
+	 * signs in, is given no work or message, and has no e-mail address or manager. Every
+	 * problem is reported at once.
+	 */
+	public UserView createServiceAccount(String username, AccountDetails details) {
+		String name = Usernames.normalise(username);
+		FieldRefusals refusals = new FieldRefusals();
+		if (!Usernames.isAllowed(name)) {
+			refusals.add("username",
+					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
+		}
+		refusals.check(() -> programDetails(details));
+		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
+		refusals.throwIfAny();
+		if (this.users.findByUsername(name).isPresent()) {
+			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
+		}
+		UserAccount account = UserAccount.serviceAccount(name, now());
+		account.change(details.displayName(), null, details.roles(), partnershipId.orElse(null), null, null, now());
+		UserView created = DatabaseRefusal
+			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
+					new ConflictException("username", "The username " + name + " is already taken")))
+			.toView();
+		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
+		return created;
+	}
+
+	/**
+	 * What a program's account may be: named for what it is for, with roles that may hold
+	 * API tokens but not an administrator's (whose work is done on the pages, by a
+	 * person), and no e-mail address or manager.
+	 */
+	private void programDetails(AccountDetails details) {
+		Map<String, String> refusals = new java.util.LinkedHashMap<>();
+		if (details.displayName() == null || details.displayName().isEmpty()) {
+			refusals.put("displayName", "Enter what the account is for, such as Finance ledger");
+		}
+		else if (details.displayName().length() > 120) {
+			refusals.put("displayName", "The name must be 120 characters or fewer");
+		}
+		if (details.roles().isEmpty()) {
+			refusals.put("roles", "Choose at least one role");
+		}
+		details.roles()
+			.stream()
+			.filter(role -> role == Role.ADMIN || !role.holdsApiTokens())
+			.findFirst()
+			.ifPresent(role -> refusals.put("roles",
+					"A service account cannot be " + ((role == Role.ADMIN) ? "an " : "a ") + role.label()
+							+ ((role == Role.ADMIN) ? ": administrators' work is done on the pages, by a person"
+									: ": that role holds no API token")));
+		if (details.email() != null) {
+			refusals.put("email", "A service account has no email address: it is never sent messages");
+		}
+		if (details.managerId() != null) {
+			refusals.put("managerId", "A service account has no manager: it is given no work");
+		}
+		if (!refusals.isEmpty()) {
+			throw new ValidationException(refusals);
+		}
+	}
+
+	/**
 	 * Changes a user's name, e-mail address, roles, partnership and manager; every
 	 * problem reported at once.
 	 */
@@ -147,7 +211,13 @@ public class UserManagement {
 			throw new ValidationException("roles",
 					"An applicant's account is theirs, made with their email address: it cannot be changed here");
 		}
-		FieldRefusals refusals = new FieldRefusals().add(this.validator.validate(details));
+		FieldRefusals refusals = new FieldRefusals();
+		if (account.isServiceAccount()) {
+			refusals.check(() -> programDetails(details));
+		}
+		else {
+			refusals.add(this.validator.validate(details));
+		}
 		refusals.check(() -> notApplicant(details));
 		if (actor.id() == id && !details.roles().contains(Role.ADMIN)) {
 			refusals.add("roles", "You cannot remove your own administrator role");
@@ -180,6 +250,10 @@ public class UserManagement {
 	 */
 	public void resetPassword(long id, String newPassword) {
 		UserAccount account = find(id);
+		if (account.isServiceAccount()) {
+			throw new ValidationException("newPassword",
+					"A service account never signs in, so it has no password: its program uses an API token");
+		}
 		UserView person = account.toView();
 		PasswordPolicy.check("newPassword", newPassword,
 				java.util.Arrays.asList(person.username(), person.displayName(), person.email()));

@@ -17,9 +17,10 @@ import uk.opcc.cspgrants.shared.Role;
  * @param email where their messages are sent, or {@code null}
  * @param managerId the account of their manager, or {@code null}
  * @param organisationId the organisation a recipient contact acts for, else {@code null}
+ * @param serviceAccount made for a program: acts only through API tokens, never signs in
  */
 public record UserView(long id, String username, String displayName, Set<Role> roles, Long partnershipId,
-		boolean enabled, long version, String email, Long managerId, Long organisationId) {
+		boolean enabled, long version, String email, Long managerId, Long organisationId, boolean serviceAccount) {
 
 	public boolean has(Role role) {
 		return this.roles.contains(role);
@@ -27,7 +28,7 @@ public record UserView(long id, String username, String displayName, Set<Role> r
 
 	/** True for someone on the OPCC's staff: no role of someone outside the office. */
 	public boolean onTheStaff() {
-		return this.roles.stream().noneMatch(Role::outsideTheOffice);
+		return !this.serviceAccount && this.roles.stream().noneMatch(Role::outsideTheOffice);
 	}
 
 }

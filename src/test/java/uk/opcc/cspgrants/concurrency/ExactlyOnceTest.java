@@ -506,6 +506,20 @@ class ExactlyOnceTest {
 		assertThat(audits("User", id, "UPDATE")).isEqualTo(1);
 	}
 
+	@Test
+	void aServiceAccountIsAddedOnceAndTheOthersAreToldTheUsernameIsTakenAndKeepTheirInput() {
+		LiveApplication.Browser admin = app.signIn("admin");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> admin.post("/admin/users/service-accounts", Map.of("username", "warehouse.at.once", "displayName",
+						"Warehouse feed " + i, "roles", "OFFICER", "partnershipCode", "")));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, "The username warehouse.at.once is already taken");
+		assertLosersKeepTheirInput(responses, i -> "Warehouse feed " + i);
+		long id = db.queryForObject("select id from app_user where username = 'warehouse.at.once' and service_account",
+				Long.class);
+		assertThat(audits("User", id, "CREATE")).isEqualTo(1);
+	}
+
 	// Published splits
 
 	@Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An officer's API tokens in a browser, every page checked by axe-core at desktop and
  * phone widths: the empty list, a refused form, a token made (its secret shown once), the
  * list with it, the page asking before revoking, the list after; then an administrator's
- * list of everyone's tokens and its form for a service account, refused.
+ * list of everyone's tokens and its form for a service account, refused; a service
+ * account added (refused first) and a token made for it from its page.
  */
 class TokensAccessibilityTest extends JourneyTest {
 
@@ -66,8 +67,32 @@ class TokensAccessibilityTest extends JourneyTest {
 		signIn("admin");
 		check("/admin/tokens", axe, problems);
 		press("Create token");
-		assertThat(page()).contains("Choose an account that may sign in as a member of staff or a CSP manager");
+		assertThat(page())
+			.contains("Choose the account the token acts as: a member of staff, a CSP manager or a service account");
 		checkThisPage("a refused token for a service account", axe, problems);
+		// a service account for the finance ledger, then its token
+		check("/admin/users", axe, problems);
+		follow("Add a service account");
+		assertThat(heading()).isEqualTo("Add a service account");
+		checkThisPage("add a service account", axe, problems);
+		press("Add service account");
+		assertThat(page()).contains("There is a problem", "Enter what the account is for, such as Finance ledger",
+				"Choose at least one role");
+		checkThisPage("a refused service account", axe, problems);
+		type("username", "journey.ledger");
+		type("displayName", "Journey ledger");
+		this.browser.findElement(By.id("role-FINANCE")).click();
+		press("Add service account");
+		assertThat(heading()).isEqualTo("journey.ledger");
+		assertThat(page()).contains("Service account journey.ledger has been added", "never signs in")
+			.doesNotContain("Reset password");
+		checkThisPage("a service account", axe, problems);
+		follow("Make an API token for it");
+		assertThat(this.browser.findElement(By.cssSelector("#userId option[selected]")).getText())
+			.isEqualTo("Journey ledger (journey.ledger)");
+		type("name", "Journey ledger");
+		press("Create token");
+		assertThat(heading()).isEqualTo("API token created");
 		assertThat(problems).isEmpty();
 	}
 

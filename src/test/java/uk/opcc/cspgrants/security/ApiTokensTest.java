@@ -239,8 +239,8 @@ class ApiTokensTest {
 				.param("name", "Test nobody")
 				.param("createKey", UUID.randomUUID().toString()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content()
-				.string(containsString("Choose an account that may sign in as a member of staff or a CSP manager")));
+			.andExpect(content().string(containsString(
+					"Choose the account the token acts as: a member of staff, a CSP manager or a service account")));
 	}
 
 	@Test
