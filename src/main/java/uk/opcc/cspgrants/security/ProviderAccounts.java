@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
@@ -51,8 +52,15 @@ public class ProviderAccounts {
 
 	private final TransactionTemplate creating;
 
+	private final SecondFactorProperties secondFactors;
+
+	private final ProviderSecondFactorProperties secondFactorShown;
+
 	ProviderAccounts(JdbcClient jdbc, UserAccountRepository users, SignInMappings mappings, AuditTrail auditTrail,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, SecondFactorProperties secondFactors,
+			ProviderSecondFactorProperties secondFactorShown) {
+		this.secondFactors = secondFactors;
+		this.secondFactorShown = secondFactorShown;
 		this.creating = DataVersions.transactionOf(transactions, ProviderAccounts.class, "create");
 		this.jdbc = jdbc;
 		this.users = users;
@@ -75,7 +83,8 @@ public class ProviderAccounts {
 		// one sign-in of the account at a time changes its roles: two at once (two tabs)
 		// would otherwise both replace them
 		this.jdbc.sql("select id from app_user where id = :id for update").param("id", id).query(Long.class).single();
-		ClaimMappings.Granted granted = ClaimMappings.grant(this.mappings.switchedOn(), claims);
+		ClaimMappings.Granted granted = withoutSecondFactor(ClaimMappings.grant(this.mappings.switchedOn(), claims),
+				claims);
 		Held before = held(id);
 		if (!before.enabled()) {
 			throw new DisabledException("This account has been disabled by an administrator");
@@ -127,6 +136,30 @@ public class ProviderAccounts {
 			.map(UserAccount::toCurrentUser)
 			.orElseThrow(() -> new IllegalStateException("The account " + id + " was there and is not"));
 		return new SignedIn(user, granted.problem());
+	}
+
+	/**
+	 * What the mappings give, unless they give a role that requires a second factor
+	 * (finance, say) and the provider's id token does not show it asked for one: then no
+	 * role at all this time, and the page says why. Nothing rather than the rest, so that
+	 * nobody works with half their roles without knowing.
+	 */
+	private ClaimMappings.Granted withoutSecondFactor(ClaimMappings.Granted granted, Map<String, Object> claims) {
+		List<Role> needing = granted.roles()
+			.stream()
+			.filter(role -> this.secondFactors.requiredFor().contains(role))
+			.sorted()
+			.toList();
+		if (needing.isEmpty() || this.secondFactorShown.shownBy(claims)) {
+			return granted;
+		}
+		return new ClaimMappings.Granted(Set.of(), null,
+				"Your organisation's sign-in did not ask you for a second factor (such as a code or a prompt on your "
+						+ "phone), which CSP Grants needs for "
+						+ needing.stream().map(Role::label).collect(Collectors.joining(" and "))
+						+ ". Sign out, then sign in again with your second factor; if you were not asked for one, "
+						+ "ask your IT service desk",
+				Set.of());
 	}
 
 	/**
