@@ -52,7 +52,10 @@ class OwnPasswordTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Change your password")))
 			.andExpect(content().string(containsString("autocomplete=\"current-password\"")))
-			.andExpect(content().string(containsString("Your password was last set on")));
+			.andExpect(content().string(containsString("Your password was last set on")))
+			// the bar at the top offers it to someone who signs in with a password
+			.andExpect(content().string(containsString("href=\"/account/password\">Password</a>")))
+			.andExpect(content().string(containsString("href=\"/account/second-factor\">Second factor</a>")));
 		this.mvc
 			.perform(post("/account/password").session(here)
 				.with(csrf())

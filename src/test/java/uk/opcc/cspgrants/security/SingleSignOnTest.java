@@ -104,6 +104,11 @@ class SingleSignOnTest {
 		assertThat(home.uri().getPath()).isEqualTo("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Fran Okafor");
+		// her password and second factor are the provider's: the bar offers neither, but
+		// her tokens
+		assertThat(home.body()).contains("href=\"/account/tokens\"")
+			.doesNotContain("href=\"/account/password\"")
+			.doesNotContain("href=\"/account/second-factor\"");
 		// finance's own page is open to her
 		assertThat(fran.get(base + "/monitoring/payments").statusCode()).isEqualTo(200);
 		// and so are her API tokens: the provider has just asked for her password
