@@ -1,6 +1,5 @@
 package uk.opcc.cspgrants.security;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +43,8 @@ class ApplicantSignInController {
 
 	private final ApplicantProperties properties;
 
+	private final SessionRecords sessionRecords;
+
 	private final boolean demoShowsLinks;
 
 	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
@@ -52,8 +53,9 @@ class ApplicantSignInController {
 	private final CsrfAuthenticationStrategy newCsrfToken;
 
 	ApplicantSignInController(ApplicantSignIn signIn, ApplicantProperties properties, Environment environment,
-			ObjectProvider<EmailDelivery> email) {
+			ObjectProvider<EmailDelivery> email, SessionRecords sessionRecords) {
 		this.signIn = signIn;
+		this.sessionRecords = sessionRecords;
 		this.properties = properties;
 		EmailDelivery delivery = email.getIfAvailable();
 		this.demoShowsLinks = demoShowsLinks(environment, delivery != null && delivery.emailsAreSent());
@@ -137,7 +139,8 @@ class ApplicantSignInController {
 		if (before != null) {
 			before.invalidate();
 		}
-		SignedInSession.started(request.getSession(true), signedIn.get().applicant().id(), Instant.now(), false);
+		request.getSession(true);
+		this.sessionRecords.started(request, signedIn.get().applicant().id(), "a sign-in link", false);
 		this.newCsrfToken.onAuthentication(signedIn.get().authentication(), request, response);
 		this.contexts.saveContext(SecurityContextHolder.getContext(), request, response);
 		return "redirect:" + signedIn.get().nextPath();

@@ -42,8 +42,12 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 
 	private final SignInEvents events;
 
-	SecondFactorGate(SecondFactors factors, SignInEvents events, SignInRequestCache requestCache) {
+	private final SessionRecords sessionRecords;
+
+	SecondFactorGate(SecondFactors factors, SignInEvents events, SignInRequestCache requestCache,
+			SessionRecords sessionRecords) {
 		this.factors = factors;
+		this.sessionRecords = sessionRecords;
 		this.events = events;
 		this.requestCache = requestCache;
 		this.toPageAskedFor.setRequestCache(requestCache);
@@ -60,7 +64,7 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 		CurrentUser user = (CurrentUser) authentication.getPrincipal();
 		if (!this.factors.needed(user)) {
 			this.events.signedIn(user, "a password");
-			SignedInSession.started(request.getSession(), user.id(), Instant.now(), false);
+			this.sessionRecords.started(request, user.id(), "a password", false);
 			this.toPageAskedFor.onAuthenticationSuccess(request, response, authentication);
 			return;
 		}
@@ -94,7 +98,7 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 		this.events.signedIn(user, how);
 		request.getSession().removeAttribute(PENDING);
 		request.changeSessionId();
-		SignedInSession.started(request.getSession(), user.id(), Instant.now(), true);
+		this.sessionRecords.started(request, user.id(), how, true);
 		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				user.getAuthorities());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -199,15 +199,15 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, Environment environment,
 			ObjectProvider<ClientRegistrationRepository> registrations, ProviderAccounts providerAccounts,
 			SecondFactorGate secondFactorGate, SignedInAccounts signedInAccounts, SecondFactorProperties secondFactors,
-			SignInEvents signInEvents, @Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout)
-			throws Exception {
+			SignInEvents signInEvents, @Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout,
+			SessionRecords sessionRecords) throws Exception {
 		boolean production = environment.matchesProfiles("prod");
 		boolean secureCookies = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
 		CookieCsrfTokenRepository csrfTokens = csrfTokens(secureCookies);
 		SignInRequestCache requestCache = secondFactorGate.requestCache();
 		ClientRegistrationRepository providers = registrations.getIfAvailable();
 		SingleSignOn singleSignOn = (providers != null)
-				? new SingleSignOn(providers, providerAccounts, requestCache, signInEvents) : null;
+				? new SingleSignOn(providers, providerAccounts, requestCache, signInEvents, sessionRecords) : null;
 		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
 		signInPage.setFavorRelativeUris(true);
 		// someone not signed in who opens a page for applicants is sent to ask for a link
@@ -278,6 +278,8 @@ class SecurityConfiguration {
 			.requestMatchers("/account/second-factor", "/account/second-factor/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/account/tokens", "/account/tokens/**")
+			.hasAnyRole(TOKEN_HOLDERS)
+			.requestMatchers(SessionsController.PAGE, SessionsController.PAGE + "/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.hasAnyRole(ANY_ROLE)
@@ -361,6 +363,7 @@ class SecurityConfiguration {
 				.failureHandler(failureHandler())
 				.permitAll())
 			.logout(logout -> logout.addLogoutHandler(SingleSignOn::rememberIdToken)
+				.addLogoutHandler((request, response, signedOut) -> signedOutHere(request, sessionRecords))
 				.logoutSuccessHandler(
 						(request, response, signedOut) -> signedOut(request, response, signedOut, singleSignOn))
 				.permitAll())
@@ -368,7 +371,8 @@ class SecurityConfiguration {
 		// every signed-in request meets the account as it is now (after signing out,
 		// which
 		// a session ended here may still do)
-		http.addFilterAfter(new SignedInSessions(signedInAccounts, absoluteTimeout, secondFactors, requestCache),
+		http.addFilterAfter(
+				new SignedInSessions(signedInAccounts, absoluteTimeout, secondFactors, requestCache, sessionRecords),
 				LogoutFilter.class);
 		if (singleSignOn != null) {
 			singleSignOn.configure(http);
@@ -417,9 +421,12 @@ class SecurityConfiguration {
 	 * for.
 	 */
 	@Bean
-	SecondFactorGate secondFactorGate(SecondFactors secondFactors, SignInEvents events, Environment environment) {
-		return new SecondFactorGate(secondFactors, events, new SignInRequestCache(
-				environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)));
+	SecondFactorGate secondFactorGate(SecondFactors secondFactors, SignInEvents events, Environment environment,
+			SessionRecords sessionRecords) {
+		return new SecondFactorGate(secondFactors, events,
+				new SignInRequestCache(
+						environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)),
+				sessionRecords);
 	}
 
 	@Bean
@@ -434,6 +441,18 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users, signOn));
 		passwordCheck.setPasswordEncoder(passwordEncoder);
 		return new ThrottledAuthenticationProvider(passwordCheck, attempts, secondFactors, events);
+	}
+
+	/**
+	 * Before signing out empties the session: its record is ended, so that it leaves the
+	 * person's list of sessions.
+	 */
+	private static void signedOutHere(HttpServletRequest request, SessionRecords records) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn
+				&& signedIn.recordId() != 0) {
+			records.signedOut(signedIn.recordId());
+		}
 	}
 
 	/**

@@ -4,8 +4,13 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.opcc.cspgrants.shared.DataVersions;
@@ -26,8 +31,16 @@ class SignedInAccounts {
 
 	private final DataVersions.Keeper<Long, SignedInSession.Account> kept;
 
-	SignedInAccounts(JdbcClient jdbc, DataVersions versions) {
+	/**
+	 * Sessions signed in longer ago than this are over anyway: their ends need not be
+	 * read.
+	 */
+	private final Duration absoluteTimeout;
+
+	SignedInAccounts(JdbcClient jdbc, DataVersions versions,
+			@Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout) {
 		this.jdbc = jdbc;
+		this.absoluteTimeout = absoluteTimeout;
 		this.kept = versions.keeper(KEPT_ACCOUNTS);
 	}
 
@@ -36,8 +49,11 @@ class SignedInAccounts {
 		return this.kept.get(userId,
 				() -> this.jdbc.sql("""
 						select u.enabled, u.partnership_id, u.organisation_id, u.sessions_ended_at,
-						  array(select r.role from app_user_role r where r.user_id = u.id), u.session_kept_hash
+						  array(select r.role from app_user_role r where r.user_id = u.id), u.session_kept_hash,
+						  array(select s.id from signed_in_session s where s.user_id = u.id and s.ended_at is not null
+						        and s.signed_in_at > ?)
 						from app_user u where u.id = ?""")
+					.param(Timestamp.from(Instant.now().minus(this.absoluteTimeout)))
 					.param(userId)
 					.query(SignedInAccounts::account)
 					.optional()
@@ -51,8 +67,13 @@ class SignedInAccounts {
 			held.add(Role.valueOf(role));
 		}
 		Timestamp ended = rs.getTimestamp(4);
+		Set<Long> endedSessions = new HashSet<>();
+		for (Long id : (Long[]) rs.getArray(7).getArray()) {
+			endedSessions.add(id);
+		}
 		return new SignedInSession.Account(rs.getBoolean(1), held, rs.getObject(2, Long.class),
-				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null, rs.getString(6));
+				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null, rs.getString(6),
+				endedSessions);
 	}
 
 }

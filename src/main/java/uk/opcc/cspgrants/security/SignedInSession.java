@@ -19,8 +19,10 @@ import uk.opcc.cspgrants.shared.Role;
  * were at sign-in; but a role that needs a second factor is not taken on by a session
  * signed in without one: it signs in again. {@code secondFactor}: whether the sign-in
  * asked for one (or was at the organisation's provider, whose own policy decides).
+ * {@code recordId}: its row in {@code signed_in_session} ({@link SessionRecords}), 0 when
+ * it has none; a session signed out from another of its person's ends too.
  */
-record SignedInSession(long userId, Instant at, boolean secondFactor) implements Serializable {
+record SignedInSession(long userId, Instant at, boolean secondFactor, long recordId) implements Serializable {
 
 	static final String ATTRIBUTE = SignedInSession.class.getName();
 
@@ -47,14 +49,15 @@ record SignedInSession(long userId, Instant at, boolean secondFactor) implements
 	 * roles.
 	 */
 	record Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt,
-			String sessionKeptHash) {
+			String sessionKeptHash, Set<Long> endedSessions) {
 
 		Account {
 			roles = Set.copyOf(roles);
+			endedSessions = Set.copyOf(endedSessions);
 		}
 
 		Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt) {
-			this(enabled, roles, partnershipId, organisationId, sessionsEndedAt, null);
+			this(enabled, roles, partnershipId, organisationId, sessionsEndedAt, null, Set.of());
 		}
 
 		/**
@@ -84,12 +87,15 @@ record SignedInSession(long userId, Instant at, boolean secondFactor) implements
 		if (session.getAttribute(ATTRIBUTE) instanceof SignedInSession recorded && recorded.userId() == userId) {
 			return recorded;
 		}
-		return started(session, userId, now, false);
+		return started(session, userId, now, false, 0);
 	}
 
-	/** Records that {@code userId} signed in to this session {@code now}. */
-	static SignedInSession started(HttpSession session, long userId, Instant now, boolean secondFactor) {
-		SignedInSession started = new SignedInSession(userId, now, secondFactor);
+	/**
+	 * Records that {@code userId} signed in to this session {@code now}, its row being
+	 * {@code recordId} (0 for none).
+	 */
+	static SignedInSession started(HttpSession session, long userId, Instant now, boolean secondFactor, long recordId) {
+		SignedInSession started = new SignedInSession(userId, now, secondFactor, recordId);
 		session.setAttribute(ATTRIBUTE, started);
 		return started;
 	}
@@ -105,7 +111,8 @@ record SignedInSession(long userId, Instant at, boolean secondFactor) implements
 			return Verdict.TIMED_OUT;
 		}
 		if (account == null || !account.enabled()
-				|| (account.sessionsEndedAt() != null && !this.at.isAfter(account.sessionsEndedAt()))) {
+				|| (account.sessionsEndedAt() != null && !this.at.isAfter(account.sessionsEndedAt()))
+				|| (this.recordId != 0 && account.endedSessions().contains(this.recordId))) {
 			return Verdict.ENDED;
 		}
 		boolean same = inSession.roles().equals(account.roles())

@@ -49,9 +49,12 @@ final class SignedInSessions extends OncePerRequestFilter {
 
 	private final SecondFactorProperties secondFactors;
 
+	private final SessionRecords records;
+
 	SignedInSessions(SignedInAccounts accounts, Duration absoluteTimeout, SecondFactorProperties secondFactors,
-			RequestCache requestCache) {
+			RequestCache requestCache, SessionRecords records) {
 		this.accounts = accounts;
+		this.records = records;
 		this.secondFactors = secondFactors;
 		this.absoluteTimeout = absoluteTimeout;
 		this.requestCache = requestCache;
@@ -75,11 +78,15 @@ final class SignedInSessions extends OncePerRequestFilter {
 			// the session in which its person changed the password goes on, as if signed
 			// in again just after every other session ended
 			signedIn = SignedInSession.started(session, user.id(), account.sessionsEndedAt().plus(1, ChronoUnit.MICROS),
-					signedIn.secondFactor());
+					signedIn.secondFactor(), signedIn.recordId());
 		}
 		switch (signedIn.check(user, account, now, this.absoluteTimeout, this.secondFactors.requiredFor())) {
-			case KEEP -> chain.doFilter(request, response);
+			case KEEP -> {
+				seen(signedIn, now);
+				chain.doFilter(request, response);
+			}
 			case REFRESH -> {
+				seen(signedIn, now);
 				CurrentUser refreshed = SignedInSession.refreshed(user, account);
 				UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken
 					.authenticated(refreshed, null, refreshed.getAuthorities());
@@ -92,6 +99,12 @@ final class SignedInSessions extends OncePerRequestFilter {
 			}
 			case ENDED -> end(request, response, chain, user, "ended");
 			case TIMED_OUT -> end(request, response, chain, user, "timedOut");
+		}
+	}
+
+	private void seen(SignedInSession signedIn, Instant now) {
+		if (signedIn.recordId() != 0) {
+			this.records.seen(signedIn.recordId(), now);
 		}
 	}
 

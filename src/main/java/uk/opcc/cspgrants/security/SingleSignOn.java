@@ -1,7 +1,6 @@
 package uk.opcc.cspgrants.security;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,9 +63,12 @@ final class SingleSignOn {
 
 	private final SignInEvents events;
 
+	private final SessionRecords sessionRecords;
+
 	SingleSignOn(ClientRegistrationRepository registrations, ProviderAccounts accounts, RequestCache requestCache,
-			SignInEvents events) {
+			SignInEvents events, SessionRecords sessionRecords) {
 		this.registrations = registrations;
+		this.sessionRecords = sessionRecords;
 		this.events = events;
 		this.accounts = accounts;
 		this.requestCache = requestCache;
@@ -169,14 +171,15 @@ final class SingleSignOn {
 		CurrentUser user = principal.user();
 		String registrationId = ((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId();
 		ClientRegistration registration = this.registrations.findByRegistrationId(registrationId);
-		this.events.signedIn(user,
-				"single sign-on (" + ((registration != null) ? registration.getClientName() : registrationId) + ")");
+		String how = "single sign-on (" + ((registration != null) ? registration.getClientName() : registrationId)
+				+ ")";
+		this.events.signedIn(user, how);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		HttpSession session = request.getSession();
-		SignedInSession.started(session, user.id(), Instant.now(), true);
+		this.sessionRecords.started(request, user.id(), how, true);
 		RecentProof.signedInThroughProvider(session, user.id(), principal.getIdToken().getAuthenticatedAt());
 		session.setAttribute(ID_TOKEN, principal.getIdToken().getTokenValue());
 		session.setAttribute(REGISTRATION, registrationId);

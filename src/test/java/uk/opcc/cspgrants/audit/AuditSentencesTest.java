@@ -343,6 +343,14 @@ class AuditSentencesTest {
 				this.sentences.describe("system", "RECOVERY_CODE_USED", "USER", "6", null, "{\"recoveryCodesLeft\": 9}")
 					.text())
 			.isEqualTo("Lee Leicester used a recovery code");
+		assertThat(this.sentences
+			.describe("leicester.csp", "END_SESSION", "USER", "6", null,
+					"{\"session\": 41, \"device\": \"Safari on an iPhone\"}")
+			.text()).isEqualTo("Lee Leicester signed out their session on Safari on an iPhone from another");
+		assertThat(
+				this.sentences.describe("leicester.csp", "END_OTHER_SESSIONS", "USER", "6", null, "{\"sessions\": 2}")
+					.text())
+			.isEqualTo("Lee Leicester signed out every other session of theirs (2)");
 	}
 
 }

@@ -620,6 +620,26 @@ class ExactlyOnceTest {
 	}
 
 	@Test
+	void anotherSessionIsSignedOutOnceAndTheOthersAreToldItAlreadyWas() {
+		app.bean(uk.opcc.cspgrants.security.UserManagement.class)
+			.create("sid.sessions", new uk.opcc.cspgrants.security.AccountDetails("Sid Sessions",
+					java.util.Set.of(uk.opcc.cspgrants.shared.Role.OFFICER), null), SignIn.DEMO_PASSWORD);
+		LiveApplication.Browser desk = app.signIn("sid.sessions");
+		LiveApplication.Browser phone = app.signIn("sid.sessions");
+		assertThat(phone.get("/grants").statusCode()).isEqualTo(200);
+		long other = count("select max(s.id) from signed_in_session s join app_user u on u.id = s.user_id "
+				+ "where u.username = 'sid.sessions'");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> desk.post("/account/sessions/" + other + "/end", Map.of()));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, "That session has already been signed out");
+		assertThat(count("select count(*) from audit_event where action = 'END_SESSION' and entity_id = "
+				+ "(select id::text from app_user where username = 'sid.sessions')"))
+			.isEqualTo(1);
+		assertThat(phone.get("/grants").headers().firstValue("Location")).hasValue("/login?ended");
+	}
+
+	@Test
 	void passwordsGuessedAtOnceLockTheUsernameOnceAndSaySoOnce() {
 		long id = app.bean(uk.opcc.cspgrants.security.UserManagement.class)
 			.create("guess.target",

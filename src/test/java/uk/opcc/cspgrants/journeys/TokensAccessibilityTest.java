@@ -63,6 +63,11 @@ class TokensAccessibilityTest extends JourneyTest {
 		press("Revoke the token");
 		assertThat(page()).contains("The API token “Journey ledger” has been revoked", "Revoked");
 		checkThisPage("a token revoked", axe, problems);
+		// where they are signed in: this browser
+		follow("Sessions");
+		assertThat(heading()).isEqualTo("Your sessions");
+		assertThat(page()).contains("Signed in in 1 place", "This browser", "with a password");
+		checkThisPage("your sessions", axe, problems);
 		signOut();
 		signIn("admin");
 		check("/admin/tokens", axe, problems);

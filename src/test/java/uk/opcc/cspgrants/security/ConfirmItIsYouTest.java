@@ -125,7 +125,7 @@ class ConfirmItIsYouTest {
 	void aSessionSignedInThroughTheProviderCountsWhenTheProviderLastAskedForThePassword() {
 		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 		Instant now = Instant.now();
-		SignedInSession.started(session, 7, now, true);
+		SignedInSession.started(session, 7, now, true, 0);
 		// signed in just now, silently, on the provider's session of an hour ago
 		RecentProof.signedInThroughProvider(session, 7, now.minus(Duration.ofHours(1)));
 		assertThat(RecentProof.recent(session, 7, now, Duration.ofMinutes(15))).isFalse();
@@ -149,7 +149,7 @@ class ConfirmItIsYouTest {
 	private static void signedInAgo(MockHttpSession session, Duration ago) {
 		SignedInSession now = (SignedInSession) session.getAttribute(SignedInSession.ATTRIBUTE);
 		session.setAttribute(SignedInSession.ATTRIBUTE,
-				new SignedInSession(now.userId(), Instant.now().minus(ago), now.secondFactor()));
+				new SignedInSession(now.userId(), Instant.now().minus(ago), now.secondFactor(), now.recordId()));
 		session.removeAttribute(RecentProof.CONFIRMED);
 	}
 

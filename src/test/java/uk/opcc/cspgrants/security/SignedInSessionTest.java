@@ -31,7 +31,7 @@ class SignedInSessionTest {
 
 	private static final Account AS_SIGNED_IN = new Account(true, Set.of(Role.OFFICER), null, null, null);
 
-	private final SignedInSession session = new SignedInSession(7, SIGNED_IN, false);
+	private final SignedInSession session = new SignedInSession(7, SIGNED_IN, false, 0);
 
 	@Test
 	void aSessionGoesOnUntilTwelveHoursAfterSigningInHoweverBusy() {
@@ -78,7 +78,7 @@ class SignedInSessionTest {
 	void aRoleThatNeedsASecondFactorIsTakenOnOnlyBySessionsSignedInWithOne() {
 		Account madeFinance = new Account(true, Set.of(Role.OFFICER, Role.FINANCE), null, null, null);
 		assertThat(check(madeFinance, SIGNED_IN.plusSeconds(60))).isEqualTo(Verdict.ENDED);
-		assertThat(new SignedInSession(7, SIGNED_IN, true).check(OFFICER, madeFinance, SIGNED_IN.plusSeconds(60),
+		assertThat(new SignedInSession(7, SIGNED_IN, true, 0).check(OFFICER, madeFinance, SIGNED_IN.plusSeconds(60),
 				TWELVE_HOURS, SECOND_FACTOR_ROLES))
 			.isEqualTo(Verdict.REFRESH);
 	}

@@ -154,7 +154,7 @@ class SignedInSessionsTest {
 		MockHttpSession session = SignIn.as(this.mvc, sam.username(), PASSWORD);
 		this.mvc.perform(get("/grants").session(session)).andExpect(status().isOk());
 		session.setAttribute(SignedInSession.ATTRIBUTE,
-				new SignedInSession(sam.id(), Instant.now().minus(Duration.ofHours(12)).minusSeconds(1), false));
+				new SignedInSession(sam.id(), Instant.now().minus(Duration.ofHours(12)).minusSeconds(1), false, 0));
 
 		MvcResult ended = this.mvc.perform(get("/grants?year=2024-25").session(session))
 			.andExpect(redirectedUrl("/login?timedOut"))
