@@ -15,7 +15,10 @@ import uk.opcc.cspgrants.shared.Usernames;
 /**
  * Counts failed sign-ins per username typed, whether or not that user exists, and locks
  * the username after too many in a row. Kept in PostgreSQL so that every node sees the
- * same count.
+ * same count. A password's count is written outside any transaction (each statement on
+ * its own, a caller's transaction set aside): it holds no row lock while the password is
+ * checked, and is no change of what the kept pages show, so checking a program's HTTP
+ * Basic password on every request does not make every kept table be read again.
  */
 @Component
 class SignInThrottle {
@@ -57,7 +60,7 @@ class SignInThrottle {
 	 * sent at once are never more than that). One statement, so that no row stays locked
 	 * and no connection stays held while the password is checked.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	Turn takeTurn(String username) {
 		Instant now = this.clock.instant();
 		int taken = this.jdbc.sql("""
@@ -91,7 +94,7 @@ class SignInThrottle {
 	 * found the allowance used up and locked the username now (false when it was locked
 	 * already).
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	boolean checkedWrong(String username) {
 		Instant now = this.clock.instant();
 		int failures = this.jdbc.sql("""
@@ -113,7 +116,7 @@ class SignInThrottle {
 	 * none, unless {@code keepFailures} (a second factor is still to come) or the
 	 * username was locked meanwhile by passwords checked at the same time.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void checkedRight(String username, boolean keepFailures) {
 		this.jdbc.sql("""
 				update sign_in_attempt set checking = greatest(checking - 1, 0),
@@ -126,7 +129,7 @@ class SignInThrottle {
 	}
 
 	/** A password counted by {@link #takeTurn} could not be checked (a fault). */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void notChecked(String username) {
 		this.jdbc.sql("update sign_in_attempt set checking = greatest(checking - 1, 0) where username = :name")
 			.param("name", key(username))
@@ -232,7 +235,7 @@ class SignInThrottle {
 	 * A right sign-in: the count starts again, and a lock ends. The passwords being
 	 * checked at that moment stay counted.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void recordSuccess(String username) {
 		startAgain(username);
 	}
