@@ -179,12 +179,18 @@ class SecurityConfiguration {
 
 	/**
 	 * The Content-Security-Policy of every page: scripts, styles, fonts and images only
-	 * from this service, no inline script, and never inside another site's frame. The API
-	 * documentation's own page, which needs inline script, is left out.
+	 * from this service, no inline script, and never inside another site's frame.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
+
+	/**
+	 * The API documentation's page (Swagger UI) under the same policy, but for the styles
+	 * its script sets inline: its scripts are files of this service like every page's.
+	 */
+	static final String API_DOCUMENTATION_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'unsafe-inline'");
 
 	/**
 	 * The pages. No session is made for anyone who has not signed in (with several nodes
@@ -232,9 +238,10 @@ class SecurityConfiguration {
 			headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-						request -> !request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"),
-						new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy)));
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !apiDocumentation(request),
+						new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::apiDocumentation,
+						new StaticHeadersWriter("Content-Security-Policy", API_DOCUMENTATION_POLICY)));
 			if (production) {
 				headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
 			}
@@ -441,6 +448,10 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new AccountLookup(users, signOn));
 		passwordCheck.setPasswordEncoder(passwordEncoder);
 		return new ThrottledAuthenticationProvider(passwordCheck, attempts, secondFactors, events);
+	}
+
+	private static boolean apiDocumentation(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
 	}
 
 	/**

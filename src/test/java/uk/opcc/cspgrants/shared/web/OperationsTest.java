@@ -82,7 +82,12 @@ class OperationsTest {
 			.andExpect(content().string(containsString("BCrypt, which is slow by design")));
 		this.mvc.perform(get("/swagger-ui/index.html").session(SignIn.as(this.mvc, "officer")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("swagger-ui")));
+			.andExpect(content().string(containsString("swagger-ui")))
+			// its scripts are this service's files, like every page's
+			.andExpect(header().string("Content-Security-Policy",
+					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+							+ "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+							+ "frame-ancestors 'none'"));
 	}
 
 	/** Mapped path by path in WebConfiguration; there is no catch-all. */
