@@ -139,6 +139,14 @@ public class ProviderAccounts {
 	}
 
 	/**
+	 * Whether a sign-in's id token shows the provider asked for a second factor: what
+	 * lets its session take on, later, a role that requires one.
+	 */
+	boolean secondFactorShown(Map<String, Object> claims) {
+		return this.secondFactorShown.shownBy(claims);
+	}
+
+	/**
 	 * What the mappings give, unless they give a role that requires a second factor
 	 * (finance, say) and the provider's id token does not show it asked for one: then no
 	 * role at all this time, and the page says why. Nothing rather than the rest, so that

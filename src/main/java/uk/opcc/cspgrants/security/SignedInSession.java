@@ -18,9 +18,10 @@ import uk.opcc.cspgrants.shared.Role;
  * and with the account's roles, partnership and organisation as they are now, not as they
  * were at sign-in; but a role that needs a second factor is not taken on by a session
  * signed in without one: it signs in again. {@code secondFactor}: whether the sign-in
- * asked for one (or was at the organisation's provider, whose own policy decides).
- * {@code recordId}: its row in {@code signed_in_session} ({@link SessionRecords}), 0 when
- * it has none; a session signed out from another of its person's ends too.
+ * asked for one (or was at the organisation's provider, whose id token showed it asked
+ * for one: {@link ProviderSecondFactorProperties}). {@code recordId}: its row in
+ * {@code signed_in_session} ({@link SessionRecords}), 0 when it has none; a session
+ * signed out from another of its person's ends too.
  */
 record SignedInSession(long userId, Instant at, boolean secondFactor, long recordId) implements Serializable {
 

@@ -179,7 +179,11 @@ final class SingleSignOn {
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		HttpSession session = request.getSession();
-		this.sessionRecords.started(request, user.id(), how, true);
+		// a role that needs a second factor, given later, is taken on by this session
+		// only
+		// if the provider showed it asked for one
+		this.sessionRecords.started(request, user.id(), how,
+				this.accounts.secondFactorShown(principal.getIdToken().getClaims()));
 		RecentProof.signedInThroughProvider(session, user.id(), principal.getIdToken().getAuthenticatedAt());
 		session.setAttribute(ID_TOKEN, principal.getIdToken().getTokenValue());
 		session.setAttribute(REGISTRATION, registrationId);
