@@ -250,8 +250,9 @@ class SecondFactorController {
 
 	private Optional<String> secretBeingSetUp(CurrentUser user, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
+		// (a session kept from before secrets were sealed holds none: a new one is made)
 		if (session != null && session.getAttribute(SETTING_UP) instanceof SettingUp settingUp
-				&& settingUp.userId() == user.id()) {
+				&& settingUp.userId() == user.id() && settingUp.sealedSecret() != null) {
 			return this.seal.open(user.id(), settingUp.sealedSecret());
 		}
 		return Optional.empty();
