@@ -36,10 +36,15 @@ class SignInThrottle {
 	 */
 	static final Duration CHECKING_FORGOTTEN_AFTER = Duration.ofSeconds(30);
 
-	SignInThrottle(JdbcClient jdbc, SignInProperties properties, Clock clock) {
+	/**
+	 * Timed by the real clock, as sessions are, never a demo's: a demo's clock starts
+	 * again at each start, and a lock-out or a count of passwords being checked written
+	 * before would otherwise last until it caught up.
+	 */
+	SignInThrottle(JdbcClient jdbc, SignInProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
-		this.clock = clock;
+		this.clock = Clock.systemUTC();
 	}
 
 	/** When the username's lock ends, if it is locked now. */
