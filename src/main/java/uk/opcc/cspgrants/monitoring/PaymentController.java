@@ -150,7 +150,23 @@ class PaymentController {
 		}
 		catch (RuntimeException refused) {
 			Refusal refusal = Refusal.show(refused, model, response);
-			return page(financialYear, code, form.paidQuarter(), form, refusal.errors(), model);
+			try {
+				return page(financialYear, code, form.paidQuarter(), form, refusal.errors(), model);
+			}
+			catch (NotFoundException gone) {
+				// the grant or its payment went while the page was open (a grant made
+				// again from a new run, say): say so, with what was typed
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+				model.addAttribute("year", financialYear);
+				model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+				model.addAttribute("gone", gone.getMessage());
+				model.addAttribute("typedPayment",
+						(form.paidQuarter() != null) ? form.paidQuarter().name() : "The annual payment");
+				model.addAttribute("typedPaidOn",
+						form.paidOn().day() + "/" + form.paidOn().month() + "/" + form.paidOn().year());
+				model.addAttribute("typedReference", form.reference());
+				return "monitoring/payment-gone";
+			}
 		}
 	}
 
@@ -164,7 +180,8 @@ class PaymentController {
 			.stream()
 			.filter(candidate -> candidate.code().equalsIgnoreCase(code))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("There is no grant to " + code + " in " + year));
+			.orElseThrow(() -> new NotFoundException(
+					"There is no grant to " + code.toUpperCase(java.util.Locale.ROOT) + " in " + year));
 		PaymentSchedule.Instalment instalment = schedule.instalments()
 			.stream()
 			.filter(candidate -> candidate.quarter() == quarter)

@@ -75,6 +75,25 @@ class PaymentPagesTest {
 	}
 
 	@Test
+	void aPaymentWhoseGrantWentWhileThePageWasOpenIsRefusedWithWhatWasTypedNotANotFoundPage() throws Exception {
+		// Charnwood has no grant in 2009-10: as if the grant had gone since the page
+		// opened
+		this.mvc
+			.perform(post("/monitoring/payments/2009-10/cha").session(SignIn.as(this.mvc, "finance"))
+				.with(csrf())
+				.param("quarter", "Q1")
+				.param("paidOn.day", "3")
+				.param("paidOn.month", "8")
+				.param("paidOn.year", "2009")
+				.param("reference", "BACS-GONE-7"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("The payment is no longer there"),
+					containsString("There is no grant to CHA in 2009-10: nothing was recorded"),
+					containsString("BACS-GONE-7"), containsString("3/8/2009"),
+					containsString("href=\"/monitoring/payments?year=2009-10\""))));
+	}
+
+	@Test
 	void aDateThatCannotBeReadAndAMissingReferenceAreShownTogetherOnTheirFields() throws Exception {
 		this.grants.setHistoric(YEAR, "BLA", Money.of("2000"), Money.ZERO, "Payments test", null);
 		this.returns.save(YEAR, Quarter.Q1, "BLA",
