@@ -90,19 +90,29 @@ class PasswordAttempts {
 		if (turn == SignInThrottle.Turn.LOCKED) {
 			return new Attempt<>(null, null, true, false, false);
 		}
-		T result;
+		// the turn is given back however the check ends: a count left behind would take a
+		// turn from this username for as long as it keeps being used
+		boolean settled = false;
 		try {
-			result = check.run();
+			T result;
+			try {
+				result = check.run();
+			}
+			catch (AuthenticationException wrong) {
+				boolean lockedNow = this.throttle.checkedWrong(username);
+				settled = true;
+				return new Attempt<>(null, wrong, false, lockedNow, false);
+			}
+			boolean keep = keepEarlierFailures.test(result);
+			this.throttle.checkedRight(username, keep);
+			settled = true;
+			return new Attempt<>(result, null, false, false, false);
 		}
-		catch (AuthenticationException wrong) {
-			return new Attempt<>(null, wrong, false, this.throttle.checkedWrong(username), false);
+		finally {
+			if (!settled) {
+				this.throttle.notChecked(username);
+			}
 		}
-		catch (RuntimeException | Error fault) {
-			this.throttle.notChecked(username);
-			throw fault;
-		}
-		this.throttle.checkedRight(username, keepEarlierFailures.test(result));
-		return new Attempt<>(result, null, false, false, false);
 	}
 
 	private static long remaining(long deadline) {

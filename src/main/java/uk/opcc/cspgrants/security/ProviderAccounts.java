@@ -201,7 +201,10 @@ public class ProviderAccounts {
 			.param("id", presenter.id())
 			.param("stale", Timestamp.from(now.minusSeconds(60)))
 			.update();
-		ClaimMappings.Granted granted = ClaimMappings.grant(this.mappings.switchedOn(), claims);
+		// as at sign-in: a role that needs a second factor only with the token showing
+		// one
+		ClaimMappings.Granted granted = withoutSecondFactor(ClaimMappings.grant(this.mappings.switchedOn(), claims),
+				claims);
 		return new SignedIn(new CurrentUser(presenter.id(), presenter.username(), presenter.name(), "", true,
 				granted.roles(), granted.partnershipId()), granted.problem());
 	}

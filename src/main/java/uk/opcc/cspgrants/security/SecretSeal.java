@@ -128,9 +128,10 @@ class SecretSeal {
 				byte[] made = new byte[32];
 				RANDOM.nextBytes(made);
 				Files.createDirectories(file.toAbsolutePath().getParent());
-				Path written = Files.writeString(file.resolveSibling(file.getFileName() + ".new"),
-						Base64.getEncoder().encodeToString(made) + "\n", StandardCharsets.US_ASCII);
+				Path written = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".",
+						".new");
 				ownerOnly(written);
+				Files.writeString(written, Base64.getEncoder().encodeToString(made) + "\n", StandardCharsets.US_ASCII);
 				try {
 					// one start makes it: another that made one meanwhile keeps the first
 					Files.move(written, file);

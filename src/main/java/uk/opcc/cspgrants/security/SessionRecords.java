@@ -173,13 +173,22 @@ class SessionRecords {
 		}
 	}
 
-	/** Signs out every other session of {@code user}: how many there were. */
+	/**
+	 * Signs out every other session of {@code user} still signed in (those the page
+	 * lists): how many there were.
+	 */
 	int endOthers(CurrentUser user, long current) {
+		Instant now = Instant.now();
 		return this.ending.execute(status -> {
 			int ended = this.jdbc.sql("""
-					update signed_in_session set ended_at = :now, ended_by = :by
-					where user_id = :user and id <> :current and ended_at is null""")
-				.param("now", Timestamp.from(Instant.now()))
+					update signed_in_session s set ended_at = :now, ended_by = :by
+					from app_user u
+					where u.id = s.user_id and s.user_id = :user and s.id <> :current and s.ended_at is null
+					  and s.signed_in_at > :signedInSince and s.last_seen_at > :usedSince
+					  and (u.sessions_ended_at is null or s.signed_in_at > u.sessions_ended_at)""")
+				.param("now", Timestamp.from(now))
+				.param("signedInSince", Timestamp.from(now.minus(this.absoluteTimeout)))
+				.param("usedSince", Timestamp.from(now.minus(this.idleTimeout)))
 				.param("by", "signed out by " + user.displayName() + " with every other session")
 				.param("user", user.id())
 				.param("current", current)
@@ -190,6 +199,17 @@ class SessionRecords {
 			}
 			return ended;
 		});
+	}
+
+	/**
+	 * The session {@code id} goes on as if signed in at {@code at} (its person changed
+	 * the password in it, ending every other).
+	 */
+	void restamped(long id, Instant at) {
+		this.jdbc.sql("update signed_in_session set signed_in_at = :at where id = :id and signed_in_at < :at")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
 	}
 
 	/** The session {@code id} was signed out by its own person. */

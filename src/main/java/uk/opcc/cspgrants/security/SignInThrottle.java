@@ -91,29 +91,52 @@ class SignInThrottle {
 		if (taken == 1) {
 			return Turn.TAKEN;
 		}
-		return lockedUntil(username).isPresent() ? Turn.LOCKED : Turn.WAIT;
+		if (lockedUntil(username).isPresent()) {
+			return Turn.LOCKED;
+		}
+		// failures already at the allowance (it was lowered since they were counted) lock
+		// it now, rather than leaving every password to wait for a turn that never comes
+		int failures = this.jdbc.sql("select failed_count from sign_in_attempt where username = :name")
+			.param("name", key(username))
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+		if (failures >= this.properties.maxFailedAttempts()) {
+			lock(username, now);
+			return Turn.LOCKED;
+		}
+		return Turn.WAIT;
 	}
 
 	/**
-	 * A password counted by {@link #takeTurn} was wrong: one more failure; whether it
-	 * found the allowance used up and locked the username now (false when it was locked
+	 * A password counted by {@link #takeTurn} was wrong: one more failure, and the lock
+	 * when that uses up the allowance, in one statement (so that no turn is asked for
+	 * between the two); whether this locked the username now (false when it was locked
 	 * already).
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	boolean checkedWrong(String username) {
 		Instant now = this.clock.instant();
-		int failures = this.jdbc.sql("""
-				insert into sign_in_attempt (username, failed_count, last_failed_at) values (:name, 1, :now)
+		Timestamp until = Timestamp.from(now.plus(this.properties.lockout()));
+		return this.jdbc.sql("""
+				insert into sign_in_attempt (username, failed_count, last_failed_at, locked_until)
+				values (:name, 1, :now, case when 1 >= :allowed then cast(:until as timestamptz) end)
 				on conflict (username) do update set
 				  checking = greatest(sign_in_attempt.checking - 1, 0),
 				  failed_count = sign_in_attempt.failed_count + 1,
-				  last_failed_at = :now
-				returning failed_count""")
+				  last_failed_at = :now,
+				  locked_until = case
+				    when sign_in_attempt.failed_count + 1 >= :allowed
+				      and (sign_in_attempt.locked_until is null or sign_in_attempt.locked_until <= :now)
+				      then cast(:until as timestamptz)
+				    else sign_in_attempt.locked_until end
+				returning locked_until is not distinct from cast(:until as timestamptz)""")
 			.param("name", key(username))
 			.param("now", Timestamp.from(now))
-			.query(Integer.class)
+			.param("allowed", this.properties.maxFailedAttempts())
+			.param("until", until)
+			.query(Boolean.class)
 			.single();
-		return failures >= this.properties.maxFailedAttempts() && lock(username, now);
 	}
 
 	/**

@@ -32,8 +32,9 @@ class SignedInAccounts {
 	private final DataVersions.Keeper<Long, SignedInSession.Account> kept;
 
 	/**
-	 * Sessions signed in longer ago than this are over anyway: their ends need not be
-	 * read.
+	 * A session still going was signed out, if at all, less than this ago (it was signed
+	 * in less than this ago, or moved on when its person changed the password in it,
+	 * which an ended session cannot do): older ends need not be read.
 	 */
 	private final Duration absoluteTimeout;
 
@@ -50,8 +51,7 @@ class SignedInAccounts {
 				() -> this.jdbc.sql("""
 						select u.enabled, u.partnership_id, u.organisation_id, u.sessions_ended_at,
 						  array(select r.role from app_user_role r where r.user_id = u.id), u.session_kept_hash,
-						  array(select s.id from signed_in_session s where s.user_id = u.id and s.ended_at is not null
-						        and s.signed_in_at > ?)
+						  array(select s.id from signed_in_session s where s.user_id = u.id and s.ended_at > ?)
 						from app_user u where u.id = ?""")
 					.param(Timestamp.from(Instant.now().minus(this.absoluteTimeout)))
 					.param(userId)

@@ -79,6 +79,11 @@ final class SignedInSessions extends OncePerRequestFilter {
 			// in again just after every other session ended
 			signedIn = SignedInSession.started(session, user.id(), account.sessionsEndedAt().plus(1, ChronoUnit.MICROS),
 					signedIn.secondFactor(), signedIn.recordId());
+			if (signedIn.recordId() != 0) {
+				// its record too, so that it stays on the person's list and can be signed
+				// out
+				this.records.restamped(signedIn.recordId(), signedIn.at());
+			}
 		}
 		switch (signedIn.check(user, account, now, this.absoluteTimeout, this.secondFactors.requiredFor())) {
 			case KEEP -> {

@@ -40,7 +40,8 @@ class Staff implements StaffDirectory {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<StaffMember> find(long id) {
-		return this.jdbc.sql(SELECT + " where u.id = ? group by u.id")
+		// a service account is a program's, never on the staff
+		return this.jdbc.sql(SELECT + " where u.id = ? and not u.service_account group by u.id")
 			.param(id)
 			.query((rs, n) -> member(rs))
 			.optional();

@@ -139,6 +139,27 @@ class PasswordsCheckedAtOnceTest {
 		assertThat(row("failed_count")).isZero();
 	}
 
+	@Test
+	void aTurnIsGivenBackWhenDecidingWhatARightPasswordLeavesFails() {
+		assertThatThrownBy(() -> this.attempts.attempt(NAME, () -> check(true), right -> {
+			throw new IllegalStateException("the account could not be read");
+		})).hasMessageContaining("could not be read");
+
+		assertThat(row("checking")).isZero();
+	}
+
+	@Test
+	void failuresAlreadyAtALoweredAllowanceLockRatherThanWaitForever() {
+		// counted when the allowance was higher, and never locked
+		this.jdbc.update("insert into sign_in_attempt (username, failed_count) values (?, 7)", NAME);
+
+		PasswordAttempts.Attempt<Boolean> outcome = this.attempts.attempt(NAME, () -> check(true), right -> false);
+
+		assertThat(outcome.locked()).isTrue();
+		assertThat(this.checks).hasValue(0);
+		assertThat(this.throttle.lockedUntil(NAME)).isPresent();
+	}
+
 	/** A slow check, like BCrypt's, counting how many run together. */
 	private boolean check(boolean right) {
 		this.checks.incrementAndGet();

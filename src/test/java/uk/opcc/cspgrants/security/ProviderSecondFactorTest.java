@@ -73,6 +73,11 @@ class ProviderSecondFactorTest {
 			assertThat(withMfa.user().roles()).containsExactly(Role.FINANCE);
 			assertThat(withMfa.problem()).isNull();
 
+			// nor through the API with the provider's access token that does not show one
+			assertThat(accounts.presenting(ISSUER, "fin-1", claims(List.of("pwd"))).user().roles()).isEmpty();
+			assertThat(accounts.presenting(ISSUER, "fin-1", claims(List.of("pwd", "mfa"))).user().roles())
+				.containsExactly(Role.FINANCE);
+
 			// and taken away again by the next sign-in without it
 			assertThat(inTransaction.execute(status -> accounts.signIn(ISSUER, "fin-1", claims(List.of("pwd"))))
 				.user()

@@ -144,6 +144,8 @@ class ServiceAccountsTest {
 		assertThat(this.recipients.of(Audience.users("test.payments"))).isEmpty();
 		assertThat(this.staff.enabledWith(Role.FINANCE)).extracting(StaffDirectory.StaffMember::id)
 			.doesNotContain(ledger.id());
+		// nor found as staff by its id (a partnership's responsible officer, say)
+		assertThat(this.staff.find(ledger.id())).isEmpty();
 		this.mvc.perform(get("/admin/users/new").with(as("admin")))
 			.andExpect(content().string(allOf(containsString(">Fran Finance</option>"),
 					not(containsString(">Test payments feed</option>")))));

@@ -88,6 +88,10 @@ class SessionsTest {
 		MockHttpSession here = signIn("kit.sessions", EDGE);
 		MockHttpSession second = signIn("kit.sessions", IPHONE);
 		MockHttpSession third = signIn("kit.sessions", IPHONE);
+		// one that timed out long ago is not among "every other"
+		this.jdbc.update("insert into signed_in_session (user_id, signed_in_at, how, device, last_seen_at) "
+				+ "select id, now() - interval '3 hours', 'a password', 'Firefox on Linux', now() - interval '2 hours' "
+				+ "from app_user where username = 'kit.sessions'");
 
 		this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 			.andExpect(redirectedUrl("/account/sessions"))
@@ -107,7 +111,7 @@ class SessionsTest {
 								+ "(select id from app_user where username = 'kit.sessions') order by id",
 						String.class))
 			.containsExactly(null, "signed out by Kit Sessions with every other session",
-					"signed out by Kit Sessions with every other session", "signed out");
+					"signed out by Kit Sessions with every other session", null, "signed out");
 	}
 
 	@Test
@@ -127,6 +131,43 @@ class SessionsTest {
 		assertThat(this.jdbc.queryForObject("select ended_at from signed_in_session where id = ?",
 				java.sql.Timestamp.class, maxSession))
 			.isNull();
+	}
+
+	@Test
+	void theSessionThatChangedThePasswordStaysListedAndCanBeSignedOutLater() throws Exception {
+		person("ash.sessions");
+		MockHttpSession changer = signIn("ash.sessions", EDGE);
+		MockHttpSession before = signIn("ash.sessions", IPHONE);
+		String newPassword = "lantern orchard velvet 42";
+		this.mvc
+			.perform(post("/account/password").session(changer)
+				.with(csrf())
+				.param("currentPassword", SignIn.DEMO_PASSWORD)
+				.param("newPassword", newPassword)
+				.param("confirmPassword", newPassword)
+				.param("version",
+						String.valueOf(this.jdbc.queryForObject(
+								"select version from app_user where username = 'ash.sessions'", Long.class))))
+			.andExpect(redirectedUrl("/account/password"));
+		this.mvc.perform(get("/grants").session(before)).andExpect(redirectedUrl("/login?ended"));
+		this.mvc.perform(get("/grants").session(changer)).andExpect(status().isOk());
+
+		MockHttpSession later = (MockHttpSession) this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", "ash.sessions")
+				.param("password", newPassword)
+				.header("User-Agent", IPHONE))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		// the session that changed the password is listed from the new one
+		this.mvc.perform(get("/account/sessions").session(later))
+			.andExpect(content()
+				.string(allOf(containsString("Signed in in 2 places"), containsString("Edge on Windows"))));
+		this.mvc.perform(post("/account/sessions/end-others").session(later).with(csrf()))
+			.andExpect(flash().attribute("success", "Your other session has been signed out"));
+		this.mvc.perform(get("/grants").session(changer)).andExpect(redirectedUrl("/login?ended"));
 	}
 
 	@Test
