@@ -27,6 +27,7 @@ import uk.opcc.cspgrants.grants.YearsWithGrants;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.FinancialYear;
 import uk.opcc.cspgrants.shared.Money;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.NotFoundException;
 import uk.opcc.cspgrants.shared.Quarter;
 import uk.opcc.cspgrants.shared.Role;
@@ -162,11 +163,22 @@ class PaymentController {
 				model.addAttribute("gone", gone.getMessage());
 				model.addAttribute("typedPayment",
 						(form.paidQuarter() != null) ? form.paidQuarter().name() : "The annual payment");
-				model.addAttribute("typedPaidOn",
-						form.paidOn().day() + "/" + form.paidOn().month() + "/" + form.paidOn().year());
+				model.addAttribute("typedPaidOn", typedDate(form.paidOn()));
 				model.addAttribute("typedReference", form.reference());
 				return "monitoring/payment-gone";
 			}
+		}
+	}
+
+	/**
+	 * A date as typed, in words ("3 August 2009") when it is one, else as it was typed.
+	 */
+	private static String typedDate(DateParts typed) {
+		try {
+			return Dates.day(typed.toDate("paidOn", PaymentForm.WHAT));
+		}
+		catch (RuntimeException notADate) {
+			return String.join(" ", typed.day(), typed.month(), typed.year()).strip();
 		}
 	}
 

@@ -459,10 +459,9 @@ class SecurityConfiguration {
 	 * person's list of sessions.
 	 */
 	private static void signedOutHere(HttpServletRequest request, SessionRecords records) {
-		jakarta.servlet.http.HttpSession session = request.getSession(false);
-		if (session != null && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn
-				&& signedIn.recordId() != 0) {
-			records.signedOut(signedIn.recordId());
+		long record = SignedInSession.recordIn(request.getSession(false));
+		if (record != 0) {
+			records.signedOut(record);
 		}
 	}
 

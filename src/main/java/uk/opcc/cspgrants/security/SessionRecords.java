@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +17,7 @@ import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.CurrentUser;
 import uk.opcc.cspgrants.shared.DataVersions;
+import uk.opcc.cspgrants.shared.LeastRecentlyUsed;
 import uk.opcc.cspgrants.shared.NotFoundException;
 
 /**
@@ -53,7 +53,7 @@ class SessionRecords {
 	private final Duration idleTimeout;
 
 	/** When this node last wrote each session's last use. */
-	private final Map<Long, Instant> seenWritten = new ConcurrentHashMap<>();
+	private final LeastRecentlyUsed<Long, Instant> seenWritten = new LeastRecentlyUsed<>(MOST_REMEMBERED);
 
 	SessionRecords(JdbcClient jdbc, AuditTrail auditTrail, PlatformTransactionManager transactions,
 			@Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout,
@@ -94,12 +94,9 @@ class SessionRecords {
 	 * minute.
 	 */
 	void seen(long id, Instant now) {
-		Instant written = this.seenWritten.get(id);
+		Instant written = this.seenWritten.find(id);
 		if (written != null && written.isAfter(now.minus(SEEN_STEP))) {
 			return;
-		}
-		if (this.seenWritten.size() > MOST_REMEMBERED) {
-			this.seenWritten.clear();
 		}
 		this.jdbc
 			.sql("update signed_in_session set last_seen_at = :now where id = :id and ended_at is null "
@@ -220,7 +217,6 @@ class SessionRecords {
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
 			.update();
-		this.seenWritten.remove(id);
 	}
 
 	private static String shortened(String text, int most) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -88,9 +87,7 @@ class SessionsController {
 
 	/** This browser's session's record, 0 when it has none. */
 	private static long current(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		return (session != null && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn)
-				? signedIn.recordId() : 0;
+		return SignedInSession.recordIn(request.getSession(false));
 	}
 
 }

@@ -91,6 +91,12 @@ record SignedInSession(long userId, Instant at, boolean secondFactor, long recor
 		return started(session, userId, now, false, 0);
 	}
 
+	/** The record of the session signed in to {@code session}, 0 when it has none. */
+	static long recordIn(HttpSession session) {
+		return (session != null && session.getAttribute(ATTRIBUTE) instanceof SignedInSession signedIn)
+				? signedIn.recordId() : 0;
+	}
+
 	/**
 	 * Records that {@code userId} signed in to this session {@code now}, its row being
 	 * {@code recordId} (0 for none).

@@ -147,6 +147,10 @@ class UserAccount {
 		this.sessionKeptHash = null;
 	}
 
+	String getUsername() {
+		return this.username;
+	}
+
 	long getId() {
 		return this.id;
 	}

@@ -108,11 +108,7 @@ public class UserManagement {
 	 */
 	public UserView create(String username, AccountDetails details, String password) {
 		String name = Usernames.normalise(username);
-		FieldRefusals refusals = new FieldRefusals();
-		if (!Usernames.isAllowed(name)) {
-			refusals.add("username",
-					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
-		}
+		FieldRefusals refusals = usernameRefusals(name);
 		refusals.add(this.validator.validate(details));
 		refusals.check(() -> notApplicant(details));
 		refusals.check(() -> reviewerAlone(details));
@@ -122,15 +118,35 @@ public class UserManagement {
 		refusals.check(() -> PasswordPolicy.check("password", password,
 				java.util.Arrays.asList(name, details.displayName(), details.email())));
 		refusals.throwIfAny();
-		if (this.users.findByUsername(name).isPresent()) {
-			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
-		}
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
 		account.change(details.displayName(), details.email(), details.roles(), partnershipId.orElse(null),
 				organisationId.orElse(null), details.managerId(), now());
+		return saveNew(account, username);
+	}
+
+	/** The refusals of a new account so far: its username's, if it cannot be one. */
+	private static FieldRefusals usernameRefusals(String normalised) {
+		FieldRefusals refusals = new FieldRefusals();
+		if (!Usernames.isAllowed(normalised)) {
+			refusals.add("username",
+					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
+		}
+		return refusals;
+	}
+
+	/**
+	 * Saves a new account, once however many are sent at once: a username taken (now, or
+	 * by one saved at the same moment, by the unique index) is refused on its field.
+	 * Audited.
+	 */
+	private UserView saveNew(UserAccount account, String typedUsername) {
+		ConflictException taken = new ConflictException("username",
+				"The username " + typedUsername.strip() + " is already taken");
+		if (this.users.findByUsername(account.getUsername()).isPresent()) {
+			throw taken;
+		}
 		UserView created = DatabaseRefusal
-			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
-					new ConflictException("username", "The username " + name + " is already taken")))
+			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique", taken))
 			.toView();
 		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
 		return created;
@@ -144,25 +160,13 @@ public class UserManagement {
 	 */
 	public UserView createServiceAccount(String username, AccountDetails details) {
 		String name = Usernames.normalise(username);
-		FieldRefusals refusals = new FieldRefusals();
-		if (!Usernames.isAllowed(name)) {
-			refusals.add("username",
-					"The username must be 3 to 60 letters a to z, digits, dots, dashes, underscores or @");
-		}
+		FieldRefusals refusals = usernameRefusals(name);
 		refusals.check(() -> programDetails(details));
 		Optional<Long> partnershipId = refusals.attempt(() -> partnershipFor(details));
 		refusals.throwIfAny();
-		if (this.users.findByUsername(name).isPresent()) {
-			throw new ConflictException("username", "The username " + username.strip() + " is already taken");
-		}
 		UserAccount account = UserAccount.serviceAccount(name, now());
 		account.change(details.displayName(), null, details.roles(), partnershipId.orElse(null), null, null, now());
-		UserView created = DatabaseRefusal
-			.orFieldConflict(() -> this.users.saveAndFlush(account), Map.of("app_user_username_unique",
-					new ConflictException("username", "The username " + name + " is already taken")))
-			.toView();
-		this.auditTrail.record("CREATE", AUDIT_TYPE, created.id(), null, created);
-		return created;
+		return saveNew(account, username);
 	}
 
 	/**

@@ -89,7 +89,7 @@ class PaymentPagesTest {
 			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("The payment is no longer there"),
 					containsString("There is no grant to CHA in 2009-10: nothing was recorded"),
-					containsString("BACS-GONE-7"), containsString("3/8/2009"),
+					containsString("BACS-GONE-7"), containsString("3 August 2009"),
 					containsString("href=\"/monitoring/payments?year=2009-10\""))));
 	}
 
