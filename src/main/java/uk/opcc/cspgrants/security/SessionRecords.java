@@ -172,7 +172,8 @@ class SessionRecords {
 
 	/**
 	 * Signs out every other session of {@code user} still signed in (those the page
-	 * lists): how many there were.
+	 * lists): how many there were. Once: when there is none (another request signed them
+	 * out first, or the page was out of date) it is refused, saying so.
 	 */
 	int endOthers(CurrentUser user, long current) {
 		Instant now = Instant.now();
@@ -190,10 +191,11 @@ class SessionRecords {
 				.param("user", user.id())
 				.param("current", current)
 				.update();
-			if (ended > 0) {
-				this.auditTrail.record("END_OTHER_SESSIONS", AuditTrail.USER, user.id(), null,
-						Map.of("sessions", ended));
+			if (ended == 0) {
+				throw new ConflictException("session",
+						"You have no other session to sign out: they have already been signed out or have ended");
 			}
+			this.auditTrail.record("END_OTHER_SESSIONS", AuditTrail.USER, user.id(), null, Map.of("sessions", ended));
 			return ended;
 		});
 	}

@@ -78,11 +78,17 @@ class SessionsController {
 
 	@PostMapping(PAGE + "/end-others")
 	String endOthers(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		int ended = this.records.endOthers(user, current(request));
-		redirect.addFlashAttribute("success", (ended == 0) ? "You had no other session to sign out" : (ended == 1)
-				? "Your other session has been signed out" : "Your " + ended + " other sessions have been signed out");
-		return "redirect:" + PAGE;
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			int ended = this.records.endOthers(user, current(request));
+			redirect.addFlashAttribute("success", (ended == 1) ? "Your other session has been signed out"
+					: "Your " + ended + " other sessions have been signed out");
+			return "redirect:" + PAGE;
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			return list(user, request, model);
+		}
 	}
 
 	/** This browser's session's record, 0 when it has none. */

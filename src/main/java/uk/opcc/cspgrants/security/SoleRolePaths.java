@@ -33,15 +33,17 @@ final class SoleRolePaths implements RequestMatcher {
 	}
 
 	/**
-	 * A recipient's contact: their organisation's returns (pages and the read API) and
-	 * signing out.
+	 * A recipient's contact: their organisation's returns (pages and the read API), their
+	 * password and sessions, and signing out.
 	 */
 	static SoleRolePaths recipientContacts() {
 		return new SoleRolePaths(Role.RECIPIENT,
 				List.of(PATHS.matcher("/monitoring/organisations"), PATHS.matcher("/monitoring/organisations/**"),
 						PATHS.matcher(HttpMethod.GET, "/api/v1/returns/organisations"),
 						PATHS.matcher(HttpMethod.GET, "/api/v1/returns/organisations/**"),
-						PATHS.matcher("/account/password"), PATHS.matcher("/logout")));
+						PATHS.matcher("/account/password"), PATHS.matcher(ConfirmItIsYou.PAGE),
+						PATHS.matcher(SessionsController.PAGE), PATHS.matcher(SessionsController.PAGE + "/**"),
+						PATHS.matcher("/logout")));
 	}
 
 	/**
@@ -59,7 +61,7 @@ final class SoleRolePaths implements RequestMatcher {
 
 	/**
 	 * A themed reviewer of grant rounds: their reviews (the pages and the reviewers'
-	 * API), their messages and signing out.
+	 * API), their messages, their password and sessions, and signing out.
 	 */
 	static SoleRolePaths reviewers() {
 		return new SoleRolePaths(Role.REVIEWER,
@@ -67,7 +69,8 @@ final class SoleRolePaths implements RequestMatcher {
 						PATHS.matcher("/api/v1/review/**"), PATHS.matcher(HttpMethod.GET, "/notifications"),
 						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
 						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/account/password"),
-						PATHS.matcher("/logout")));
+						PATHS.matcher(ConfirmItIsYou.PAGE), PATHS.matcher(SessionsController.PAGE),
+						PATHS.matcher(SessionsController.PAGE + "/**"), PATHS.matcher("/logout")));
 	}
 
 	@Override

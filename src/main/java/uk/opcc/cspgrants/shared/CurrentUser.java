@@ -117,6 +117,14 @@ public final class CurrentUser implements UserDetails {
 	}
 
 	/**
+	 * True when they may see and sign out their sessions
+	 * ({@link Role#managesOwnSessions()}): everyone with a role but an applicant.
+	 */
+	public boolean mayManageSessions() {
+		return !this.roles.isEmpty() && this.roles.stream().allMatch(Role::managesOwnSessions);
+	}
+
+	/**
 	 * True for an applicant to a grant round, who signs in by a link sent by e-mail and
 	 * may use only the pages for applying.
 	 */

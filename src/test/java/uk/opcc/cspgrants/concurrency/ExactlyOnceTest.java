@@ -640,6 +640,29 @@ class ExactlyOnceTest {
 	}
 
 	@Test
+	void everyOtherSessionIsSignedOutOnceAndTheOthersAreToldThereIsNoneLeft() {
+		app.bean(uk.opcc.cspgrants.security.UserManagement.class)
+			.create("eve.sessions", new uk.opcc.cspgrants.security.AccountDetails("Eve Sessions",
+					java.util.Set.of(uk.opcc.cspgrants.shared.Role.OFFICER), null), SignIn.DEMO_PASSWORD);
+		LiveApplication.Browser desk = app.signIn("eve.sessions");
+		LiveApplication.Browser phone = app.signIn("eve.sessions");
+		LiveApplication.Browser tablet = app.signIn("eve.sessions");
+		List<HttpResponse<String>> responses = app.atOnce(AT_ONCE,
+				i -> desk.post("/account/sessions/end-others", Map.of()));
+		assertOneSucceeded(responses, 302);
+		assertLosersSay(responses, "You have no other session to sign out");
+		assertThat(count("select count(*) from audit_event where action = 'END_OTHER_SESSIONS' and entity_id = "
+				+ "(select id::text from app_user where username = 'eve.sessions')"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from signed_in_session s join app_user u on u.id = s.user_id "
+				+ "where u.username = 'eve.sessions' and s.ended_by like '%with every other session'"))
+			.isEqualTo(2);
+		assertThat(phone.get("/grants").headers().firstValue("Location")).hasValue("/login?ended");
+		assertThat(tablet.get("/grants").headers().firstValue("Location")).hasValue("/login?ended");
+		assertThat(desk.get("/grants").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void passwordsGuessedAtOnceLockTheUsernameOnceAndSaySoOnce() {
 		long id = app.bean(uk.opcc.cspgrants.security.UserManagement.class)
 			.create("guess.target",

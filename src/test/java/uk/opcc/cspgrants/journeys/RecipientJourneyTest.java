@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A recipient's contact and an officer in Chromium: Rita Recipient of Voluntary Action
  * Testshire signs in, finds the returns waiting on her home page, fills in the Q4 return
  * of her Drug Intervention Programme grant (£52,880.00), checks it and submits it; she
- * cannot open another recipient's return. An officer sends it back for correction, Rita
- * corrects it, and the officer accepts it from its check page; the year end then shows
- * the grant's underspend. The grants of {@link RecipientFixture} are made in 2022-23 and
- * removed.
+ * cannot open another recipient's return, and sees where she is signed in. An officer
+ * sends it back for correction, Rita corrects it, and the officer accepts it from its
+ * check page; the year end then shows the grant's underspend. The grants of
+ * {@link RecipientFixture} are made in 2022-23 and removed.
  */
 class RecipientJourneyTest extends JourneyTest {
 
@@ -42,6 +42,8 @@ class RecipientJourneyTest extends JourneyTest {
 			assertThat(page()).doesNotContain("Youth diversion");
 			open("/monitoring");
 			assertThat(page()).doesNotContain("Returns for 20");
+			follow("Sessions");
+			assertThat(page()).contains("Your sessions", "Signed in in 1 place", "This browser");
 			signOutFrom("/");
 
 			signIn("officer");

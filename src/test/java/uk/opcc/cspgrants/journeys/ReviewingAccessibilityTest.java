@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * phone widths (WCAG 2.2 AA, reflow at 320 px): an officer puts two reviewers on a closed
  * round (the reviewers page, refused and with reviewers), assigns them (the assignments
  * page); a reviewer sees their reviews, the conflict question refused, then declares no
- * conflict, reads the application, scores it (refused, then checked) and submits the
- * scores; the officer ranks, moderates (a note, scores returned), marks the round
- * assessed, records the panel, takes the round to it and records its recommendation, puts
- * the round to a decision (refused without the year's award schedule, then drafted); once
- * the Commissioner supports it, the applicant signs in and reads the outcome. On 1988-89
- * with a round and an eligible application written in SQL.
+ * conflict, reads the application, scores it (refused, then checked), submits the scores
+ * and opens their sessions; the officer ranks, moderates (a note, scores returned), marks
+ * the round assessed, records the panel, takes the round to it and records its
+ * recommendation, puts the round to a decision (refused without the year's award
+ * schedule, then drafted); once the Commissioner supports it, the applicant signs in and
+ * reads the outcome. On 1988-89 with a round and an eligible application written in SQL.
  */
 class ReviewingAccessibilityTest extends JourneyTest {
 
@@ -130,6 +130,10 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		press("Submit your scores");
 		assertThat(page()).contains("Your scores for REVIEWS-1988-001 have been submitted", "Scores submitted");
 		checkThisPage("reviews with scores submitted", axe, problems);
+		follow("Sessions");
+		assertThat(heading()).isEqualTo("Your sessions");
+		assertThat(page()).contains("Signed in in 1 place", "This browser");
+		checkThisPage("a reviewer's sessions", axe, problems);
 		signOut();
 
 		submitted("bob.journey", 2);

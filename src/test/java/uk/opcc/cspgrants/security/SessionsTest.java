@@ -100,7 +100,9 @@ class SessionsTest {
 		this.mvc.perform(get("/grants").session(third)).andExpect(redirectedUrl("/login?ended"));
 		this.mvc.perform(get("/grants").session(here)).andExpect(status().isOk());
 		this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
-			.andExpect(flash().attribute("success", "You had no other session to sign out"));
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("You have no other session to sign out"),
+					containsString("href=\"#session\""), containsString("Signed in in 1 place"))));
 
 		// signing out ends this one's record too
 		MockHttpSession later = signIn("kit.sessions", IPHONE);
@@ -168,6 +170,29 @@ class SessionsTest {
 		this.mvc.perform(post("/account/sessions/end-others").session(later).with(csrf()))
 			.andExpect(flash().attribute("success", "Your other session has been signed out"));
 		this.mvc.perform(get("/grants").session(changer)).andExpect(redirectedUrl("/login?ended"));
+	}
+
+	@Test
+	void aThemedReviewerAndARecipientsContactManageTheirSessionsToo() throws Exception {
+		this.users.create("rue.reviewer", new AccountDetails("Rue Reviewer", Set.of(Role.REVIEWER), null),
+				SignIn.DEMO_PASSWORD);
+		long catch22 = this.jdbc.queryForObject("select min(id) from organisation where name like 'Catch22%'",
+				Long.class);
+		this.users.create("rex.recipient",
+				new AccountDetails("Rex Recipient", null, Set.of(Role.RECIPIENT), null, null, catch22),
+				SignIn.DEMO_PASSWORD);
+		for (String username : new String[] { "rue.reviewer", "rex.recipient" }) {
+			MockHttpSession here = signIn(username, EDGE);
+			MockHttpSession phone = signIn(username, IPHONE);
+			this.mvc.perform(get("/account/sessions").session(here))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Signed in in 2 places"),
+						containsString("Safari on an iPhone"), containsString("href=\"/account/sessions\""))));
+			this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
+				.andExpect(redirectedUrl("/account/sessions"))
+				.andExpect(flash().attribute("success", "Your other session has been signed out"));
+			this.mvc.perform(get("/account/sessions").session(phone)).andExpect(redirectedUrl("/login?ended"));
+		}
 	}
 
 	@Test
