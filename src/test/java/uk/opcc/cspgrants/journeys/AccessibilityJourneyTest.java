@@ -113,6 +113,18 @@ class AccessibilityJourneyTest extends JourneyTest {
 		type("paidOn-month", "2");
 		press("Record as paid");
 		checkThisPage("a refused payment", axe, problems);
+		// as if the grant had gone while the page was open (Charnwood has no grant in
+		// 2009-10): the payment-gone page, with what was typed
+		this.browser.executeScript("document.getElementById('main-form').action = '/monitoring/payments/2009-10/CHA'");
+		type("reference", "BACS-GONE-1");
+		type("paidOn", "3");
+		type("paidOn-month", "8");
+		type("paidOn-year", "2009");
+		press("Record as paid");
+		assertThat(heading()).isEqualTo("The payment is no longer there");
+		assertThat(page()).contains("There is no grant to CHA in 2009-10: nothing was recorded", "BACS-GONE-1",
+				"3 August 2009");
+		checkThisPage("a payment whose grant went", axe, problems);
 		signOut();
 		signIn("leicester.csp");
 		check("/monitoring/returns", axe, problems);
