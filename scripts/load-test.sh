@@ -162,6 +162,8 @@ endpoints=(
   "page|Underspend 2022-23 (300 partnerships)|/underspend?year=2022-23"
   "page|New redistribution proposal|/redistributions/new?year=2022-23"
   "page|Partnerships|/partnerships"
+  "csp|Grants 2022-23: a CSP manager's|/grants?year=2022-23"
+  "csp|Payments 2022-23: a CSP manager's|/monitoring/payments?year=2022-23"
   "page|Indicators 2022-23 (300 partnerships)|/indicators?year=2022-23"
   "token|API (token): quarterly report 2022-23 Q2|/api/v1/reports/quarterly/2022-23/Q2"
   "token|API (token): the approved run of 2022-23|/api/v1/formula-runs/{run}"

@@ -183,8 +183,8 @@ class GrantController {
 
 	/**
 	 * The schedule; its table of grants to the partnerships is rendered once for each
-	 * version of the year's grants and of the partnerships (and for a CSP manager, who
-	 * sees only their own) and kept.
+	 * version of the year's grants and of the partnerships and kept (a CSP manager's, of
+	 * their own partnership alone, is rendered each time).
 	 */
 	private String schedulePage(YearsWithGrants years, CurrentUser user, Model model, Map<String, String> typed,
 			HttpServletRequest request, HttpServletResponse response) {
@@ -199,9 +199,10 @@ class GrantController {
 		if (!none) {
 			model.addAttribute("table",
 					this.fragments.render(
-							"grant-schedule " + shown + " " + only + " " + this.grants.version(shown) + " "
+							"grant-schedule " + shown + " " + this.grants.version(shown) + " "
 									+ this.partnerships.version(),
-							"grants/schedule-table", "table", () -> scheduleTable(shown, user), request, response));
+							user.isLimitedToOnePartnership(), "grants/schedule-table", "table",
+							() -> scheduleTable(shown, user), request, response));
 		}
 		model.addAttribute("settings", settings);
 		model.addAttribute("settingsForm",

@@ -95,9 +95,9 @@ class PaymentController {
 		if (anyPayments) {
 			model.addAttribute("tables",
 					this.fragments.render(
-							"payments " + shown + " " + only + " " + mayRelease + " " + mayRecord + " "
+							"payments " + shown + " " + mayRelease + " " + mayRecord + " "
 									+ this.dashboards.version(shown, today()) + " " + holdsVersion,
-							"monitoring/payments-tables", "tables", () -> {
+							user.isLimitedToOnePartnership(), "monitoring/payments-tables", "tables", () -> {
 								List<PaymentSchedule> schedules = this.payments.schedulesAsSaved(shown)
 									.stream()
 									.filter(schedule -> only == null || schedule.partnershipId() == only)

@@ -62,18 +62,16 @@ class PartnershipController {
 	}
 
 	/**
-	 * The list; its table is rendered once for each version of the partnerships (and for
-	 * a CSP manager, who sees only their own) and kept.
+	 * The list; its table is rendered once for each version of the partnerships and kept
+	 * (a CSP manager's, their own alone, is rendered each time).
 	 */
 	@GetMapping
 	String list(@RequestParam(defaultValue = "false") boolean archived, @AuthenticationPrincipal CurrentUser user,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		Long only = user.isLimitedToOnePartnership() ? user.partnershipId() : null;
 		boolean mayEdit = mayEdit(user);
 		model.addAttribute("table",
-				this.fragments.render(
-						"partnerships " + archived + " " + only + " " + mayEdit + " " + this.partnerships.version(),
-						"partnership/list-table", "table",
+				this.fragments.render("partnerships " + archived + " " + mayEdit + " " + this.partnerships.version(),
+						user.isLimitedToOnePartnership(), "partnership/list-table", "table",
 						() -> Map.of("partnerships", this.partnerships.listFor(user, archived), "mayEdit", mayEdit),
 						request, response));
 		model.addAttribute("showingArchived", archived);

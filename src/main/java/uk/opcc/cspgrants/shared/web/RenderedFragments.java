@@ -61,19 +61,36 @@ public class RenderedFragments {
 	public String render(String key, String template, String fragment, Supplier<Map<String, Object>> model,
 			HttpServletRequest request, HttpServletResponse response) {
 		Kept fragmentKept = this.kept.get(key, () -> {
-			// Kept fragments are shared by every visitor, so never in the first visitor's
-			// language
-			Map<String, Object> variables = new HashMap<>(model.get());
-			// the application's beans (@dates), as on any page
-			variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-					new ThymeleafEvaluationContext(this.beans, null));
-			WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK,
-					variables);
-			String html = this.templates.process(template, Set.of(fragment), context);
+			String html = renderNow(template, fragment, model.get(), request, response);
 			return new Kept(html, KeptBytes.of(html));
 		});
 		KeptFragmentsFilter.taken(request, fragmentKept.html(), fragmentKept.bytes());
 		return fragmentKept.html();
+	}
+
+	/**
+	 * As {@link #render}, but a fragment for someone who sees one partnership alone (a
+	 * CSP manager: a row or a few) is rendered on each request and not kept: it is quick
+	 * to render, and one kept for each of hundreds of partnerships would push out the
+	 * large tables everyone else shares. For everyone else it is kept for {@code key}.
+	 */
+	public String render(String key, boolean onePartnershipOnly, String template, String fragment,
+			Supplier<Map<String, Object>> model, HttpServletRequest request, HttpServletResponse response) {
+		if (onePartnershipOnly) {
+			return renderNow(template, fragment, model.get(), request, response);
+		}
+		return render(key, template, fragment, model, request, response);
+	}
+
+	private String renderNow(String template, String fragment, Map<String, Object> model, HttpServletRequest request,
+			HttpServletResponse response) {
+		// the same whoever asks, so never in the visitor's language
+		Map<String, Object> variables = new HashMap<>(model);
+		// the application's beans (@dates), as on any page
+		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.beans, null));
+		WebContext context = new WebContext(this.application.buildExchange(request, response), Locale.UK, variables);
+		return this.templates.process(template, Set.of(fragment), context);
 	}
 
 	/**

@@ -45,6 +45,21 @@ class RenderedFragmentsTest {
 	}
 
 	@Test
+	void aFragmentForOnePartnershipAloneIsRenderedEachTimeAndPushesOutNoKeptOne() {
+		render("a", "£1");
+		render("b", "£2");
+		for (int partnership = 1; partnership <= 300; partnership++) {
+			assertThat(renderForOne("£" + partnership)).isEqualTo("<p>£" + partnership + "</p>");
+		}
+		assertThat(this.renders).as("each of the 300 rendered").hasValue(302);
+		render("a", "ignored: kept");
+		render("b", "ignored: kept");
+		assertThat(this.renders).as("a and b are still kept").hasValue(302);
+		assertThat(renderForOne("£7")).isEqualTo("<p>£7</p>");
+		assertThat(this.renders).as("never kept, so rendered again").hasValue(303);
+	}
+
+	@Test
 	void theApplicationsBeansAreAtHandAsOnAnyPage() {
 		String html = this.fragments.render("beans", "<p th:fragment=\"day\" th:text=\"${@words.shout(day)}\">day</p>",
 				"day", () -> Map.of("day", "paid on 30 July 2009"), new MockHttpServletRequest(),
@@ -54,6 +69,13 @@ class RenderedFragmentsTest {
 
 	private String render(String key, String amount) {
 		return this.fragments.render(key, TEMPLATE, "amount", () -> {
+			this.renders.incrementAndGet();
+			return Map.of("amount", amount);
+		}, new MockHttpServletRequest(), new MockHttpServletResponse());
+	}
+
+	private String renderForOne(String amount) {
+		return this.fragments.render("one", true, TEMPLATE, "amount", () -> {
 			this.renders.incrementAndGet();
 			return Map.of("amount", amount);
 		}, new MockHttpServletRequest(), new MockHttpServletResponse());
