@@ -1,11 +1,13 @@
 package uk.opcc.cspgrants.security;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,8 +54,13 @@ class ApplicantSignInController {
 
 	private final CsrfAuthenticationStrategy newCsrfToken;
 
+	/** How long a session lasts after signing in, however busy, in hours. */
+	private final long sessionHours;
+
 	ApplicantSignInController(ApplicantSignIn signIn, ApplicantProperties properties, Environment environment,
-			ObjectProvider<EmailDelivery> email, SessionRecords sessionRecords) {
+			ObjectProvider<EmailDelivery> email, SessionRecords sessionRecords,
+			@Value("${csp-grants.sessions.absolute-timeout:12h}") Duration absoluteTimeout) {
+		this.sessionHours = absoluteTimeout.toHours();
 		this.signIn = signIn;
 		this.sessionRecords = sessionRecords;
 		this.properties = properties;
@@ -80,6 +87,7 @@ class ApplicantSignInController {
 		SignInLinkForm form = new SignInLinkForm();
 		form.setNext(next);
 		model.addAttribute("form", form);
+		model.addAttribute("sessionHours", this.sessionHours);
 		return "apply/sign-in";
 	}
 

@@ -19,8 +19,9 @@ import uk.opcc.cspgrants.shared.CurrentUser;
  * "Confirm it is you" ({@link ConfirmItIsYou}): the password typed again, checked like a
  * sign-in's (a wrong one counts towards the lock-out and is in the audit trail), or, for
  * someone who signs in through their organisation, a new sign-in there that asks for
- * their password whatever session the provider has ({@code prompt=login}). Then on to the
- * page they were going to.
+ * their password whatever session the provider has ({@code prompt=login}); for an
+ * applicant, who signs in by a link e-mailed each time, a new sign-in by link. Then on to
+ * the page they were going to.
  */
 @Controller
 class ConfirmController {
@@ -45,7 +46,8 @@ class ConfirmController {
 
 	@GetMapping(ConfirmItIsYou.PAGE)
 	String page(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
-		model.addAttribute("throughProvider", this.users.signsInThroughProvider(user.id()));
+		model.addAttribute("byLink", user.isApplicant());
+		model.addAttribute("throughProvider", !user.isApplicant() && this.users.signsInThroughProvider(user.id()));
 		HttpSession session = request.getSession(false);
 		model.addAttribute("registration", (session != null) ? session.getAttribute(SingleSignOn.REGISTRATION) : null);
 		model.addAttribute("minutes", this.rule.within().toMinutes());
@@ -69,6 +71,9 @@ class ConfirmController {
 
 	/** Why the password typed does not confirm who they are; null when it does. */
 	private String refusal(CurrentUser user, String password) {
+		if (user.isApplicant()) {
+			return "You sign in with a link e-mailed to you: sign out and sign in with a new link to confirm it is you";
+		}
 		if (this.users.signsInThroughProvider(user.id())) {
 			return "You sign in with your organisation's account: sign in again there to confirm it is you";
 		}

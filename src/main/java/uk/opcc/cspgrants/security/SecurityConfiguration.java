@@ -80,15 +80,6 @@ class SecurityConfiguration {
 		.toArray(String[]::new);
 
 	/**
-	 * Who may see and sign out their sessions, after confirming it is them: everyone but
-	 * an applicant ({@link Role#managesOwnSessions()}).
-	 */
-	private static final String[] SESSION_HOLDERS = Arrays.stream(Role.values())
-		.filter(Role::managesOwnSessions)
-		.map(Role::name)
-		.toArray(String[]::new);
-
-	/**
 	 * The OPCC's staff and recipients' contacts (who see only their own organisation's).
 	 */
 	private static final String[] STAFF_AND_RECIPIENTS = { "ADMIN", "OFFICER", "FINANCE", "MONITORING_OFFICER",
@@ -290,13 +281,13 @@ class SecurityConfiguration {
 			.requestMatchers("/account/password")
 			.hasAnyRole(ANY_ROLE)
 			.requestMatchers(ConfirmItIsYou.PAGE)
-			.hasAnyRole(SESSION_HOLDERS)
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/account/second-factor", "/account/second-factor/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers("/account/tokens", "/account/tokens/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers(SessionsController.PAGE, SessionsController.PAGE + "/**")
-			.hasAnyRole(SESSION_HOLDERS)
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/partnerships/new", "/partnerships/*/edit")

@@ -40,6 +40,8 @@ record SignedInSession(long userId, Instant at, boolean secondFactor, long recor
 		 * Ended: the account is disabled or gone, or its sessions were ended after this.
 		 */
 		ENDED,
+		/** Ended: its person signed it out from another of their sessions. */
+		SIGNED_OUT_ELSEWHERE,
 		/** Ended: signed in longer ago than the absolute timeout. */
 		TIMED_OUT
 
@@ -118,9 +120,11 @@ record SignedInSession(long userId, Instant at, boolean secondFactor, long recor
 			return Verdict.TIMED_OUT;
 		}
 		if (account == null || !account.enabled()
-				|| (account.sessionsEndedAt() != null && !this.at.isAfter(account.sessionsEndedAt()))
-				|| (this.recordId != 0 && account.endedSessions().contains(this.recordId))) {
+				|| (account.sessionsEndedAt() != null && !this.at.isAfter(account.sessionsEndedAt()))) {
 			return Verdict.ENDED;
+		}
+		if (this.recordId != 0 && account.endedSessions().contains(this.recordId)) {
+			return Verdict.SIGNED_OUT_ELSEWHERE;
 		}
 		boolean same = inSession.roles().equals(account.roles())
 				&& Objects.equals(inSession.partnershipId(), account.partnershipId())

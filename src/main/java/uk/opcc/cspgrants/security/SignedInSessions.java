@@ -103,6 +103,7 @@ final class SignedInSessions extends OncePerRequestFilter {
 				chain.doFilter(request, response);
 			}
 			case ENDED -> end(request, response, chain, user, "ended");
+			case SIGNED_OUT_ELSEWHERE -> end(request, response, chain, user, "signedOutElsewhere");
 			case TIMED_OUT -> end(request, response, chain, user, "timedOut");
 		}
 	}
@@ -144,7 +145,7 @@ final class SignedInSessions extends OncePerRequestFilter {
 		}
 		if (user.isApplicant()) {
 			// applicants sign in by a link sent to their address
-			response.sendRedirect(request.getContextPath() + "/apply/sign-in");
+			response.sendRedirect(request.getContextPath() + "/apply/sign-in?" + why);
 			return;
 		}
 		if ("GET".equals(request.getMethod()) && !path.startsWith("/public")) {

@@ -49,14 +49,16 @@ final class SoleRolePaths implements RequestMatcher {
 	/**
 	 * An applicant to a grant round: the pages for applying, their messages (not the
 	 * settings: a sign-in link kept in the application instead of e-mailed would lock
-	 * them out) and signing out. No API at all.
+	 * them out), their sessions and signing out. No API at all.
 	 */
 	static SoleRolePaths applicants() {
 		return new SoleRolePaths(Role.APPLICANT,
 				List.of(PATHS.matcher("/apply"), PATHS.matcher("/apply/**"),
 						PATHS.matcher(HttpMethod.GET, "/notifications"),
 						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
-						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/logout")));
+						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher(ConfirmItIsYou.PAGE),
+						PATHS.matcher(SessionsController.PAGE), PATHS.matcher(SessionsController.PAGE + "/**"),
+						PATHS.matcher("/logout")));
 	}
 
 	/**

@@ -116,12 +116,9 @@ public final class CurrentUser implements UserDetails {
 		return this.roles.stream().anyMatch(Role::holdsApiTokens);
 	}
 
-	/**
-	 * True when they may see and sign out their sessions
-	 * ({@link Role#managesOwnSessions()}): everyone with a role but an applicant.
-	 */
+	/** True when they may see and sign out their sessions: everyone with a role. */
 	public boolean mayManageSessions() {
-		return !this.roles.isEmpty() && this.roles.stream().allMatch(Role::managesOwnSessions);
+		return !this.roles.isEmpty();
 	}
 
 	/**

@@ -41,15 +41,6 @@ public enum Role {
 		return this != RECIPIENT && this != APPLICANT && this != REVIEWER;
 	}
 
-	/**
-	 * True for the roles of people who sign in with a password or through their
-	 * organisation, and so may see and sign out their sessions after typing it again:
-	 * everyone but an applicant (who signs in by a link e-mailed each time).
-	 */
-	public boolean managesOwnSessions() {
-		return this != APPLICANT;
-	}
-
 	/** The Spring Security authority, e.g. {@code ROLE_OFFICER}. */
 	public String authority() {
 		return "ROLE_" + name();

@@ -636,7 +636,7 @@ class ExactlyOnceTest {
 		assertThat(count("select count(*) from audit_event where action = 'END_SESSION' and entity_id = "
 				+ "(select id::text from app_user where username = 'sid.sessions')"))
 			.isEqualTo(1);
-		assertThat(phone.get("/grants").headers().firstValue("Location")).hasValue("/login?ended");
+		assertThat(phone.get("/grants").headers().firstValue("Location")).hasValue("/login?signedOutElsewhere");
 	}
 
 	@Test
@@ -657,8 +657,8 @@ class ExactlyOnceTest {
 		assertThat(count("select count(*) from signed_in_session s join app_user u on u.id = s.user_id "
 				+ "where u.username = 'eve.sessions' and s.ended_by like '%with every other session'"))
 			.isEqualTo(2);
-		assertThat(phone.get("/grants").headers().firstValue("Location")).hasValue("/login?ended");
-		assertThat(tablet.get("/grants").headers().firstValue("Location")).hasValue("/login?ended");
+		assertThat(phone.get("/grants").headers().firstValue("Location")).hasValue("/login?signedOutElsewhere");
+		assertThat(tablet.get("/grants").headers().firstValue("Location")).hasValue("/login?signedOutElsewhere");
 		assertThat(desk.get("/grants").statusCode()).isEqualTo(200);
 	}
 

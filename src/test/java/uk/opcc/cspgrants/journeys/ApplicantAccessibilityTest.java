@@ -57,6 +57,11 @@ class ApplicantAccessibilityTest extends JourneyTest {
 		open("/apply/link/" + "A".repeat(43));
 		checkThisPage("a link that is not one", axe, problems);
 		open("/apply");
+		follow("Sessions");
+		assertThat(page()).contains("Your sessions", "Signed in in 1 place", "with a sign-in link");
+		checkThisPage("an applicant's sessions", axe, problems);
+		check("/account/confirm", axe, problems);
+		assertThat(page()).contains("ask for a new sign-in link");
 		signOut();
 		assertThat(page()).contains("You have signed out");
 		checkThisPage("signed out", axe, problems);

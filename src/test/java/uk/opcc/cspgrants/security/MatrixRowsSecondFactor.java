@@ -20,8 +20,9 @@ final class MatrixRowsSecondFactor {
 			Map.entry("POST /account/second-factor/set-up", "AOFMCP"),
 			Map.entry("GET /account/second-factor/turn-off", "AOFMCP"),
 			Map.entry("POST /account/second-factor/turn-off", "AOFMCP"), Map.entry("GET /account/password", "AOFMCPRV"),
-			Map.entry("POST /account/password", "AOFMCPRV"), Map.entry("GET /account/confirm", "AOFMCPRV"),
-			Map.entry("POST /account/confirm", "AOFMCPRV"), Map.entry("GET /admin/users/{id}/second-factor/reset", "A"),
+			Map.entry("POST /account/password", "AOFMCPRV"), Map.entry("GET /account/confirm", "AOFMCPRVX"),
+			Map.entry("POST /account/confirm", "AOFMCPRVX"),
+			Map.entry("GET /admin/users/{id}/second-factor/reset", "A"),
 			Map.entry("POST /admin/users/{id}/second-factor/reset", "A"));
 
 	private MatrixRowsSecondFactor() {

@@ -15,9 +15,9 @@ final class MatrixRowsTokens {
 			Map.entry("POST /account/tokens", "AOFMCP"), Map.entry("GET /account/tokens/{id}/revoke", "AOFMCP"),
 			Map.entry("POST /account/tokens/{id}/revoke", "AOFMCP"), Map.entry("GET /admin/tokens", "A"),
 			Map.entry("POST /admin/tokens", "A"), Map.entry("GET /admin/tokens/{id}/revoke", "A"),
-			Map.entry("POST /admin/tokens/{id}/revoke", "A"), Map.entry("GET /account/sessions", "AOFMCPRV"),
-			Map.entry("POST /account/sessions/{id}/end", "AOFMCPRV"),
-			Map.entry("POST /account/sessions/end-others", "AOFMCPRV"));
+			Map.entry("POST /admin/tokens/{id}/revoke", "A"), Map.entry("GET /account/sessions", "AOFMCPRVX"),
+			Map.entry("POST /account/sessions/{id}/end", "AOFMCPRVX"),
+			Map.entry("POST /account/sessions/end-others", "AOFMCPRVX"));
 
 	private MatrixRowsTokens() {
 	}

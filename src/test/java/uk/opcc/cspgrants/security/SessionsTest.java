@@ -66,7 +66,7 @@ class SessionsTest {
 			.andExpect(redirectedUrl("/account/sessions"))
 			.andExpect(flash().attribute("success", "That session has been signed out"));
 		// the phone's next request finds its session ended
-		this.mvc.perform(get("/grants").session(phone)).andExpect(redirectedUrl("/login?ended"));
+		this.mvc.perform(get("/grants").session(phone)).andExpect(redirectedUrl("/login?signedOutElsewhere"));
 		// and the desk goes on, seeing only itself
 		this.mvc.perform(get("/account/sessions").session(desk))
 			.andExpect(content()
@@ -96,8 +96,8 @@ class SessionsTest {
 		this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 			.andExpect(redirectedUrl("/account/sessions"))
 			.andExpect(flash().attribute("success", "Your 2 other sessions have been signed out"));
-		this.mvc.perform(get("/grants").session(second)).andExpect(redirectedUrl("/login?ended"));
-		this.mvc.perform(get("/grants").session(third)).andExpect(redirectedUrl("/login?ended"));
+		this.mvc.perform(get("/grants").session(second)).andExpect(redirectedUrl("/login?signedOutElsewhere"));
+		this.mvc.perform(get("/grants").session(third)).andExpect(redirectedUrl("/login?signedOutElsewhere"));
 		this.mvc.perform(get("/grants").session(here)).andExpect(status().isOk());
 		this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 			.andExpect(status().isConflict())
@@ -169,7 +169,7 @@ class SessionsTest {
 				.string(allOf(containsString("Signed in in 2 places"), containsString("Edge on Windows"))));
 		this.mvc.perform(post("/account/sessions/end-others").session(later).with(csrf()))
 			.andExpect(flash().attribute("success", "Your other session has been signed out"));
-		this.mvc.perform(get("/grants").session(changer)).andExpect(redirectedUrl("/login?ended"));
+		this.mvc.perform(get("/grants").session(changer)).andExpect(redirectedUrl("/login?signedOutElsewhere"));
 	}
 
 	@Test
@@ -191,7 +191,41 @@ class SessionsTest {
 			this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 				.andExpect(redirectedUrl("/account/sessions"))
 				.andExpect(flash().attribute("success", "Your other session has been signed out"));
-			this.mvc.perform(get("/account/sessions").session(phone)).andExpect(redirectedUrl("/login?ended"));
+			this.mvc.perform(get("/account/sessions").session(phone))
+				.andExpect(redirectedUrl("/login?signedOutElsewhere"));
+		}
+	}
+
+	@Test
+	void anApplicantSeesTheirSessionsAndConfirmsItIsThemWithANewLink() throws Exception {
+		String address = "sessions@applicant-sessions.example";
+		try {
+			MockHttpSession here = applicantSignsIn(address, EDGE);
+			MockHttpSession phone = applicantSignsIn(address, IPHONE);
+			this.mvc.perform(get("/account/sessions").session(here))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Signed in in 2 places"),
+						containsString("with a sign-in link"), containsString("href=\"/account/sessions\""))));
+			// signed in by a link just now: that is proof enough
+			this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
+				.andExpect(flash().attribute("success", "Your other session has been signed out"));
+			this.mvc.perform(get("/apply").session(phone))
+				.andExpect(redirectedUrl("/apply/sign-in?signedOutElsewhere"));
+			this.mvc.perform(get("/apply/sign-in").param("signedOutElsewhere", ""))
+				.andExpect(content().string(containsString("This session was signed out from another of your "
+						+ "sessions, on Your sessions. Sign in again to carry on. If that was not you, someone else "
+						+ "may be able to read your email")));
+			// with no password, the page that asks to confirm says how: a new link
+			this.mvc.perform(get("/account/confirm").session(here))
+				.andExpect(status().isOk())
+				.andExpect(content().string(
+						allOf(containsString("ask for a new sign-in link"), not(containsString("type=\"password\"")))));
+			this.mvc.perform(post("/account/confirm").session(here).with(csrf()).param("password", "anything"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("sign out and sign in with a new link")));
+		}
+		finally {
+			uk.opcc.cspgrants.support.ApplicantFixture.removeApplicants(this.jdbc, "lower(email) = '" + address + "'");
 		}
 	}
 
@@ -218,6 +252,22 @@ class SessionsTest {
 				.param("password", SignIn.DEMO_PASSWORD)
 				.header("User-Agent", userAgent))
 			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+	private MockHttpSession applicantSignsIn(String address, String userAgent) throws Exception {
+		String page = this.mvc.perform(post("/apply/sign-in").with(csrf()).param("email", address))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/apply/link/[A-Za-z0-9_-]{43})\"")
+			.matcher(page);
+		assertThat(link.find()).as(page).isTrue();
+		return (MockHttpSession) this.mvc.perform(post(link.group(1)).with(csrf()).header("User-Agent", userAgent))
+			.andExpect(redirectedUrl("/apply"))
 			.andReturn()
 			.getRequest()
 			.getSession(false);

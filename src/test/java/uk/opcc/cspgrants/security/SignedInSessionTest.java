@@ -48,6 +48,20 @@ class SignedInSessionTest {
 	}
 
 	@Test
+	void aSessionSignedOutFromAnotherIsToldSoUnlessTheAccountItselfEnded() {
+		SignedInSession recorded = new SignedInSession(7, SIGNED_IN, false, 41);
+		Account signedOut = new Account(true, Set.of(Role.OFFICER), null, null, null, null, Set.of(41L));
+		Account another = new Account(true, Set.of(Role.OFFICER), null, null, null, null, Set.of(40L));
+		Account disabledToo = new Account(false, Set.of(Role.OFFICER), null, null, null, null, Set.of(41L));
+		Instant now = SIGNED_IN.plusSeconds(60);
+		assertThat(recorded.check(OFFICER, signedOut, now, TWELVE_HOURS, SECOND_FACTOR_ROLES))
+			.isEqualTo(Verdict.SIGNED_OUT_ELSEWHERE);
+		assertThat(recorded.check(OFFICER, another, now, TWELVE_HOURS, SECOND_FACTOR_ROLES)).isEqualTo(Verdict.KEEP);
+		assertThat(recorded.check(OFFICER, disabledToo, now, TWELVE_HOURS, SECOND_FACTOR_ROLES))
+			.isEqualTo(Verdict.ENDED);
+	}
+
+	@Test
 	void sessionsEndedByAnAdministratorAreThoseSignedInBeforeNotAfter() {
 		Account endedAfter = new Account(true, Set.of(Role.OFFICER), null, null, SIGNED_IN.plusSeconds(1));
 		Account endedAtTheSameMoment = new Account(true, Set.of(Role.OFFICER), null, null, SIGNED_IN);

@@ -62,7 +62,8 @@ class SignedInSessionsTest {
 		assertThat(session.isInvalid()).isTrue();
 		this.mvc.perform(get("/login").param("ended", ""))
 			.andExpect(content().string(containsString("You have been signed out")))
-			.andExpect(content().string(containsString("An administrator changed your account")));
+			.andExpect(content().string(containsString(
+					"Your account changed since you signed in here (a new password, its second factor, or a change by an administrator)")));
 	}
 
 	@Test
