@@ -2,8 +2,12 @@ package uk.opcc.cspgrants.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
@@ -29,9 +33,16 @@ final class PasswordPolicy {
 
 	/** Words anyone guessing would try first here. */
 	private static final List<String> THIS_SERVICE = List.of("csp", "grants", "opcc", "police", "crime", "commissioner",
-			"leicestershire", "community", "safety", "partnership");
+			"leicestershire", "leicester", "rutland", "community", "safety", "partnership");
 
 	private static final Zxcvbn ESTIMATOR = new Zxcvbn();
+
+	/** Letters a password must have beyond the person's and the service's words. */
+	static final int OWN_LETTERS_AT_LEAST = 4;
+
+	private static final Pattern WORD_BREAKS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
 
 	private PasswordPolicy() {
 	}
@@ -58,13 +69,56 @@ final class PasswordPolicy {
 		if (password.isBlank()) {
 			throw new ValidationException(field, "The password cannot be only spaces");
 		}
-		List<String> guessable = new ArrayList<>(THIS_SERVICE);
-		aboutThePerson.stream().filter(Objects::nonNull).forEach(guessable::add);
+		List<String> guessable = guessable(aboutThePerson);
+		if (madeOf(password, guessable)) {
+			throw new ValidationException(field,
+					"The password is too easy to guess: it is made of your name, your username or this service's "
+							+ "name. Choose a longer one, such as three or four random words");
+		}
 		Strength strength = ESTIMATOR.measure(password, guessable);
 		if (strength.getScore() < MINIMUM_SCORE) {
 			throw new ValidationException(field, "The password is too easy to guess: " + why(strength)
 					+ ". Choose a longer one, such as three or four random words");
 		}
+	}
+
+	/**
+	 * The words anyone guessing would try first: this service's, and each word of the
+	 * person's username, name and e-mail address ({@code olu.officer} gives {@code olu}
+	 * and {@code officer}) as well as each whole.
+	 */
+	static List<String> guessable(List<String> aboutThePerson) {
+		Set<String> words = new LinkedHashSet<>(THIS_SERVICE);
+		for (String about : aboutThePerson) {
+			if (about == null || about.isBlank()) {
+				continue;
+			}
+			String lower = about.strip().toLowerCase(Locale.UK);
+			words.add(lower);
+			for (String word : WORD_BREAKS.split(lower)) {
+				if (word.length() >= 3) {
+					words.add(word);
+				}
+			}
+		}
+		return new ArrayList<>(words);
+	}
+
+	/**
+	 * Whether the password is nothing but {@code guessable} words with digits, spaces and
+	 * punctuation around them (fewer than {@value #OWN_LETTERS_AT_LEAST} other letters
+	 * left): {@code oluofficer1234}, {@code Olu Officer police grants}.
+	 */
+	static boolean madeOf(String password, List<String> guessable) {
+		String left = password.toLowerCase(Locale.UK);
+		List<String> longestFirst = guessable.stream()
+			.filter(word -> word.length() >= 3)
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.toList();
+		for (String word : longestFirst) {
+			left = left.replace(word, "");
+		}
+		return NOT_LETTERS.matcher(left).replaceAll("").length() < OWN_LETTERS_AT_LEAST;
 	}
 
 	/** Why, in a few words. */
