@@ -367,7 +367,7 @@ class SecurityConfiguration {
 			.hasAnyRole(ANY_ROLE))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(secondFactorGate)
-				.failureHandler(failureHandler())
+				.failureHandler(failureHandler(secureCookies))
 				.permitAll())
 			.logout(logout -> logout.addLogoutHandler(SingleSignOn::rememberIdToken)
 				.addLogoutHandler((request, response, signedOut) -> signedOutHere(request, sessionRecords))
@@ -467,13 +467,18 @@ class SecurityConfiguration {
 
 	/**
 	 * Locked accounts get their own message, and so do passwords not checked as too many
-	 * were at once; every other failure the same one.
+	 * were at once and a username or password left empty; every other failure the same
+	 * one. The username typed is kept for the page ({@link TypedUsername}).
 	 */
-	private static AuthenticationFailureHandler failureHandler() {
-		return (request, response,
-				failure) -> response.sendRedirect(request.getContextPath() + ((failure instanceof LockedException)
-						? "/login?locked"
-						: (failure instanceof ThrottledAuthenticationProvider.Busy) ? "/login?busy" : "/login?error"));
+	private static AuthenticationFailureHandler failureHandler(boolean secureCookies) {
+		return (request, response, failure) -> {
+			TypedUsername.keep(request, response, request.getParameter("username"), secureCookies);
+			String why = (failure instanceof LockedException) ? "locked"
+					: (failure instanceof ThrottledAuthenticationProvider.Busy) ? "busy"
+							: (failure instanceof ThrottledAuthenticationProvider.Missing missing)
+									? "missing=" + missing.field() : "error";
+			response.sendRedirect(request.getContextPath() + "/login?" + why);
+		};
 	}
 
 	private void unauthorised(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)

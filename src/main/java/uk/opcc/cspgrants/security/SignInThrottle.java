@@ -241,6 +241,15 @@ class SignInThrottle {
 			.update();
 	}
 
+	/**
+	 * The username's lock-out and failures end, in the caller's transaction: an
+	 * administrator set a new password for it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void unlocked(String username) {
+		startAgain(username);
+	}
+
 	/** A right attempt: the count starts again, in the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void succeeded(String username) {

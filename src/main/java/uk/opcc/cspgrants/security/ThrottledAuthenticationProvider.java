@@ -39,6 +39,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
+		if (username == null || username.isBlank()) {
+			throw new Missing("username");
+		}
+		if (authentication.getCredentials() == null || authentication.getCredentials().toString().isEmpty()) {
+			// nothing to check: not counted towards the lock-out, nor audited
+			throw new Missing("password");
+		}
 		// with a second factor to come, only its code counts as a success: a right
 		// password must not wipe out the failed codes before it
 		PasswordAttempts.Attempt<Authentication> attempt = this.attempts.attempt(username,
@@ -68,6 +75,23 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 		Busy() {
 			super("Too many passwords of this username are being checked at once");
+		}
+
+	}
+
+	/** A username or password left empty: nothing was checked or counted. */
+	static final class Missing extends BadCredentialsException {
+
+		private final String field;
+
+		Missing(String field) {
+			super("No " + field + " was given");
+			this.field = field;
+		}
+
+		/** {@code username} or {@code password}. */
+		String field() {
+			return this.field;
 		}
 
 	}

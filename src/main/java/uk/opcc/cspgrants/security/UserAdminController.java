@@ -22,6 +22,7 @@ import uk.opcc.cspgrants.audit.AuditTrail;
 import uk.opcc.cspgrants.partnership.PartnershipManagement;
 import uk.opcc.cspgrants.partnership.PartnershipView;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Dates;
 import uk.opcc.cspgrants.shared.Role;
 import uk.opcc.cspgrants.shared.web.FormErrors;
 import uk.opcc.cspgrants.shared.web.Refusal;
@@ -41,8 +42,11 @@ class UserAdminController {
 
 	private final AuditTrail auditTrail;
 
+	private final SignInThrottle throttle;
+
 	UserAdminController(UserManagement users, PartnershipManagement partnerships, OrganisationChoices organisations,
-			AuditTrail auditTrail) {
+			AuditTrail auditTrail, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.auditTrail = auditTrail;
 		this.users = users;
 		this.organisations = organisations;
@@ -156,14 +160,26 @@ class UserAdminController {
 			.find(new AuditTrail.AuditFilter(AuditTrail.USER, String.valueOf(id), null, null, null), 0, RECENT_EVENTS));
 	}
 
+	/**
+	 * What the page says about the account besides its details: its lock-out, if it is
+	 * locked now, and whether it is the administrator's own (changed on their own pages,
+	 * never disabled by themselves).
+	 */
+	private void state(UserView user, CurrentUser actor, Model model) {
+		model.addAttribute("lockedUntil",
+				this.throttle.lockedUntil(user.username()).map(Dates::dayAndTime).orElse(null));
+		model.addAttribute("ownAccount", actor != null && actor.id() == user.id());
+	}
+
 	@GetMapping("/{id}")
-	String edit(@PathVariable long id, Model model) {
+	String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser actor, Model model) {
 		UserView user = this.users.get(id);
 		model.addAttribute("user", user);
 		model.addAttribute("forProgram", user.serviceAccount());
 		model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
 		model.addAttribute("passwordForm", new PasswordResetForm());
 		recentEvents(id, model);
+		state(user, actor, model);
 		return "admin/user-edit";
 	}
 
@@ -190,6 +206,7 @@ class UserAdminController {
 				}
 				model.addAttribute("passwordForm", new PasswordResetForm());
 				recentEvents(id, model);
+				state(user, actor, model);
 				return "admin/user-edit";
 			}
 			throw refusal;
@@ -198,9 +215,10 @@ class UserAdminController {
 
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordResetForm form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult result, @AuthenticationPrincipal CurrentUser actor, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
-			this.users.resetPassword(id, form.getNewPassword());
+			this.users.resetPassword(id, form.getNewPassword(), actor);
 			redirect.addFlashAttribute("success", "The password has been reset. Tell the user their new password.");
 			return "redirect:/admin/users/" + id;
 		}
@@ -212,6 +230,7 @@ class UserAdminController {
 				model.addAttribute("form", UserForm.from(user, partnershipCode(user)));
 				form.setNewPassword(null);
 				recentEvents(id, model);
+				state(user, actor, model);
 				return "admin/user-edit";
 			}
 			throw refusal;
@@ -221,21 +240,22 @@ class UserAdminController {
 	@PostMapping("/{id}/disable")
 	String disable(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser actor,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		return changeStatus(id, model, response, redirect, () -> this.users.disable(id, version, actor),
+		return changeStatus(id, actor, model, response, redirect, () -> this.users.disable(id, version, actor),
 				"has been disabled");
 	}
 
 	@PostMapping("/{id}/enable")
-	String enable(@PathVariable long id, @RequestParam long version, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		return changeStatus(id, model, response, redirect, () -> this.users.enable(id, version), "can sign in again");
+	String enable(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser actor,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return changeStatus(id, actor, model, response, redirect, () -> this.users.enable(id, version),
+				"can sign in again");
 	}
 
 	/**
 	 * Enabling or disabling; refused, the user's page again with the message (400/409).
 	 */
-	private String changeStatus(long id, Model model, HttpServletResponse response, RedirectAttributes redirect,
-			Supplier<UserView> change, String outcome) {
+	private String changeStatus(long id, CurrentUser actor, Model model, HttpServletResponse response,
+			RedirectAttributes redirect, Supplier<UserView> change, String outcome) {
 		try {
 			UserView user = change.get();
 			redirect.addFlashAttribute("success", "User " + user.username() + " " + outcome);
@@ -243,7 +263,7 @@ class UserAdminController {
 		}
 		catch (RuntimeException refused) {
 			Refusal.show(refused, model, response);
-			return edit(id, model);
+			return edit(id, actor, model);
 		}
 	}
 

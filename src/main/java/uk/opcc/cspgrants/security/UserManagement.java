@@ -54,9 +54,12 @@ public class UserManagement {
 
 	private final SessionEnds sessionEnds;
 
+	private final SignInThrottle throttle;
+
 	UserManagement(UserAccountRepository users, PartnershipManagement partnerships, PasswordEncoder passwordEncoder,
 			AuditTrail auditTrail, Clock clock, Validator validator, OrganisationChoices organisations,
-			AccountNotices notices, SessionEnds sessionEnds) {
+			AccountNotices notices, SessionEnds sessionEnds, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.notices = notices;
 		this.sessionEnds = sessionEnds;
 		this.organisations = organisations;
@@ -252,7 +255,12 @@ public class UserManagement {
 	 * Sets a new password chosen by an administrator; the audit trail records that, not
 	 * the password.
 	 */
-	public void resetPassword(long id, String newPassword) {
+	public void resetPassword(long id, String newPassword, CurrentUser actor) {
+		if (actor != null && actor.id() == id) {
+			throw new ValidationException("newPassword",
+					"This is your own account: change your password on Password at the top of the page, which keeps "
+							+ "you signed in");
+		}
 		UserAccount account = find(id);
 		if (account.isServiceAccount()) {
 			throw new ValidationException("newPassword",
@@ -266,6 +274,8 @@ public class UserManagement {
 		account.endSessions(Instant.now());
 		this.sessionEnds.alsoOnceCommitted(id);
 		DatabaseRefusal.orConflict(() -> this.users.saveAndFlush(account), Map.of());
+		// a lock-out ends with the new password (the person asked for it to be reset)
+		this.throttle.unlocked(person.username());
 		this.auditTrail.record("RESET_PASSWORD", AUDIT_TYPE, id, null, null);
 		this.notices.passwordChanged(person.username(), AccountNotices.signedInName(), Instant.now(), null);
 	}

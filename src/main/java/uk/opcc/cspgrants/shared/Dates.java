@@ -62,6 +62,14 @@ public final class Dates {
 		return DAY.format(time) + " at " + time(time);
 	}
 
+	/** "4:42pm" in UK time ("midday", "midnight"). Empty for no time. */
+	public static String timeOfDay(TemporalAccessor moment) {
+		if (moment == null) {
+			return "";
+		}
+		return time(LocalDateTime.from(inUk(moment)));
+	}
+
 	private static String time(LocalDateTime time) {
 		if (time.getHour() == 12 && time.getMinute() == 0) {
 			return "midday";

@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessibilityJourneyTest extends JourneyTest {
 
-	private static final List<String> PUBLIC_PAGES = List.of("/login", "/login?ended", "/login?timedOut",
-			"/login?signedOutElsewhere", "/apply/sign-in?signedOutElsewhere", "/how-the-formula-works",
-			"/public/decisions", "/public/decisions/EXE0001-24", "/public/allocations/2024-25",
-			"/public/allocations/2024-25/LEI", "/public/allocations/2024-25/scenario", "/public/published-splits",
-			"/public/published-splits/1");
+	private static final List<String> PUBLIC_PAGES = List.of("/login", "/login?error", "/login?missing=password",
+			"/login?locked", "/login?ended", "/login?timedOut", "/login?signedOutElsewhere",
+			"/apply/sign-in?signedOutElsewhere", "/how-the-formula-works", "/public/decisions",
+			"/public/decisions/EXE0001-24", "/public/allocations/2024-25", "/public/allocations/2024-25/LEI",
+			"/public/allocations/2024-25/scenario", "/public/published-splits", "/public/published-splits/1");
 
 	private static final List<String> OFFICER_PAGES = List.of("/", "/partnerships", "/partnerships/new",
 			"/partnerships/CHA", "/partnership-groups", "/partnership-groups/new", "/partnership-groups/1",

@@ -20,7 +20,9 @@ import uk.opcc.cspgrants.support.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -178,7 +180,61 @@ class SignInTest {
 			.andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/login").param("locked", ""))
 			.andExpect(content().string(containsString(
-					"This account is locked after 5 failed sign-in attempts. Try again in 15 minutes.")));
+					"This account has been locked because of 5 failed sign-in attempts. Try again in 15 minutes.")));
+		// the page the refused sign-in is sent to knows the username typed, so says when
+		// the lock ends
+		jakarta.servlet.http.Cookie typed = this.mvc
+			.perform(formLogin("/login").user("locktest.user").password("a-long-enough-password"))
+			.andExpect(redirectedUrl("/login?locked"))
+			.andReturn()
+			.getResponse()
+			.getCookie(TypedUsername.COOKIE);
+		java.time.Instant until = this.jdbc
+			.queryForObject("select locked_until from sign_in_attempt where username = 'locktest.user'",
+					java.sql.Timestamp.class)
+			.toInstant();
+		String ends = java.time.format.DateTimeFormatter.ofPattern("h:mma", java.util.Locale.UK)
+			.format(until.atZone(java.time.ZoneId.of("Europe/London")))
+			.toLowerCase(java.util.Locale.UK);
+		this.mvc.perform(get("/login").param("locked", "").cookie(typed))
+			.andExpect(content().string(allOf(
+					containsString("This account has been locked because of 5 failed sign-in attempts. Try again after "
+							+ ends + "."),
+					containsString("value=\"locktest.user\""), containsString("<title>Error: Sign in"))));
+	}
+
+	@Test
+	void aRefusedSignInKeepsTheUsernameTypedAndAnEmptyFieldIsAskedForNotCounted() throws Exception {
+		this.users.create("typed.user", new AccountDetails("Typed User", Set.of(Role.OFFICER), null),
+				"a-long-enough-password");
+		jakarta.servlet.http.Cookie typed = this.mvc
+			.perform(formLogin("/login").user("Typed.User ").password("not the password"))
+			.andExpect(redirectedUrl("/login?error"))
+			.andReturn()
+			.getResponse()
+			.getCookie(TypedUsername.COOKIE);
+		assertThat(typed.isHttpOnly()).isTrue();
+		this.mvc.perform(get("/login").param("error", "").cookie(typed))
+			.andExpect(content().string(allOf(containsString("value=\"Typed.User\""),
+					containsString("id=\"username-error\""), containsString("aria-describedby=\"username-error\""),
+					not(containsString("not the password")))));
+		this.mvc.perform(formLogin("/login").user("typed.user").password(""))
+			.andExpect(redirectedUrl("/login?missing=password"));
+		this.mvc.perform(formLogin("/login").user(" ").password("anything"))
+			.andExpect(redirectedUrl("/login?missing=username"));
+		this.mvc.perform(get("/login").param("missing", "password").cookie(typed))
+			.andExpect(content().string(allOf(containsString("<a href=\"#password\">Enter your password</a>"),
+					containsString("id=\"password-error\""))));
+		this.mvc.perform(get("/login").param("missing", "username"))
+			.andExpect(content().string(containsString("<a href=\"#username\">Enter your username</a>")));
+		// one wrong password counted, the empty one not
+		assertThat(this.jdbc.queryForObject("select failed_count from sign_in_attempt where username = 'typed.user'",
+				Integer.class))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'SIGN_IN_REFUSED' "
+				+ "and entity_type = 'User' and entity_id = (select id::text from app_user where username = 'typed.user')",
+				Integer.class))
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -71,7 +71,7 @@ class SignedInSessionsTest {
 		UserView sam = officer("session.password");
 		MockHttpSession before = SignIn.as(this.mvc, sam.username(), PASSWORD);
 
-		this.users.resetPassword(sam.id(), "A new password for a new start");
+		this.users.resetPassword(sam.id(), "A new password for a new start", null);
 
 		// a form sent from the old session changes nothing
 		this.mvc.perform(post("/notifications/settings").session(before).with(csrf()).param("email", "true"))
@@ -90,7 +90,7 @@ class SignedInSessionsTest {
 		java.time.Instant[] duringTheChange = new java.time.Instant[1];
 		new org.springframework.transaction.support.TransactionTemplate(this.transactions)
 			.executeWithoutResult((status) -> {
-				this.users.resetPassword(sam.id(), "A new password for a new start");
+				this.users.resetPassword(sam.id(), "A new password for a new start", null);
 				try {
 					Thread.sleep(50);
 				}
@@ -178,7 +178,7 @@ class SignedInSessionsTest {
 	void signingInAgainFromAnEndedSessionWorksAtOnceAndTheApplicationsFilesNeverEndIt() throws Exception {
 		UserView sam = officer("session.again");
 		MockHttpSession session = SignIn.as(this.mvc, sam.username(), PASSWORD);
-		this.users.resetPassword(sam.id(), "A new password for a new start");
+		this.users.resetPassword(sam.id(), "A new password for a new start", null);
 
 		this.mvc.perform(get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css").session(session))
 			.andExpect(status().isOk());

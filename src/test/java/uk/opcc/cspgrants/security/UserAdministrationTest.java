@@ -202,6 +202,51 @@ class UserAdministrationTest {
 				.param("roles", "OFFICER")
 				.param("version", String.valueOf(version)))
 			.andExpect(content().string(containsString("You cannot remove your own administrator role")));
+		// nor reset their own password here (it would sign them out), nor see the buttons
+		this.mvc
+			.perform(post("/admin/users/" + id + "/password").session(admin)
+				.with(csrf())
+				.param("newPassword", "quartz meadow lantern 88"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("This is your own account: change your password on Password")));
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where entity_type = 'User' "
+				+ "and entity_id = ? and action = 'RESET_PASSWORD'", Integer.class, String.valueOf(id)))
+			.isZero();
+		this.mvc.perform(get("/admin/users/" + id).session(admin))
+			.andExpect(content().string(allOf(containsString("This is your own account"),
+					not(containsString("Disable user")), not(containsString("reset their second factor")),
+					not(containsString("action=\"/admin/users/" + id + "/password\"")))));
+		this.mvc.perform(get("/grants").session(admin)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aLockedUserIsShownLockedAndAResetPasswordEndsTheLockOut() throws Exception {
+		MockHttpSession admin = SignIn.as(this.mvc, "admin");
+		this.mvc.perform(post("/admin/users").session(admin)
+			.with(csrf())
+			.param("username", "locked.out")
+			.param("displayName", "Lou Locked")
+			.param("roles", "OFFICER")
+			.param("password", "amber kettle journey 1"));
+		long id = this.jdbc.queryForObject("select id from app_user where username = 'locked.out'", Long.class);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			this.mvc.perform(formLogin("/login").user("locked.out").password("wrong " + attempt));
+		}
+		java.time.Instant until = this.jdbc
+			.queryForObject("select locked_until from sign_in_attempt where username = 'locked.out'",
+					java.sql.Timestamp.class)
+			.toInstant();
+		this.mvc.perform(get("/admin/users/" + id).session(admin))
+			.andExpect(content().string(allOf(containsString("govuk-tag--red\">Locked"),
+					containsString("it cannot sign in until " + uk.opcc.cspgrants.shared.Dates.dayAndTime(until)))));
+		this.mvc
+			.perform(post("/admin/users/" + id + "/password").session(admin)
+				.with(csrf())
+				.param("newPassword", "harbour violet tractor 7"))
+			.andExpect(redirectedUrl("/admin/users/" + id));
+		SignIn.as(this.mvc, "locked.out", "harbour violet tractor 7");
+		this.mvc.perform(get("/admin/users/" + id).session(admin))
+			.andExpect(content().string(not(containsString("govuk-tag--red\">Locked"))));
 	}
 
 	@Test
