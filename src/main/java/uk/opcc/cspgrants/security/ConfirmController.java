@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.shared.CurrentUser;
 
 /**
@@ -51,19 +52,26 @@ class ConfirmController {
 		HttpSession session = request.getSession(false);
 		model.addAttribute("registration", (session != null) ? session.getAttribute(SingleSignOn.REGISTRATION) : null);
 		model.addAttribute("minutes", this.rule.within().toMinutes());
+		model.addAttribute("notDone", session != null && session.getAttribute(ConfirmItIsYou.NOT_DONE) != null);
 		return "account/confirm";
 	}
 
 	@PostMapping(ConfirmItIsYou.PAGE)
 	String confirm(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String password,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		String refusal = refusal(user, password);
 		if (refusal != null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", Map.of("password", refusal));
 			return page(user, request, model);
 		}
-		RecentProof.confirmed(request.getSession(), user.id(), this.realTime.instant());
+		HttpSession session = request.getSession();
+		RecentProof.confirmed(session, user.id(), this.realTime.instant());
+		if (session.getAttribute(ConfirmItIsYou.NOT_DONE) != null) {
+			session.removeAttribute(ConfirmItIsYou.NOT_DONE);
+			redirect.addFlashAttribute("success",
+					"You have confirmed it is you. What you pressed before was not " + "done: do it again now");
+		}
 		SavedRequest going = this.requestCache.getRequest(request, response);
 		this.requestCache.removeRequest(request, response);
 		return "redirect:" + ((going != null) ? going.getRedirectUrl() : "/");

@@ -36,6 +36,18 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 
 	static final String PAGE = "/account/confirm";
 
+	/**
+	 * Pages that are not sensitive to open but hold forms that are: opened while the
+	 * proof is recent, their forms may be sent later as a sensitive page's may.
+	 */
+	static final String[] HOLDING_SENSITIVE_FORMS = { "/account/sessions" };
+
+	/**
+	 * Set in the session when a form was sent and not acted on, to be confirmed first:
+	 * the confirm page says so, and so does the page after.
+	 */
+	static final String NOT_DONE = ConfirmItIsYou.class.getName() + ".NOT_DONE";
+
 	private final Duration within;
 
 	private final Duration idle;
@@ -62,6 +74,31 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 			}
 
 		}).addPathPatterns(SENSITIVE);
+		registry.addInterceptor(new HandlerInterceptor() {
+
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				formsShown(request);
+				return true;
+			}
+
+		}).addPathPatterns(HOLDING_SENSITIVE_FORMS);
+	}
+
+	/**
+	 * A page holding sensitive forms is shown: they may be sent later if it is recent.
+	 */
+	private void formsShown(HttpServletRequest request) {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		HttpSession session = request.getSession(false);
+		if (session == null || signedIn == null || !(signedIn.getPrincipal() instanceof CurrentUser user)
+				|| !"GET".equals(request.getMethod())) {
+			return;
+		}
+		java.time.Instant now = this.realTime.instant();
+		if (RecentProof.recent(session, user.id(), now, this.within)) {
+			RecentProof.formOpened(session, user.id(), now);
+		}
 	}
 
 	/** How long a proof lasts: 15 minutes by default. */
@@ -92,6 +129,7 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 		}
 		else {
 			this.requestCache.saveReferringPage(request, response);
+			session.setAttribute(NOT_DONE, Boolean.TRUE);
 		}
 		response.sendRedirect(request.getContextPath() + PAGE);
 		return false;

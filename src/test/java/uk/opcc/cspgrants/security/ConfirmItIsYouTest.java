@@ -122,6 +122,44 @@ class ConfirmItIsYouTest {
 	}
 
 	@Test
+	void aSessionSignedOutFromYourSessionsOpenedInTimeIsSignedOutAndOneNotDoneIsSaidSo() throws Exception {
+		MockHttpSession olu = SignIn.as(this.mvc, "officer");
+		MockHttpSession other = SignIn.as(this.mvc, "officer");
+		long otherRecord = SignedInSession.recordIn(other);
+		// Your sessions is opened while the sign-in is recent; its button pressed later
+		this.mvc.perform(get("/account/sessions").session(olu)).andExpect(status().isOk());
+		signedInAgo(olu, Duration.ofMinutes(20));
+		this.mvc.perform(post("/account/sessions/" + otherRecord + "/end").session(olu).with(csrf()))
+			.andExpect(redirectedUrl("/account/sessions"));
+		// a press from a page opened long ago is not done, and both pages say so
+		MockHttpSession third = SignIn.as(this.mvc, "officer");
+		long thirdRecord = SignedInSession.recordIn(third);
+		olu.removeAttribute(RecentProof.FORM_OPENED);
+		MvcResult refused = this.mvc
+			.perform(post("/account/sessions/" + thirdRecord + "/end").session(olu)
+				.with(csrf())
+				.header("Referer", "http://localhost/account/sessions"))
+			.andExpect(redirectedUrl("/account/confirm"))
+			.andReturn();
+		this.mvc.perform(get("/account/confirm").session(olu))
+			.andExpect(content().string(containsString("What you pressed has not been done yet")));
+		this.mvc
+			.perform(post("/account/confirm").session(olu)
+				.with(csrf())
+				.cookie(refused.getResponse().getCookie(SignInRequestCache.COOKIE))
+				.param("password", SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/account/sessions"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("success",
+						"You have confirmed it is you. What you pressed before was not done: do it " + "again now"));
+		assertThat(this.jdbc.queryForObject("select ended_at is null from signed_in_session where id = ?",
+				Boolean.class, thirdRecord))
+			.isTrue();
+		this.mvc.perform(get("/account/confirm").session(olu))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("has not been done yet"))));
+	}
+
+	@Test
 	void aSessionSignedInThroughTheProviderCountsWhenTheProviderLastAskedForThePassword() {
 		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 		Instant now = Instant.now();
