@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.opcc.cspgrants.shared.CurrentUser;
@@ -98,6 +99,8 @@ class ApiTokenController {
 					form.createKey(), user);
 			response.setHeader("Cache-Control", "no-store");
 			model.addAttribute("created", created);
+			model.addAttribute("serviceAddress", serviceAddress());
+			model.addAttribute("pageTitle", admin ? "A new API token" : "Your new API token");
 			model.addAttribute("base", admin ? EVERYONE : MINE);
 			return "tokens/created";
 		}
@@ -109,12 +112,18 @@ class ApiTokenController {
 		}
 	}
 
+	/** This service's address as the browser reached it, for the examples. */
+	private static String serviceAddress() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	}
+
 	private String list(boolean admin, TokenForm form, CurrentUser user, Model model) {
 		model.addAttribute("admin", admin);
 		model.addAttribute("base", admin ? EVERYONE : MINE);
 		model.addAttribute("tokens", admin ? this.tokens.all() : this.tokens.of(user.id()));
 		model.addAttribute("form", form);
 		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("serviceAddress", serviceAddress());
 		if (!admin && this.accounts.signsInThroughProvider(user.id())) {
 			model.addAttribute("signInEveryDays", this.signOn.tokensNeedSignInWithin().toDays());
 		}

@@ -18,15 +18,23 @@ import java.time.Instant;
  * @param revokedAt when it was revoked, if it was
  * @param revokedBy who revoked it
  * @param lastUsedAt when it was last used (to the minute), if ever
+ * @param holderEnabled false while the account it acts as is disabled (it works again
+ * once the account is enabled)
  */
 public record ApiTokenView(long id, long userId, String username, String userName, String name, String prefix,
 		boolean readOnly, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt, String revokedBy,
-		Instant lastUsedAt) {
+		Instant lastUsedAt, boolean holderEnabled) {
 
-	/** Whether it works at {@code now}, in the words of the list. */
+	/**
+	 * Whether it works at {@code now}, in the words of the list: not while its account is
+	 * disabled.
+	 */
 	public String status(Instant now) {
 		if (this.revokedAt != null) {
 			return "Revoked";
+		}
+		if (!this.holderEnabled) {
+			return "Account disabled";
 		}
 		return now.isBefore(this.expiresAt) ? "Active" : "Expired";
 	}

@@ -69,7 +69,8 @@ public class ApiTokens {
 	private static final int KEPT_TOKENS = 1024;
 
 	private static final String COLUMNS = "t.id, t.user_id, u.username, u.display_name, t.name, t.token_prefix, "
-			+ "t.read_only, t.created_at, t.created_by, t.expires_at, t.revoked_at, t.revoked_by, t.last_used_at";
+			+ "t.read_only, t.created_at, t.created_by, t.expires_at, t.revoked_at, t.revoked_by, t.last_used_at, "
+			+ "u.enabled";
 
 	private final JdbcClient jdbc;
 
@@ -315,7 +316,7 @@ public class ApiTokens {
 		return new ApiTokenView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getBoolean(7), instant(rs.getTimestamp(8)), rs.getString(9),
 				instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12),
-				instant(rs.getTimestamp(13)));
+				instant(rs.getTimestamp(13)), rs.getBoolean(14));
 	}
 
 	/**

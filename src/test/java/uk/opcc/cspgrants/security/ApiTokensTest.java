@@ -122,7 +122,9 @@ class ApiTokensTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(content().string(allOf(containsString("API token created"), containsString("Test ledger"),
-					containsString("It is shown only this once"))))
+					containsString("It is shown only this once"),
+					containsString("http://localhost/api/v1/partnerships"),
+					containsString("<title>Your new API token"))))
 			.andReturn();
 		String secret = secretIn(made);
 		Map<String, Object> row = this.jdbc.queryForMap("select token_hash, token_prefix, read_only, created_by, "
@@ -146,7 +148,12 @@ class ApiTokensTest {
 			.isTrue();
 		this.mvc.perform(get("/account/tokens").with(as("officer")))
 			.andExpect(content().string(allOf(containsString("Test ledger"), containsString(secret.substring(0, 9)),
-					not(containsString(secret)), containsString("Read and change"))));
+					not(containsString(secret)), containsString("Read and change"),
+					// the example works as it is (it named a report address that is not
+					// one)
+					containsString("http://localhost/api/v1/reports/quarterly/2024-25/Q2"))));
+		this.mvc.perform(get("/api/v1/reports/quarterly/2024-25/Q2").header("Authorization", "Bearer " + secret))
+			.andExpect(status().isOk());
 
 		// "Create token" pressed again with the same form makes nothing
 		this.mvc
@@ -315,6 +322,11 @@ class ApiTokensTest {
 					this.users.get(id).version(), Principals.of("admin", this.jdbc));
 			this.mvc.perform(get("/api/v1/review").header("Authorization", "Bearer " + secret))
 				.andExpect(status().isUnauthorized());
+			// a disabled account's token is listed as not working, not as active
+			this.jdbc.update("update app_user set enabled = false where id = ?", id);
+			this.mvc.perform(get("/admin/tokens").with(as("admin")))
+				.andExpect(content().string(containsString("Account disabled")));
+			this.jdbc.update("update app_user set enabled = true where id = ?", id);
 			// a change made elsewhere (another node of a cluster, by hand in SQL) counts
 			// within the max age of the kept reads, one second
 			this.jdbc.update("update app_user_role set role = 'OFFICER' where user_id = ?", id);

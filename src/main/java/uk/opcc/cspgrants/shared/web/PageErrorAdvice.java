@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import uk.opcc.cspgrants.shared.ConflictException;
 import uk.opcc.cspgrants.shared.DatabaseRefusal;
@@ -60,6 +61,27 @@ class PageErrorAdvice {
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ModelAndView invalid(ValidationException exception) {
 		return page("error/400", exception.getMessage());
+	}
+
+	/**
+	 * A part of the address that should be a number or a code is not one (an id typed by
+	 * hand, {@code /account/tokens/abc/revoke}): there is no such page. Never the
+	 * parser's message.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ModelAndView notAnAddress(MethodArgumentTypeMismatchException exception) {
+		return page("error/404", null);
+	}
+
+	/**
+	 * A number that could not be read, wherever it came from: never the parser's words.
+	 */
+	@ExceptionHandler(NumberFormatException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ModelAndView notANumber(NumberFormatException exception) {
+		return page("error/400",
+				"A number was expected where something else was given. Check what you entered and " + "try again.");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

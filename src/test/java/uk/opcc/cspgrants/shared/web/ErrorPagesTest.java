@@ -44,6 +44,23 @@ class ErrorPagesTest {
 	}
 
 	@Test
+	void anIdThatIsNotANumberIsNotFoundAndAButtonsAddressOpenedSaysSo() throws Exception {
+		signIn("officer");
+		for (String path : new String[] { "/account/tokens/abc/revoke", "/partnerships/CHA/edit?version=x",
+				"/account/tokens/99999999999999999999/revoke" }) {
+			HttpResponse<String> page = get(path);
+			assertThat(page.body()).as(path).doesNotContain("For input string", "Exception");
+		}
+		HttpResponse<String> notAnId = get("/account/tokens/abc/revoke");
+		assertThat(notAnId.statusCode()).isEqualTo(404);
+		assertThat(notAnId.body()).contains("Page not found");
+		HttpResponse<String> button = get("/account/sessions/end-others");
+		assertThat(button.statusCode()).isEqualTo(405);
+		assertThat(button.body()).contains("This address is for a button", "Nothing has been changed")
+			.doesNotContain("Sorry, something went wrong");
+	}
+
+	@Test
 	void aForbiddenPageSaysSoKindly() throws Exception {
 		signIn("leicester.csp");
 		HttpResponse<String> page = get("/partnerships/CHA");
