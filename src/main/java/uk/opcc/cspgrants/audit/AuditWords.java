@@ -136,7 +136,8 @@ final class AuditWords {
 			Map.entry("OrganisationReturn", "Return of a grant to an organisation"),
 			Map.entry("GrantRound", "Grant round"), Map.entry("ApplicantAccount", "Applicant's account"),
 			Map.entry("Application", "Application to a grant round"),
-			Map.entry("ReviewAssignment", "Review of an application"));
+			Map.entry("ReviewAssignment", "Review of an application"), Map.entry("ApiToken", "API token"),
+			Map.entry("PaymentHold", "Payment hold"));
 
 	private final AuditNames names;
 

@@ -82,7 +82,7 @@ class OutboxAdminController {
 	private void mailService(Model model) {
 		boolean smtp = hasText("spring.mail.host");
 		boolean notify = hasText("csp-grants.notify.api-key");
-		model.addAttribute("mailService", notify ? "GOV.UK Notify" : smtp ? "an e-mail (SMTP) server" : null);
+		model.addAttribute("mailService", notify ? "GOV.UK Notify" : smtp ? "an email (SMTP) server" : null);
 	}
 
 	private boolean hasText(String property) {

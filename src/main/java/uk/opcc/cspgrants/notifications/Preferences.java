@@ -59,7 +59,7 @@ public class Preferences {
 			missing.put("byEmail", "Select how we should tell you about new messages");
 		}
 		if (dailyDigest == null) {
-			missing.put("dailyDigest", "Select how often we should e-mail you");
+			missing.put("dailyDigest", "Select how often we should email you");
 		}
 		if (!missing.isEmpty()) {
 			throw new ValidationException(missing);

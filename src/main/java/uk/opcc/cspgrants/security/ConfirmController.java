@@ -80,7 +80,7 @@ class ConfirmController {
 	/** Why the password typed does not confirm who they are; null when it does. */
 	private String refusal(CurrentUser user, String password) {
 		if (user.isApplicant()) {
-			return "You sign in with a link e-mailed to you: sign out and sign in with a new link to confirm it is you";
+			return "You sign in with a link emailed to you: sign out and sign in with a new link to confirm it is you";
 		}
 		if (this.users.signsInThroughProvider(user.id())) {
 			return "You sign in with your organisation's account: sign in again there to confirm it is you";

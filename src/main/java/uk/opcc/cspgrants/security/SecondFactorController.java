@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +66,7 @@ class SecondFactorController {
 	String askForCode(HttpServletRequest request) {
 		Optional<CurrentUser> pending = pendingUser(request);
 		if (pending.isEmpty()) {
-			return "redirect:/login?expired";
+			return noneWaiting();
 		}
 		if (!this.factors.status(pending.get().id()).setUp()) {
 			return "redirect:" + SIGN_IN + "/set-up";
@@ -77,7 +79,7 @@ class SecondFactorController {
 			HttpServletResponse response, Model model) throws IOException, ServletException {
 		Optional<CurrentUser> pending = pendingUser(request);
 		if (pending.isEmpty()) {
-			return "redirect:/login?expired";
+			return noneWaiting();
 		}
 		CurrentUser user = pending.get();
 		SecondFactors.Outcome outcome = this.factors.signInWithCode(user, code);
@@ -105,12 +107,23 @@ class SecondFactorController {
 		return "second-factor/code";
 	}
 
+	/**
+	 * Where to go when no password waits for its code in this session: someone signed in
+	 * already (a page bookmarked, the back button) goes home; otherwise the password's
+	 * five minutes ran out.
+	 */
+	private static String noneWaiting() {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		return (signedIn != null && signedIn.getPrincipal() instanceof CurrentUser) ? "redirect:/"
+				: "redirect:/login?expired";
+	}
+
 	/** Setting up the app straight after the password, when the role requires it. */
 	@GetMapping(SIGN_IN + "/set-up")
 	String setUpSigningIn(HttpServletRequest request, Model model) {
 		Optional<CurrentUser> pending = pendingUser(request);
 		if (pending.isEmpty()) {
-			return "redirect:/login?expired";
+			return noneWaiting();
 		}
 		if (this.factors.status(pending.get().id()).setUp()) {
 			return "redirect:" + SIGN_IN;
@@ -123,7 +136,7 @@ class SecondFactorController {
 			HttpServletResponse response, Model model) throws IOException, ServletException {
 		Optional<CurrentUser> pending = pendingUser(request);
 		if (pending.isEmpty()) {
-			return "redirect:/login?expired";
+			return noneWaiting();
 		}
 		return confirm(pending.get(), true, code, request, response, model);
 	}

@@ -107,6 +107,9 @@ public class SecondFactors {
 	@Transactional
 	public List<String> confirm(CurrentUser user, String secret, String typed) {
 		Instant now = this.realTime.instant();
+		if (typed == null || typed.isBlank()) {
+			throw new ValidationException("code", "Enter the 6-digit code your authenticator app shows now");
+		}
 		long step = this.codes.stepOf(secret, typed, now)
 			.orElseThrow(() -> new ValidationException("code",
 					"The code is not right: enter the 6 digits your authenticator app shows now"));

@@ -283,7 +283,7 @@ class SecurityConfiguration {
 			.requestMatchers(ConfirmItIsYou.PAGE)
 			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/account/second-factor", "/account/second-factor/**")
-			.hasAnyRole(TOKEN_HOLDERS)
+			.hasAnyRole(ANY_ROLE)
 			.requestMatchers("/account/tokens", "/account/tokens/**")
 			.hasAnyRole(TOKEN_HOLDERS)
 			.requestMatchers(SessionsController.PAGE, SessionsController.PAGE + "/**")

@@ -23,6 +23,9 @@ final class SoleRolePaths implements RequestMatcher {
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+	/** Setting up, or turning off, one's own second factor. */
+	private static final String SECOND_FACTOR = "/account/second-factor";
+
 	private final Role role;
 
 	private final List<RequestMatcher> allowed;
@@ -34,7 +37,7 @@ final class SoleRolePaths implements RequestMatcher {
 
 	/**
 	 * A recipient's contact: their organisation's returns (pages and the read API), their
-	 * password and sessions, and signing out.
+	 * password, second factor and sessions, and signing out.
 	 */
 	static SoleRolePaths recipientContacts() {
 		return new SoleRolePaths(Role.RECIPIENT,
@@ -43,7 +46,7 @@ final class SoleRolePaths implements RequestMatcher {
 						PATHS.matcher(HttpMethod.GET, "/api/v1/returns/organisations/**"),
 						PATHS.matcher("/account/password"), PATHS.matcher(ConfirmItIsYou.PAGE),
 						PATHS.matcher(SessionsController.PAGE), PATHS.matcher(SessionsController.PAGE + "/**"),
-						PATHS.matcher("/logout")));
+						PATHS.matcher(SECOND_FACTOR), PATHS.matcher(SECOND_FACTOR + "/**"), PATHS.matcher("/logout")));
 	}
 
 	/**
@@ -63,7 +66,7 @@ final class SoleRolePaths implements RequestMatcher {
 
 	/**
 	 * A themed reviewer of grant rounds: their reviews (the pages and the reviewers'
-	 * API), their messages, their password and sessions, and signing out.
+	 * API), their messages, their password, second factor and sessions, and signing out.
 	 */
 	static SoleRolePaths reviewers() {
 		return new SoleRolePaths(Role.REVIEWER,
@@ -72,7 +75,8 @@ final class SoleRolePaths implements RequestMatcher {
 						PATHS.matcher(HttpMethod.GET, "/notifications/{id:[0-9]+}"),
 						PATHS.matcher(HttpMethod.POST, "/notifications/read"), PATHS.matcher("/account/password"),
 						PATHS.matcher(ConfirmItIsYou.PAGE), PATHS.matcher(SessionsController.PAGE),
-						PATHS.matcher(SessionsController.PAGE + "/**"), PATHS.matcher("/logout")));
+						PATHS.matcher(SessionsController.PAGE + "/**"), PATHS.matcher(SECOND_FACTOR),
+						PATHS.matcher(SECOND_FACTOR + "/**"), PATHS.matcher("/logout")));
 	}
 
 	@Override

@@ -58,7 +58,7 @@ class ApplicantAccessibilityTest extends JourneyTest {
 		checkThisPage("a link that is not one", axe, problems);
 		open("/apply");
 		follow("Sessions");
-		assertThat(page()).contains("Your sessions", "Signed in in 1 place", "with a sign-in link");
+		assertThat(page()).contains("Your sessions", "You have 1 session", "with a sign-in link");
 		checkThisPage("an applicant's sessions", axe, problems);
 		check("/account/confirm", axe, problems);
 		assertThat(page()).contains("ask for a new sign-in link");

@@ -43,7 +43,7 @@ class RecipientJourneyTest extends JourneyTest {
 			open("/monitoring");
 			assertThat(page()).doesNotContain("Returns for 20");
 			follow("Sessions");
-			assertThat(page()).contains("Your sessions", "Signed in in 1 place", "This browser");
+			assertThat(page()).contains("Your sessions", "You have 1 session", "This browser");
 			signOutFrom("/");
 
 			signIn("officer");

@@ -132,7 +132,7 @@ class ReviewingAccessibilityTest extends JourneyTest {
 		checkThisPage("reviews with scores submitted", axe, problems);
 		follow("Sessions");
 		assertThat(heading()).isEqualTo("Your sessions");
-		assertThat(page()).contains("Signed in in 1 place", "This browser");
+		assertThat(page()).contains("You have 1 session", "This browser");
 		checkThisPage("a reviewer's sessions", axe, problems);
 		signOut();
 

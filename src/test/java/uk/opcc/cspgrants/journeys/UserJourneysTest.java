@@ -397,7 +397,7 @@ class UserJourneysTest extends JourneyTest {
 			assertThat(page()).contains("Your October to December 2024 return is due in 3 working days");
 			follow("Choose how and how often we tell you");
 			assertThat(heading()).isEqualTo("How we tell you");
-			clickLabel("One summary e-mail each working day at 8am");
+			clickLabel("One summary email each working day at 8am");
 			press("Save your choices");
 			assertThat(page()).contains("Your choices have been saved");
 			assertThat(this.browser.findElement(By.id("dailyDigest-daily")).isSelected()).isTrue();

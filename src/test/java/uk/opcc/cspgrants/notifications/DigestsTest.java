@@ -62,7 +62,7 @@ class DigestsTest {
 		assertThat((String) digest.get("body")).isEqualTo("Here is your summary of 2 new messages from CSP Grants.\n\n"
 				+ "* Formula run 3 is waiting for your approval: http://localhost:8080/monitoring/returns/2024-25/Q2/LEI\n"
 				+ "* Redistribution 2 is waiting for your approval: http://localhost:8080/monitoring/returns/2024-25/Q2/LEI"
-				+ "\n\nYou get one summary e-mail each working day because you chose it. To get an e-mail for each "
+				+ "\n\nYou get one summary email each working day because you chose it. To get an email for each "
 				+ "message instead, change how we tell you under Your messages.");
 		assertThat(digest).containsEntry("link", "/notifications");
 		assertThat(this.rows.linkWords("daily-digest", (String) digest.get("personalisation").toString()))

@@ -61,7 +61,7 @@ class MessagesPagesTest {
 			.doesNotContain("The Q3 return of Melton is due today");
 		assertThat(page.indexOf("The Q2 return of Charnwood is overdue"))
 			.isLessThan(page.indexOf("The Q1 return of Leicester is due in 3 working days"));
-		assertThat(page).contains("By e-mail and here").contains("Here only");
+		assertThat(page).contains("By email and here").contains("Here only");
 		assertThat(page("officer", "/")).contains("You have " + (before + 2) + " new messages")
 			.contains("href=\"/notifications/" + newer + "\"");
 

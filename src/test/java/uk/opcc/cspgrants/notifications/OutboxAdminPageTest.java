@@ -50,7 +50,7 @@ class OutboxAdminPageTest {
 		String all = page("/admin/notifications");
 		assertThat(all).contains("Messages by status")
 			.containsPattern("status=failed\">Failed</a></th>\\s*<td[^>]*>" + (failedBefore + 1) + "</td>")
-			.containsAnyOf("No e-mail service is set up", "E-mail is sent through")
+			.containsAnyOf("No email service is set up", "Email is sent through")
 			.contains("The Q2 return of Charnwood is overdue")
 			.contains("Formula run 3 is waiting for your approval")
 			.contains("After 5 attempts: Connection refused by the mail server")

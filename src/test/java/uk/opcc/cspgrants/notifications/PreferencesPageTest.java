@@ -93,7 +93,7 @@ class PreferencesPageTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(refused).contains("href=\"#dailyDigest\"")
-			.contains("Select how often we should e-mail you")
+			.contains("Select how often we should email you")
 			.contains("govuk-form-group--error")
 			.containsPattern("id=\"byEmail-app\" name=\"byEmail\" value=\"false\" checked");
 		assertThat(this.jdbc.queryForObject("select count(*) from notification_preference where user_id = "
@@ -107,9 +107,9 @@ class PreferencesPageTest {
 				String.class);
 		this.keptEmail = (email != null) ? email : "-";
 		this.jdbc.update("update app_user set email = null where username = 'monitoring'");
-		assertThat(page()).contains("We have no e-mail address for you, so your messages are kept in CSP Grants only");
+		assertThat(page()).contains("We have no email address for you, so your messages are kept in CSP Grants only");
 		this.jdbc.update("update app_user set email = 'mo.monitoring@example.org' where username = 'monitoring'");
-		assertThat(page()).contains("We e-mail you at <strong>mo.monitoring@example.org</strong>");
+		assertThat(page()).contains("We email you at <strong>mo.monitoring@example.org</strong>");
 	}
 
 	private String page() throws Exception {

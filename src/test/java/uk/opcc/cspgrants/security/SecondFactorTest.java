@@ -254,6 +254,34 @@ class SecondFactorTest {
 		assertThat(password(new CookieBrowser(), "officer").uri().getPath()).isEqualTo("/");
 	}
 
+	@Test
+	void aThemedReviewerMaySetUpASecondFactorTooAndIsThenAskedForACode() throws Exception {
+		CookieBrowser rowan = new CookieBrowser();
+		assertThat(password(rowan, "reviewer").uri().getPath()).isEqualTo("/review");
+		HttpResponse<String> account = rowan.get(base + "/account/second-factor");
+		assertThat(account.statusCode()).isEqualTo(200);
+		assertThat(account.body()).contains("No, it is your choice", "href=\"/account/second-factor\"");
+		HttpResponse<String> setUp = rowan.get(base + "/account/second-factor/set-up");
+		String secret = secretOn(setUp.body());
+		HttpResponse<String> blank = rowan.post(base + "/account/second-factor/set-up",
+				Map.of("code", " ", "_csrf", CookieBrowser.csrf(setUp.body())));
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(blank.body()).contains("Enter the 6-digit code your authenticator app shows now");
+		HttpResponse<String> done = rowan.post(base + "/account/second-factor/set-up",
+				Map.of("code", CODES.codeAt(secret, Instant.now()), "_csrf", CookieBrowser.csrf(blank.body())));
+		assertThat(recoveryCodesOn(done.body())).hasSize(10);
+		// signed in already, the code page sends them home rather than saying time ran
+		// out
+		assertThat(rowan.follow(rowan.get(base + "/login/second-factor")).uri().getPath()).isEqualTo("/review");
+
+		CookieBrowser again = new CookieBrowser();
+		HttpResponse<String> asked = password(again, "reviewer");
+		assertThat(asked.uri().getPath()).isEqualTo("/login/second-factor");
+		HttpResponse<String> in = again.follow(again.post(base + "/login/second-factor", Map.of("code",
+				CODES.codeAt(secret, Instant.now().plusSeconds(30)), "_csrf", CookieBrowser.csrf(asked.body()))));
+		assertThat(in.uri().getPath()).isEqualTo("/review");
+	}
+
 	/** Signs in with the demo password and follows the redirects: where it lands. */
 	private static HttpResponse<String> password(CookieBrowser person, String username) {
 		HttpResponse<String> login = person.get(base + "/login");

@@ -56,7 +56,7 @@ class SessionsTest {
 
 		this.mvc.perform(get("/account/sessions").session(desk))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Signed in in 2 places"),
+			.andExpect(content().string(allOf(containsString("You have 2 sessions"),
 					containsString("Edge on Windows</span> <strong class=\"govuk-tag govuk-tag--green\">This browser"),
 					containsString("Safari on an iPhone"), containsString("with a password"),
 					containsString("127.0.0.1"))));
@@ -70,7 +70,7 @@ class SessionsTest {
 		// and the desk goes on, seeing only itself
 		this.mvc.perform(get("/account/sessions").session(desk))
 			.andExpect(content()
-				.string(allOf(containsString("Signed in in 1 place"), not(containsString("Safari on an iPhone")))));
+				.string(allOf(containsString("You have 1 session"), not(containsString("Safari on an iPhone")))));
 		// once: again is refused, saying so, on the page
 		this.mvc.perform(post("/account/sessions/" + phoneSession + "/end").session(desk).with(csrf()))
 			.andExpect(status().isConflict())
@@ -102,7 +102,7 @@ class SessionsTest {
 		this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("You have no other session to sign out"),
-					containsString("href=\"#session\""), containsString("Signed in in 1 place"))));
+					containsString("href=\"#session\""), containsString("You have 1 session"))));
 
 		// signing out ends this one's record too
 		MockHttpSession later = signIn("kit.sessions", IPHONE);
@@ -165,8 +165,8 @@ class SessionsTest {
 			.getSession(false);
 		// the session that changed the password is listed from the new one
 		this.mvc.perform(get("/account/sessions").session(later))
-			.andExpect(content()
-				.string(allOf(containsString("Signed in in 2 places"), containsString("Edge on Windows"))));
+			.andExpect(
+					content().string(allOf(containsString("You have 2 sessions"), containsString("Edge on Windows"))));
 		this.mvc.perform(post("/account/sessions/end-others").session(later).with(csrf()))
 			.andExpect(flash().attribute("success", "Your other session has been signed out"));
 		this.mvc.perform(get("/grants").session(changer)).andExpect(redirectedUrl("/login?signedOutElsewhere"));
@@ -186,7 +186,7 @@ class SessionsTest {
 			MockHttpSession phone = signIn(username, IPHONE);
 			this.mvc.perform(get("/account/sessions").session(here))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("Signed in in 2 places"),
+				.andExpect(content().string(allOf(containsString("You have 2 sessions"),
 						containsString("Safari on an iPhone"), containsString("href=\"/account/sessions\""))));
 			this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 				.andExpect(redirectedUrl("/account/sessions"))
@@ -204,7 +204,7 @@ class SessionsTest {
 			MockHttpSession phone = applicantSignsIn(address, IPHONE);
 			this.mvc.perform(get("/account/sessions").session(here))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("Signed in in 2 places"),
+				.andExpect(content().string(allOf(containsString("You have 2 sessions"),
 						containsString("with a sign-in link"), containsString("href=\"/account/sessions\""))));
 			// signed in by a link just now: that is proof enough
 			this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
