@@ -60,7 +60,7 @@ public class OwnPassword {
 	/** The account as the page about its password reads it. */
 	public Account account(CurrentUser user) {
 		return this.jdbc.sql("""
-				select u.version, u.password_changed_at,
+				select u.version, u.password_changed_at, u.password_to_change,
 				    exists (select 1 from single_sign_on_account s where s.user_id = u.id) as through_provider
 				from app_user u where u.id = :id
 				""")
@@ -68,7 +68,7 @@ public class OwnPassword {
 			.query((rs, row) -> new Account(rs.getLong("version"),
 					(rs.getTimestamp("password_changed_at") != null)
 							? rs.getTimestamp("password_changed_at").toInstant() : null,
-					rs.getBoolean("through_provider")))
+					rs.getBoolean("through_provider"), rs.getBoolean("password_to_change")))
 			.single();
 	}
 
@@ -120,7 +120,7 @@ public class OwnPassword {
 			int changed = this.jdbc.sql("""
 					update app_user set password_hash = :hash, password_changed_at = :at, updated_at = :at,
 					    sessions_ended_at = greatest(coalesce(sessions_ended_at, :at), :at), session_kept_hash = :kept,
-					    version = version + 1
+					    password_to_change = false, version = version + 1
 					where id = :id and version = :version
 					""")
 				.param("hash", newHash)
@@ -154,7 +154,7 @@ public class OwnPassword {
 	 * @param throughProvider whether the account signs in through the organisation's
 	 * provider (and has no password here)
 	 */
-	public record Account(long version, Instant changedAt, boolean throughProvider) {
+	public record Account(long version, Instant changedAt, boolean throughProvider, boolean toChange) {
 
 	}
 

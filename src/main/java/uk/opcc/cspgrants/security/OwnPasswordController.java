@@ -20,7 +20,7 @@ import uk.opcc.cspgrants.shared.web.FormErrors;
 @Controller
 class OwnPasswordController {
 
-	private static final String PAGE = "/account/password";
+	static final String PAGE = "/account/password";
 
 	private final OwnPassword passwords;
 
@@ -41,8 +41,13 @@ class OwnPasswordController {
 			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
 		try {
+			boolean first = this.passwords.account(user).toChange();
 			this.passwords.change(user, form.getCurrentPassword(), form.getNewPassword(), form.getConfirmPassword(),
 					form.getVersion(), request.getSession().getId(), request.getRemoteAddr());
+			if (first) {
+				redirect.addFlashAttribute("success", "Your password has been changed: only you know it now");
+				return "redirect:/";
+			}
 			redirect.addFlashAttribute("success",
 					"Your password has been changed. Any other session signed in to your account has been signed out");
 			return "redirect:" + PAGE;

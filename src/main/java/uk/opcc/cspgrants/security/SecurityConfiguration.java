@@ -98,10 +98,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProviderAccessTokens providerTokens,
-			SecondFactors secondFactors) throws Exception {
+			SecondFactors secondFactors, SignedInAccounts accounts) throws Exception {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenFilter(tokens, providerTokens), BasicAuthenticationFilter.class)
-			.addFilterAfter(new BasicNeedsNoSecondFactor(secondFactors), BasicAuthenticationFilter.class)
+			.addFilterAfter(new BasicNeedsNoSecondFactor(secondFactors, accounts), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(SoleRolePaths.recipientContacts())
 				.denyAll()
 				.requestMatchers(SoleRolePaths.applicants())

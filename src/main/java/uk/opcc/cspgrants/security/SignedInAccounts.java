@@ -51,7 +51,8 @@ class SignedInAccounts {
 				() -> this.jdbc.sql("""
 						select u.enabled, u.partnership_id, u.organisation_id, u.sessions_ended_at,
 						  array(select r.role from app_user_role r where r.user_id = u.id), u.session_kept_hash,
-						  array(select s.id from signed_in_session s where s.user_id = u.id and s.ended_at > ?)
+						  array(select s.id from signed_in_session s where s.user_id = u.id and s.ended_at > ?),
+						  u.password_to_change
 						from app_user u where u.id = ?""")
 					.param(Timestamp.from(Instant.now().minus(this.absoluteTimeout)))
 					.param(userId)
@@ -72,8 +73,8 @@ class SignedInAccounts {
 			endedSessions.add(id);
 		}
 		return new SignedInSession.Account(rs.getBoolean(1), held, rs.getObject(2, Long.class),
-				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null, rs.getString(6),
-				endedSessions);
+				rs.getObject(3, Long.class), (ended != null) ? ended.toInstant() : null, rs.getString(6), endedSessions,
+				rs.getBoolean(8));
 	}
 
 }

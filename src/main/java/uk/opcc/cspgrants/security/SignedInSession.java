@@ -52,11 +52,16 @@ record SignedInSession(long userId, Instant at, boolean secondFactor, long recor
 	 * roles.
 	 */
 	record Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt,
-			String sessionKeptHash, Set<Long> endedSessions) {
+			String sessionKeptHash, Set<Long> endedSessions, boolean passwordToChange) {
 
 		Account {
 			roles = Set.copyOf(roles);
 			endedSessions = Set.copyOf(endedSessions);
+		}
+
+		Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt,
+				String sessionKeptHash, Set<Long> endedSessions) {
+			this(enabled, roles, partnershipId, organisationId, sessionsEndedAt, sessionKeptHash, endedSessions, false);
 		}
 
 		Account(boolean enabled, Set<Role> roles, Long partnershipId, Long organisationId, Instant sessionsEndedAt) {

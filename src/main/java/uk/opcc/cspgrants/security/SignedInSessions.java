@@ -37,6 +37,10 @@ final class SignedInSessions extends OncePerRequestFilter {
 
 	private static final List<String> SIGNING_IN = List.of("/login", "/oauth2/", "/apply/");
 
+	/** What opens while the password is one an administrator set. */
+	private static final List<String> WHILE_PASSWORD_TO_CHANGE = List.of(OwnPasswordController.PAGE, "/logout",
+			"/login", "/public", "/error");
+
 	private final SignedInAccounts accounts;
 
 	private final Duration absoluteTimeout;
@@ -88,10 +92,15 @@ final class SignedInSessions extends OncePerRequestFilter {
 		switch (signedIn.check(user, account, now, this.absoluteTimeout, this.secondFactors.requiredFor())) {
 			case KEEP -> {
 				seen(signedIn, now);
-				chain.doFilter(request, response);
+				if (!passwordToChangeFirst(request, response, account)) {
+					chain.doFilter(request, response);
+				}
 			}
 			case REFRESH -> {
 				seen(signedIn, now);
+				if (passwordToChangeFirst(request, response, account)) {
+					return;
+				}
 				CurrentUser refreshed = SignedInSession.refreshed(user, account);
 				UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken
 					.authenticated(refreshed, null, refreshed.getAuthorities());
@@ -106,6 +115,24 @@ final class SignedInSessions extends OncePerRequestFilter {
 			case SIGNED_OUT_ELSEWHERE -> end(request, response, chain, user, "signedOutElsewhere");
 			case TIMED_OUT -> end(request, response, chain, user, "timedOut");
 		}
+	}
+
+	/**
+	 * While the account's password is one an administrator set, every page but Password
+	 * (and signing out, and the public pages) sends its person there first: true when
+	 * this request was sent.
+	 */
+	private static boolean passwordToChangeFirst(HttpServletRequest request, HttpServletResponse response,
+			SignedInSession.Account account) throws IOException {
+		if (account == null || !account.passwordToChange()) {
+			return false;
+		}
+		String path = path(request);
+		if (WHILE_PASSWORD_TO_CHANGE.stream().anyMatch(path::startsWith)) {
+			return false;
+		}
+		response.sendRedirect(request.getContextPath() + OwnPasswordController.PAGE);
+		return true;
 	}
 
 	private void seen(SignedInSession signedIn, Instant now) {

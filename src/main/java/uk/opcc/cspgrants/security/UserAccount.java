@@ -67,13 +67,20 @@ class UserAccount {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	/** When the password was last set, in real time. */
 	/** Made for a program: acts only through API tokens, never signs in. */
 	@Column(name = "service_account", nullable = false, updatable = false)
 	private boolean serviceAccount;
 
+	/** When the password was last set, in real time. */
 	@Column(name = "password_changed_at")
 	private Instant passwordChangedAt;
+
+	/**
+	 * True while the password is one an administrator set: its person chooses their own
+	 * before any other page.
+	 */
+	@Column(name = "password_to_change", nullable = false)
+	private boolean passwordToChange;
 
 	/**
 	 * The SHA-256 of the id of the one session that goes on past {@link #sessionsEndedAt}
@@ -131,6 +138,20 @@ class UserAccount {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
 		this.passwordChangedAt = Instant.now();
+	}
+
+	/**
+	 * An administrator set the password (a new account's first, or a reset): known to
+	 * them as well, it is to be changed by its person at their next sign-in.
+	 */
+	void passwordSetByAdministrator(String passwordHash, Instant now) {
+		changePassword(passwordHash, now);
+		passwordToBeChangedByItsPerson();
+	}
+
+	/** The password is to be changed by its person at their next sign-in. */
+	void passwordToBeChangedByItsPerson() {
+		this.passwordToChange = true;
 	}
 
 	void setEnabled(boolean enabled, Instant now) {

@@ -113,7 +113,8 @@ class UserAdminController {
 	String create(@ModelAttribute("form") UserForm form, BindingResult result, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			UserView created = this.users.create(form.getUsername(), form.toDetails(), form.getPassword());
+			UserView created = this.users.createWithFirstPassword(form.getUsername(), form.toDetails(),
+					form.getPassword());
 			redirect.addFlashAttribute("success", "User " + created.username() + " has been added");
 			return "redirect:/admin/users/" + created.id();
 		}

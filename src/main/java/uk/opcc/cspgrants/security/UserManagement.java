@@ -106,10 +106,22 @@ public class UserManagement {
 	}
 
 	/**
+	 * Adds a user whose first password an administrator typed: they choose their own at
+	 * their first sign-in. As {@link #create(String, AccountDetails, String)} otherwise.
+	 */
+	public UserView createWithFirstPassword(String username, AccountDetails details, String password) {
+		return create(username, details, password, true);
+	}
+
+	/**
 	 * Adds a user. Every problem with the form is reported at once, in the order of the
 	 * form: username, name, e-mail address, roles, partnership, manager, password.
 	 */
 	public UserView create(String username, AccountDetails details, String password) {
+		return create(username, details, password, false);
+	}
+
+	private UserView create(String username, AccountDetails details, String password, boolean toChange) {
 		String name = Usernames.normalise(username);
 		FieldRefusals refusals = usernameRefusals(name);
 		refusals.add(this.validator.validate(details));
@@ -122,6 +134,9 @@ public class UserManagement {
 				java.util.Arrays.asList(name, details.displayName(), details.email())));
 		refusals.throwIfAny();
 		UserAccount account = new UserAccount(name, this.passwordEncoder.encode(password), now());
+		if (toChange) {
+			account.passwordToBeChangedByItsPerson();
+		}
 		account.change(details.displayName(), details.email(), details.roles(), partnershipId.orElse(null),
 				organisationId.orElse(null), details.managerId(), now());
 		return saveNew(account, username);
@@ -269,7 +284,7 @@ public class UserManagement {
 		UserView person = account.toView();
 		PasswordPolicy.check("newPassword", newPassword,
 				java.util.Arrays.asList(person.username(), person.displayName(), person.email()));
-		account.changePassword(this.passwordEncoder.encode(newPassword), now());
+		account.passwordSetByAdministrator(this.passwordEncoder.encode(newPassword), now());
 		// whoever knew the old password is signed out everywhere
 		account.endSessions(Instant.now());
 		this.sessionEnds.alsoOnceCommitted(id);

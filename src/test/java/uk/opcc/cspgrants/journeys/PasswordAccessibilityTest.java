@@ -72,6 +72,16 @@ class PasswordAccessibilityTest extends JourneyTest {
 				"A sign-in as Jo Journey was refused", "Jo Journey changed their password",
 				"Reason: a wrong password, changing the password");
 		checkThisPage("a user's sign-ins and changes", axe, problems);
+		// a password an administrator set is changed first: the page says why
+		String given = "journey.given" + (System.nanoTime() % 100_000);
+		this.users.createWithFirstPassword(given, new AccountDetails("Gil Given", Set.of(Role.OFFICER), null),
+				SignIn.DEMO_PASSWORD);
+		signOut();
+		signIn(given);
+		open("/grants");
+		assertThat(heading()).isEqualTo("Change your password");
+		assertThat(page()).contains("Choose your own password before you carry on");
+		checkThisPage("choose your own password first", axe, problems);
 		assertThat(problems).isEmpty();
 	}
 

@@ -77,8 +77,10 @@ class SignedInSessionsTest {
 		this.mvc.perform(post("/notifications/settings").session(before).with(csrf()).param("email", "true"))
 			.andExpect(redirectedUrl("/login?ended"));
 		MockHttpSession after = SignIn.as(this.mvc, sam.username(), "A new password for a new start");
-		this.mvc.perform(get("/grants").session(after)).andExpect(status().isOk());
-		this.mvc.perform(get("/grants").session(after)).andExpect(status().isOk());
+		// signed in with the new password, whose person is asked to choose their own
+		// first
+		this.mvc.perform(get("/grants").session(after)).andExpect(redirectedUrl("/account/password"));
+		this.mvc.perform(get("/account/password").session(after)).andExpect(status().isOk());
 	}
 
 	@Autowired

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -56,9 +57,32 @@ class UserAdministrationTest {
 			.contains("CSP_MANAGER")
 			.doesNotContain("charnwood-password-1", "bcrypt");
 
+		// the first password is the administrator's too: every page waits for the
+		// person's own
 		MockHttpSession manager = SignIn.as(this.mvc, "charnwood.csp", "charnwood-password-1");
+		this.mvc.perform(get("/partnerships/CHA").session(manager)).andExpect(redirectedUrl("/account/password"));
+		this.mvc.perform(post("/monitoring/returns/2024-25/Q3/CHA").session(manager).with(csrf()))
+			.andExpect(redirectedUrl("/account/password"));
+		this.mvc.perform(get("/api/v1/partnerships").with(httpBasic("charnwood.csp", "charnwood-password-1")))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/account/password").session(manager))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose your own password before you carry on")));
+		long version = this.jdbc.queryForObject("select version from app_user where username = 'charnwood.csp'",
+				Long.class);
+		this.mvc
+			.perform(post("/account/password").session(manager)
+				.with(csrf())
+				.param("currentPassword", "charnwood-password-1")
+				.param("newPassword", "saffron canal whistle 31")
+				.param("confirmPassword", "saffron canal whistle 31")
+				.param("version", String.valueOf(version)))
+			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(get("/partnerships/CHA").session(manager)).andExpect(status().isOk());
 		this.mvc.perform(get("/partnerships/LEI").session(manager)).andExpect(status().isForbidden());
+		assertThat(this.jdbc.queryForObject("select password_to_change from app_user where username = 'charnwood.csp'",
+				Boolean.class))
+			.isFalse();
 	}
 
 	@Test
@@ -180,7 +204,9 @@ class UserAdministrationTest {
 
 		this.mvc.perform(formLogin("/login").user("forgetful").password("first-password-1"))
 			.andExpect(redirectedUrl("/login?error"));
-		SignIn.as(this.mvc, "forgetful", "second-password-2");
+		MockHttpSession fay = SignIn.as(this.mvc, "forgetful", "second-password-2");
+		// a reset password is known to the administrator too: Fay chooses her own first
+		this.mvc.perform(get("/grants").session(fay)).andExpect(redirectedUrl("/account/password"));
 	}
 
 	@Test
