@@ -277,6 +277,7 @@ public final class AuditSentences {
 			case "SECOND_FACTOR_REMOVED" -> e.who.equals(name) ? name + " turned off their second factor"
 					: e.who + " reset the second factor of " + name;
 			case "RECOVERY_CODE_USED" -> name + " used a recovery code";
+			case "RECOVERY_CODES_MADE" -> name + " made new recovery codes";
 			case "END_SESSION" -> name + " signed out their session on " + e.get("device") + " from another";
 			case "END_OTHER_SESSIONS" -> name + " signed out every other session of theirs (" + e.get("sessions") + ")";
 			case "ROLES_FROM_SIGN_IN" ->

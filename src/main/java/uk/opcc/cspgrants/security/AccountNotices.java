@@ -58,6 +58,11 @@ class AccountNotices {
 	}
 
 	/** Too many wrong passwords or codes locked signing in as them. */
+	/** New recovery codes were made for the account: the old ones stopped working. */
+	void recoveryCodesMade(String username, Instant at) {
+		tell(username, "recovery-codes-made", at, "/account/second-factor");
+	}
+
 	void lockedOut(String username, Instant at, long minutes, String networkAddress) {
 		tell(username, "sign-in-locked", at, "/login", "minutes", String.valueOf(minutes), "networkAddress",
 				networkAddress);

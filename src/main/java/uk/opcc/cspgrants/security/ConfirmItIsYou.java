@@ -30,9 +30,9 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 
 	/** The pages that change how someone signs in. */
 	static final String[] SENSITIVE = { "/account/tokens", "/account/tokens/**", "/account/second-factor/set-up",
-			"/account/second-factor/turn-off", "/admin/users", "/admin/users/**", "/admin/tokens", "/admin/tokens/**",
-			"/admin/sign-in-mappings", "/admin/sign-in-mappings/**", "/account/sessions/*/end",
-			"/account/sessions/end-others" };
+			"/account/second-factor/turn-off", "/account/second-factor/recovery-codes", "/admin/users",
+			"/admin/users/**", "/admin/tokens", "/admin/tokens/**", "/admin/sign-in-mappings",
+			"/admin/sign-in-mappings/**", "/account/sessions/*/end", "/account/sessions/end-others" };
 
 	static final String PAGE = "/account/confirm";
 

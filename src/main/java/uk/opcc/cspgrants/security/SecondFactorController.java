@@ -164,6 +164,37 @@ class SecondFactorController {
 		return "second-factor/account";
 	}
 
+	@GetMapping(ACCOUNT + "/recovery-codes")
+	String newRecoveryCodesPage(@AuthenticationPrincipal CurrentUser user, Model model) {
+		SecondFactors.Status status = this.factors.status(user.id());
+		if (!status.setUp()) {
+			return "redirect:" + ACCOUNT;
+		}
+		model.addAttribute("status", status);
+		return "second-factor/new-recovery-codes";
+	}
+
+	@PostMapping(ACCOUNT + "/recovery-codes")
+	String newRecoveryCodes(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "-1") int version,
+			Model model, HttpServletResponse response) {
+		try {
+			List<String> recoveryCodes = this.factors.newRecoveryCodes(user, version);
+			response.setHeader("Cache-Control", "no-store");
+			model.addAttribute("recoveryCodes", recoveryCodes);
+			model.addAttribute("madeAgain", true);
+			return "second-factor/recovery-codes";
+		}
+		catch (RuntimeException refused) {
+			Refusal.show(refused, model, response);
+			SecondFactors.Status status = this.factors.status(user.id());
+			if (!status.setUp()) {
+				return account(user, model);
+			}
+			model.addAttribute("status", status);
+			return "second-factor/new-recovery-codes";
+		}
+	}
+
 	@GetMapping(ACCOUNT + "/turn-off")
 	String turnOffPage(@AuthenticationPrincipal CurrentUser user) {
 		if (this.factors.required(user) || !this.factors.status(user.id()).setUp()) {

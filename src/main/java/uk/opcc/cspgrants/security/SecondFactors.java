@@ -88,15 +88,17 @@ public class SecondFactors {
 	/** The user's second factor as their account page shows it. */
 	@Transactional(readOnly = true)
 	public Status status(long userId) {
-		return this.jdbc.sql("""
-				select f.set_up_at,
-				       (select count(*) from recovery_code r where r.user_id = f.user_id and r.used_at is null) as left_
-				from second_factor f where f.user_id = :id
-				""")
+		return this.jdbc
+			.sql("""
+					select f.set_up_at,
+					       (select count(*) from recovery_code r where r.user_id = f.user_id and r.used_at is null) as left_,
+					       f.recovery_version
+					from second_factor f where f.user_id = :id
+					""")
 			.param("id", userId)
-			.query((rs, row) -> new Status(true, rs.getTimestamp(1).toInstant(), rs.getInt(2)))
+			.query((rs, row) -> new Status(true, rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3)))
 			.optional()
-			.orElse(new Status(false, null, 0));
+			.orElse(new Status(false, null, 0, 0));
 	}
 
 	/**
@@ -127,6 +129,17 @@ public class SecondFactors {
 			throw new ConflictException("code",
 					"A second factor is already set up for this account: sign in with a code from the app");
 		}
+		List<String> recovery = recoveryCodesFor(user.id());
+		this.auditTrail.record("SECOND_FACTOR_SET_UP", AUDIT_TYPE, user.id(), null,
+				Map.of("recoveryCodes", recovery.size()));
+		this.notices.secondFactorSetUp(user.getUsername(), now);
+		return recovery;
+	}
+
+	/**
+	 * Ten new recovery codes for the account, kept salted and hashed: shown this once.
+	 */
+	private List<String> recoveryCodesFor(long userId) {
 		List<String> recovery = new ArrayList<>();
 		while (recovery.size() < 10) {
 			String code = recoveryCode();
@@ -136,15 +149,43 @@ public class SecondFactors {
 				RANDOM.nextBytes(salt);
 				String saltHex = HexFormat.of().formatHex(salt);
 				this.jdbc.sql("insert into recovery_code (user_id, code_hash, salt) values (:id, :hash, :salt)")
-					.param("id", user.id())
+					.param("id", userId)
 					.param("hash", hash(saltHex + code))
 					.param("salt", saltHex)
 					.update();
 			}
 		}
-		this.auditTrail.record("SECOND_FACTOR_SET_UP", AUDIT_TYPE, user.id(), null,
+		return recovery;
+	}
+
+	/**
+	 * Makes ten new recovery codes for the account, shown this once; the old ones, used
+	 * or not, stop working. Once for the codes the page showed ({@code version}, from
+	 * {@link Status#recoveryVersion()}): made again meanwhile, it is refused.
+	 * @throws ConflictException when the codes were made again after the page was read,
+	 * or the second factor is gone
+	 */
+	@Transactional
+	public List<String> newRecoveryCodes(CurrentUser user, int version) {
+		int moved = this.jdbc
+			.sql("update second_factor set recovery_version = recovery_version + 1 "
+					+ "where user_id = :id and recovery_version = :version")
+			.param("id", user.id())
+			.param("version", version)
+			.update();
+		if (moved == 0) {
+			throw status(user.id()).setUp()
+					? new ConflictException("codes",
+							"Your recovery codes were made again after this page opened: the codes shown then are the "
+									+ "ones that work")
+					: new ConflictException("codes", "You have no second factor now, so no recovery codes");
+		}
+		this.jdbc.sql("delete from recovery_code where user_id = :id").param("id", user.id()).update();
+		List<String> recovery = recoveryCodesFor(user.id());
+		Instant now = this.realTime.instant();
+		this.auditTrail.record("RECOVERY_CODES_MADE", AUDIT_TYPE, user.id(), null,
 				Map.of("recoveryCodes", recovery.size()));
-		this.notices.secondFactorSetUp(user.getUsername(), now);
+		this.notices.recoveryCodesMade(user.getUsername(), now);
 		return recovery;
 	}
 
@@ -360,7 +401,7 @@ public class SecondFactors {
 	 * @param since when it was
 	 * @param recoveryCodesLeft unused recovery codes
 	 */
-	public record Status(boolean setUp, Instant since, int recoveryCodesLeft) {
+	public record Status(boolean setUp, Instant since, int recoveryCodesLeft, int recoveryVersion) {
 
 	}
 

@@ -351,6 +351,9 @@ class AuditSentencesTest {
 				this.sentences.describe("leicester.csp", "END_OTHER_SESSIONS", "USER", "6", null, "{\"sessions\": 2}")
 					.text())
 			.isEqualTo("Lee Leicester signed out every other session of theirs (2)");
+		assertThat(this.sentences
+			.describe("leicester.csp", "RECOVERY_CODES_MADE", "USER", "6", null, "{\"recoveryCodes\": 10}")
+			.text()).isEqualTo("Lee Leicester made new recovery codes");
 	}
 
 }

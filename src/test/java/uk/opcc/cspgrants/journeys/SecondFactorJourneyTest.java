@@ -74,6 +74,13 @@ class SecondFactorJourneyTest extends JourneyTest {
 		follow("Second factor");
 		assertThat(page()).contains("10 of 10");
 		checkThisPage("your second factor, on", axe, problems);
+		follow("Make new recovery codes");
+		assertThat(heading()).isEqualTo("Make new recovery codes?");
+		checkThisPage("making new recovery codes", axe, problems);
+		press("Make new recovery codes");
+		assertThat(page()).contains("New recovery codes made", "The codes you had before no longer work");
+		checkThisPage("the new recovery codes", axe, problems);
+		follow("Second factor");
 		follow("Turn the second factor off");
 		checkThisPage("turning it off", axe, problems);
 		press("Turn it off");

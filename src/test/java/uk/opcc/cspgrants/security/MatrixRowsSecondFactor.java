@@ -20,6 +20,8 @@ final class MatrixRowsSecondFactor {
 			Map.entry("GET /account/second-factor/set-up", "AOFMCPRV"),
 			Map.entry("POST /account/second-factor/set-up", "AOFMCPRV"),
 			Map.entry("GET /account/second-factor/turn-off", "AOFMCPRV"),
+			Map.entry("GET /account/second-factor/recovery-codes", "AOFMCPRV"),
+			Map.entry("POST /account/second-factor/recovery-codes", "AOFMCPRV"),
 			Map.entry("POST /account/second-factor/turn-off", "AOFMCPRV"),
 			Map.entry("GET /account/password", "AOFMCPRV"), Map.entry("POST /account/password", "AOFMCPRV"),
 			Map.entry("GET /account/confirm", "AOFMCPRVX"), Map.entry("POST /account/confirm", "AOFMCPRVX"),

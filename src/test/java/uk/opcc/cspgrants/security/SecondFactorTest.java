@@ -282,6 +282,56 @@ class SecondFactorTest {
 		assertThat(in.uri().getPath()).isEqualTo("/review");
 	}
 
+	@Test
+	void newRecoveryCodesAreMadeOnceTwentyPressesAtOnceAndTheOldOnesStopWorking() throws Exception {
+		CookieBrowser morgan = new CookieBrowser();
+		assertThat(password(morgan, "manager").uri().getPath()).isEqualTo("/");
+		HttpResponse<String> setUp = morgan.get(base + "/account/second-factor/set-up");
+		String secret = secretOn(setUp.body());
+		HttpResponse<String> done = morgan.post(base + "/account/second-factor/set-up",
+				Map.of("code", CODES.codeAt(secret, Instant.now()), "_csrf", CookieBrowser.csrf(setUp.body())));
+		List<String> first = recoveryCodesOn(done.body());
+		assertThat(first).hasSize(10);
+		assertThat(morgan.get(base + "/account/second-factor").body()).contains("Make new recovery codes");
+
+		HttpResponse<String> check = morgan.get(base + "/account/second-factor/recovery-codes");
+		assertThat(check.body()).contains("Make new recovery codes?", "You have 10 recovery codes left.");
+		String csrf = CookieBrowser.csrf(check.body());
+		List<HttpResponse<String>> answers = AtOnce.run(20, () -> morgan
+			.post(base + "/account/second-factor/recovery-codes", Map.of("version", "0", "_csrf", csrf)));
+		assertThat(LiveApplication.statuses(answers)).isEqualTo(Map.of(200, 1L, 409, 19L));
+		HttpResponse<String> made = answers.stream().filter(answer -> answer.statusCode() == 200).findFirst().get();
+		assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
+		List<String> fresh = recoveryCodesOn(made.body());
+		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(first);
+		answers.stream()
+			.filter(answer -> answer.statusCode() == 409)
+			.forEach(answer -> assertThat(answer.body())
+				.contains("Your recovery codes were made again after this page opened", "href=\"#codes\""));
+
+		long morganId = application.database()
+			.queryForObject("select id from app_user where username = 'manager'", Long.class);
+		assertThat(application.database()
+			.queryForObject("select count(*) from recovery_code where user_id = ?", Long.class, morganId))
+			.isEqualTo(10);
+		assertThat(application.database()
+			.queryForObject("select count(*) from audit_event where entity_type = 'User' and entity_id = ? "
+					+ "and action = 'RECOVERY_CODES_MADE'", Long.class, String.valueOf(morganId)))
+			.isEqualTo(1);
+		assertThat(application.database()
+			.queryForObject("select count(*) from notification where username = 'manager' "
+					+ "and template = 'recovery-codes-made'", Long.class))
+			.isEqualTo(1);
+		// an old code no longer signs in; a new one does, once
+		uk.opcc.cspgrants.shared.CurrentUser manager = application.bean(UserManagement.class)
+			.principalOf("manager")
+			.orElseThrow();
+		SecondFactors factors = application.bean(SecondFactors.class);
+		assertThat(factors.signInWithCode(manager, first.get(0))).isEqualTo(SecondFactors.Outcome.WRONG);
+		assertThat(factors.signInWithCode(manager, fresh.get(0))).isEqualTo(SecondFactors.Outcome.ACCEPTED);
+		application.database().update("delete from sign_in_attempt where username = 'manager'");
+	}
+
 	/** Signs in with the demo password and follows the redirects: where it lands. */
 	private static HttpResponse<String> password(CookieBrowser person, String username) {
 		HttpResponse<String> login = person.get(base + "/login");
