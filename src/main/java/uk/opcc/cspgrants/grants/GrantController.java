@@ -201,8 +201,8 @@ class GrantController {
 					this.fragments.render(
 							"grant-schedule " + shown + " " + this.grants.version(shown) + " "
 									+ this.partnerships.version(),
-							user.isLimitedToOnePartnership(), "grants/schedule-table", "table",
-							() -> scheduleTable(shown, user), request, response));
+							user, "grants/schedule-table", "table", () -> scheduleTable(shown, user), request,
+							response));
 		}
 		model.addAttribute("settings", settings);
 		model.addAttribute("settingsForm",

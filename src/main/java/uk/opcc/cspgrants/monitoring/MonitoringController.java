@@ -67,11 +67,11 @@ class MonitoringController {
 		model.addAttribute("quarters", Quarter.values());
 		model.addAttribute("holds",
 				this.holds.active().stream().filter(hold -> only == null || hold.partnershipId() == only).toList());
-		model.addAttribute("table", this.fragments.render(
-				"returns-dashboard " + shown + " " + this.dashboards.version(shown, today),
-				user.isLimitedToOnePartnership(), "monitoring/dashboard-table", "table",
-				() -> Map.of("dashboard", this.dashboards.dashboard(shown, today, only), "quarters", Quarter.values()),
-				request, response));
+		model.addAttribute("table",
+				this.fragments.render("returns-dashboard " + shown + " " + this.dashboards.version(shown, today), user,
+						"monitoring/dashboard-table", "table", () -> Map.of("dashboard",
+								this.dashboards.dashboard(shown, today, only), "quarters", Quarter.values()),
+						request, response));
 		return "monitoring/dashboard";
 	}
 

@@ -97,7 +97,7 @@ class PaymentController {
 					this.fragments.render(
 							"payments " + shown + " " + mayRelease + " " + mayRecord + " "
 									+ this.dashboards.version(shown, today()) + " " + holdsVersion,
-							user.isLimitedToOnePartnership(), "monitoring/payments-tables", "tables", () -> {
+							user, "monitoring/payments-tables", "tables", () -> {
 								List<PaymentSchedule> schedules = this.payments.schedulesAsSaved(shown)
 									.stream()
 									.filter(schedule -> only == null || schedule.partnershipId() == only)

@@ -71,7 +71,7 @@ class PartnershipController {
 		boolean mayEdit = mayEdit(user);
 		model.addAttribute("table",
 				this.fragments.render("partnerships " + archived + " " + mayEdit + " " + this.partnerships.version(),
-						user.isLimitedToOnePartnership(), "partnership/list-table", "table",
+						user, "partnership/list-table", "table",
 						() -> Map.of("partnerships", this.partnerships.listFor(user, archived), "mayEdit", mayEdit),
 						request, response));
 		model.addAttribute("showingArchived", archived);

@@ -3,6 +3,7 @@ package uk.opcc.cspgrants.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
 
 class RenderedFragmentsTest {
 
@@ -20,7 +23,8 @@ class RenderedFragmentsTest {
 
 	private final AtomicInteger renders = new AtomicInteger();
 
-	private final RenderedFragments fragments = new RenderedFragments(engine(), new MockServletContext(), beans(), 2);
+	private final RenderedFragments fragments = new RenderedFragments(engine(), new MockServletContext(), beans(), 2,
+			400);
 
 	@Test
 	void aFragmentIsRenderedEscapedOnceAndKeptForItsKey() {
@@ -45,18 +49,26 @@ class RenderedFragmentsTest {
 	}
 
 	@Test
-	void aFragmentForOnePartnershipAloneIsRenderedEachTimeAndPushesOutNoKeptOne() {
+	void aCspManagersFragmentsAreKeptApartAndPushOutNoneOfTheSharedOnes() {
 		render("a", "£1");
 		render("b", "£2");
-		for (int partnership = 1; partnership <= 300; partnership++) {
-			assertThat(renderForOne("£" + partnership)).isEqualTo("<p>£" + partnership + "</p>");
+		for (long partnership = 1; partnership <= 300; partnership++) {
+			assertThat(renderFor(manager(partnership), "£" + partnership)).isEqualTo("<p>£" + partnership + "</p>");
 		}
 		assertThat(this.renders).as("each of the 300 rendered").hasValue(302);
 		render("a", "ignored: kept");
 		render("b", "ignored: kept");
 		assertThat(this.renders).as("a and b are still kept").hasValue(302);
-		assertThat(renderForOne("£7")).isEqualTo("<p>£7</p>");
-		assertThat(this.renders).as("never kept, so rendered again").hasValue(303);
+		// each partnership's is kept for it, and never shown to another
+		assertThat(renderFor(manager(7), "ignored: kept")).isEqualTo("<p>£7</p>");
+		assertThat(renderFor(manager(8), "ignored: kept")).isEqualTo("<p>£8</p>");
+		assertThat(this.renders).hasValue(302);
+		// someone who sees every partnership gets the shared one for the key
+		assertThat(renderFor(new CurrentUser(1, "olu", "Olu Officer", "", true, Set.of(Role.OFFICER), null), "£9"))
+			.isEqualTo("<p>£9</p>");
+		assertThat(renderFor(new CurrentUser(2, "fran", "Fran Finance", "", true, Set.of(Role.FINANCE), null),
+				"ignored: kept"))
+			.isEqualTo("<p>£9</p>");
 	}
 
 	@Test
@@ -74,11 +86,16 @@ class RenderedFragmentsTest {
 		}, new MockHttpServletRequest(), new MockHttpServletResponse());
 	}
 
-	private String renderForOne(String amount) {
-		return this.fragments.render("one", true, TEMPLATE, "amount", () -> {
+	private String renderFor(CurrentUser viewer, String amount) {
+		return this.fragments.render("table", viewer, TEMPLATE, "amount", () -> {
 			this.renders.incrementAndGet();
 			return Map.of("amount", amount);
 		}, new MockHttpServletRequest(), new MockHttpServletResponse());
+	}
+
+	private static CurrentUser manager(long partnership) {
+		return new CurrentUser(100 + partnership, "csp" + partnership, "Manager " + partnership, "", true,
+				Set.of(Role.CSP_MANAGER), partnership);
 	}
 
 	private static StaticApplicationContext beans() {
