@@ -37,9 +37,12 @@ final class BasicNeedsNoSecondFactor extends OncePerRequestFilter {
 				&& authentication.getPrincipal() instanceof CurrentUser user && this.factors.needed(user)) {
 			SecurityContextHolder.clearContext();
 			response.setHeader("WWW-Authenticate", "Bearer");
-			ApiTokenFilter.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-					"This account signs in with a second factor, so HTTP Basic (a password alone) is refused. "
-							+ "Make an API token at /account/tokens and send it as Authorization: Bearer.");
+			ApiTokenFilter
+				.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", user.mayHoldApiTokens()
+						? "This account signs in with a second factor, so HTTP Basic (a password alone) is refused. "
+								+ "Make an API token at /account/tokens and send it as Authorization: Bearer."
+						: "This account signs in with a second factor, so HTTP Basic (a password alone) is refused, "
+								+ "and its role holds no API tokens: turn the second factor off to use the API.");
 			return;
 		}
 		if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && authentication != null

@@ -115,6 +115,9 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 		boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 		java.time.Instant now = this.realTime.instant();
 		if (RecentProof.recent(session, user.id(), now, this.within)) {
+			// confirmed (here, or at the organisation's provider): nothing waits to be
+			// said
+			session.removeAttribute(NOT_DONE);
 			if (reading) {
 				RecentProof.formOpened(session, user.id(), now);
 			}
@@ -126,6 +129,7 @@ class ConfirmItIsYou implements WebMvcConfigurer {
 		}
 		if (reading) {
 			this.requestCache.saveRequest(request, response);
+			session.removeAttribute(NOT_DONE);
 		}
 		else {
 			this.requestCache.saveReferringPage(request, response);

@@ -103,8 +103,13 @@ public class OwnPassword {
 			throw new ValidationException("newPassword", "The new password must be different from your current one");
 		}
 		FieldRefusals refusals = new FieldRefusals();
+		String email = this.jdbc.sql("select email from app_user where id = :id")
+			.param("id", user.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
 		refusals.check(() -> PasswordPolicy.check("newPassword", next,
-				Arrays.asList(user.getUsername(), user.displayName(), current)));
+				Arrays.asList(user.getUsername(), user.displayName(), email), current));
 		if (!refusals.refused("newPassword") && !next.equals(again)) {
 			refusals.add("confirmPassword", "The passwords do not match: type the new password again");
 		}

@@ -56,6 +56,15 @@ final class PasswordPolicy {
 	 * (their username, name, e-mail address) count as easy to guess.
 	 */
 	static void check(String field, String password, List<String> aboutThePerson) {
+		check(field, password, aboutThePerson, null);
+	}
+
+	/**
+	 * As {@link #check(String, String, List)}, for someone changing their own password: a
+	 * new one made of {@code current}'s words (rearranged, say) is refused too, saying
+	 * so.
+	 */
+	static void check(String field, String password, List<String> aboutThePerson, String current) {
 		if (password == null || password.isEmpty()) {
 			throw new ValidationException(field, "Enter a password");
 		}
@@ -74,6 +83,13 @@ final class PasswordPolicy {
 			throw new ValidationException(field,
 					"The password is too easy to guess: it is made of your name, your username or this service's "
 							+ "name. Choose a longer one, such as three or four random words");
+		}
+		if (current != null && madeOf(password, guessable(List.of(current)))) {
+			throw new ValidationException(field, "The new password is made of the words of your current one: "
+					+ "choose new words, such as three or four random ones");
+		}
+		if (current != null) {
+			guessable.add(current);
 		}
 		Strength strength = ESTIMATOR.measure(password, guessable);
 		if (strength.getScore() < MINIMUM_SCORE) {

@@ -62,6 +62,8 @@ final class SecondFactorGate implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		CurrentUser user = (CurrentUser) authentication.getPrincipal();
+		// the right password: the username typed before is not kept for the next person
+		TypedUsername.forget(request, response);
 		if (!this.factors.needed(user)) {
 			this.events.signedIn(user, "a password");
 			this.sessionRecords.started(request, user.id(), "a password", false);

@@ -21,6 +21,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.opcc.cspgrants.shared.CurrentUser;
+import uk.opcc.cspgrants.shared.Role;
 
 /**
  * Checks a signed-in session on each of its requests against the account as it is now
@@ -35,7 +36,7 @@ final class SignedInSessions extends OncePerRequestFilter {
 
 	private static final List<String> ASSETS = List.of("/assets/", "/webjars/", "/css/", "/js/", "/favicon.ico");
 
-	private static final List<String> SIGNING_IN = List.of("/login", "/oauth2/", "/apply/");
+	private static final List<String> SIGNING_IN = List.of("/login", "/oauth2/", "/apply/sign-in", "/apply/link/");
 
 	/** What opens while the password is one an administrator set. */
 	private static final List<String> WHILE_PASSWORD_TO_CHANGE = List.of(OwnPasswordController.PAGE, "/logout",
@@ -124,7 +125,8 @@ final class SignedInSessions extends OncePerRequestFilter {
 	 */
 	private static boolean passwordToChangeFirst(HttpServletRequest request, HttpServletResponse response,
 			SignedInSession.Account account) throws IOException {
-		if (account == null || !account.passwordToChange()) {
+		if (account == null || !account.passwordToChange() || account.roles().contains(Role.APPLICANT)) {
+			// (an applicant has no password, whatever the flag says)
 			return false;
 		}
 		String path = path(request);

@@ -46,6 +46,15 @@ final class TypedUsername {
 		response.addHeader("Set-Cookie", cookie.toString());
 	}
 
+	/** Forgets the username kept: the sign-in went through. */
+	static void forget(HttpServletRequest request, HttpServletResponse response) {
+		if (read(request).isEmpty()) {
+			return;
+		}
+		response.addHeader("Set-Cookie",
+				ResponseCookie.from(COOKIE, "").path(request.getContextPath() + "/login").maxAge(0).build().toString());
+	}
+
 	/** The username kept by {@link #keep}, if any. */
 	static Optional<String> read(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();

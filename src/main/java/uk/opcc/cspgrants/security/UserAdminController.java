@@ -170,6 +170,10 @@ class UserAdminController {
 		model.addAttribute("lockedUntil",
 				this.throttle.lockedUntil(user.username()).map(Dates::dayAndTime).orElse(null));
 		model.addAttribute("ownAccount", actor != null && actor.id() == user.id());
+		// an applicant (a link each time) and someone who signs in through the
+		// organisation have no password here to reset
+		model.addAttribute("applicantAccount", user.has(Role.APPLICANT));
+		model.addAttribute("noPassword", user.has(Role.APPLICANT) || this.users.signsInThroughProvider(user.id()));
 	}
 
 	@GetMapping("/{id}")

@@ -100,6 +100,15 @@ public class UserManagement {
 		return Usernames.isAllowed(normalised) ? this.users.findByUsername(normalised) : Optional.empty();
 	}
 
+	/**
+	 * Whether the account signs in through the organisation's provider (no password
+	 * here).
+	 */
+	@Transactional(readOnly = true)
+	public boolean signsInThroughProvider(long id) {
+		return this.users.signsInThroughProvider(id);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean anEnabledAdministratorExists() {
 		return this.users.existsEnabledWithRole(Role.ADMIN);
@@ -280,6 +289,14 @@ public class UserManagement {
 		if (account.isServiceAccount()) {
 			throw new ValidationException("newPassword",
 					"A service account never signs in, so it has no password: its program uses an API token");
+		}
+		if (account.toView().has(Role.APPLICANT)) {
+			throw new ValidationException("newPassword",
+					"An applicant signs in by a link emailed to them each time, so has no password to reset");
+		}
+		if (this.users.signsInThroughProvider(id)) {
+			throw new ValidationException("newPassword",
+					"This person signs in with their organisation's account, so has no password here to reset");
 		}
 		UserView person = account.toView();
 		PasswordPolicy.check("newPassword", newPassword,

@@ -26,7 +26,7 @@ class PasswordPolicyTest {
 				"police grants leicester", "csp grants csp grants", "OluOfficer2024!!", "opcc.example olu 99")) {
 			assertThatThrownBy(() -> PasswordPolicy.check("newPassword", password, OLU)).as(password)
 				.isInstanceOf(ValidationException.class)
-				.hasMessageContaining("too easy to guess");
+				.hasMessageContaining("it is made of your name, your username or this service's name");
 		}
 	}
 
@@ -35,6 +35,16 @@ class PasswordPolicyTest {
 		assertThatNoException()
 			.isThrownBy(() -> PasswordPolicy.check("newPassword", "violet police tractor harbour", OLU));
 		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("newPassword", "lantern orchard velvet 42", OLU));
+	}
+
+	@Test
+	void theCurrentPasswordsWordsRearrangedAreRefusedSayingSo() {
+		assertThatThrownBy(
+				() -> PasswordPolicy.check("newPassword", "harbour violet tractor", OLU, "tractor violet harbour"))
+			.isInstanceOf(ValidationException.class)
+			.hasMessageContaining("made of the words of your current one");
+		assertThatNoException().isThrownBy(
+				() -> PasswordPolicy.check("newPassword", "lantern orchard velvet 42", OLU, "tractor violet harbour"));
 	}
 
 	@Test

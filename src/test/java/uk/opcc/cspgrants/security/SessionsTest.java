@@ -209,7 +209,8 @@ class SessionsTest {
 			// signed in by a link just now: that is proof enough
 			this.mvc.perform(post("/account/sessions/end-others").session(here).with(csrf()))
 				.andExpect(flash().attribute("success", "Your other session has been signed out"));
-			this.mvc.perform(get("/apply").session(phone))
+			// whichever applicant's page it asks for next
+			this.mvc.perform(get("/apply/applications/1").session(phone))
 				.andExpect(redirectedUrl("/apply/sign-in?signedOutElsewhere"));
 			this.mvc.perform(get("/apply/sign-in").param("signedOutElsewhere", ""))
 				.andExpect(content().string(containsString("This session was signed out from another of your "

@@ -218,6 +218,18 @@ class SignInTest {
 			.andExpect(content().string(allOf(containsString("value=\"Typed.User\""),
 					containsString("id=\"username-error\""), containsString("aria-describedby=\"username-error\""),
 					not(containsString("not the password")))));
+		// the right password forgets the username kept, for the next person at this
+		// computer
+		jakarta.servlet.http.Cookie forgotten = this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", "typed.user")
+				.param("password", "a-long-enough-password")
+				.cookie(typed))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie(TypedUsername.COOKIE);
+		assertThat(forgotten.getMaxAge()).isZero();
 		this.mvc.perform(formLogin("/login").user("typed.user").password(""))
 			.andExpect(redirectedUrl("/login?missing=password"));
 		this.mvc.perform(formLogin("/login").user(" ").password("anything"))
@@ -227,10 +239,10 @@ class SignInTest {
 					containsString("id=\"password-error\""))));
 		this.mvc.perform(get("/login").param("missing", "username"))
 			.andExpect(content().string(containsString("<a href=\"#username\">Enter your username</a>")));
-		// one wrong password counted, the empty one not
+		// the empty password is not counted (the right one started the count again)
 		assertThat(this.jdbc.queryForObject("select failed_count from sign_in_attempt where username = 'typed.user'",
 				Integer.class))
-			.isEqualTo(1);
+			.isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'SIGN_IN_REFUSED' "
 				+ "and entity_type = 'User' and entity_id = (select id::text from app_user where username = 'typed.user')",
 				Integer.class))

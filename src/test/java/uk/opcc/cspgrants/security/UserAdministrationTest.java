@@ -246,6 +246,29 @@ class UserAdministrationTest {
 	}
 
 	@Test
+	void anApplicantHasNoPasswordToResetSoNoneIsSetOrAskedFor() throws Exception {
+		long applicant = uk.opcc.cspgrants.support.ApplicantFixture.make(this.jdbc);
+		try {
+			MockHttpSession admin = SignIn.as(this.mvc, "admin");
+			this.mvc.perform(get("/admin/users/" + applicant).session(admin))
+				.andExpect(content().string(allOf(containsString("signs in by a link emailed to them each time"),
+						not(containsString("action=\"/admin/users/" + applicant + "/password\"")))));
+			this.mvc
+				.perform(post("/admin/users/" + applicant + "/password").session(admin)
+					.with(csrf())
+					.param("newPassword", "orchard lantern velvet 9"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("An applicant signs in by a link emailed to them")));
+			assertThat(this.jdbc.queryForObject("select password_to_change from app_user where id = ?", Boolean.class,
+					applicant))
+				.isFalse();
+		}
+		finally {
+			uk.opcc.cspgrants.support.ApplicantFixture.remove(this.jdbc);
+		}
+	}
+
+	@Test
 	void aLockedUserIsShownLockedAndAResetPasswordEndsTheLockOut() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
 		this.mvc.perform(post("/admin/users").session(admin)

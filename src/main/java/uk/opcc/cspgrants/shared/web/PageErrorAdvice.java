@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
@@ -65,13 +66,21 @@ class PageErrorAdvice {
 
 	/**
 	 * A part of the address that should be a number or a code is not one (an id typed by
-	 * hand, {@code /account/tokens/abc/revoke}): there is no such page. Never the
-	 * parser's message.
+	 * hand, {@code /account/tokens/abc/revoke}): there is no such page; a value in the
+	 * query or a form that cannot be read is a bad request. Never the parser's message.
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ModelAndView notAnAddress(MethodArgumentTypeMismatchException exception) {
-		return page("error/404", null);
+		if (exception.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			ModelAndView page = page("error/404", null);
+			page.setStatus(HttpStatus.NOT_FOUND);
+			return page;
+		}
+		// a value in the query or a form (a year, a version) that cannot be read
+		ModelAndView page = page("error/400", "A value sent with the page could not be read: go back to the page, "
+				+ "check what you entered and try again.");
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		return page;
 	}
 
 	/**

@@ -54,6 +54,11 @@ class ErrorPagesTest {
 		HttpResponse<String> notAnId = get("/account/tokens/abc/revoke");
 		assertThat(notAnId.statusCode()).isEqualTo(404);
 		assertThat(notAnId.body()).contains("Page not found");
+		// a value in the query that cannot be read is a bad request, not a missing page
+		HttpResponse<String> query = get("/notifications?page=abc");
+		assertThat(query.statusCode()).isEqualTo(400);
+		assertThat(query.body()).contains("A value sent with the page could not be read")
+			.doesNotContain("For input string", "Exception");
 		HttpResponse<String> button = get("/account/sessions/end-others");
 		assertThat(button.statusCode()).isEqualTo(405);
 		assertThat(button.body()).contains("This address is for a button", "Nothing has been changed")
