@@ -69,8 +69,9 @@ class ConfirmController {
 		RecentProof.confirmed(session, user.id(), this.realTime.instant());
 		if (session.getAttribute(ConfirmItIsYou.NOT_DONE) != null) {
 			session.removeAttribute(ConfirmItIsYou.NOT_DONE);
-			redirect.addFlashAttribute("success",
-					"You have confirmed it is you. What you pressed before was not " + "done: do it again now");
+			// not a success: the page shows it under Important
+			redirect.addFlashAttribute("problem",
+					"You have confirmed it is you. What you pressed before was not done: do it again now");
 		}
 		SavedRequest going = this.requestCache.getRequest(request, response);
 		this.requestCache.removeRequest(request, response);

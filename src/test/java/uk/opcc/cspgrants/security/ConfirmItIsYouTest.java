@@ -150,8 +150,8 @@ class ConfirmItIsYouTest {
 				.param("password", SignIn.DEMO_PASSWORD))
 			.andExpect(redirectedUrl("/account/sessions"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-				.attribute("success",
-						"You have confirmed it is you. What you pressed before was not done: do it " + "again now"));
+				.attribute("problem",
+						"You have confirmed it is you. What you pressed before was not done: do it again now"));
 		assertThat(this.jdbc.queryForObject("select ended_at is null from signed_in_session where id = ?",
 				Boolean.class, thirdRecord))
 			.isTrue();
